@@ -1,0 +1,90 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+import { importDirectionRule } from "./tools/eslint/import-direction-rule.js";
+
+const test = "\\.(int\\.)?test\\.tsx?$";
+
+/** STYLE.md: handlers → use cases → domain; adapters implement ports; nothing imports a handler. */
+const importDirections = [
+  {
+    files: "^functions/src/domain/",
+    disallow: ["^functions/src/(?!domain/)", "^node:", "^@aws-sdk/", "^zod$"],
+    message: "the domain imports nothing outside itself",
+  },
+  {
+    files: "^functions/src/ports/",
+    disallow: ["^functions/src/(adapters|use-cases|handlers|composition|config)/", "^@aws-sdk/"],
+    message: "ports name roles; they do not depend on implementations",
+  },
+  {
+    files: "^functions/src/use-cases/",
+    except: test,
+    disallow: ["^functions/src/(adapters|handlers|composition|config)/", "^@aws-sdk/"],
+    message: "use cases depend on the domain and ports only",
+  },
+  {
+    files: "^functions/src/adapters/",
+    except: test,
+    disallow: ["^functions/src/(use-cases|handlers|composition)/"],
+    message: "adapters implement ports; they do not call use cases or handlers",
+  },
+  {
+    files: "^functions/src/handlers/",
+    except: test,
+    disallow: ["^functions/src/adapters/", "^@aws-sdk/"],
+    message: "handlers get their adapters from composition",
+  },
+  {
+    files: "^functions/src/(?!composition/)",
+    except: test,
+    disallow: ["\\.handler(\\.js)?$"],
+    message: "nothing imports a handler",
+  },
+  {
+    files: "^functions/src/",
+    disallow: ["^(local|e2e|bench)/", "^@motcua/(local|e2e|bench)"],
+    message: "dev-only code never reaches a Lambda bundle",
+  },
+  {
+    files: "^miniapp/src/(?!platform/)",
+    disallow: ["^zmp-sdk"],
+    message: "only miniapp/src/platform imports zmp-sdk",
+  },
+  {
+    files: "^miniapp/src/features/([^/]+)/",
+    disallow: ["^miniapp/src/features/(?!$1/)"],
+    message: "a feature does not import another feature",
+  },
+  {
+    files: "^miniapp/src/(platform|copy)/",
+    except: test,
+    disallow: ["^miniapp/src/(app|pages|features)/"],
+    message: "platform and copy are leaves",
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ["**/node_modules/**", "**/dist/**", "**/www/**", "**/cdk.out/**", ".motcua/**", "e2e/artifacts/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { house: { rules: { "import-direction": importDirectionRule } } },
+    rules: {
+      "house/import-direction": ["error", importDirections],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["miniapp/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,28 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ReceiptSigner } from "../../ports/receipt-signer.js";
+
+const signatureLength = 16;
+
+/** sig = the first 16 characters of base64url(HMAC-SHA256(receipt key, normalised code)) (DESIGN.md §5). */
+export class HmacReceiptSigner implements ReceiptSigner {
+  constructor(
+    private readonly receiptKey: string,
+    private readonly miniAppId: string,
+  ) {}
+
+  sign(code: string): string {
+    return createHmac("sha256", this.receiptKey).update(code).digest("base64url").slice(0, signatureLength);
+  }
+
+  verify(code: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(code));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  receiptUrl(code: string): string {
+    // The QR carries the code in its path form (`/` written `~`, DESIGN.md §3): shorter and unambiguous.
+    const hs = encodeURIComponent(code.replaceAll("/", "~"));
+    return `https://zalo.me/s/${encodeURIComponent(this.miniAppId)}/?hs=${hs}&k=${this.sign(code)}`;
+  }
+}

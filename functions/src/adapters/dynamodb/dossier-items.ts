@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { Dossier, DossierEvent } from "../../domain/dossier.js";
+import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
+import type { DossierNotification } from "../../domain/dossier-notification.js";
+import { itemTypes, keys } from "./keys.js";
+
+const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
+const instant = z.string().min(20);
+const apology = z.object({ reason: z.string(), newDueAt: instant });
+
+export const dossierItemSchema = z.object({
+  type: z.literal(itemTypes.dossier),
+  code: z.string(),
+  codeKind: z.enum(["official", "other"]),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  applicantPhone: z.string().nullable(),
+  receivedAt: instant,
+  dueAt: instant,
+  detailsAt: instant,
+  status,
+  statusAt: instant,
+  finishedAt: instant.nullable(),
+  supplementRequests: z.number().int().nonnegative(),
+  supplementPausedMs: z.number().nonnegative(),
+  supplementPausedSince: instant.nullable(),
+  latestApology: apology.extend({ occurredAt: instant }).nullable(),
+  eventCount: z.number().int().positive(),
+  version: z.number().int().positive(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const dossierEventItemSchema = z.object({
+  type: z.literal(itemTypes.dossierEvent),
+  eventId: z.string(),
+  status,
+  occurredAt: instant,
+  recordedAt: instant,
+  note: z.string().nullable(),
+  unitName: z.string().nullable(),
+  apology: apology.nullable(),
+});
+
+export function dossierToItem(dossier: Dossier, phoneHash: string | null): Record<string, unknown> {
+  return {
+    ...keys.dossier(dossier.code),
+    ...(phoneHash ? keys.dossierByPhone(phoneHash, dossier.receivedAt, dossier.code) : {}),
+    type: itemTypes.dossier,
+    ...dossier,
+  };
+}
+
+export function dossierFromItem(item: Record<string, unknown>): Dossier {
+  const { type: _type, ...dossier } = dossierItemSchema.parse(item);
+  return dossier;
+}
+
+export function eventToItem(code: string, event: DossierEvent): Record<string, unknown> {
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...event };
+}
+
+export function eventFromItem(item: Record<string, unknown>): DossierEvent {
+  const { type: _type, ...event } = dossierEventItemSchema.parse(item);
+  return event;
+}
+
+export const outboxStates = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
+
+export function outboxItemFor(id: string, notification: DossierNotification, createdAt: string): Record<string, unknown> {
+  return {
+    ...keys.outboxItem(id),
+    ...keys.outboxByDossier(notification.dossierCode, createdAt, id),
+    type: itemTypes.outboxItem,
+    id,
+    state: "pending" satisfies (typeof outboxStates)[number],
+    attempts: 0,
+    createdAt,
+    notification,
+  };
+}

@@ -1,0 +1,116 @@
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { applyDossierEvent, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
+import { notificationFor } from "../../domain/dossier-notification.js";
+import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
+import { DynamoDbDossierRepository } from "./dynamodb-dossier-repository.js";
+import { keys } from "./keys.js";
+
+const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
+let table: Awaited<ReturnType<typeof createTestTable>>;
+let repository: DynamoDbDossierRepository;
+
+beforeAll(async () => {
+  table = await createTestTable();
+  repository = new DynamoDbDossierRepository(table.documentClient, table.tableName, hasher);
+});
+afterAll(async () => table.drop());
+
+const details = {
+  agencyCode: "000.00.20.H27",
+  agencyName: "UBND phường Kinh Bắc",
+  procedureCode: "1.001193.000.00.00.H27",
+  procedureName: "Đăng ký khai sinh",
+  applicantName: "Nguyễn Văn An",
+  applicantPhone: "84912345678",
+  receivedAt: "2026-11-02T01:00:00.000Z",
+  dueAt: "2026-11-09T10:00:00.000Z",
+};
+
+function incoming(code: string, eventId: string, status: 2 | 4 | 9, occurredAt: string, withDetails = false): IncomingDossierEvent {
+  return { eventId, code, codeKind: "other", status, occurredAt, details: withDetails ? details : null, note: `ghi chú ${eventId}`, unitName: null, apology: null };
+}
+
+async function apply(current: { dossier: Dossier | null; events: DossierEvent[] }, event: IncomingDossierEvent, notificationId = event.eventId) {
+  const outcome = applyDossierEvent(current, event, new Date().toISOString());
+  if (!outcome.ok) throw new Error(outcome.reason);
+  const result = await repository.saveAppliedEvent({
+    dossier: outcome.dossier,
+    expectedVersion: current.dossier?.version ?? 0,
+    event: outcome.event,
+    payloadHash: "hash",
+    notification: notificationFor(outcome),
+    notificationId,
+  });
+  return { result, outcome };
+}
+
+describe("DynamoDbDossierRepository", () => {
+  it("access pattern: dossier with its whole timeline by code, in one query, oldest first", async () => {
+    const code = "REPO-0001";
+    const first = await apply({ dossier: null, events: [] }, incoming(code, "r1-a", 2, "2026-11-02T01:00:00.000Z", true));
+    expect(first.result).toBe("written");
+    const second = await apply({ dossier: first.outcome.dossier, events: [first.outcome.event] }, incoming(code, "r1-c", 9, "2026-11-05T01:00:00.000Z"));
+    expect(second.result).toBe("written");
+    // A late event: it sorts into its place.
+    const late = await apply(
+      { dossier: second.outcome.dossier, events: [first.outcome.event, second.outcome.event] },
+      incoming(code, "r1-b", 4, "2026-11-03T01:00:00.000Z"),
+    );
+    expect(late.result).toBe("written");
+
+    const found = await repository.findWithTimeline(code);
+    expect(found?.dossier).toMatchObject({ code, status: 9, version: 3, applicantPhone: "84912345678" });
+    expect(found?.events.map((e) => [e.eventId, e.status])).toEqual([["r1-a", 2], ["r1-b", 4], ["r1-c", 9]]);
+    expect(await repository.findWithTimeline("REPO-MISSING")).toBeNull();
+  });
+
+  it("access pattern: apply an event idempotently, in one transaction with the marker and the outbox item", async () => {
+    const code = "REPO-0002";
+    const event = incoming(code, "r2-a", 2, "2026-11-02T01:00:00.000Z", true);
+    expect((await apply({ dossier: null, events: [] }, event, "outbox-r2-a")).result).toBe("written");
+
+    const marker = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.ingestMarker("r2-a") }));
+    expect(marker.Item).toMatchObject({ dossierCode: code, payloadHash: "hash" });
+    const outbox = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.outboxItem("outbox-r2-a") }));
+    expect(outbox.Item).toMatchObject({ state: "pending", notification: { kind: "dossier_received", dossierCode: code } });
+
+    // The same event again, as a redelivery would send it without knowing the dossier exists.
+    const again = await apply({ dossier: null, events: [] }, event, "outbox-r2-a-again");
+    expect(again.result).toBe("duplicate");
+    const afterDuplicate = await table.documentClient.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.outboxItem("outbox-r2-a-again") }),
+    );
+    expect(afterDuplicate.Item).toBeUndefined();
+  });
+
+  it("refuses a write based on a stale read (optimistic concurrency) and writes nothing", async () => {
+    const code = "REPO-0003";
+    const first = await apply({ dossier: null, events: [] }, incoming(code, "r3-a", 2, "2026-11-02T01:00:00.000Z", true));
+    const stateAfterFirst = { dossier: first.outcome.dossier, events: [first.outcome.event] };
+    expect((await apply(stateAfterFirst, incoming(code, "r3-b", 4, "2026-11-03T01:00:00.000Z"))).result).toBe("written");
+    const conflicting = await apply(stateAfterFirst, incoming(code, "r3-c", 9, "2026-11-04T01:00:00.000Z"));
+    expect(conflicting.result).toBe("conflict");
+    const found = await repository.findWithTimeline(code, { consistent: true });
+    expect(found?.events.map((e) => e.eventId)).toEqual(["r3-a", "r3-b"]);
+    const marker = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.ingestMarker("r3-c") }));
+    expect(marker.Item).toBeUndefined();
+  });
+
+  it("indexes the dossier by a keyed hash of the phone, never the phone itself in a key", async () => {
+    const result = await table.documentClient.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": keys.dossiersOfPhone(hasher.hash("84912345678")) },
+        ScanIndexForward: false,
+      }),
+    );
+    expect(result.Items?.map((item) => item.code)).toEqual(expect.arrayContaining(["REPO-0001", "REPO-0002", "REPO-0003"]));
+    for (const item of result.Items ?? []) {
+      expect(`${item.PK}${item.SK}${item.GSI1PK}${item.GSI1SK}`).not.toContain("912345678");
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type {
+  AppliedEventWrite,
+  AppliedEventWriteResult,
+  DossierRepository,
+  DossierWithTimeline,
+} from "../../ports/dossier-repository.js";
+import type { PhoneHasher } from "../../ports/phone-hasher.js";
+import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
+import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
+import { itemTypes, keys } from "./keys.js";
+
+export class DynamoDbDossierRepository implements DossierRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly phoneHasher: PhoneHasher,
+  ) {}
+
+  async findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "PK = :pk",
+          ExpressionAttributeValues: { ":pk": keys.dossierCollection(code) },
+          ConsistentRead: options?.consistent ?? false,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: "TOTAL",
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+
+    const dossierItem = items.find((item) => item.type === itemTypes.dossier);
+    if (!dossierItem) return null;
+    const events: DossierEvent[] = items.filter((item) => item.type === itemTypes.dossierEvent).map(eventFromItem);
+    return { dossier: dossierFromItem(dossierItem), events: sortTimeline(events) };
+  }
+
+  async saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult> {
+    const { dossier, event } = write;
+    const phoneHash = dossier.applicantPhone ? this.phoneHasher.hash(dossier.applicantPhone) : null;
+    const dossierCondition =
+      write.expectedVersion === 0
+        ? { ConditionExpression: "attribute_not_exists(PK)" }
+        : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": write.expectedVersion } };
+    const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
+    const transactItems = [
+      { Put: { TableName: this.tableName, Item: dossierToItem(dossier, phoneHash), ...dossierCondition } },
+      { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event), ...mustBeNew } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.ingestMarker(event.eventId),
+            type: itemTypes.ingestMarker,
+            eventId: event.eventId,
+            dossierCode: dossier.code,
+            payloadHash: write.payloadHash,
+            appliedAt: event.recordedAt,
+          },
+          ...mustBeNew,
+        },
+      },
+      ...(write.notification
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: outboxItemFor(write.notificationId, write.notification, event.recordedAt),
+                ...mustBeNew,
+              },
+            },
+          ]
+        : []),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems, ReturnConsumedCapacity: "TOTAL" }));
+      return "written";
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
+      if (failed[1] || failed[2]) return "duplicate";
+      if (failed[0]) return "conflict";
+      throw error;
+    }
+  }
+}

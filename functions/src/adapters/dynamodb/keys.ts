@@ -1,0 +1,37 @@
+/**
+ * Every key of the one table, built here and nowhere else. The access patterns they serve are
+ * listed in README.md beside this file.
+ */
+export const keys = {
+  dossier: (code: string) => ({ PK: `DOSSIER#${code}`, SK: "DOSSIER" }),
+  dossierCollection: (code: string) => `DOSSIER#${code}`,
+  dossierEvent: (code: string, occurredAt: string, eventId: string) => ({
+    PK: `DOSSIER#${code}`,
+    SK: `EVENT#${occurredAt}#${eventId}`,
+  }),
+  /** GSI1: dossiers of a verified phone number, newest first. */
+  dossierByPhone: (phoneHash: string, receivedAt: string, code: string) => ({
+    GSI1PK: `PHONE#${phoneHash}`,
+    GSI1SK: `DOSSIER#${receivedAt}#${code}`,
+  }),
+  dossiersOfPhone: (phoneHash: string) => `PHONE#${phoneHash}`,
+  ingestMarker: (eventId: string) => ({ PK: `INGEST#${eventId}`, SK: "INGEST" }),
+  outboxItem: (id: string) => ({ PK: `OUTBOX#${id}`, SK: "OUTBOX" }),
+  /** GSI2: the delivery log of one dossier, oldest first. */
+  outboxByDossier: (code: string, createdAt: string, id: string) => ({
+    GSI2PK: `OUTBOX_DOSSIER#${code}`,
+    GSI2SK: `${createdAt}#${id}`,
+  }),
+  rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
+    PK: `RATE#${scope}#${key}#${windowStart}`,
+    SK: "RATE",
+  }),
+} as const;
+
+export const itemTypes = {
+  dossier: "Dossier",
+  dossierEvent: "DossierEvent",
+  ingestMarker: "IngestMarker",
+  outboxItem: "OutboxItem",
+  rateLimitWindow: "RateLimitWindow",
+} as const;

@@ -1,0 +1,36 @@
+import { sortTimeline } from "../../domain/dossier.js";
+import type { DossierNotification } from "../../domain/dossier-notification.js";
+import type {
+  AppliedEventWrite,
+  AppliedEventWriteResult,
+  DossierRepository,
+  DossierWithTimeline,
+} from "../../ports/dossier-repository.js";
+
+/** Unit-test fake with the same all-or-nothing semantics as the DynamoDB transaction. */
+export class InMemoryDossierRepository implements DossierRepository {
+  readonly dossiers = new Map<string, DossierWithTimeline>();
+  readonly appliedEventIds = new Set<string>();
+  readonly outbox: DossierNotification[] = [];
+  /** Called before each write, so a test can simulate a concurrent writer. */
+  beforeWrite: (() => void) | undefined;
+
+  async findWithTimeline(code: string): Promise<DossierWithTimeline | null> {
+    const found = this.dossiers.get(code);
+    return found ? structuredClone(found) : null;
+  }
+
+  async saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult> {
+    this.beforeWrite?.();
+    const current = this.dossiers.get(write.dossier.code);
+    if (this.appliedEventIds.has(write.event.eventId)) return "duplicate";
+    if ((current?.dossier.version ?? 0) !== write.expectedVersion) return "conflict";
+    this.appliedEventIds.add(write.event.eventId);
+    this.dossiers.set(write.dossier.code, {
+      dossier: write.dossier,
+      events: sortTimeline([...(current?.events ?? []), write.event]),
+    });
+    if (write.notification) this.outbox.push(write.notification);
+    return "written";
+  }
+}

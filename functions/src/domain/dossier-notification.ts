@@ -1,0 +1,48 @@
+import type { ApplyEventOutcome } from "./dossier.js";
+import type { DossierStatus } from "./dossier-status.js";
+
+export type DossierNotificationKind =
+  | "dossier_received"
+  | "dossier_status_changed"
+  | "dossier_result_ready"
+  | "dossier_result_delivered"
+  | "dossier_apology";
+
+/** What the citizen should be told about an applied event; the notify function renders and sends it. */
+export interface DossierNotification {
+  kind: DossierNotificationKind;
+  dossierCode: string;
+  status: DossierStatus;
+  procedureName: string;
+  dueAt: string;
+  newDueAt: string | null;
+  /** Where to reach the citizen when they do not follow the OA (ZNS by phone). */
+  applicantPhone: string | null;
+}
+
+/**
+ * One message per change the citizen cares about: a new current status, or an apology with a new date.
+ * A late or repeated event that does not change the current status sends nothing.
+ */
+export function notificationFor(outcome: Extract<ApplyEventOutcome, { ok: true }>): DossierNotification | null {
+  const { dossier, event } = outcome;
+  const base = {
+    dossierCode: dossier.code,
+    status: dossier.status,
+    procedureName: dossier.procedureName,
+    dueAt: dossier.dueAt,
+    newDueAt: event.apology?.newDueAt ?? null,
+    applicantPhone: dossier.applicantPhone,
+  };
+  if (event.apology && !outcome.stale) return { kind: "dossier_apology", ...base };
+  if (!outcome.statusChanged || outcome.stale) return null;
+  const kind: DossierNotificationKind =
+    dossier.status === 9
+      ? "dossier_result_ready"
+      : dossier.status === 10
+        ? "dossier_result_delivered"
+        : outcome.isFirstEvent && dossier.status === 2
+          ? "dossier_received"
+          : "dossier_status_changed";
+  return { kind, ...base };
+}

@@ -1,0 +1,214 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { composeDependencies } from "../composition/compose.js";
+import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
+import { ingestSignature } from "./http/ingest-signature.js";
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let ingest: HttpHandler;
+let api: HttpHandler;
+beforeAll(async () => {
+  stack = await startTestStack();
+  ({ ingest, api } = httpHandlersFrom(composeDependencies(stack.config)));
+});
+afterAll(async () => stack.stop());
+
+function signedEvent(body: string | Buffer, options: { secret?: string; timestamp?: number } = {}) {
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const raw = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  const signature = ingestSignature(options.secret ?? testSecrets.ingest, timestamp, raw).toString("hex");
+  return apiGatewayEvent({
+    routeKey: "POST /v1/ingest/events",
+    rawPath: "/v1/ingest/events",
+    headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` },
+    body,
+  });
+}
+
+let sequence = 0;
+function newCode() {
+  sequence += 1;
+  return `000.00.20.H27-261102-${String(1000 + sequence).padStart(4, "0")}`;
+}
+
+function firstEvent(code: string, eventId = `${code}-received`) {
+  return {
+    eventId,
+    dossierCode: code,
+    status: 2,
+    occurredAt: "2026-11-02T08:15:00+07:00",
+    dossier: {
+      agencyCode: "000.00.20.H27",
+      agencyName: "UBND phường Kinh Bắc",
+      procedureCode: "1.001193.000.00.00.H27",
+      procedureName: "Đăng ký khai sinh",
+      applicantName: "Nguyễn Văn An",
+      applicantPhone: "0912345678",
+      receivedAt: "2026-11-02T08:15:00+07:00",
+      dueAt: "2026-11-09T17:00:00+07:00",
+    },
+    unitName: "Bộ phận Một cửa",
+  };
+}
+
+async function itemCount() {
+  const scan = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName, Select: "COUNT" }));
+  return scan.Count ?? 0;
+}
+
+async function send(body: unknown, options?: { secret?: string; timestamp?: number }) {
+  const response = await ingest(signedEvent(JSON.stringify(body), options));
+  return { status: response.statusCode, body: JSON.parse(String(response.body)) };
+}
+
+describe("POST /v1/ingest/events", () => {
+  let before = 0;
+  beforeEach(async () => {
+    before = await itemCount();
+  });
+
+  it("applies a first event and answers with the receipt QR (URL and SVG)", async () => {
+    const code = newCode();
+    const { status, body } = await send({ events: [firstEvent(code)] });
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(1);
+    const [result] = body.results;
+    expect(result).toMatchObject({ eventId: `${code}-received`, outcome: "applied" });
+    expect(result.receipt.url).toMatch(new RegExp(`^https://zalo\\.me/s/3141592653589793/\\?hs=${code.replaceAll(".", "\\.")}&k=[A-Za-z0-9_-]{16}$`));
+    expect(result.receipt.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    // dossier, event, idempotency marker, outbox item
+    expect((await itemCount()) - before).toBe(4);
+  });
+
+  it("reports applied, duplicate and rejected per event in the order sent", async () => {
+    const code = newCode();
+    const { status, body } = await send({
+      events: [
+        firstEvent(code),
+        { eventId: `${code}-processing`, dossierCode: code, status: 4, occurredAt: "2026-11-03T09:00:00+07:00" },
+        firstEvent(code),
+        { eventId: "no-details", dossierCode: newCode(), status: 4, occurredAt: "2026-11-03T09:00:00+07:00" },
+        { eventId: "bad-status", dossierCode: code, status: 11, occurredAt: "2026-11-03T09:00:00+07:00" },
+        { eventId: "bad-code", dossierCode: "x", status: 4, occurredAt: "2026-11-03T09:00:00+07:00" },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      "applied",
+      "applied",
+      "duplicate",
+      "rejected",
+      "rejected",
+      "rejected",
+    ]);
+    expect(body.results[1].receipt).toBeUndefined();
+    expect(body.results[3].reason).toMatch(/first event/);
+    expect(body.results[4].reason).toMatch(/^status:/);
+    expect(body.results[5].reason).toMatch(/^dossierCode:/);
+  });
+
+  it("keeps a landline number out of Zalo but still applies the event, with a warning", async () => {
+    const event = firstEvent(newCode());
+    event.dossier.applicantPhone = "02043854321";
+    const { body } = await send({ events: [event] });
+    expect(body.results[0]).toMatchObject({ outcome: "applied", warnings: [expect.stringMatching(/applicantPhone/)] });
+  });
+
+  it("accepts the second secret during a rotation", async () => {
+    const { status } = await send({ events: [firstEvent(newCode())] }, { secret: testSecrets.ingestNext });
+    expect(status).toBe(200);
+  });
+
+  it("refuses a bad signature or a stale timestamp with 401 and writes nothing", async () => {
+    const wrongSecret = await send({ events: [firstEvent(newCode())] }, { secret: "not-the-secret-000000000" });
+    expect(wrongSecret.status).toBe(401);
+    expect(wrongSecret.body.error.code).toBe("BAD_SIGNATURE");
+    const stale = await send({ events: [firstEvent(newCode())] }, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(stale.status).toBe(401);
+    const unsigned = await ingest(
+      apiGatewayEvent({ routeKey: "POST /v1/ingest/events", rawPath: "/v1/ingest/events", body: JSON.stringify({ events: [firstEvent(newCode())] }) }),
+    );
+    expect(unsigned.statusCode).toBe(401);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("refuses malformed JSON and malformed batches with 400 and writes nothing", async () => {
+    const malformed = await ingest(signedEvent('{"events": ['));
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.parse(String(malformed.body)).error.code).toBe("MALFORMED_JSON");
+    expect((await send({ events: [] })).status).toBe(400);
+    expect((await send({ notEvents: [] })).status).toBe(400);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("takes 100 events in a batch but not 101", async () => {
+    const code = newCode();
+    const events = (n: number) =>
+      Array.from({ length: n }, (_, i) => (i === 0 ? firstEvent(code) : { eventId: `${code}-n${n}-${i}`, dossierCode: code, status: 4, occurredAt: new Date(Date.parse("2026-11-03T00:00:00Z") + i * 60_000).toISOString() }));
+    const tooMany = await send({ events: events(101) });
+    expect(tooMany.status).toBe(400);
+    expect(await itemCount()).toBe(before);
+    const full = await send({ events: events(100) });
+    expect(full.status).toBe(200);
+    expect(full.body.results.every((r: { outcome: string }) => r.outcome === "applied")).toBe(true);
+  });
+
+  it("takes a body of exactly 64 KiB but refuses one byte more with 413", async () => {
+    const padded = (size: number) => {
+      const body = JSON.stringify({ events: [firstEvent(newCode())], padding: "" });
+      return body.replace('"padding":""', `"padding":"${"x".repeat(size - Buffer.byteLength(body))}"`);
+    };
+    const atLimit = padded(64 * 1024);
+    expect(Buffer.byteLength(atLimit)).toBe(65536);
+    expect((await ingest(signedEvent(atLimit))).statusCode).toBe(200);
+    const countAfterLimit = await itemCount();
+    const overLimit = await ingest(signedEvent(padded(64 * 1024 + 1)));
+    expect(overLimit.statusCode).toBe(413);
+    expect(await itemCount()).toBe(countAfterLimit);
+  });
+
+  it("checks each field's length at the limit and just past it", async () => {
+    const code = newCode();
+    const base = firstEvent(code);
+    const { body } = await send({
+      events: [
+        { ...base, eventId: "e".repeat(128) },
+        { ...base, eventId: "e".repeat(129) },
+        { ...base, eventId: `${code}-note-ok`, status: 4, dossier: undefined, note: "n".repeat(2000) },
+        { ...base, eventId: `${code}-note-long`, status: 4, dossier: undefined, note: "n".repeat(2001) },
+        { ...base, eventId: `${code}-name-long`, dossier: { ...base.dossier, applicantName: "A".repeat(301) } },
+      ],
+    });
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["applied", "rejected", "applied", "rejected", "rejected"]);
+  });
+
+  it("makes the dossier visible to the citizen API, with the receipt's k giving the owner view", async () => {
+    const code = newCode();
+    const { body } = await send({
+      events: [
+        firstEvent(code),
+        { eventId: `${code}-supplement`, dossierCode: code, status: 5, occurredAt: "2026-11-03T09:00:00+07:00", note: "Bổ sung giấy chứng sinh", unitName: "Phòng Tư pháp" },
+      ],
+    });
+    const k = new URL(body.results[0].receipt.url).searchParams.get("k")!;
+    const user = await stack.createZaloUser();
+    const lookup = async (query: string) =>
+      api(
+        apiGatewayEvent({
+          routeKey: "GET /v1/dossiers/{code}",
+          rawPath: `/v1/dossiers/${code}`,
+          pathParameters: { code },
+          rawQueryString: query,
+          headers: { authorization: `Bearer ${user.accessToken}` },
+        }),
+      );
+    const owner = JSON.parse(String((await lookup(`k=${k}`)).body));
+    expect(owner).toMatchObject({ view: "owner", status: 5, applicantName: "Nguyễn Văn An" });
+    expect(owner.timeline[1].note).toBe("Bổ sung giấy chứng sinh");
+    const publicView = JSON.parse(String((await lookup("")).body));
+    expect(publicView).toMatchObject({ view: "public", applicantName: "Nguyễn V** A*" });
+    expect(publicView.timeline[1].note).toBeUndefined();
+  });
+});

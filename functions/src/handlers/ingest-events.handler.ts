@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import QRCode from "qrcode";
+import type { IncomingDossierEvent } from "../domain/dossier.js";
+import type { Clock } from "../ports/clock.js";
+import type { ReceiptSigner } from "../ports/receipt-signer.js";
+import type { ApplyEventResult } from "../use-cases/apply-dossier-event.js";
+import type { IncomingEventWithHash } from "../use-cases/ingest-dossier-events.js";
+import { ingestBatchSchema, parseIngestEvent } from "./ingest-event-schema.js";
+import { verifyIngestSignature } from "./http/ingest-signature.js";
+import { header, maxBodyBytes, rawBody } from "./http/request.js";
+import { errorResponse, json } from "./http/responses.js";
+
+export interface IngestEventsHandlerDeps {
+  ingestSecrets: readonly string[];
+  clock: Clock;
+  receiptSigner: ReceiptSigner;
+  ingest: (batch: readonly IncomingEventWithHash[]) => Promise<ApplyEventResult[]>;
+}
+
+interface EventResult {
+  eventId: string | null;
+  outcome: "applied" | "duplicate" | "rejected";
+  reason?: string;
+  warnings?: string[];
+  receipt?: { url: string; svg: string };
+}
+
+/** `POST /v1/ingest/events`: the province's one-stop system pushes dossier events, signed (DESIGN.md §5). */
+export function buildIngestEventsHandler(deps: IngestEventsHandlerDeps) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body = rawBody(event);
+    if (body.length > maxBodyBytes) {
+      return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes; send smaller batches`);
+    }
+    const signature = verifyIngestSignature({
+      timestampHeader: header(event, "x-motcua-timestamp"),
+      signatureHeader: header(event, "x-motcua-signature"),
+      signedContent: body,
+      secrets: deps.ingestSecrets,
+      nowSeconds: Math.floor(deps.clock.now().getTime() / 1000),
+    });
+    if (!signature.ok) {
+      console.warn(JSON.stringify({ message: "ingest signature refused", reason: signature.reason, sourceIp: event.requestContext.http.sourceIp }));
+      return errorResponse(401, "BAD_SIGNATURE", signatureMessages[signature.reason]);
+    }
+
+    let parsedBody: unknown;
+    try {
+      parsedBody = JSON.parse(body.toString("utf8"));
+    } catch {
+      return errorResponse(400, "MALFORMED_JSON", "the body is not valid JSON");
+    }
+    const batch = ingestBatchSchema.safeParse(parsedBody);
+    if (!batch.success) {
+      return errorResponse(400, "INVALID_BATCH", "expected {\"events\": [...]} with 1 to 100 events");
+    }
+
+    const parsed = batch.data.events.map((raw) => ({ raw, parsed: parseIngestEvent(raw) }));
+    const accepted: (IncomingEventWithHash & { index: number; warnings: string[] })[] = [];
+    parsed.forEach(({ raw, parsed: p }, index) => {
+      if (p.ok) accepted.push({ index, event: p.event, payloadHash: hashPayload(raw), warnings: p.warnings });
+    });
+    const applied = await deps.ingest(accepted);
+
+    const results: EventResult[] = new Array(parsed.length);
+    parsed.forEach(({ parsed: p }, index) => {
+      if (!p.ok) results[index] = { eventId: p.eventId ?? null, outcome: "rejected", reason: p.reason };
+    });
+    await Promise.all(
+      accepted.map(async (item, i) => {
+        results[item.index] = await toEventResult(item.event, item.warnings, applied[i]!, deps.receiptSigner);
+      }),
+    );
+    return json(200, { results });
+  };
+}
+
+const signatureMessages = {
+  missing: "X-Motcua-Timestamp and X-Motcua-Signature (v1=<hex>) are required",
+  stale: "the request timestamp is more than 5 minutes away from the server's clock",
+  mismatch: "the signature does not match",
+} as const;
+
+async function toEventResult(
+  event: IncomingDossierEvent,
+  warnings: string[],
+  result: ApplyEventResult,
+  signer: ReceiptSigner,
+): Promise<EventResult> {
+  const base = { eventId: event.eventId, ...(warnings.length > 0 ? { warnings } : {}) };
+  if (result.outcome === "rejected") return { ...base, outcome: "rejected", reason: result.reason };
+  if (result.outcome === "duplicate") return { ...base, outcome: "duplicate" };
+  if (!result.isFirstEvent) return { ...base, outcome: "applied" };
+  const url = signer.receiptUrl(result.dossierCode);
+  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return { ...base, outcome: "applied", receipt: { url, svg } };
+}
+
+function hashPayload(raw: unknown): string {
+  return createHash("sha256").update(JSON.stringify(raw)).digest("base64url");
+}
+
+/** The Lambda entry point: real dependencies, built on the first call. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
+  return lambdaHttpHandler("ingest")(event);
+}

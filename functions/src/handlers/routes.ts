@@ -1,0 +1,15 @@
+/**
+ * Every HTTP route of the API (DESIGN.md §9) and the Lambda function that serves it.
+ * The local API server and the CDK app both read this table.
+ */
+export type HttpFunctionName = "api" | "ingest";
+
+export interface HttpRoute {
+  routeKey: `${"GET" | "POST" | "PUT" | "DELETE"} /${string}`;
+  functionName: HttpFunctionName;
+}
+
+export const httpRoutes: readonly HttpRoute[] = [
+  { routeKey: "GET /v1/dossiers/{code}", functionName: "api" },
+  { routeKey: "POST /v1/ingest/events", functionName: "ingest" },
+];

@@ -1,0 +1,31 @@
+import type { Dossier, DossierEvent } from "../domain/dossier.js";
+import type { DossierNotification } from "../domain/dossier-notification.js";
+
+export interface DossierWithTimeline {
+  dossier: Dossier;
+  /** Oldest first. */
+  events: DossierEvent[];
+}
+
+export interface AppliedEventWrite {
+  dossier: Dossier;
+  /** The version the dossier had when it was read; 0 when it did not exist. */
+  expectedVersion: number;
+  event: DossierEvent;
+  /** Fingerprint of the ingested payload, kept with the idempotency marker. */
+  payloadHash: string;
+  notification: DossierNotification | null;
+  notificationId: string;
+}
+
+export type AppliedEventWriteResult = "written" | "duplicate" | "conflict";
+
+export interface DossierRepository {
+  /** The dossier and its whole timeline: one Query on the item collection. */
+  findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null>;
+  /**
+   * Writes the dossier, the timeline event, the idempotency marker and the outbox item in one
+   * transaction. "duplicate": the event id was applied before; "conflict": the dossier changed since it was read.
+   */
+  saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult>;
+}

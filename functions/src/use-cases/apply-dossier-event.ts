@@ -1,0 +1,55 @@
+import { applyDossierEvent, type IncomingDossierEvent } from "../domain/dossier.js";
+import { notificationFor } from "../domain/dossier-notification.js";
+import type { Clock } from "../ports/clock.js";
+import type { DossierRepository } from "../ports/dossier-repository.js";
+import type { IdGenerator } from "../ports/id-generator.js";
+
+export type ApplyEventResult =
+  | { outcome: "applied"; dossierCode: string; isFirstEvent: boolean; notified: boolean }
+  | { outcome: "duplicate"; dossierCode: string }
+  | { outcome: "rejected"; dossierCode: string; reason: string };
+
+export interface ApplyDossierEventDeps {
+  dossiers: DossierRepository;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** Optimistic concurrency: another writer changed the dossier in between; read again and re-apply. */
+const maxAttempts = 5;
+
+export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
+  return async function applyEvent(incoming: IncomingDossierEvent, payloadHash: string): Promise<ApplyEventResult> {
+    const dossierCode = incoming.code;
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      const current = await deps.dossiers.findWithTimeline(dossierCode, { consistent: true });
+      const outcome = applyDossierEvent(
+        { dossier: current?.dossier ?? null, events: current?.events ?? [] },
+        incoming,
+        deps.clock.now().toISOString(),
+      );
+      if (!outcome.ok) {
+        if (outcome.reason === "duplicate_event") return { outcome: "duplicate", dossierCode };
+        return {
+          outcome: "rejected",
+          dossierCode,
+          reason: "the first event of a dossier must carry `dossier` (agency, procedure, applicant, dates)",
+        };
+      }
+      const notification = notificationFor(outcome);
+      const written = await deps.dossiers.saveAppliedEvent({
+        dossier: outcome.dossier,
+        expectedVersion: current?.dossier.version ?? 0,
+        event: outcome.event,
+        payloadHash,
+        notification,
+        notificationId: deps.ids.newId(),
+      });
+      if (written === "written") {
+        return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };
+      }
+      if (written === "duplicate") return { outcome: "duplicate", dossierCode };
+    }
+    throw new Error(`dossier ${dossierCode} kept changing while applying event ${incoming.eventId}`);
+  };
+}

@@ -1,0 +1,69 @@
+import { buildDossierView, type DossierView } from "../domain/dossier-view.js";
+import type { Clock } from "../ports/clock.js";
+import type { DossierRepository } from "../ports/dossier-repository.js";
+import type { RateLimiter, RateLimitRule } from "../ports/rate-limiter.js";
+import type { ReceiptSigner } from "../ports/receipt-signer.js";
+
+export interface LookupLimits {
+  userPerMinute: number;
+  userFailedPerMinute: number;
+  addressPerMinute: number;
+  addressFailedPerMinute: number;
+}
+
+export interface LookUpDossierDeps {
+  dossiers: DossierRepository;
+  rateLimiter: RateLimiter;
+  receiptSigner: ReceiptSigner;
+  clock: Clock;
+  limits: LookupLimits;
+}
+
+export interface LookUpDossierRequest {
+  /** Already normalised and validated. */
+  code: string;
+  receiptSignature: string | undefined;
+  zaloAppUserId: string;
+  sourceIp: string;
+}
+
+export type LookUpDossierResult =
+  | { kind: "found"; view: DossierView }
+  | { kind: "not_found" }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Looks a dossier up by its full code. Codes are sequential and guessable, so lookups are limited per
+ * citizen and per source address, unknown codes more strictly; the full (owner) view needs the
+ * receipt's signature.
+ */
+export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
+  return async function lookUp(request: LookUpDossierRequest): Promise<LookUpDossierResult> {
+    const now = deps.clock.now();
+    const rules: RateLimitRule[] = [
+      {
+        scope: "lookup-user",
+        key: request.zaloAppUserId,
+        limitPerWindow: deps.limits.userPerMinute,
+        failedLimitPerWindow: deps.limits.userFailedPerMinute,
+      },
+      {
+        scope: "lookup-address",
+        key: request.sourceIp,
+        limitPerWindow: deps.limits.addressPerMinute,
+        failedLimitPerWindow: deps.limits.addressFailedPerMinute,
+      },
+    ];
+    const decision = await deps.rateLimiter.hit(rules, now);
+    if (!decision.allowed) return { kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
+
+    const found = await deps.dossiers.findWithTimeline(request.code);
+    if (!found) {
+      await deps.rateLimiter.recordFailure(rules, now);
+      return { kind: "not_found" };
+    }
+    const owner =
+      request.receiptSignature !== undefined && deps.receiptSigner.verify(found.dossier.code, request.receiptSignature);
+    return { kind: "found", view: buildDossierView(found.dossier, found.events, owner ? "owner" : "public", now) };
+  };
+}

@@ -1,0 +1,54 @@
+import { loadConfig, type Config } from "../src/config/config.js";
+import { startZaloEmulator } from "../../local/src/zalo-emulator/server.js";
+import { createTestTable } from "./dynamodb-test-table.js";
+
+export const testSecrets = {
+  ingest: "ingest-secret-for-tests-0001",
+  ingestNext: "ingest-secret-for-tests-0002",
+  receiptKey: "receipt-key-for-tests-000001",
+  phoneKey: "phone-key-for-tests-00000001",
+  appSecret: "zalo-app-secret-for-tests",
+};
+
+/** A real table on DynamoDB Local and a real Zalo emulator, with the configuration that points at them. */
+export async function startTestStack(overrides: Record<string, string> = {}) {
+  const table = await createTestTable();
+  const emulator = await startZaloEmulator({
+    port: 0,
+    appId: "1234567890",
+    appSecret: testSecrets.appSecret,
+    oaId: "4321",
+    oaSecretKey: "oa-secret-for-tests",
+  });
+  const config: Config = loadConfig({
+    TABLE_NAME: table.tableName,
+    AWS_REGION: "ap-southeast-1",
+    DYNAMODB_ENDPOINT: table.endpoint,
+    INGEST_SECRETS: `${testSecrets.ingest},${testSecrets.ingestNext}`,
+    RECEIPT_KEY: testSecrets.receiptKey,
+    PHONE_HMAC_KEY: testSecrets.phoneKey,
+    MINI_APP_ID: "3141592653589793",
+    ZALO_APP_ID: "1234567890",
+    ZALO_APP_SECRET: testSecrets.appSecret,
+    ZALO_GRAPH_BASE_URL: emulator.url,
+    ...overrides,
+  });
+  async function createZaloUser(name = "Nguyễn Văn An", phone = "0912345678") {
+    const response = await fetch(`${emulator.url}/_emulator/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, phone, follower: true }),
+    });
+    return (await response.json()) as { zaloAppUserId: string; zaloOaUserId: string; accessToken: string };
+  }
+  return {
+    config,
+    table,
+    emulator,
+    createZaloUser,
+    async stop() {
+      await emulator.close();
+      await table.drop();
+    },
+  };
+}
