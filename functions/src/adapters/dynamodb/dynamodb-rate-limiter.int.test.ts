@@ -36,3 +36,21 @@ it("blocks when any one of several rules is exceeded", async () => {
   expect(await limiter.hit([user, address], now)).toEqual({ allowed: true });
   expect(await limiter.hit([{ ...user, key: "user-4" }, address], now)).toMatchObject({ allowed: false });
 });
+
+it("far below the limit, batches one instance's hits into few writes; the shared total stays exact", async () => {
+  const writes: string[] = [];
+  const counting = new DynamoDbRateLimiter(
+    { send: (command: Parameters<typeof table.documentClient.send>[0]) => (writes.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
+    table.tableName,
+  );
+  const now = new Date("2026-11-28T04:00:00Z");
+  const busy = { scope: "test", key: "carrier-nat", limitPerWindow: 1000, failedLimitPerWindow: 100 };
+  for (let i = 0; i < 50; i += 1) expect(await counting.hit([busy], now)).toEqual({ allowed: true });
+  expect(writes.length).toBe(1);
+  // A second instance (another limiter) flushing later sees every hit of the first once it has written them.
+  await counting.hit([busy], new Date(now.getTime() + 1500));
+  const other = new DynamoDbRateLimiter(table.documentClient, table.tableName);
+  const tight = { ...busy, limitPerWindow: 52 };
+  expect(await other.hit([tight], new Date(now.getTime() + 1600))).toEqual({ allowed: true });
+  expect(await other.hit([tight], new Date(now.getTime() + 1700))).toMatchObject({ allowed: false });
+});
