@@ -1,0 +1,54 @@
+import type { ZaloEmulator } from "./server.js";
+import { startZaloEmulator } from "./server.js";
+
+export const fixtureConfig = {
+  appId: "1000000000000000001",
+  appSecret: "test-app-secret",
+  oaId: "2000000000000000002",
+  oaSecretKey: "test-oa-secret-key",
+  oaRefreshToken: "seeded-refresh-token",
+} as const;
+
+/** A running emulator on a random port with a clock the test moves by hand. */
+export type EmulatorFixture = {
+  emulator: ZaloEmulator;
+  advanceClock(ms: number): void;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  createUser(body?: Record<string, unknown>): Promise<CreatedUser>;
+};
+
+export type CreatedUser = {
+  zaloAppUserId: string;
+  zaloOaUserId: string;
+  accessToken: string;
+  name: string;
+  phone: string | null;
+  follower: boolean;
+};
+
+export async function startEmulatorFixture(): Promise<EmulatorFixture> {
+  let clock = Date.UTC(2026, 2, 1, 8, 0, 0);
+  const emulator = await startZaloEmulator({ port: 0, ...fixtureConfig, now: () => clock });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${emulator.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${emulator.url}${path}`, { headers });
+  return {
+    emulator,
+    advanceClock: (ms) => {
+      clock += ms;
+    },
+    post,
+    get,
+    createUser: async (body = {}) => {
+      const response = await post("/_emulator/users", { name: "Nguyễn Văn An", phone: "0912345678", ...body });
+      if (response.status !== 201) throw new Error(`createUser failed: ${response.status} ${await response.text()}`);
+      return (await response.json()) as CreatedUser;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { randomToken, randomZaloUserId } from "./ids.js";
+
+export type EmulatedUser = {
+  zaloAppUserId: string;
+  zaloOaUserId: string;
+  name: string;
+  /** 84… form, or undefined for a user created without one. */
+  phone: string | undefined;
+  follower: boolean;
+  createdAt: number;
+};
+
+/** A message the emulator accepted on an OA or ZNS send endpoint, as `GET /_emulator/messages` shows it. */
+export type AcceptedMessage = {
+  channel: "oa-cs" | "oa-template" | "oa-transaction" | "zns";
+  /** zaloOaUserId for OA channels, 84… phone for ZNS. */
+  recipient: string;
+  templateId?: string;
+  templateData?: Record<string, unknown>;
+  text?: string;
+  trackingId?: string;
+  messageId: string;
+  sentAt: number;
+};
+
+type PhoneToken = { zaloAppUserId: string; expiresAt: number; used: boolean };
+
+type OaTokenPair = { accessToken: string; refreshToken: string; expiresInSeconds: number };
+
+/** Zalo: the getPhoneNumber token lasts 2 minutes and is single-use. */
+export const phoneTokenLifetimeMs = 2 * 60 * 1000;
+/** Zalo OAuth v4: OA access token 25 h, refresh token about 3 months. */
+export const oaAccessTokenLifetimeSeconds = 90_000;
+export const oaRefreshTokenLifetimeMs = 90 * 24 * 60 * 60 * 1000;
+
+export type PhoneTokenRedemption =
+  | { ok: true; phone: string }
+  | { ok: false; reason: "unknown" | "used" | "expired" | "other-user" | "no-phone" };
+
+export class UserExistsError extends Error {}
+
+/** Everything the emulator knows, in memory; `reset()` returns it to empty. */
+export class EmulatorState {
+  private readonly users = new Map<string, EmulatedUser>();
+  private readonly accessTokens = new Map<string, string>();
+  private readonly phoneTokens = new Map<string, PhoneToken>();
+  private readonly oaAccessTokens = new Map<string, number>();
+  private readonly oaRefreshTokens = new Map<string, number>();
+  private readonly messages: AcceptedMessage[] = [];
+
+  /**
+   * `seededOaRefreshToken` comes from configuration; `reset()` restores it, so a test run that resets
+   * between cases can start every OA token chain from the configured value.
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly seededOaRefreshToken?: string,
+  ) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.users.clear();
+    this.accessTokens.clear();
+    this.phoneTokens.clear();
+    this.oaAccessTokens.clear();
+    this.oaRefreshTokens.clear();
+    this.messages.length = 0;
+    if (this.seededOaRefreshToken) this.addOaRefreshToken(this.seededOaRefreshToken);
+  }
+
+  recordMessage(message: Omit<AcceptedMessage, "messageId" | "sentAt">): AcceptedMessage {
+    const accepted = { ...message, messageId: randomToken(16), sentAt: this.now() };
+    this.messages.push(accepted);
+    return accepted;
+  }
+
+  /** Oldest first, newest last. */
+  listMessages(): AcceptedMessage[] {
+    return [...this.messages];
+  }
+
+  createUser(input: {
+    name: string;
+    phone?: string;
+    follower?: boolean;
+    zaloAppUserId?: string;
+    zaloOaUserId?: string;
+  }): EmulatedUser {
+    const zaloAppUserId = input.zaloAppUserId ?? this.freshUserId();
+    if (this.users.has(zaloAppUserId)) throw new UserExistsError(`User ${zaloAppUserId} already exists`);
+    const zaloOaUserId = input.zaloOaUserId ?? this.freshUserId(zaloAppUserId);
+    const user: EmulatedUser = {
+      zaloAppUserId,
+      zaloOaUserId,
+      name: input.name,
+      phone: input.phone,
+      follower: input.follower ?? false,
+      createdAt: this.now(),
+    };
+    this.users.set(zaloAppUserId, user);
+    return user;
+  }
+
+  listUsers(): EmulatedUser[] {
+    return [...this.users.values()];
+  }
+
+  findUser(zaloAppUserId: string): EmulatedUser | undefined {
+    return this.users.get(zaloAppUserId);
+  }
+
+  setFollower(zaloAppUserId: string, follower: boolean): EmulatedUser | undefined {
+    const user = this.users.get(zaloAppUserId);
+    if (user) user.follower = follower;
+    return user;
+  }
+
+  issueAccessToken(zaloAppUserId: string): string {
+    const token = randomToken();
+    this.accessTokens.set(token, zaloAppUserId);
+    return token;
+  }
+
+  /** Returns whether the token existed. */
+  revokeAccessToken(token: string): boolean {
+    return this.accessTokens.delete(token);
+  }
+
+  accessTokensOf(zaloAppUserId: string): string[] {
+    return [...this.accessTokens].filter(([, owner]) => owner === zaloAppUserId).map(([token]) => token);
+  }
+
+  userByAccessToken(token: string | undefined): EmulatedUser | undefined {
+    if (!token) return undefined;
+    const zaloAppUserId = this.accessTokens.get(token);
+    return zaloAppUserId === undefined ? undefined : this.users.get(zaloAppUserId);
+  }
+
+  issuePhoneToken(zaloAppUserId: string): string {
+    const token = randomToken(24);
+    this.phoneTokens.set(token, { zaloAppUserId, expiresAt: this.now() + phoneTokenLifetimeMs, used: false });
+    return token;
+  }
+
+  /** Consumes the token only on success, so a failed attempt (wrong user) does not burn it. */
+  redeemPhoneToken(token: string, user: EmulatedUser): PhoneTokenRedemption {
+    const entry = this.phoneTokens.get(token);
+    if (!entry) return { ok: false, reason: "unknown" };
+    if (entry.used) return { ok: false, reason: "used" };
+    if (this.now() >= entry.expiresAt) return { ok: false, reason: "expired" };
+    if (entry.zaloAppUserId !== user.zaloAppUserId) return { ok: false, reason: "other-user" };
+    if (!user.phone) return { ok: false, reason: "no-phone" };
+    entry.used = true;
+    return { ok: true, phone: user.phone };
+  }
+
+  issueOaTokenPair(): OaTokenPair {
+    const accessToken = randomToken();
+    const refreshToken = randomToken();
+    this.oaAccessTokens.set(accessToken, this.now() + oaAccessTokenLifetimeSeconds * 1000);
+    this.oaRefreshTokens.set(refreshToken, this.now() + oaRefreshTokenLifetimeMs);
+    return { accessToken, refreshToken, expiresInSeconds: oaAccessTokenLifetimeSeconds };
+  }
+
+  private addOaRefreshToken(refreshToken: string): void {
+    this.oaRefreshTokens.set(refreshToken, this.now() + oaRefreshTokenLifetimeMs);
+  }
+
+  /** Single-use and rotating, as Zalo's: the old refresh token dies with this call. */
+  rotateOaRefreshToken(refreshToken: string): OaTokenPair | undefined {
+    const expiresAt = this.oaRefreshTokens.get(refreshToken);
+    if (expiresAt === undefined) return undefined;
+    this.oaRefreshTokens.delete(refreshToken);
+    if (this.now() >= expiresAt) return undefined;
+    return this.issueOaTokenPair();
+  }
+
+  isOaAccessTokenValid(token: string | undefined): boolean {
+    const expiresAt = token === undefined ? undefined : this.oaAccessTokens.get(token);
+    return expiresAt !== undefined && this.now() < expiresAt;
+  }
+
+  private freshUserId(avoid?: string): string {
+    for (;;) {
+      const id = randomZaloUserId();
+      if (id !== avoid && !this.users.has(id)) return id;
+    }
+  }
+}

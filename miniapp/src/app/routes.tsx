@@ -1,0 +1,31 @@
+import type { RouteObject } from "react-router-dom";
+import { vi } from "../copy/vi";
+import { HomePage } from "../pages/home/home-page";
+import { NotFoundPage } from "../pages/not-found/not-found-page";
+import { AppLayout, PageFallback } from "./app-layout";
+import type { RouteMeta } from "./route-meta";
+
+export const routePaths = {
+  home: "/",
+  dossier: "/dossiers/:code",
+} as const;
+
+const meta = (title: string, showBack: boolean): { handle: RouteMeta } => ({ handle: { title, showBack } });
+
+// The home page is the entry most citizens see, so it ships in the main chunk; the dossier page loads on demand.
+export const appRoutes: RouteObject[] = [
+  {
+    path: "/",
+    element: <AppLayout />,
+    HydrateFallback: PageFallback,
+    children: [
+      { index: true, element: <HomePage />, ...meta(vi.titles.home, false) },
+      {
+        path: routePaths.dossier,
+        lazy: async () => ({ Component: (await import("../pages/dossier/dossier-page")).DossierPage }),
+        ...meta(vi.titles.dossier, true),
+      },
+      { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
+    ],
+  },
+];

@@ -1,0 +1,81 @@
+// Every user-facing string of the Mini App, in Vietnamese with full diacritics.
+export const vi = {
+  appName: "Một cửa trên Zalo",
+  titles: {
+    home: "Tra cứu hồ sơ",
+    dossier: "Thông tin hồ sơ",
+    notFound: "Không tìm thấy trang",
+  },
+  lookup: {
+    heading: "Tra cứu hồ sơ",
+    intro: "Nhập mã hồ sơ để xem tình trạng giải quyết thủ tục hành chính.",
+    codeLabel: "Mã hồ sơ",
+    codePlaceholder: "000.00.20.H06-190802-0001",
+    codeHelper:
+      "Mã hồ sơ in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả mà bộ phận Một cửa đã đưa cho bạn.",
+    submit: "Tra cứu",
+    codeErrors: {
+      empty: "Vui lòng nhập mã hồ sơ.",
+      tooShort: "Mã hồ sơ quá ngắn: mã có ít nhất 4 ký tự.",
+      tooLong: "Mã hồ sơ quá dài: mã có nhiều nhất 64 ký tự.",
+      badCharacters:
+        "Mã hồ sơ chỉ gồm chữ cái không dấu, chữ số và các dấu . - / _. Vui lòng kiểm tra lại.",
+      incompleteOfficial:
+        "Mã hồ sơ chưa đúng dạng. Mã đầy đủ có dạng 000.00.20.H06-190802-0001, vui lòng kiểm tra lại.",
+    },
+  },
+  recent: {
+    heading: "Tra cứu gần đây",
+    clear: "Xoá lịch sử",
+    empty: "Bạn chưa tra cứu hồ sơ nào trên điện thoại này.",
+  },
+  dossier: {
+    code: "Mã hồ sơ",
+    procedure: "Thủ tục",
+    agency: "Cơ quan tiếp nhận",
+    applicant: "Người nộp hồ sơ",
+    receivedAt: "Ngày tiếp nhận",
+    dueAt: "Ngày hẹn trả",
+    finishedAt: "Ngày hoàn thành",
+    status: "Tình trạng",
+    ownerView: "Bạn đang xem đầy đủ thông tin hồ sơ.",
+    publicView:
+      "Bạn đang xem thông tin công khai. Quét mã QR trên Giấy tiếp nhận hồ sơ để xem đầy đủ, kể cả ghi chú của cán bộ.",
+    apologyTitle: "Xin lỗi và hẹn lại",
+    apologyNewDue: "Ngày hẹn trả mới",
+    apologyReason: "Lý do",
+    timelineTitle: "Quá trình xử lý",
+    timelineOrder: "Mới nhất ở trên cùng",
+    timelineEmpty: "Chưa có bước xử lý nào.",
+    loading: "Đang tải thông tin hồ sơ…",
+    notFoundTitle: "Không tìm thấy hồ sơ",
+    notFoundBody: "Không có hồ sơ nào có mã này. Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ.",
+    invalidCodeTitle: "Mã hồ sơ không hợp lệ",
+    errorTitle: "Chưa tải được thông tin hồ sơ",
+    rateLimitedTitle: "Bạn tra cứu quá nhanh",
+    retryAfter: (seconds: number) => `Vui lòng thử lại sau ${seconds} giây.`,
+    retry: "Thử lại",
+    backToLookup: "Tra cứu mã khác",
+  },
+  errors: {
+    network: "Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
+    server: "Hệ thống đang bận. Vui lòng thử lại sau ít phút.",
+    unauthorized: "Không xác thực được tài khoản Zalo của bạn. Vui lòng thử lại.",
+    notFound: "Không tìm thấy dữ liệu.",
+    invalidInput: "Thông tin gửi lên không hợp lệ.",
+    rateLimited: "Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.",
+    badResponse: "Máy chủ trả về dữ liệu không đúng định dạng. Vui lòng thử lại sau.",
+  },
+  platform: {
+    refused: "Bạn đã từ chối cấp quyền cho ứng dụng.",
+    unsupported: "Tính năng này chưa được hỗ trợ trên thiết bị hoặc phiên bản Zalo của bạn.",
+    tooManyCalls: "Bạn thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.",
+    unknown: "Đã có lỗi xảy ra. Vui lòng thử lại.",
+    noToken: "Không lấy được thông tin đăng nhập Zalo.",
+    guestName: "Khách thử nghiệm",
+  },
+  notFoundPage: {
+    body: "Trang bạn tìm không tồn tại.",
+    home: "Về trang tra cứu",
+  },
+} as const;

@@ -1,0 +1,22 @@
+import "zmp-ui/zaui.css";
+import "./app/app.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { AppRoot } from "./app/app-root";
+import { appConfig } from "./app/config";
+import { createAppRouter } from "./app/router";
+import { loadPlatform } from "./app/load-platform";
+import { createApiClient } from "./shared/api/api-client";
+
+const container = document.getElementById("app");
+if (!container) throw new Error("#app is missing from index.html");
+
+// The platform comes first: the browser adapter takes ?token= out of the URL before the router reads it.
+void loadPlatform().then((platform) => {
+  const apiClient = createApiClient({ baseUrl: appConfig.apiUrl, auth: platform });
+  createRoot(container).render(
+    <StrictMode>
+      <AppRoot platform={platform} apiClient={apiClient} router={createAppRouter()} />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,10 @@
+import { DossierLookupForm, RecentLookupsSection } from "../../features/dossier";
+
+export function HomePage() {
+  return (
+    <>
+      <DossierLookupForm />
+      <RecentLookupsSection />
+    </>
+  );
+}
