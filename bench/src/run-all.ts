@@ -1,0 +1,30 @@
+import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
+import { startStackProcess } from "./start-stack-process.js";
+
+/**
+ * Every benchmark, on a local stack of its own (free ports). Rate limits are raised for the load runs:
+ * they would otherwise stop one citizen's thousands of lookups, which is their job.
+ */
+async function main() {
+  const quick = process.argv.includes("--quick");
+  const stack = await startStackProcess({
+    RATE_LIMIT_USER_PER_MINUTE: "10000000",
+    RATE_LIMIT_ADDRESS_PER_MINUTE: "10000000",
+  });
+  const lines: BenchLine[] = [];
+  try {
+    lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
+  } finally {
+    await stack.stop();
+  }
+  const width = Math.max(...lines.map((l) => l.name.length));
+  console.log("\nBenchmarks (local stack: DynamoDB Local, real handlers; this machine)\n");
+  for (const line of lines) {
+    console.log(`${line.name.padEnd(width)}  ${line.value}${line.target ? `   [target ${line.target}]` : ""}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

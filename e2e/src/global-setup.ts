@@ -1,0 +1,40 @@
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { build, preview } from "vite";
+import { findFreePort } from "@motcua/local/net/free-port";
+import { startStack, type StackInfo } from "@motcua/local/stack/start-stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: StackInfo;
+    miniAppUrl: string;
+  }
+}
+
+const miniappRoot = fileURLToPath(new URL("../../miniapp/", import.meta.url));
+
+/**
+ * The whole product for the browser tests: a local stack on free ports (DynamoDB Local, the real handlers,
+ * the Zalo emulator, seed data) and the Mini App's browser build pointed at it, served by Vite's preview server.
+ */
+export default async function setup(project: TestProject) {
+  const stack = await startStack({ log: () => {} });
+  try {
+    process.env.VITE_API_URL = stack.info.apiUrl;
+    process.env.VITE_ZALO_EMULATOR_URL = stack.info.zaloEmulatorUrl;
+    process.env.VITE_PLATFORM = "browser";
+    const outDir = fileURLToPath(new URL("../artifacts/miniapp-www/", import.meta.url));
+    await build({ root: miniappRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    const port = await findFreePort();
+    const server = await preview({ root: miniappRoot, logLevel: "warn", build: { outDir }, preview: { port, host: "127.0.0.1", strictPort: true } });
+    project.provide("stack", stack.info);
+    project.provide("miniAppUrl", `http://127.0.0.1:${port}`);
+    return async () => {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await stack.stop();
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
+import type { StackInfo } from "@motcua/local/stack/start-stack";
+
+export interface IngestResult {
+  eventId: string;
+  outcome: "applied" | "duplicate" | "rejected";
+  reason?: string;
+  receipt?: { url: string; svg: string };
+}
+
+/** Sends events to the running stack through the signed ingest API, as the one-stop system does. */
+export async function ingest(stack: StackInfo, events: unknown[]): Promise<IngestResult[]> {
+  const body = JSON.stringify({ events });
+  const response = await fetch(`${stack.apiUrl}/v1/ingest/events`, {
+    method: "POST",
+    headers: signedIngestHeaders(stack.ingestSecret, body),
+    body,
+  });
+  if (!response.ok) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+  const { results } = (await response.json()) as { results: IngestResult[] };
+  const refused = results.filter((r) => r.outcome === "rejected");
+  if (refused.length > 0) throw new Error(`ingest rejected: ${JSON.stringify(refused)}`);
+  return results;
+}

@@ -1,0 +1,24 @@
+import { startStack } from "../stack/start-stack.js";
+import { failAndExit, handleSignals, readLocalEnvironment, stackJsonPath } from "./cli-options.js";
+
+const signals = handleSignals();
+
+try {
+  const { ports, persistDir } = readLocalEnvironment(process.env, process.argv.slice(2));
+  const stack = await startStack({
+    dynamodbPort: ports.dynamodbPort,
+    apiPort: ports.apiPort,
+    zaloEmulatorPort: ports.zaloEmulatorPort,
+    ...(persistDir ? { persistDir } : {}),
+    stackJsonPath,
+    miniAppUrl: `http://localhost:${ports.miniAppPort}`,
+  });
+  signals.setStop(stack.stop);
+  const { receipts, env, ...shown } = stack.info;
+  void env;
+  console.log(JSON.stringify(shown, null, 2));
+  console.log(`\n${Object.keys(receipts).length} seeded receipts and the handlers' env are in ${stackJsonPath}`);
+  console.log("Local stack running. Ctrl-C stops it.");
+} catch (error) {
+  failAndExit(error);
+}

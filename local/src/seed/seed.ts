@@ -1,0 +1,56 @@
+import { createSeedUsers, type SeedUsers } from "./create-seed-users.js";
+import { postIngestEvents } from "./post-ingest-events.js";
+import { buildSeedData } from "./seed-data.js";
+
+export interface SeedOptions {
+  apiUrl: string;
+  zaloEmulatorUrl: string;
+  ingestSecret: string;
+  /** Every time in the data is relative to this, so a given `now` always gives the same data. */
+  now: Date;
+  /** Create the Zalo users only (the table already holds the dossiers). */
+  usersOnly?: boolean;
+}
+
+export interface SeedDossierSummary {
+  dossierCount: number;
+  eventCount: number;
+  /** Receipt URL (`https://zalo.me/s/<app>/?hs=<code>&k=<sig>`) of every dossier, by code. */
+  receipts: Record<string, string>;
+  demoDossierCode: string;
+}
+
+export interface SeedResult {
+  users: SeedUsers;
+  dossiers: SeedDossierSummary | undefined;
+}
+
+/** Seeds through the real ingest API and the Zalo emulator's control API; any rejected event is an error. */
+export async function seed(options: SeedOptions): Promise<SeedResult> {
+  const users = await createSeedUsers(options.zaloEmulatorUrl);
+  if (options.usersOnly) return { users, dossiers: undefined };
+
+  const data = buildSeedData(options.now);
+  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, data.events);
+  const rejected = results.filter((result) => result.outcome === "rejected");
+  if (rejected.length > 0) {
+    const sample = rejected.slice(0, 5).map((result) => `${result.eventId}: ${result.reason ?? "no reason"}`);
+    throw new Error(`Seeding failed: ${rejected.length} event(s) rejected by the ingest API:\n${sample.join("\n")}`);
+  }
+
+  const codeByEventId = new Map(data.events.map((event) => [event.eventId, event.dossierCode]));
+  const receipts: Record<string, string> = {};
+  for (const result of results) {
+    const code = codeByEventId.get(result.eventId);
+    if (code && result.receipt) receipts[code] = result.receipt.url;
+  }
+  return {
+    users,
+    dossiers: {
+      dossierCount: data.dossiers.length,
+      eventCount: data.events.length,
+      receipts,
+      demoDossierCode: data.demoDossierCode,
+    },
+  };
+}

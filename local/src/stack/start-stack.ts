@@ -1,0 +1,214 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { loadConfig } from "@motcua/functions/config/config";
+import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
+import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { startApiServer } from "../api-server/start-api-server.js";
+import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
+import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
+import { seed, type SeedDossierSummary } from "../seed/seed.js";
+import type { SeedUsers } from "../seed/create-seed-users.js";
+import { startStreamPoller, type StreamHandler } from "../stream-poller/start-stream-poller.js";
+import { ensureTable } from "../table/ensure-table.js";
+import { startZaloEmulator } from "../zalo-emulator/server.js";
+import { localDevSettings } from "./local-dev-settings.js";
+import { logOutboxItems } from "./log-outbox-items.js";
+
+export interface StackOptions {
+  /** Ports; 0 (the default) picks free ones, so tests and benchmarks can run stacks side by side. */
+  dynamodbPort?: number;
+  apiPort?: number;
+  zaloEmulatorPort?: number;
+  /** Address the API server and the Zalo emulator listen on; DynamoDB Local listens on all. */
+  host?: string;
+  /** Keep DynamoDB's data in this folder; in memory when absent. */
+  persistDir?: string;
+  /** Seed demo data (default true); skipped when a persisted table already holds data. */
+  seed?: boolean;
+  /** The instant seed times are relative to; the current time when absent. */
+  now?: Date;
+  /** Where to write stack.json; nothing is written when absent. */
+  stackJsonPath?: string;
+  /** Base URL of the Mini App, for the demo deep link. */
+  miniAppUrl?: string;
+  /** Receives stream batches as the notify function would; logs outbox items when absent. */
+  streamHandler?: StreamHandler;
+  /** Read the stream from its start instead of only new records. */
+  streamFromStart?: boolean;
+  /** Extra handler configuration (e.g. raised rate limits for a benchmark). */
+  envOverrides?: Record<string, string>;
+  /** Log lines (requests, stream); console.log when absent. */
+  log?: (line: string) => void;
+}
+
+export interface StackInfo {
+  apiUrl: string;
+  zaloEmulatorUrl: string;
+  dynamodbEndpoint: string;
+  tableName: string;
+  region: string;
+  ingestSecret: string;
+  demoTokens: { citizen: string; secondCitizen: string; admin: string };
+  demoUsers: Record<keyof SeedUsers, { name: string; phone: string; zaloAppUserId: string; zaloOaUserId: string }>;
+  /** The seeded dossier the deep link opens in owner view; absent when nothing was seeded. */
+  demoDossier?: { code: string; receiptUrl: string; hs: string; k: string };
+  demoDeepLink?: string;
+  /** Every seeded dossier's receipt URL, by code. */
+  receipts: Record<string, string>;
+  /** Environment the handlers were configured with (dev values only). */
+  env: Record<string, string>;
+}
+
+export interface Stack {
+  info: StackInfo;
+  stop(): Promise<void>;
+}
+
+const seedSummaryFile = "motcua-seed.json";
+
+/** Starts DynamoDB Local, the table, the Zalo emulator, the API server over the real handlers and the stream poller, then seeds. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? "127.0.0.1";
+  const settings = localDevSettings;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => log(`[stack] stopping: ${String(error)}`));
+    }
+  };
+
+  try {
+    const dynamo = await startDynamoDbLocal({
+      port: options.dynamodbPort ?? 0,
+      ...(options.persistDir ? { persistDir: options.persistDir } : {}),
+    });
+    cleanups.push(() => dynamo.stop());
+
+    const client = localDynamoDbClient(dynamo.endpoint, settings.region);
+    cleanups.push(async () => client.destroy());
+    await ensureTable(client, settings.tableName);
+    const hasData = ((await client.send(new ScanCommand({ TableName: settings.tableName, Limit: 1 }))).Count ?? 0) > 0;
+
+    const emulator = await startZaloEmulator({
+      port: options.zaloEmulatorPort ?? 0,
+      host,
+      appId: settings.zaloAppId,
+      appSecret: settings.zaloAppSecret,
+      oaId: settings.zaloOaId,
+      oaSecretKey: settings.zaloOaSecretKey,
+      oaRefreshToken: settings.zaloOaRefreshToken,
+    });
+    cleanups.push(() => emulator.close());
+
+    const env: Record<string, string> = {
+      TABLE_NAME: settings.tableName,
+      AWS_REGION: settings.region,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      INGEST_SECRETS: settings.ingestSecret,
+      RECEIPT_KEY: settings.receiptKey,
+      PHONE_HMAC_KEY: settings.phoneHmacKey,
+      MINI_APP_ID: settings.miniAppId,
+      ZALO_APP_ID: settings.zaloAppId,
+      ZALO_APP_SECRET: settings.zaloAppSecret,
+      ZALO_GRAPH_BASE_URL: emulator.url,
+      ...options.envOverrides,
+    };
+    const config = loadConfig(env);
+    const handlers = buildHttpHandlers(config, { dynamoDbClient: client });
+
+    const api = await startApiServer({
+      port: options.apiPort ?? 0,
+      host,
+      handlers,
+      routes: httpRoutes,
+      log: (line) => log(`[api] ${line}`),
+    });
+    cleanups.push(() => api.close());
+
+    const poller = await startStreamPoller({
+      dynamodbEndpoint: dynamo.endpoint,
+      region: settings.region,
+      tableName: settings.tableName,
+      handler: options.streamHandler ?? logOutboxItems(log),
+      ...(options.streamFromStart ? { fromStart: true } : {}),
+      log,
+    });
+    cleanups.push(() => poller.stop());
+
+    const shouldSeed = options.seed ?? true;
+    const seeded = shouldSeed
+      ? await seed({
+          apiUrl: api.url,
+          zaloEmulatorUrl: emulator.url,
+          ingestSecret: settings.ingestSecret,
+          now: options.now ?? new Date(),
+          usersOnly: hasData,
+        })
+      : undefined;
+    let dossiers: SeedDossierSummary | undefined = seeded?.dossiers;
+    if (options.persistDir) {
+      const summaryPath = join(resolve(options.persistDir), seedSummaryFile);
+      if (dossiers) writeFileSync(summaryPath, JSON.stringify(dossiers, null, 2));
+      else if (hasData && existsSync(summaryPath)) dossiers = JSON.parse(readFileSync(summaryPath, "utf8")) as SeedDossierSummary;
+    }
+    if (hasData && shouldSeed) log("[stack] the persisted table already holds data: dossiers not seeded again");
+
+    const users = seeded?.users;
+    const info: StackInfo = {
+      apiUrl: api.url,
+      zaloEmulatorUrl: emulator.url,
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName: settings.tableName,
+      region: settings.region,
+      ingestSecret: settings.ingestSecret,
+      demoTokens: {
+        citizen: users?.citizen.accessToken ?? "",
+        secondCitizen: users?.secondCitizen.accessToken ?? "",
+        admin: users?.admin.accessToken ?? "",
+      },
+      demoUsers: {
+        citizen: describeUser(users?.citizen),
+        secondCitizen: describeUser(users?.secondCitizen),
+        admin: describeUser(users?.admin),
+      },
+      receipts: dossiers?.receipts ?? {},
+      env,
+    };
+    const receiptUrl = dossiers?.receipts[dossiers.demoDossierCode];
+    if (dossiers && receiptUrl) {
+      const query = new URL(receiptUrl).searchParams;
+      const demo = { code: dossiers.demoDossierCode, receiptUrl, hs: query.get("hs") ?? "", k: query.get("k") ?? "" };
+      info.demoDossier = demo;
+      info.demoDeepLink = miniAppLink(options.miniAppUrl ?? "http://localhost:3000", {
+        token: info.demoTokens.citizen,
+        hs: demo.hs,
+        k: demo.k,
+      });
+    }
+
+    if (options.stackJsonPath) {
+      mkdirSync(dirname(options.stackJsonPath), { recursive: true });
+      writeFileSync(options.stackJsonPath, `${JSON.stringify(info, null, 2)}\n`);
+    }
+    return { info, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A Mini App URL in the browser adapter's form: `?token=` signs the user in; `hs`/`k` open a dossier. */
+export function miniAppLink(miniAppUrl: string, query: Record<string, string>): string {
+  return `${miniAppUrl.replace(/\/$/, "")}/?${new URLSearchParams(query).toString()}`;
+}
+
+function describeUser(user: SeedUsers[keyof SeedUsers] | undefined) {
+  return {
+    name: user?.name ?? "",
+    phone: user?.phone ?? "",
+    zaloAppUserId: user?.zaloAppUserId ?? "",
+    zaloOaUserId: user?.zaloOaUserId ?? "",
+  };
+}
