@@ -104,7 +104,7 @@ describe("DynamoDbDossierRepository", () => {
         TableName: table.tableName,
         IndexName: "GSI1",
         KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.dossiersOfPhone(hasher.hash("84912345678")) },
+        ExpressionAttributeValues: { ":pk": keys.phonePartition(hasher.hash("84912345678")) },
         ScanIndexForward: false,
       }),
     );

@@ -14,13 +14,19 @@ export const keys = {
     GSI1PK: `PHONE#${phoneHash}`,
     GSI1SK: `DOSSIER#${receivedAt}#${code}`,
   }),
-  dossiersOfPhone: (phoneHash: string) => `PHONE#${phoneHash}`,
+  phonePartition: (phoneHash: string) => `PHONE#${phoneHash}`,
   ingestMarker: (eventId: string) => ({ PK: `INGEST#${eventId}`, SK: "INGEST" }),
   outboxItem: (id: string) => ({ PK: `OUTBOX#${id}`, SK: "OUTBOX" }),
   /** GSI2: the delivery log of one dossier, oldest first. */
   outboxByDossier: (code: string, createdAt: string, id: string) => ({
     GSI2PK: `OUTBOX_DOSSIER#${code}`,
     GSI2SK: `${createdAt}#${id}`,
+  }),
+  citizen: (zaloAppUserId: string) => ({ PK: `CITIZEN#${zaloAppUserId}`, SK: "PROFILE" }),
+  /** GSI1: the citizens who verified a phone share the phone's partition with its dossiers. */
+  citizenByPhone: (phoneHash: string, zaloAppUserId: string) => ({
+    GSI1PK: `PHONE#${phoneHash}`,
+    GSI1SK: `CITIZEN#${zaloAppUserId}`,
   }),
   rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
     PK: `RATE#${scope}#${key}#${windowStart}`,
@@ -34,4 +40,5 @@ export const itemTypes = {
   ingestMarker: "IngestMarker",
   outboxItem: "OutboxItem",
   rateLimitWindow: "RateLimitWindow",
+  citizen: "Citizen",
 } as const;
