@@ -3,7 +3,9 @@ import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { DynamoDbDossierRepository } from "../adapters/dynamodb/dynamodb-dossier-repository.js";
+import { DynamoDbAuditLog } from "../adapters/dynamodb/dynamodb-audit-log.js";
 import { DynamoDbRateLimiter } from "../adapters/dynamodb/dynamodb-rate-limiter.js";
+import { DynamoDbStaffRepository } from "../adapters/dynamodb/dynamodb-staff-repository.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedZaloGraph } from "../adapters/zalo/cached-zalo-graph.js";
@@ -13,6 +15,7 @@ import type { Clock } from "../ports/clock.js";
 import { applyDossierEventUseCase } from "../use-cases/apply-dossier-event.js";
 import { ingestDossierEventsUseCase } from "../use-cases/ingest-dossier-events.js";
 import { lookUpDossierUseCase } from "../use-cases/look-up-dossier.js";
+import { staffAccessUseCases } from "../use-cases/staff-access.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
@@ -50,6 +53,14 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ingestSecrets: config.ingestSecrets,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
     lookUpDossier: lookUpDossierUseCase({ dossiers, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
+    staffAccess: staffAccessUseCases({
+      staff: new DynamoDbStaffRepository(documentClient, config.tableName),
+      dossiers,
+      audit: new DynamoDbAuditLog(documentClient, config.tableName),
+      receiptSigner,
+      clock,
+      firstAdminZaloAppUserId: config.firstAdminZaloAppUserId,
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Config } from "../config/config.js";
+import { buildAdminApiHandler } from "../handlers/admin-api.handler.js";
 import { buildCitizenApiHandler } from "../handlers/citizen-api.handler.js";
 import { buildIngestEventsHandler } from "../handlers/ingest-events.handler.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
@@ -10,6 +11,7 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
     api: buildCitizenApiHandler({ zaloGraph: deps.zaloGraph, lookUpDossier: deps.lookUpDossier }),
+    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess }),
     ingest: buildIngestEventsHandler({
       ingestSecrets: deps.ingestSecrets,
       clock: deps.clock,

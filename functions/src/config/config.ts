@@ -13,6 +13,7 @@ export const configEnvNames = [
   "ZALO_APP_SECRET",
   "ZALO_GRAPH_BASE_URL",
   "ZALO_SEND_APPSECRET_PROOF",
+  "FIRST_ADMIN_ZALO_APP_USER_ID",
   "TOKEN_CACHE_SECONDS",
   "RATE_LIMIT_USER_PER_MINUTE",
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
@@ -42,6 +43,8 @@ const envSchema = z.object({
   ZALO_GRAPH_BASE_URL: z.url().default("https://graph.zalo.me"),
   // Whether /v2.0/me needs `appsecret_proof` is UNCONFIRMED (reference/zalo-platform.md §4.4): a setting, on by default.
   ZALO_SEND_APPSECRET_PROOF: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** The province's first admin (a Zalo app-scoped user id); they add the other staff. */
+  FIRST_ADMIN_ZALO_APP_USER_ID: z.string().regex(/^\d{1,32}$/u).optional(),
   TOKEN_CACHE_SECONDS: positiveInt(300),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
   RATE_LIMIT_USER_FAILED_PER_MINUTE: positiveInt(10),
@@ -62,6 +65,7 @@ export interface Config {
   zaloAppSecret: string;
   zaloGraphBaseUrl: string;
   zaloSendAppSecretProof: boolean;
+  firstAdminZaloAppUserId: string | undefined;
   tokenCacheSeconds: number;
   rateLimits: {
     userPerMinute: number;
@@ -93,6 +97,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     zaloAppSecret: e.ZALO_APP_SECRET,
     zaloGraphBaseUrl: e.ZALO_GRAPH_BASE_URL,
     zaloSendAppSecretProof: e.ZALO_SEND_APPSECRET_PROOF,
+    firstAdminZaloAppUserId: e.FIRST_ADMIN_ZALO_APP_USER_ID,
     tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,

@@ -3,7 +3,8 @@ import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
 import type { LookUpDossierRequest, LookUpDossierResult } from "../use-cases/look-up-dossier.js";
 import { citizenMessages } from "./citizen-messages.js";
-import { bearerToken, maxBodyBytes, rawBody } from "./http/request.js";
+import { authenticateZaloUser } from "./http/authenticate.js";
+import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface CitizenApiHandlerDeps {
@@ -24,19 +25,11 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     if (!route) return errorResponse(404, "ROUTE_NOT_FOUND", citizenMessages.routeNotFound);
     if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", citizenMessages.payloadTooLarge);
 
-    const token = bearerToken(event);
-    if (!token) return errorResponse(401, "UNAUTHORIZED", citizenMessages.unauthorized);
-    let user: ZaloUser | null;
-    try {
-      user = await deps.zaloGraph.getUserByAccessToken(token);
-    } catch (error) {
-      console.error(JSON.stringify({ message: "Zalo Graph unavailable", error: String(error) }));
-      return errorResponse(503, "ZALO_UNAVAILABLE", citizenMessages.zaloUnavailable, { "retry-after": "30" });
-    }
-    if (!user) return errorResponse(401, "UNAUTHORIZED", citizenMessages.unauthorized);
+    const authentication = await authenticateZaloUser(event, deps.zaloGraph, citizenMessages);
+    if (!authentication.ok) return authentication.response;
 
     try {
-      return await route(event, user);
+      return await route(event, authentication.user);
     } catch (error) {
       console.error(JSON.stringify({ message: "citizen route failed", routeKey: event.routeKey, error: String(error) }));
       return errorResponse(500, "INTERNAL", citizenMessages.internal);

@@ -2,7 +2,7 @@
  * Every HTTP route of the API (DESIGN.md §9) and the Lambda function that serves it.
  * The local API server and the CDK app both read this table.
  */
-export type HttpFunctionName = "api" | "ingest";
+export type HttpFunctionName = "api" | "ingest" | "admin";
 
 export interface HttpRoute {
   routeKey: `${"GET" | "POST" | "PUT" | "DELETE"} /${string}`;
@@ -12,4 +12,10 @@ export interface HttpRoute {
 export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/dossiers/{code}", functionName: "api" },
   { routeKey: "POST /v1/ingest/events", functionName: "ingest" },
+  { routeKey: "GET /v1/admin/me", functionName: "admin" },
+  { routeKey: "GET /v1/admin/staff", functionName: "admin" },
+  { routeKey: "GET /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
+  { routeKey: "PUT /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
+  { routeKey: "DELETE /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
+  { routeKey: "GET /v1/admin/receipts/{code}/qr", functionName: "admin" },
 ];

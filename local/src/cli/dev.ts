@@ -53,6 +53,7 @@ try {
       `Mở Mini App: ${miniAppLink(miniAppUrl, { token: info.demoTokens.citizen })}`,
       info.demoDeepLink ? `Hồ sơ mẫu (xem với quyền chủ hồ sơ, ${info.demoDossier?.code}): ${info.demoDeepLink}` : "",
       `Quản trị (${info.demoUsers.admin.name}): ${miniAppLink(miniAppUrl, { token: info.demoTokens.admin })}`,
+      `Cán bộ một cửa (${info.demoUsers.officer.name}): ${miniAppLink(miniAppUrl, { token: info.demoTokens.officer })}`,
       `API:            ${info.apiUrl}`,
       `Zalo emulator:  ${info.zaloEmulatorUrl}`,
       `DynamoDB Local: ${info.dynamodbEndpoint}`,

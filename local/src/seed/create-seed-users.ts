@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { seedAdmin, seedCitizen, seedSecondCitizen, type SeedPerson } from "./seed-people.js";
+import { seedAdmin, seedCitizen, seedOfficer, seedSecondCitizen, type SeedPerson } from "./seed-people.js";
 
 export interface SeedUser {
   name: string;
@@ -13,6 +13,7 @@ export interface SeedUsers {
   citizen: SeedUser;
   secondCitizen: SeedUser;
   admin: SeedUser;
+  officer: SeedUser;
 }
 
 const createdUser = z.object({ zaloAppUserId: z.string(), zaloOaUserId: z.string(), accessToken: z.string() });
@@ -23,6 +24,7 @@ export async function createSeedUsers(zaloEmulatorUrl: string): Promise<SeedUser
     citizen: await createUser(zaloEmulatorUrl, seedCitizen),
     secondCitizen: await createUser(zaloEmulatorUrl, seedSecondCitizen),
     admin: await createUser(zaloEmulatorUrl, seedAdmin),
+    officer: await createUser(zaloEmulatorUrl, seedOfficer),
   };
 }
 

@@ -32,6 +32,14 @@ export const seedAdmin: SeedPerson = {
   follower: true,
 };
 
+/** A desk officer of the first seeded agency, added as staff by the admin through the API. */
+export const seedOfficer: SeedPerson = {
+  name: "Phạm Thu Hà",
+  phone: "0904234567",
+  zaloAppUserId: "1414213562373095048",
+  follower: false,
+};
+
 /** Other applicants: they have dossiers but no Zalo account in the demo. */
 export const otherApplicants: readonly { name: string; phone: string }[] = [
   { name: "Phạm Thị Hoa", phone: "0971234501" },

@@ -1,5 +1,6 @@
 import { createSeedUsers, type SeedUsers } from "./create-seed-users.js";
 import { postIngestEvents } from "./post-ingest-events.js";
+import { seedAgencies } from "./seed-catalogue.js";
 import { buildSeedData } from "./seed-data.js";
 
 export interface SeedOptions {
@@ -28,6 +29,7 @@ export interface SeedResult {
 /** Seeds through the real ingest API and the Zalo emulator's control API; any rejected event is an error. */
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   const users = await createSeedUsers(options.zaloEmulatorUrl);
+  await addSeedOfficer(options.apiUrl, users);
   if (options.usersOnly) return { users, dossiers: undefined };
 
   const data = buildSeedData(options.now);
@@ -53,4 +55,15 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       demoDossierCode: data.demoDossierCode,
     },
   };
+}
+
+/** The admin (the configured first admin) adds the officer through the staff API, as a province would. */
+async function addSeedOfficer(apiUrl: string, users: SeedUsers): Promise<void> {
+  const agency = seedAgencies[0]!;
+  const response = await fetch(`${apiUrl}/v1/admin/staff/${users.officer.zaloAppUserId}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${users.admin.accessToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: users.officer.name, role: "officer", agencyCodes: [agency.code] }),
+  });
+  if (!response.ok) throw new Error(`Seeding the officer failed: HTTP ${response.status} ${await response.text()}`);
 }

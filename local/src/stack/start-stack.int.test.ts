@@ -25,6 +25,17 @@ describe("a whole local stack in-process", () => {
     expect(JSON.stringify(await response.json())).toContain(code);
   });
 
+  it("seeds the first admin (from configuration) and an officer the admin added through the staff API", async () => {
+    const me = async (token: string) => {
+      const response = await fetch(`${stack.info.apiUrl}/v1/admin/me`, { headers: { authorization: `Bearer ${token}` } });
+      return (await response.json()) as { role?: string; allAgencies?: boolean; agencyCodes?: string[] };
+    };
+    expect(await me(stack.info.demoTokens.admin)).toMatchObject({ role: "admin", allAgencies: true });
+    expect(await me(stack.info.demoTokens.officer)).toMatchObject({ role: "officer", agencyCodes: [expect.any(String)] });
+    const citizen = await fetch(`${stack.info.apiUrl}/v1/admin/me`, { headers: { authorization: `Bearer ${stack.info.demoTokens.citizen}` } });
+    expect(citizen.status).toBe(403);
+  });
+
   it("finds a legacy code written with ~ for its slashes", async () => {
     const legacy = Object.keys(stack.info.receipts).find((code) => code.includes("/"))!;
     const response = await fetch(`${stack.info.apiUrl}/v1/dossiers/${dossierCodeToPathSegment(legacy)}`, {

@@ -12,6 +12,7 @@ import type { SeedUsers } from "../seed/create-seed-users.js";
 import { startStreamPoller, type StreamHandler } from "../stream-poller/start-stream-poller.js";
 import { ensureTable } from "../table/ensure-table.js";
 import { startZaloEmulator } from "../zalo-emulator/server.js";
+import { seedAdmin } from "../seed/seed-people.js";
 import { localDevSettings } from "./local-dev-settings.js";
 import { logOutboxItems } from "./log-outbox-items.js";
 
@@ -49,7 +50,7 @@ export interface StackInfo {
   tableName: string;
   region: string;
   ingestSecret: string;
-  demoTokens: { citizen: string; secondCitizen: string; admin: string };
+  demoTokens: { citizen: string; secondCitizen: string; admin: string; officer: string };
   demoUsers: Record<keyof SeedUsers, { name: string; phone: string; zaloAppUserId: string; zaloOaUserId: string }>;
   /** The seeded dossier the deep link opens in owner view; absent when nothing was seeded. */
   demoDossier?: { code: string; receiptUrl: string; hs: string; k: string };
@@ -113,6 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ZALO_APP_ID: settings.zaloAppId,
       ZALO_APP_SECRET: settings.zaloAppSecret,
       ZALO_GRAPH_BASE_URL: emulator.url,
+      FIRST_ADMIN_ZALO_APP_USER_ID: seedAdmin.zaloAppUserId,
       ...options.envOverrides,
     };
     const config = loadConfig(env);
@@ -167,11 +169,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         citizen: users?.citizen.accessToken ?? "",
         secondCitizen: users?.secondCitizen.accessToken ?? "",
         admin: users?.admin.accessToken ?? "",
+        officer: users?.officer.accessToken ?? "",
       },
       demoUsers: {
         citizen: describeUser(users?.citizen),
         secondCitizen: describeUser(users?.secondCitizen),
         admin: describeUser(users?.admin),
+        officer: describeUser(users?.officer),
       },
       receipts: dossiers?.receipts ?? {},
       env,

@@ -28,6 +28,12 @@ export const keys = {
     GSI1PK: `PHONE#${phoneHash}`,
     GSI1SK: `CITIZEN#${zaloAppUserId}`,
   }),
+  staffMember: (zaloAppUserId: string) => ({ PK: `STAFF#${zaloAppUserId}`, SK: "STAFF" }),
+  /** GSI1: every staff member, by role. */
+  staffList: (role: string, zaloAppUserId: string) => ({ GSI1PK: "STAFF", GSI1SK: `${role}#${zaloAppUserId}` }),
+  staffListPartition: "STAFF",
+  /** One partition per day keeps an audit trail in time order; the staff's actions are a few thousand a day. */
+  auditEntry: (day: string, at: string, id: string) => ({ PK: `AUDIT#${day}`, SK: `${at}#${id}` }),
   rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
     PK: `RATE#${scope}#${key}#${windowStart}`,
     SK: "RATE",
@@ -41,4 +47,6 @@ export const itemTypes = {
   outboxItem: "OutboxItem",
   rateLimitWindow: "RateLimitWindow",
   citizen: "Citizen",
+  staffMember: "StaffMember",
+  auditEntry: "AuditEntry",
 } as const;

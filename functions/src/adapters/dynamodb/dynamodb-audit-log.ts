@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry, AuditLog } from "../../ports/audit-log.js";
+import { itemTypes, keys } from "./keys.js";
+
+/** Audit entries are kept two years, then expire by TTL. */
+const retentionSeconds = 2 * 365 * 24 * 3600;
+
+export class DynamoDbAuditLog implements AuditLog {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.auditEntry(entry.at.slice(0, 10), entry.at, randomUUID()),
+          type: itemTypes.auditEntry,
+          ...entry,
+          expiresAt: Math.floor(Date.parse(entry.at) / 1000) + retentionSeconds,
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { StaffMember } from "../../domain/staff.js";
+import type { StaffRepository } from "../../ports/staff-repository.js";
+import { itemTypes, keys } from "./keys.js";
+
+const staffItemSchema = z.object({
+  type: z.literal(itemTypes.staffMember),
+  zaloAppUserId: z.string(),
+  name: z.string(),
+  role: z.enum(["officer", "admin"]),
+  agencyCodes: z.array(z.string()),
+  allAgencies: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+function staffFromItem(item: Record<string, unknown>): StaffMember {
+  const { type: _type, ...member } = staffItemSchema.parse(item);
+  return member;
+}
+
+export class DynamoDbStaffRepository implements StaffRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(zaloAppUserId: string): Promise<StaffMember | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.staffMember(zaloAppUserId) }));
+    return result.Item ? staffFromItem(result.Item) : null;
+  }
+
+  async list(): Promise<StaffMember[]> {
+    const members: StaffMember[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "GSI1",
+          KeyConditionExpression: "GSI1PK = :pk",
+          ExpressionAttributeValues: { ":pk": keys.staffListPartition },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      members.push(...(page.Items ?? []).map(staffFromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return members;
+  }
+
+  async put(member: StaffMember): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.staffMember(member.zaloAppUserId),
+          ...keys.staffList(member.role, member.zaloAppUserId),
+          type: itemTypes.staffMember,
+          ...member,
+        },
+      }),
+    );
+  }
+
+  async remove(zaloAppUserId: string): Promise<boolean> {
+    const result = await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: keys.staffMember(zaloAppUserId), ReturnValues: "ALL_OLD" }),
+    );
+    return result.Attributes !== undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
+import { staffLimits, type StaffMember } from "../domain/staff.js";
+import type { ZaloGraph } from "../ports/zalo-graph.js";
+import type { StaffAccess } from "../use-cases/staff-access.js";
+import { adminMessages } from "./admin-messages.js";
+import { authenticateZaloUser } from "./http/authenticate.js";
+import { maxBodyBytes, rawBody } from "./http/request.js";
+import { errorResponse, json } from "./http/responses.js";
+
+export interface AdminApiHandlerDeps {
+  zaloGraph: ZaloGraph;
+  staffAccess: StaffAccess;
+}
+
+type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const zaloAppUserId = z.string().regex(/^\d{1,32}$/u, "a Zalo user id is digits");
+
+const staffBody = z
+  .object({
+    name: z.string().trim().min(1).max(staffLimits.nameLength),
+    role: z.enum(["officer", "admin"]),
+    agencyCodes: z.array(z.string().trim().min(1).max(staffLimits.agencyCodeLength)).max(staffLimits.agencies).default([]),
+    allAgencies: z.boolean().default(false),
+  })
+  .refine((body) => body.allAgencies || body.agencyCodes.length > 0, {
+    message: "agencyCodes must name at least one agency unless allAgencies is true",
+    path: ["agencyCodes"],
+  });
+
+/** The staff routes: a staff record for the caller's Zalo user, then the role and the agencies in scope. */
+export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
+  const { staffAccess } = deps;
+  const routes: Record<string, AdminRoute> = {
+    "GET /v1/admin/me": async (_event, actor) => json(200, describe(actor)),
+    "GET /v1/admin/staff": async (_event, actor) => {
+      const members = await staffAccess.listStaff(actor);
+      return members ? json(200, { staff: members.map(describe) }) : errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);
+    },
+    "GET /v1/admin/staff/{zaloAppUserId}": async (event, actor) => {
+      const id = zaloAppUserId.safeParse(event.pathParameters?.zaloAppUserId);
+      if (!id.success) return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody("zaloAppUserId"));
+      return staffChangeResponse(await staffAccess.getStaff(actor, id.data));
+    },
+    "PUT /v1/admin/staff/{zaloAppUserId}": async (event, actor) => {
+      const id = zaloAppUserId.safeParse(event.pathParameters?.zaloAppUserId);
+      if (!id.success) return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody("zaloAppUserId"));
+      const body = parseJsonBody(event, staffBody);
+      if (!body.ok) return body.response;
+      return staffChangeResponse(await staffAccess.putStaff(actor, id.data, body.value));
+    },
+    "DELETE /v1/admin/staff/{zaloAppUserId}": async (event, actor) => {
+      const id = zaloAppUserId.safeParse(event.pathParameters?.zaloAppUserId);
+      if (!id.success) return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody("zaloAppUserId"));
+      const result = await staffAccess.removeStaff(actor, id.data);
+      return result.kind === "removed" ? { statusCode: 204 } : staffChangeResponse(result);
+    },
+    "GET /v1/admin/receipts/{code}/qr": async (event, actor) => {
+      const code = parseDossierCode(dossierCodeFromPathSegment(event.pathParameters?.code ?? ""));
+      if (!code.ok) return errorResponse(400, "INVALID_CODE", adminMessages.invalidCode);
+      const format = event.queryStringParameters?.format ?? "svg";
+      if (format !== "svg" && format !== "png") return errorResponse(400, "INVALID_INPUT", adminMessages.invalidFormat);
+      const link = await staffAccess.receiptLink(actor, code.code);
+      if (!link) return errorResponse(404, "NOT_FOUND", adminMessages.dossierNotFound);
+      return format === "svg" ? svgQr(link.url) : pngQr(link.url);
+    },
+  };
+
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const route = routes[event.routeKey];
+    if (!route) return errorResponse(404, "ROUTE_NOT_FOUND", adminMessages.routeNotFound);
+    if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", adminMessages.payloadTooLarge);
+    const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages);
+    if (!authentication.ok) return authentication.response;
+    try {
+      const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId);
+      if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);
+      return await route(event, actor);
+    } catch (error) {
+      console.error(JSON.stringify({ message: "admin route failed", routeKey: event.routeKey, error: String(error) }));
+      return errorResponse(500, "INTERNAL", adminMessages.internal);
+    }
+  };
+}
+
+function describe(member: StaffMember) {
+  const { zaloAppUserId: id, name, role, agencyCodes, allAgencies, updatedAt } = member;
+  return { zaloAppUserId: id, name, role, agencyCodes, allAgencies, updatedAt };
+}
+
+function staffChangeResponse(
+  result: { kind: "ok"; member: StaffMember } | { kind: "forbidden" } | { kind: "self" } | { kind: "not_found" },
+): APIGatewayProxyStructuredResultV2 {
+  switch (result.kind) {
+    case "ok":
+      return json(200, describe(result.member));
+    case "forbidden":
+      return errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);
+    case "self":
+      return errorResponse(409, "CANNOT_CHANGE_SELF", adminMessages.self);
+    case "not_found":
+      return errorResponse(404, "NOT_FOUND", adminMessages.staffNotFound);
+  }
+}
+
+function parseJsonBody<T>(
+  event: APIGatewayProxyEventV2,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(rawBody(event).toString("utf8"));
+  } catch {
+    return { ok: false, response: errorResponse(400, "MALFORMED_JSON", adminMessages.invalidBody("JSON")) };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+    return { ok: false, response: errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(detail)) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+async function svgQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
+  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return { statusCode: 200, headers: { "content-type": "image/svg+xml", "cache-control": "no-store" }, body: svg };
+}
+
+async function pngQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
+  // 600 px prints sharply at 5 cm on a receipt.
+  const png = await QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 600 });
+  return {
+    statusCode: 200,
+    headers: { "content-type": "image/png", "cache-control": "no-store" },
+    body: png.toString("base64"),
+    isBase64Encoded: true,
+  };
+}
+
+/** The Lambda entry point: real dependencies, built on the first call. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
+  return lambdaHttpHandler("admin")(event);
+}
