@@ -51,6 +51,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     receiptSigner,
     zaloGraph,
     ingestSecrets: config.ingestSecrets,
+    miniAppUrl: `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/`,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
     lookUpDossier: lookUpDossierUseCase({ dossiers, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
     staffAccess: staffAccessUseCases({

@@ -11,7 +11,7 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
     api: buildCitizenApiHandler({ zaloGraph: deps.zaloGraph, lookUpDossier: deps.lookUpDossier }),
-    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess }),
+    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl }),
     ingest: buildIngestEventsHandler({
       ingestSecrets: deps.ingestSecrets,
       clock: deps.clock,

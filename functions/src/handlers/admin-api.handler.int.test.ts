@@ -122,6 +122,7 @@ describe("authorization matrix: every admin route × caller", () => {
       pathParameters: () => ({ code }),
       expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 200 },
     },
+    { routeKey: "GET /v1/admin/poster", path: () => "/v1/admin/poster", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
   ];
 
   it("covers every admin route of the route table", () => {
@@ -172,6 +173,15 @@ describe("staff management and desk tools", () => {
     const list = await call("GET /v1/admin/staff", "/v1/admin/staff", { token: tokens.admin });
     expect(String(list.body)).not.toContain(ids.citizen);
     expect((await put({ name: "A".repeat(100), role: "officer", agencyCodes: agencies(50) })).statusCode).toBe(200);
+  });
+
+  it("serves the guide poster with the Mini App's QR; an agency name is limited to 200 characters", async () => {
+    const poster = (query: string) => call("GET /v1/admin/poster", "/v1/admin/poster", { token: tokens.officer, query });
+    const ok = await poster(`agencyName=${encodeURIComponent("Đ".repeat(200))}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers?.["content-type"]).toMatch(/^text\/html/);
+    expect(String(ok.body)).toContain("https://zalo.me/s/3141592653589793/");
+    expect((await poster(`agencyName=${encodeURIComponent("Đ".repeat(201))}`)).statusCode).toBe(400);
   });
 
   it("an admin cannot change or remove the configured first admin, nor themselves", async () => {

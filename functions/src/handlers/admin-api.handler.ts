@@ -6,6 +6,7 @@ import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { adminMessages } from "./admin-messages.js";
+import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -13,7 +14,11 @@ import { errorResponse, json } from "./http/responses.js";
 export interface AdminApiHandlerDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
+  /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
+  miniAppUrl: string;
 }
+
+const posterAgencyNameLength = 200;
 
 type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -57,6 +62,19 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       if (!id.success) return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody("zaloAppUserId"));
       const result = await staffAccess.removeStaff(actor, id.data);
       return result.kind === "removed" ? { statusCode: 204 } : staffChangeResponse(result);
+    },
+    "GET /v1/admin/poster": async (event) => {
+      const agencyName = event.queryStringParameters?.agencyName?.trim() || null;
+      if (agencyName && agencyName.length > posterAgencyNameLength) {
+        return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(`agencyName: tối đa ${posterAgencyNameLength} ký tự`));
+      }
+      const miniAppUrl = deps.miniAppUrl;
+      const qrSvg = await QRCode.toString(miniAppUrl, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      return {
+        statusCode: 200,
+        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+        body: renderGuidePoster({ miniAppUrl, qrSvg, agencyName }),
+      };
     },
     "GET /v1/admin/receipts/{code}/qr": async (event, actor) => {
       const code = parseDossierCode(dossierCodeFromPathSegment(event.pathParameters?.code ?? ""));

@@ -18,4 +18,5 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "PUT /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
   { routeKey: "DELETE /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
   { routeKey: "GET /v1/admin/receipts/{code}/qr", functionName: "admin" },
+  { routeKey: "GET /v1/admin/poster", functionName: "admin" },
 ];
