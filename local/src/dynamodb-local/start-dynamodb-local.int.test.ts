@@ -49,5 +49,5 @@ describe("startDynamoDbLocal", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two start-ups of the JVM, slow on a busy machine
 });
