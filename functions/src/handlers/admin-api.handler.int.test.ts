@@ -184,6 +184,11 @@ describe("staff management and desk tools", () => {
     expect((await poster(`agencyName=${encodeURIComponent("Đ".repeat(201))}`)).statusCode).toBe(400);
   });
 
+  it("names the configured first admin as Zalo knows them", async () => {
+    const me = await call("GET /v1/admin/me", "/v1/admin/me", { token: tokens.admin });
+    expect(JSON.parse(String(me.body))).toMatchObject({ name: "Lê Minh Quân", role: "admin", allAgencies: true });
+  });
+
   it("an admin cannot change or remove the configured first admin, nor themselves", async () => {
     const response = await call("DELETE /v1/admin/staff/{zaloAppUserId}", `/v1/admin/staff/${ids.admin}`, { token: tokens.admin, pathParameters: { zaloAppUserId: ids.admin } });
     expect(response.statusCode).toBe(409);

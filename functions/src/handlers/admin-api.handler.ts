@@ -94,7 +94,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages);
     if (!authentication.ok) return authentication.response;
     try {
-      const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId);
+      const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId, authentication.user.name);
       if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);
       return await route(event, actor);
     } catch (error) {

@@ -28,8 +28,12 @@ export type StaffChange = { kind: "ok"; member: StaffMember } | { kind: "forbidd
 export function staffAccessUseCases(deps: StaffAccessDeps) {
   const now = () => deps.clock.now().toISOString();
 
-  async function findStaffMember(zaloAppUserId: string): Promise<StaffMember | null> {
-    if (zaloAppUserId === deps.firstAdminZaloAppUserId) return bootstrapAdmin(zaloAppUserId, now());
+  /** The first admin is an admin of every agency whatever their record says; their name is Zalo's. */
+  async function findStaffMember(zaloAppUserId: string, zaloName?: string): Promise<StaffMember | null> {
+    if (zaloAppUserId === deps.firstAdminZaloAppUserId) {
+      const admin = bootstrapAdmin(zaloAppUserId, now());
+      return zaloName ? { ...admin, name: zaloName } : admin;
+    }
     return deps.staff.get(zaloAppUserId);
   }
 

@@ -4,11 +4,8 @@ import { HomePage } from "../pages/home/home-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
 import { AppLayout, PageFallback } from "./app-layout";
 import type { RouteMeta } from "./route-meta";
+import { routePaths } from "./route-paths";
 
-export const routePaths = {
-  home: "/",
-  dossier: "/dossiers/:code",
-} as const;
 
 const meta = (title: string, showBack: boolean): { handle: RouteMeta } => ({ handle: { title, showBack } });
 
@@ -24,6 +21,12 @@ export const appRoutes: RouteObject[] = [
         path: routePaths.dossier,
         lazy: async () => ({ Component: (await import("../pages/dossier/dossier-page")).DossierPage }),
         ...meta(vi.titles.dossier, true),
+      },
+      {
+        // The staff tab: its own chunk, never loaded by a citizen's app.
+        path: routePaths.admin,
+        lazy: async () => ({ Component: (await import("../pages/admin/admin-page")).AdminPage }),
+        ...meta(vi.titles.admin, true),
       },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],

@@ -1,8 +1,10 @@
 // Every user-facing string of the Mini App, in Vietnamese with full diacritics.
 export const vi = {
   appName: "Một cửa trên Zalo",
+  staffEntry: "Dành cho cán bộ: mở trang quản trị",
   titles: {
     home: "Tra cứu hồ sơ",
+    admin: "Quản trị",
     dossier: "Thông tin hồ sơ",
     notFound: "Không tìm thấy trang",
   },

@@ -4,15 +4,26 @@ import { AppRoot } from "../app/app-root";
 import { routerFuture } from "../app/router";
 import { appRoutes } from "../app/routes";
 import { createApiClient } from "../shared/api/api-client";
-import { createFakePlatform } from "./fake-platform";
+import { createFakePlatform, jsonResponse } from "./fake-platform";
 
 export const TEST_API_URL = "http://api.test";
 
-/** Renders the whole app (real providers, route table and API client) at `url`, with a fake fetch. */
-export function renderApp(url: string, fetch: typeof globalThis.fetch) {
+/**
+ * Renders the whole app (real providers, route table and API client) at `url`, with a fake fetch.
+ * The home page asks once whether the user is staff; unless `staffProfile` is given, that call answers 403
+ * (a citizen) without reaching the test's fetch, so tests of citizen flows see only their own requests.
+ */
+export function renderApp(url: string, fetch: typeof globalThis.fetch, options: { staffProfile?: unknown } = {}) {
   const platform = createFakePlatform();
   const router = createMemoryRouter(appRoutes, { initialEntries: [url], future: routerFuture });
-  const apiClient = createApiClient({ baseUrl: TEST_API_URL, auth: platform, fetch });
+  const withStaffCheck: typeof globalThis.fetch = async (input, init) => {
+    if (String(input) !== `${TEST_API_URL}/v1/admin/me`) return fetch(input, init);
+    return options.staffProfile
+      ? jsonResponse(200, options.staffProfile)
+      : jsonResponse(403, { error: { code: "NOT_STAFF", message: "Không phải cán bộ" } });
+  };
+  sessionStorage.clear();
+  const apiClient = createApiClient({ baseUrl: TEST_API_URL, auth: platform, fetch: withStaffCheck });
   const view = render(<AppRoot platform={platform} apiClient={apiClient} router={router} />);
   return { ...view, router, platform };
 }

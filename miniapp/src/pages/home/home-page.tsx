@@ -1,3 +1,5 @@
+import { routePaths } from "../../app/route-paths";
+import { StaffEntryLink } from "../../features/admin/components/staff-entry-link";
 import { DossierLookupForm, RecentLookupsSection } from "../../features/dossier";
 
 export function HomePage() {
@@ -5,6 +7,7 @@ export function HomePage() {
     <>
       <DossierLookupForm />
       <RecentLookupsSection />
+      <StaffEntryLink to={routePaths.admin} />
     </>
   );
 }

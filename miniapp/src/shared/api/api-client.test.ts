@@ -37,6 +37,14 @@ describe("createApiClient", () => {
     expect(authorizations()).toEqual(["Bearer token-1"]);
   });
 
+  it("reads a text answer (an SVG for printing) with the same token and error handling", async () => {
+    const { client, authorizations } = setup(new Response("<svg/>", { status: 200 }), jsonResponse(404, { error: { code: "NOT_FOUND", message: "Không thấy" } }));
+    await expect(client.getText("/v1/admin/receipts/A/qr")).resolves.toBe("<svg/>");
+    const error = await failure(client.getText("/v1/admin/receipts/B/qr"));
+    expect([error.kind, error.message]).toEqual(["not_found", "Không thấy"]);
+    expect(authorizations()).toEqual(["Bearer token-1", "Bearer token-1"]);
+  });
+
   it("reuses one token across requests", async () => {
     const { client, authorizations } = setup(jsonResponse(200, {}), jsonResponse(200, {}));
     await client.getJson("/a", { parse });

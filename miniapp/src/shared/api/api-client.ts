@@ -14,6 +14,8 @@ export interface GetJsonOptions<T> {
 
 export interface ApiClient {
   getJson<T>(path: string, options: GetJsonOptions<T>): Promise<T>;
+  /** A text answer (an SVG, an HTML page), for the staff's printing tools. */
+  getText(path: string, options?: Omit<GetJsonOptions<string>, "parse">): Promise<string>;
 }
 
 export interface ApiClientOptions {
@@ -55,18 +57,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  /** GET with the token; on 401 the token is dropped and the call made once more with a fresh one. */
+  async function get(path: string, query: GetJsonOptions<unknown>["query"], signal: AbortSignal | undefined): Promise<Response> {
+    const url = new URL(`${options.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== "") url.searchParams.set(name, value);
+    }
+    let response = await send(url.toString(), signal);
+    if (response.status === 401) {
+      dropToken();
+      response = await send(url.toString(), signal);
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
   return {
+    async getText(path, { query, signal } = {}) {
+      const response = await get(path, query, signal);
+      return response.text();
+    },
     async getJson(path, { query, signal, parse }) {
-      const url = new URL(`${options.baseUrl}${path}`);
-      for (const [name, value] of Object.entries(query ?? {})) {
-        if (value !== undefined && value !== "") url.searchParams.set(name, value);
-      }
-      let response = await send(url.toString(), signal);
-      if (response.status === 401) {
-        dropToken();
-        response = await send(url.toString(), signal);
-      }
-      if (!response.ok) throw await apiErrorFromResponse(response);
+      const response = await get(path, query, signal);
       const body: unknown = await response.json().catch(() => {
         throw new ApiError({ kind: "bad_response", status: response.status });
       });

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+
+const stack = inject("stack");
+const miniAppUrl = inject("miniAppUrl");
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+});
+afterAll(async () => chromium?.close());
+
+it("the seeded admin finds the staff tab from the home page, sees the staff and prints a receipt QR", async () => {
+  const { context, page } = await phonePage(chromium.browser);
+  await page.goto(`${miniAppUrl}/?token=${stack.demoTokens.admin}`);
+  await page.getByText("Dành cho cán bộ: mở trang quản trị").click();
+  await expect.poll(() => page.getByTestId("staff-role").textContent()).toBe("Quản trị viên");
+  await expect.poll(() => page.getByTestId("staff-member").count()).toBeGreaterThanOrEqual(1);
+  expect(await page.getByTestId("staff-member").allTextContents()).toContainEqual(expect.stringContaining("Phạm Thu Hà"));
+
+  const code = stack.demoDossier!.code;
+  await page.getByLabel("Mã hồ sơ").fill(code);
+  await page.getByRole("button", { name: "Lấy mã QR" }).click();
+  await expect.poll(() => page.getByTestId("receipt-qr").locator("svg").count()).toBe(1);
+  expect(await page.getByTestId("receipt-qr").innerText()).toContain(code);
+  await saveScreenshot(page, "admin-tab-360x740");
+  await context.close();
+});
+
+it("a citizen sees no staff link, and the tab says it is for staff only", async () => {
+  const { context, page } = await phonePage(chromium.browser);
+  const adminRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/v1/admin/") && !request.url().endsWith("/v1/admin/me")) adminRequests.push(request.url());
+  });
+  await page.goto(`${miniAppUrl}/?token=${stack.demoTokens.citizen}`);
+  await page.waitForResponse((response) => response.url().endsWith("/v1/admin/me"));
+  expect(await page.getByText("Dành cho cán bộ: mở trang quản trị").count()).toBe(0);
+  await page.goto(`${miniAppUrl}/admin`);
+  await expect.poll(() => page.locator("body").innerText()).toContain("không có quyền cán bộ");
+  expect(adminRequests).toEqual([]);
+  await context.close();
+});

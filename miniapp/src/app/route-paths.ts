@@ -1,0 +1,6 @@
+/** Paths of the route table, for links from pages (kept apart so that pages need not import the table). */
+export const routePaths = {
+  home: "/",
+  dossier: "/dossiers/:code",
+  admin: "/admin",
+} as const;

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Box, Button, Input, Spinner, Text } from "zmp-ui";
+import { adminCopy } from "../../../copy/admin";
+import { ApiError } from "../../../shared/api/api-error";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
+import type { StaffProfile } from "../staff-profile";
+import { useStaffProfile } from "../use-staff-profile";
+import "./admin.css";
+
+/** The staff tab: who is signed in, the desk's printing tools and, for admins, the staff list. */
+export function AdminScreen() {
+  const state = useStaffProfile();
+  if (state.status === "loading") return <Spinner visible />;
+  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
+  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
+  const { profile } = state;
+  return (
+    <div className="admin-screen">
+      <section className="admin-card" aria-labelledby="admin-profile">
+        <Text.Title id="admin-profile" size="large">
+          {adminCopy.greeting(profile.name)}
+        </Text.Title>
+        <p className="admin-role" data-testid="staff-role">
+          {adminCopy.roles[profile.role]}
+        </p>
+        <p className="admin-muted">
+          {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
+        </p>
+      </section>
+      <ReceiptQrTool />
+      <GuidePosterTool />
+      {profile.role === "admin" ? <StaffList /> : null}
+    </div>
+  );
+}
+
+function ReceiptQrTool() {
+  const client = useApiClient();
+  const [code, setCode] = useState("");
+  const [qr, setQr] = useState<{ code: string; svg: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function show(event: FormEvent) {
+    event.preventDefault();
+    const wanted = code.replace(/\s+/gu, "").toUpperCase();
+    if (!wanted) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setQr({ code: wanted, svg: await fetchReceiptQrSvg(client, wanted) });
+    } catch (failure) {
+      setQr(null);
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="admin-card" aria-labelledby="receipt-qr">
+      <Text.Title id="receipt-qr">{adminCopy.receiptQr.heading}</Text.Title>
+      <p className="admin-muted">{adminCopy.receiptQr.intro}</p>
+      <form onSubmit={show} className="admin-form">
+        <Input id="receipt-code" label={adminCopy.receiptQr.codeLabel} aria-label={adminCopy.receiptQr.codeLabel} value={code} onChange={(e) => setCode(e.target.value)} />
+        {error ? (
+          <p className="admin-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <Button htmlType="submit" fullWidth loading={busy}>
+          {adminCopy.receiptQr.show}
+        </Button>
+      </form>
+      {qr ? (
+        <div className="print-area" data-testid="receipt-qr">
+          {/* SVG made by our own API from the dossier code (qrcode library), not user content. */}
+          <div className="receipt-qr-image" dangerouslySetInnerHTML={{ __html: qr.svg }} />
+          <p className="receipt-qr-caption">{adminCopy.receiptQr.caption(qr.code)}</p>
+          <Button variant="secondary" fullWidth onClick={() => window.print()}>
+            {adminCopy.receiptQr.print}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function GuidePosterTool() {
+  const client = useApiClient();
+  const [agencyName, setAgencyName] = useState("");
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  async function show(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      setHtml(await fetchGuidePoster(client, agencyName));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <section className="admin-card" aria-labelledby="guide-poster">
+      <Text.Title id="guide-poster">{adminCopy.poster.heading}</Text.Title>
+      <p className="admin-muted">{adminCopy.poster.intro}</p>
+      <form onSubmit={show} className="admin-form">
+        <Input id="poster-agency" label={adminCopy.poster.agencyLabel} aria-label={adminCopy.poster.agencyLabel} maxLength={200} value={agencyName} onChange={(e) => setAgencyName(e.target.value)} />
+        {error ? (
+          <p className="admin-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <Button htmlType="submit" fullWidth variant="secondary">
+          {adminCopy.poster.show}
+        </Button>
+      </form>
+      {html ? (
+        <>
+          <iframe ref={frame} className="poster-frame" title={adminCopy.poster.frameTitle} srcDoc={html} />
+          <Button fullWidth onClick={() => frame.current?.contentWindow?.print()}>
+            {adminCopy.poster.print}
+          </Button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function StaffList() {
+  const client = useApiClient();
+  const [staff, setStaff] = useState<StaffProfile[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchStaffList(client, controller.signal).then(setStaff, (failure: unknown) => {
+      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : String(failure));
+    });
+    return () => controller.abort();
+  }, [client]);
+
+  return (
+    <section className="admin-card" aria-labelledby="staff-list">
+      <Text.Title id="staff-list">{adminCopy.staff.heading}</Text.Title>
+      {error ? <p className="admin-error">{error}</p> : null}
+      {staff === null && !error ? <Spinner visible /> : null}
+      {staff?.length === 0 ? <p className="admin-muted">{adminCopy.staff.empty}</p> : null}
+      <ul className="staff-list">
+        {staff?.map((member) => (
+          <li key={member.zaloAppUserId} data-testid="staff-member">
+            <Box>
+              <strong>{member.name}</strong>
+              <span className="admin-muted">
+                {" "}
+                · {adminCopy.roles[member.role]} · {member.allAgencies ? adminCopy.allAgencies : member.agencyCodes.join(", ")}
+              </span>
+            </Box>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

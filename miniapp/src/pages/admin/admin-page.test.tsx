@@ -1,0 +1,46 @@
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { jsonResponse } from "../../test/fake-platform";
+import { renderApp, TEST_API_URL } from "../../test/render-app";
+
+
+const admin = { zaloAppUserId: "1", name: "Lê Minh Quân", role: "admin", agencyCodes: [], allAgencies: true };
+const officer = { zaloAppUserId: "2", name: "Phạm Thu Hà", role: "officer", agencyCodes: ["000.21.20.H27"], allAgencies: false };
+
+describe("the staff tab", () => {
+  it("greets an admin with the role and lists the staff", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) =>
+      String(input) === `${TEST_API_URL}/v1/admin/staff` ? jsonResponse(200, { staff: [admin, officer] }) : jsonResponse(404, {}),
+    );
+    renderApp("/admin", fetch, { staffProfile: admin });
+    expect(await screen.findByText("Xin chào, Lê Minh Quân")).toBeTruthy();
+    expect(screen.getByTestId("staff-role").textContent).toBe("Quản trị viên");
+    await waitFor(() => expect(screen.getAllByTestId("staff-member")).toHaveLength(2));
+  });
+
+  it("shows an officer the desk tools but not the staff list", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(404, {}));
+    renderApp("/admin", fetch, { staffProfile: officer });
+    expect(await screen.findByText("Cán bộ Một cửa")).toBeTruthy();
+    expect(screen.getByText("In mã QR biên nhận")).toBeTruthy();
+    expect(screen.queryByText("Danh sách cán bộ")).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("tells a citizen who opens the tab that it is for staff only", async () => {
+    renderApp("/admin", vi.fn<typeof globalThis.fetch>());
+    expect(await screen.findByText("Tài khoản Zalo này không có quyền cán bộ.")).toBeTruthy();
+  });
+
+  it("the home page shows the staff link to staff only", async () => {
+    renderApp("/", vi.fn<typeof globalThis.fetch>(), { staffProfile: officer });
+    expect(await screen.findByText("Dành cho cán bộ: mở trang quản trị")).toBeTruthy();
+  });
+
+  it("a citizen's home page has no staff link", async () => {
+    renderApp("/", vi.fn<typeof globalThis.fetch>());
+    expect(await screen.findByText("Tra cứu gần đây", {}, { timeout: 100 }).catch(() => null)).toBeDefined();
+    await waitFor(() => expect(sessionStorage.getItem("motcua.staffProfile")).toContain("not_staff"));
+    expect(screen.queryByText("Dành cho cán bộ: mở trang quản trị")).toBeNull();
+  });
+});
