@@ -2,7 +2,7 @@
  * Every HTTP route of the API (DESIGN.md §9) and the Lambda function that serves it.
  * The local API server and the CDK app both read this table.
  */
-export type HttpFunctionName = "api" | "ingest";
+export type HttpFunctionName = "api" | "ingest" | "webhook";
 
 export interface HttpRoute {
   routeKey: `${"GET" | "POST" | "PUT" | "DELETE"} /${string}`;
@@ -12,4 +12,5 @@ export interface HttpRoute {
 export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/dossiers/{code}", functionName: "api" },
   { routeKey: "POST /v1/ingest/events", functionName: "ingest" },
+  { routeKey: "POST /v1/zalo/webhook", functionName: "webhook" },
 ];
