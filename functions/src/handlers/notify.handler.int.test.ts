@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStreamPoller, type StreamPoller } from "../../../local/src/stream-poller/start-stream-poller.js";
+import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
