@@ -8,6 +8,8 @@ export const testSecrets = {
   receiptKey: "receipt-key-for-tests-000001",
   phoneKey: "phone-key-for-tests-00000001",
   appSecret: "zalo-app-secret-for-tests",
+  oaSecretKey: "oa-secret-for-tests",
+  oaRefreshToken: "oa-refresh-token-for-tests",
 };
 
 /** A real table on DynamoDB Local and a real Zalo emulator, with the configuration that points at them. */
@@ -18,7 +20,8 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     appId: "1234567890",
     appSecret: testSecrets.appSecret,
     oaId: "4321",
-    oaSecretKey: "oa-secret-for-tests",
+    oaSecretKey: testSecrets.oaSecretKey,
+    oaRefreshToken: testSecrets.oaRefreshToken,
   });
   const config: Config = loadConfig({
     TABLE_NAME: table.tableName,
@@ -31,13 +34,21 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     ZALO_APP_ID: "1234567890",
     ZALO_APP_SECRET: testSecrets.appSecret,
     ZALO_GRAPH_BASE_URL: emulator.url,
+    ZALO_OA_ID: "4321",
+    ZALO_OA_SECRET_KEY: testSecrets.oaSecretKey,
+    ZALO_OA_BASE_URL: emulator.url,
+    ZALO_ZNS_BASE_URL: emulator.url,
+    ZALO_OAUTH_BASE_URL: emulator.url,
+    ZALO_OA_INITIAL_REFRESH_TOKEN: testSecrets.oaRefreshToken,
+    ZALO_OA_TEMPLATE_IDS: "dossier_update=100001,announcement=100002",
+    ZALO_ZNS_TEMPLATE_IDS: "dossier_update=200001",
     ...overrides,
   });
-  async function createZaloUser(name = "Nguyễn Văn An", phone = "0912345678") {
+  async function createZaloUser(name = "Nguyễn Văn An", phone = "0912345678", follower = true) {
     const response = await fetch(`${emulator.url}/_emulator/users`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name, phone, follower: true }),
+      body: JSON.stringify({ name, phone, follower }),
     });
     return (await response.json()) as { zaloAppUserId: string; zaloOaUserId: string; accessToken: string };
   }

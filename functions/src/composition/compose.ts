@@ -1,4 +1,19 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
+import { DynamoDbDeadLetterQueue } from "../adapters/dynamodb/dynamodb-dead-letter-queue.js";
+import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
+import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
+import { DynamoDbWebhookInbox } from "../adapters/dynamodb/dynamodb-webhook-inbox.js";
+import { SqsDeadLetterQueue } from "../adapters/sqs/sqs-dead-letter-queue.js";
+import { IntervalPacer } from "../adapters/system/interval-pacer.js";
+import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
+import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
+import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
+import { deliverNotificationUseCase } from "../use-cases/deliver-notification.js";
+import { handleZaloWebhookEventUseCase } from "../use-cases/handle-zalo-webhook-event.js";
+import { oaAccessTokens } from "../use-cases/oa-access-tokens.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
@@ -45,6 +60,53 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     config.tokenCacheSeconds,
   );
+  const fetchImpl = overrides.fetch ? { fetch: overrides.fetch } : {};
+  const citizens = new DynamoDbCitizenRepository(documentClient, config.tableName, phoneHasher);
+  const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
+  const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
+    ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)
+    : new DynamoDbDeadLetterQueue(documentClient, config.tableName);
+  const oaTokens = oaAccessTokens({
+    store: new DynamoDbOaTokenStore(documentClient, config.tableName),
+    oauth: new ZaloOAuthClient({
+      baseUrl: config.zalo.oauthBaseUrl,
+      appId: config.zaloAppId,
+      appSecret: config.zaloAppSecret,
+      timeoutMs: config.zalo.sendTimeoutMs,
+      ...fetchImpl,
+    }),
+    clock,
+    ids: randomIds,
+    sleep: (ms) => sleep(ms),
+    initialRefreshToken: config.zalo.oaInitialRefreshToken,
+    refreshBeforeExpiryMs: 60 * 60 * 1000,
+    refreshClaimMs: 30_000,
+  });
+  const deliverNotification = deliverNotificationUseCase({
+    outbox,
+    citizens,
+    messenger: new ZaloMessengerClient({
+      oaBaseUrl: config.zalo.oaBaseUrl,
+      znsBaseUrl: config.zalo.znsBaseUrl,
+      timeoutMs: config.zalo.sendTimeoutMs,
+      znsDevelopmentMode: config.zalo.znsDevelopmentMode,
+      ...fetchImpl,
+    }),
+    oaTokens,
+    deadLetters,
+    pacer: new IntervalPacer(config.zalo.sendRatePerSecond),
+    clock,
+    ids: randomIds,
+    sleep: (ms) => sleep(ms),
+    random: Math.random,
+    links: {
+      dossier: (code) => receiptSigner.receiptUrl(code),
+      announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
+    },
+    templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
+    retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
+    leaseMs: config.notify.leaseSeconds * 1000,
+  });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
   return {
     clock,
@@ -53,6 +115,17 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ingestSecrets: config.ingestSecrets,
     miniAppUrl: `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/`,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
+    deliverNotification,
+    notifyConcurrency: config.notify.concurrency,
+    wakeDueOutbox: (now: Date, limit: number) => outbox.wakeDue(now, limit),
+    webhook: {
+      appId: config.zaloAppId,
+      appSecret: config.zaloAppSecret,
+      oaSecretKey: config.zalo.oaSecretKey,
+      macFirstTerm: config.zalo.webhookMacFirstTerm,
+      macKey: config.zalo.webhookMacKey,
+      handleEvent: handleZaloWebhookEventUseCase({ citizens, inbox: new DynamoDbWebhookInbox(documentClient, config.tableName), clock }),
+    },
     lookUpDossier: lookUpDossierUseCase({ dossiers, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
     staffAccess: staffAccessUseCases({
       staff: new DynamoDbStaffRepository(documentClient, config.tableName),

@@ -4,6 +4,7 @@ import { buildAdminApiHandler } from "../handlers/admin-api.handler.js";
 import { buildCitizenApiHandler } from "../handlers/citizen-api.handler.js";
 import { buildIngestEventsHandler } from "../handlers/ingest-events.handler.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
+import { buildZaloWebhookHandler } from "../handlers/zalo-webhook.handler.js";
 import { composeDependencies, type CompositionOverrides, type Dependencies } from "./compose.js";
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -18,6 +19,7 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
       receiptSigner: deps.receiptSigner,
       ingest: deps.ingestDossierEvents,
     }),
+    webhook: buildZaloWebhookHandler(deps.webhook),
   };
 }
 

@@ -9,6 +9,8 @@ const valid = {
   MINI_APP_ID: "1",
   ZALO_APP_ID: "2",
   ZALO_APP_SECRET: "3",
+  ZALO_OA_ID: "4",
+  ZALO_OA_SECRET_KEY: "5",
 };
 
 it("reads the configuration with its defaults", () => {
@@ -23,4 +25,21 @@ it("stops with a message naming every bad setting", () => {
   expect(() => loadConfig({ ...valid, RECEIPT_KEY: "short", TABLE_NAME: undefined })).toThrow(ConfigError);
   expect(() => loadConfig({ ...valid, RECEIPT_KEY: "short" })).toThrow(/RECEIPT_KEY/);
   expect(() => loadConfig({ ...valid, INGEST_SECRETS: "a-secret-0000000000001,b-secret-000000000002,c-secret-0000000000003" })).toThrow(/INGEST_SECRETS/);
+});
+
+it("reads the Zalo send settings with the real hosts as defaults and template ids by name", () => {
+  const config = loadConfig({ ...valid, ZALO_OA_TEMPLATE_IDS: "dossier_update=101, announcement=102", ZALO_ZNS_TEMPLATE_IDS: "dossier_update=201" });
+  expect(config.zalo).toMatchObject({
+    oaBaseUrl: "https://openapi.zalo.me",
+    znsBaseUrl: "https://business.openapi.zalo.me",
+    oauthBaseUrl: "https://oauth.zaloapp.com",
+    oaTemplateIds: { dossier_update: "101", announcement: "102" },
+    znsTemplateIds: { dossier_update: "201" },
+    webhookMacFirstTerm: "either",
+    webhookMacKey: "either",
+  });
+  expect(loadConfig(valid).zalo.znsTemplateIds).toEqual({});
+  expect(() => loadConfig({ ...valid, ZALO_ZNS_TEMPLATE_IDS: "dossier_update=abc" })).toThrow(/ZALO_ZNS_TEMPLATE_IDS/);
+  expect(() => loadConfig({ ...valid, ZALO_OA_TEMPLATE_IDS: "rating=1" })).toThrow(/ZALO_OA_TEMPLATE_IDS/);
+  expect(() => loadConfig({ ...valid, ZALO_WEBHOOK_MAC_KEY: "both" })).toThrow(/ZALO_WEBHOOK_MAC_KEY/);
 });

@@ -19,12 +19,49 @@ export const configEnvNames = [
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE",
+  "ZALO_OA_ID",
+  "ZALO_OA_SECRET_KEY",
+  "ZALO_OA_BASE_URL",
+  "ZALO_ZNS_BASE_URL",
+  "ZALO_OAUTH_BASE_URL",
+  "ZALO_OA_INITIAL_REFRESH_TOKEN",
+  "ZALO_OA_TEMPLATE_IDS",
+  "ZALO_ZNS_TEMPLATE_IDS",
+  "ZALO_ZNS_DEVELOPMENT_MODE",
+  "ZALO_WEBHOOK_MAC_FIRST_TERM",
+  "ZALO_WEBHOOK_MAC_KEY",
+  "ZALO_SEND_RATE_PER_SECOND",
+  "ZALO_SEND_TIMEOUT_MS",
+  "NOTIFY_MAX_ATTEMPTS",
+  "NOTIFY_RETRY_BASE_MS",
+  "NOTIFY_RETRY_MAX_MS",
+  "NOTIFY_LEASE_SECONDS",
+  "NOTIFY_CONCURRENCY",
+  "NOTIFY_DLQ_URL",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const secret = z.string().min(16, "must be at least 16 characters");
+const templateNames = ["dossier_update", "announcement"] as const;
+/** `name=id,name=id`, e.g. `dossier_update=231456,announcement=231457`; a name left out is not sent on that channel. */
+const templateIds = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const ids: Partial<Record<(typeof templateNames)[number], string>> = {};
+    for (const pair of value.split(",").map((p) => p.trim()).filter((p) => p.length > 0)) {
+      const [name, id] = pair.split("=").map((part) => part.trim());
+      if (!name || !id || !(templateNames as readonly string[]).includes(name) || !/^\d+$/.test(id)) {
+        ctx.addIssue({ code: "custom", message: `"${pair}" is not <${templateNames.join("|")}>=<numeric id>` });
+        continue;
+      }
+      ids[name as (typeof templateNames)[number]] = id;
+    }
+    return ids;
+  });
+const flag = (fallback: "true" | "false") => z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(3),
@@ -51,6 +88,26 @@ const envSchema = z.object({
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
   RATE_LIMIT_ADDRESS_PER_MINUTE: positiveInt(1200),
   RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE: positiveInt(200),
+  ZALO_OA_ID: z.string().min(1),
+  ZALO_OA_SECRET_KEY: z.string().min(1),
+  ZALO_OA_BASE_URL: z.url().default("https://openapi.zalo.me"),
+  ZALO_ZNS_BASE_URL: z.url().default("https://business.openapi.zalo.me"),
+  ZALO_OAUTH_BASE_URL: z.url().default("https://oauth.zaloapp.com"),
+  ZALO_OA_INITIAL_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_OA_TEMPLATE_IDS: templateIds,
+  ZALO_ZNS_TEMPLATE_IDS: templateIds,
+  ZALO_ZNS_DEVELOPMENT_MODE: flag("false"),
+  // The webhook MAC's first term and key are UNCONFIRMED (reference §4.5): accept either reading by default.
+  ZALO_WEBHOOK_MAC_FIRST_TERM: z.enum(["app_id", "oa_id", "either"]).default("either"),
+  ZALO_WEBHOOK_MAC_KEY: z.enum(["oa_secret_key", "app_secret", "either"]).default("either"),
+  ZALO_SEND_RATE_PER_SECOND: positiveInt(10),
+  ZALO_SEND_TIMEOUT_MS: positiveInt(5000),
+  NOTIFY_MAX_ATTEMPTS: positiveInt(5),
+  NOTIFY_RETRY_BASE_MS: positiveInt(500),
+  NOTIFY_RETRY_MAX_MS: positiveInt(8000),
+  NOTIFY_LEASE_SECONDS: positiveInt(120),
+  NOTIFY_CONCURRENCY: positiveInt(8),
+  NOTIFY_DLQ_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -67,6 +124,29 @@ export interface Config {
   zaloSendAppSecretProof: boolean;
   firstAdminZaloAppUserId: string | undefined;
   tokenCacheSeconds: number;
+  zalo: {
+    oaId: string;
+    oaSecretKey: string;
+    oaBaseUrl: string;
+    znsBaseUrl: string;
+    oauthBaseUrl: string;
+    oaInitialRefreshToken: string | null;
+    oaTemplateIds: Partial<Record<(typeof templateNames)[number], string>>;
+    znsTemplateIds: Partial<Record<(typeof templateNames)[number], string>>;
+    znsDevelopmentMode: boolean;
+    webhookMacFirstTerm: "app_id" | "oa_id" | "either";
+    webhookMacKey: "oa_secret_key" | "app_secret" | "either";
+    sendRatePerSecond: number;
+    sendTimeoutMs: number;
+  };
+  notify: {
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    leaseSeconds: number;
+    concurrency: number;
+    deadLetterQueueUrl: string | null;
+  };
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -99,6 +179,29 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     zaloSendAppSecretProof: e.ZALO_SEND_APPSECRET_PROOF,
     firstAdminZaloAppUserId: e.FIRST_ADMIN_ZALO_APP_USER_ID,
     tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
+    zalo: {
+      oaId: e.ZALO_OA_ID,
+      oaSecretKey: e.ZALO_OA_SECRET_KEY,
+      oaBaseUrl: e.ZALO_OA_BASE_URL,
+      znsBaseUrl: e.ZALO_ZNS_BASE_URL,
+      oauthBaseUrl: e.ZALO_OAUTH_BASE_URL,
+      oaInitialRefreshToken: e.ZALO_OA_INITIAL_REFRESH_TOKEN ?? null,
+      oaTemplateIds: e.ZALO_OA_TEMPLATE_IDS,
+      znsTemplateIds: e.ZALO_ZNS_TEMPLATE_IDS,
+      znsDevelopmentMode: e.ZALO_ZNS_DEVELOPMENT_MODE,
+      webhookMacFirstTerm: e.ZALO_WEBHOOK_MAC_FIRST_TERM,
+      webhookMacKey: e.ZALO_WEBHOOK_MAC_KEY,
+      sendRatePerSecond: e.ZALO_SEND_RATE_PER_SECOND,
+      sendTimeoutMs: e.ZALO_SEND_TIMEOUT_MS,
+    },
+    notify: {
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+      retryMaxMs: e.NOTIFY_RETRY_MAX_MS,
+      leaseSeconds: e.NOTIFY_LEASE_SECONDS,
+      concurrency: e.NOTIFY_CONCURRENCY,
+      deadLetterQueueUrl: e.NOTIFY_DLQ_URL ?? null,
+    },
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,

@@ -2,7 +2,7 @@
  * Every HTTP route of the API (DESIGN.md §9) and the Lambda function that serves it.
  * The local API server and the CDK app both read this table.
  */
-export type HttpFunctionName = "api" | "ingest" | "admin";
+export type HttpFunctionName = "api" | "ingest" | "admin" | "webhook";
 
 export interface HttpRoute {
   routeKey: `${"GET" | "POST" | "PUT" | "DELETE"} /${string}`;
@@ -19,4 +19,5 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "DELETE /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
   { routeKey: "GET /v1/admin/receipts/{code}/qr", functionName: "admin" },
   { routeKey: "GET /v1/admin/poster", functionName: "admin" },
+  { routeKey: "POST /v1/zalo/webhook", functionName: "webhook" },
 ];

@@ -15,4 +15,7 @@ export const localDevSettings = {
   zaloOaId: "2000000000000000002",
   zaloOaSecretKey: "dev-only-zalo-oa-secret-key",
   zaloOaRefreshToken: "dev-only-oa-refresh-token",
+  /** Template ids registered in the emulator's pretend OA (any numeric id is accepted there). */
+  oaTemplateIds: "dossier_update=100001,announcement=100002",
+  znsTemplateIds: "dossier_update=200001",
 } as const;

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { loadConfig } from "@motcua/functions/config/config";
-import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
+import { composeDependencies } from "@motcua/functions/composition/compose";
+import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
+import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
@@ -14,7 +16,6 @@ import { ensureTable } from "../table/ensure-table.js";
 import { startZaloEmulator } from "../zalo-emulator/server.js";
 import { seedAdmin } from "../seed/seed-people.js";
 import { localDevSettings } from "./local-dev-settings.js";
-import { logOutboxItems } from "./log-outbox-items.js";
 
 export interface StackOptions {
   /** Ports; 0 (the default) picks free ones, so tests and benchmarks can run stacks side by side. */
@@ -33,8 +34,10 @@ export interface StackOptions {
   stackJsonPath?: string;
   /** Base URL of the Mini App, for the demo deep link. */
   miniAppUrl?: string;
-  /** Receives stream batches as the notify function would; logs outbox items when absent. */
+  /** Receives stream batches instead of the notify function (which sends to the Zalo emulator). */
   streamHandler?: StreamHandler;
+  /** How often the outbox waker runs (the scheduled function in AWS); default 5 s. */
+  wakeIntervalMs?: number;
   /** Read the stream from its start instead of only new records. */
   streamFromStart?: boolean;
   /** Extra handler configuration (e.g. raised rate limits for a benchmark). */
@@ -115,10 +118,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ZALO_APP_SECRET: settings.zaloAppSecret,
       ZALO_GRAPH_BASE_URL: emulator.url,
       FIRST_ADMIN_ZALO_APP_USER_ID: seedAdmin.zaloAppUserId,
+      ZALO_OA_ID: settings.zaloOaId,
+      ZALO_OA_SECRET_KEY: settings.zaloOaSecretKey,
+      ZALO_OA_BASE_URL: emulator.url,
+      ZALO_ZNS_BASE_URL: emulator.url,
+      ZALO_OAUTH_BASE_URL: emulator.url,
+      ZALO_OA_INITIAL_REFRESH_TOKEN: settings.zaloOaRefreshToken,
+      ZALO_OA_TEMPLATE_IDS: settings.oaTemplateIds,
+      ZALO_ZNS_TEMPLATE_IDS: settings.znsTemplateIds,
       ...options.envOverrides,
     };
     const config = loadConfig(env);
-    const handlers = buildHttpHandlers(config, { dynamoDbClient: client });
+    const deps = composeDependencies(config, { dynamoDbClient: client });
+    const handlers = httpHandlersFrom(deps);
 
     const api = await startApiServer({
       port: options.apiPort ?? 0,
@@ -133,11 +145,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dynamodbEndpoint: dynamo.endpoint,
       region: settings.region,
       tableName: settings.tableName,
-      handler: options.streamHandler ?? logOutboxItems(log),
+      handler: options.streamHandler ?? notifyHandlerFrom(deps, (entry) => log(`[notify] ${JSON.stringify(entry)}`)),
       ...(options.streamFromStart ? { fromStart: true } : {}),
       log,
     });
     cleanups.push(() => poller.stop());
+
+    const wake = wakeOutboxHandlerFrom(deps);
+    const waker = setInterval(() => {
+      wake().catch((error: unknown) => log(`[wake] ${String(error)}`));
+    }, options.wakeIntervalMs ?? 5000);
+    cleanups.push(async () => clearInterval(waker));
 
     const shouldSeed = options.seed ?? true;
     const seeded = shouldSeed

@@ -110,9 +110,9 @@ function issuePhoneToken(ctx: RouteContext): RouteResult {
 }
 
 function listMessages(ctx: RouteContext): RouteResult {
-  const messages = ctx.state.listMessages().map((message) => ({
+  const messages = ctx.state.listMessages().map(({ sentAt, ...message }) => ({
     ...message,
-    sentAt: new Date(message.sentAt).toISOString(),
+    at: new Date(sentAt).toISOString(),
   }));
   return { status: 200, json: { messages } };
 }

@@ -7,12 +7,12 @@ describe("EmulatorState messages", () => {
     const state = new EmulatorState(() => clock);
     state.recordMessage({ channel: "zns", recipient: "84912345678", templateId: "123", templateData: { code: "A" } });
     clock = 2_000;
-    state.recordMessage({ channel: "oa-cs", recipient: "5555555555555555", text: "Xin chào" });
+    state.recordMessage({ channel: "oa_cs", recipient: "5555555555555555", text: "Xin chào" });
 
     const messages = state.listMessages();
     expect(messages.map((message) => [message.channel, message.sentAt])).toEqual([
       ["zns", 1_000],
-      ["oa-cs", 2_000],
+      ["oa_cs", 2_000],
     ]);
     expect(messages[0]?.messageId).not.toBe(messages[1]?.messageId);
 

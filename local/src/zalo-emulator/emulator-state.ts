@@ -8,11 +8,16 @@ export type EmulatedUser = {
   phone: string | undefined;
   follower: boolean;
   createdAt: number;
+  /** Last follow or message to the OA: CS messages are allowed for 7 days after it. */
+  lastInteractionAt: number;
 };
+
+export type FaultEffect = { error: number } | { httpStatus: number } | { delayMs: number };
+export type Fault = { remaining: number; ratio?: number; effect: FaultEffect };
 
 /** A message the emulator accepted on an OA or ZNS send endpoint, as `GET /_emulator/messages` shows it. */
 export type AcceptedMessage = {
-  channel: "oa-cs" | "oa-template" | "oa-transaction" | "zns";
+  channel: "oa_cs" | "oa_template" | "zns";
   /** zaloOaUserId for OA channels, 84… phone for ZNS. */
   recipient: string;
   templateId?: string;
@@ -66,6 +71,9 @@ export class EmulatorState {
     this.oaAccessTokens.clear();
     this.oaRefreshTokens.clear();
     this.messages.length = 0;
+    this.faults.length = 0;
+    this.recentSends.length = 0;
+    this.sendQuotaPerSecond = null;
     if (this.seededOaRefreshToken) this.addOaRefreshToken(this.seededOaRefreshToken);
   }
 
@@ -73,6 +81,43 @@ export class EmulatorState {
     const accepted = { ...message, messageId: randomToken(16), sentAt: this.now() };
     this.messages.push(accepted);
     return accepted;
+  }
+
+  /** Answers to the next send calls: an error code, an HTTP status, or a delay (after which the call goes through). */
+  readonly faults: Fault[] = [];
+  /** Accepted sends per rolling second; beyond it a send answers -32. Null: no limit. */
+  sendQuotaPerSecond: number | null = null;
+  private readonly recentSends: number[] = [];
+
+  /** The fault for this send call, if one is queued or the random ratio picks it. */
+  takeFault(random: () => number = Math.random): FaultEffect | undefined {
+    const fault = this.faults[0];
+    if (!fault) return undefined;
+    if (fault.ratio !== undefined) return random() < fault.ratio ? fault.effect : undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults.shift();
+    return fault.effect;
+  }
+
+  /** Counts a send against the quota; false when the rolling second is full. */
+  admitSend(): boolean {
+    if (this.sendQuotaPerSecond === null) return true;
+    const now = this.now();
+    while (this.recentSends.length > 0 && this.recentSends[0]! <= now - 1000) this.recentSends.shift();
+    if (this.recentSends.length >= this.sendQuotaPerSecond) return false;
+    this.recentSends.push(now);
+    return true;
+  }
+
+  /** Makes every OA access token issued so far expired (as after 25 h). */
+  expireOaAccessTokens(): number {
+    const count = this.oaAccessTokens.size;
+    for (const token of this.oaAccessTokens.keys()) this.oaAccessTokens.set(token, 0);
+    return count;
+  }
+
+  findUserByOaId(zaloOaUserId: string): EmulatedUser | undefined {
+    return [...this.users.values()].find((user) => user.zaloOaUserId === zaloOaUserId);
   }
 
   /** Oldest first, newest last. */
@@ -97,6 +142,7 @@ export class EmulatorState {
       phone: input.phone,
       follower: input.follower ?? false,
       createdAt: this.now(),
+      lastInteractionAt: this.now(),
     };
     this.users.set(zaloAppUserId, user);
     return user;

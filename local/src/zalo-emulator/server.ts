@@ -6,6 +6,8 @@ import { EmulatorState } from "./emulator-state.js";
 import { graphRoutes } from "./graph-routes.js";
 import { BodyTooLargeError, readBody, writeJson, writePreflight, writeRaw } from "./http-io.js";
 import { oauthRoutes } from "./oauth-routes.js";
+import { sendRoutes } from "./send-routes.js";
+import { notificationControlRoutes } from "./notification-control-routes.js";
 import type { EmulatorConfig, Route, RouteResult } from "./route-table.js";
 import { matchRoute } from "./route-table.js";
 import { zaloError, zaloErrorCode } from "./zalo-errors.js";
@@ -30,7 +32,7 @@ export type ZaloEmulator = {
   close(): Promise<void>;
 };
 
-const routes: readonly Route[] = [...graphRoutes, ...oauthRoutes, ...controlRoutes];
+const routes: readonly Route[] = [...graphRoutes, ...oauthRoutes, ...sendRoutes, ...controlRoutes, ...notificationControlRoutes];
 
 export async function startZaloEmulator(options: ZaloEmulatorOptions): Promise<ZaloEmulator> {
   const config: EmulatorConfig = {

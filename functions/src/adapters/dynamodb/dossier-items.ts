@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Dossier, DossierEvent } from "../../domain/dossier.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
-import type { DossierNotification } from "../../domain/dossier-notification.js";
+import type { OutboxNotification, OutboxState } from "../../domain/outbox.js";
 import { itemTypes, keys } from "./keys.js";
 
 const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
@@ -68,15 +68,14 @@ export function eventFromItem(item: Record<string, unknown>): DossierEvent {
   return event;
 }
 
-export const outboxStates = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
-
-export function outboxItemFor(id: string, notification: DossierNotification, createdAt: string): Record<string, unknown> {
+export function outboxItemFor(id: string, notification: OutboxNotification, createdAt: string, groupKey?: { GSI2PK: string; GSI2SK: string }): Record<string, unknown> {
   return {
     ...keys.outboxItem(id),
-    ...keys.outboxByDossier(notification.dossierCode, createdAt, id),
+    ...(groupKey ??
+      (notification.kind === "announcement" ? {} : keys.outboxByDossier(notification.dossierCode, createdAt, id))),
     type: itemTypes.outboxItem,
     id,
-    state: "pending" satisfies (typeof outboxStates)[number],
+    state: "pending" satisfies OutboxState,
     attempts: 0,
     createdAt,
     notification,

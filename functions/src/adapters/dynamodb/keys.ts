@@ -22,6 +22,19 @@ export const keys = {
     GSI2PK: `OUTBOX_DOSSIER#${code}`,
     GSI2SK: `${createdAt}#${id}`,
   }),
+  /** GSI1: outbox items waiting for a time (quiet hours) or held by a lease; the waker queries the due ones. */
+  outboxWaiting: (at: string, id: string) => ({ GSI1PK: "OUTBOX_WAITING", GSI1SK: `${at}#${id}` }),
+  outboxWaitingPartition: "OUTBOX_WAITING",
+  /** Local dead-letter queue (AWS uses SQS); GSI2 lists them, newest last. */
+  deadLetter: (outboxId: string) => ({ PK: `DEAD_LETTER#${outboxId}`, SK: "DEAD_LETTER" }),
+  deadLetterList: (failedAt: string, outboxId: string) => ({ GSI2PK: "DEAD_LETTERS", GSI2SK: `${failedAt}#${outboxId}` }),
+  oaToken: () => ({ PK: "OA_TOKEN", SK: "OA_TOKEN" }),
+  webhookMarker: (eventKey: string) => ({ PK: `WEBHOOK#${eventKey}`, SK: "WEBHOOK" }),
+  /** A message the citizen sent to the OA (webhook `user_send_text`), in the citizen's collection. */
+  citizenInboxMessage: (zaloAppUserId: string, at: string, msgId: string) => ({
+    PK: `CITIZEN#${zaloAppUserId}`,
+    SK: `INBOX#${at}#${msgId}`,
+  }),
   citizen: (zaloAppUserId: string) => ({ PK: `CITIZEN#${zaloAppUserId}`, SK: "PROFILE" }),
   /** GSI1: the citizens who verified a phone share the phone's partition with its dossiers. */
   citizenByPhone: (phoneHash: string, zaloAppUserId: string) => ({
@@ -49,4 +62,8 @@ export const itemTypes = {
   citizen: "Citizen",
   staffMember: "StaffMember",
   auditEntry: "AuditEntry",
+  deadLetter: "DeadLetter",
+  oaToken: "OaToken",
+  webhookMarker: "WebhookMarker",
+  citizenInboxMessage: "CitizenInboxMessage",
 } as const;

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { classifyZaloError, type SendOutcome } from "../../domain/send-outcome.js";
+import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/zalo-messenger.js";
+
+const sendResponse = z.object({
+  error: z.coerce.number(),
+  message: z.string().optional(),
+  data: z.object({ message_id: z.string().optional(), msg_id: z.string().optional() }).passthrough().nullish(),
+});
+
+export interface ZaloMessengerClientOptions {
+  /** `https://openapi.zalo.me` (OA Open API v3). */
+  oaBaseUrl: string;
+  /** `https://business.openapi.zalo.me` (ZNS / ZBS template messages). */
+  znsBaseUrl: string;
+  timeoutMs: number;
+  /** Sends ZNS with `mode: "development"` (only the OA's and app's admins receive them). */
+  znsDevelopmentMode: boolean;
+  fetch?: typeof fetch;
+}
+
+/** OA template messages to followers and ZNS by phone, with the OA access token in the `access_token` header. */
+export class ZaloMessengerClient implements ZaloMessenger {
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: ZaloMessengerClientOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  sendOaTemplate(accessToken: string, message: OaTemplateMessage): Promise<SendOutcome> {
+    // The body reported for the 2026 replacement of transaction messages (reference §4.1, UNCONFIRMED first-party).
+    return this.post(new URL("/v3.0/oa/message/template", this.options.oaBaseUrl), accessToken, {
+      user_id: message.zaloOaUserId,
+      template_id: message.templateId,
+      template_data: message.templateData,
+    });
+  }
+
+  sendZns(accessToken: string, message: ZnsMessage): Promise<SendOutcome> {
+    return this.post(new URL("/message/template", this.options.znsBaseUrl), accessToken, {
+      phone: message.phone,
+      template_id: message.templateId,
+      template_data: message.templateData,
+      tracking_id: message.trackingId,
+      ...(this.options.znsDevelopmentMode ? { mode: "development" } : {}),
+    });
+  }
+
+  private async post(url: URL, accessToken: string, body: unknown): Promise<SendOutcome> {
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method: "POST",
+        headers: { access_token: accessToken, "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      return { ok: false, failure: "retryable", code: null, message: timedOut ? "timeout" : `network: ${String(error)}` };
+    }
+    if (response.status >= 500 || response.status === 429) {
+      await response.body?.cancel();
+      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status}` };
+    }
+    let parsed: z.infer<typeof sendResponse>;
+    try {
+      parsed = sendResponse.parse(await response.json());
+    } catch {
+      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status} without a Zalo envelope` };
+    }
+    if (parsed.error !== 0) {
+      return { ok: false, failure: classifyZaloError(parsed.error), code: parsed.error, message: parsed.message ?? "" };
+    }
+    const messageId = parsed.data?.message_id ?? parsed.data?.msg_id;
+    if (!messageId) return { ok: false, failure: "permanent", code: null, message: "success without a message id" };
+    return { ok: true, messageId };
+  }
+}

@@ -1,0 +1,19 @@
+import { buildNotifyHandler } from "../handlers/notify.handler.js";
+import { buildWakeOutboxHandler } from "../handlers/wake-outbox.handler.js";
+import type { Dependencies } from "./compose.js";
+
+/** Items woken per run of the waker (one Query page). */
+const wakeBatch = 100;
+
+export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<string, unknown>) => void) {
+  return buildNotifyHandler({
+    deliver: deps.deliverNotification,
+    clock: deps.clock,
+    concurrency: deps.notifyConcurrency,
+    ...(log ? { log } : {}),
+  });
+}
+
+export function wakeOutboxHandlerFrom(deps: Dependencies) {
+  return buildWakeOutboxHandler({ wakeDue: deps.wakeDueOutbox, clock: deps.clock, limit: wakeBatch });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { renderMessage, vietnamDate } from "./notification-message.js";
+
+const links = {
+  dossier: (code: string) => `https://zalo.me/s/1/?hs=${code}&k=sig`,
+  announcement: (id: string) => `https://zalo.me/s/1/?tb=${id}`,
+};
+
+describe("renderMessage", () => {
+  it("renders a status change with the code, procedure, Vietnamese status, due date and the deep link", () => {
+    const message = renderMessage(
+      {
+        kind: "dossier_status_changed",
+        dossierCode: "000.00.20.H06-190802-0001",
+        status: 4,
+        procedureName: "Cấp giấy phép xây dựng",
+        dueAt: "2019-08-16T17:00:00.000Z",
+        newDueAt: null,
+        applicantPhone: "84912345678",
+      },
+      links,
+    );
+    expect(message.template).toBe("dossier_update");
+    expect(message.templateData).toMatchObject({
+      ma_ho_so: "000.00.20.H06-190802-0001",
+      thu_tuc: "Cấp giấy phép xây dựng",
+      ngay_hen_tra: "17/08/2019",
+      duong_dan: "https://zalo.me/s/1/?hs=000.00.20.H06-190802-0001&k=sig",
+    });
+    expect(message.templateData["trang_thai"]).toMatch(/\p{L}/u);
+    expect(message.text).toContain("Ngày hẹn trả: 17/08/2019");
+  });
+
+  it("shows the new date of an apology", () => {
+    const message = renderMessage(
+      {
+        kind: "dossier_apology",
+        dossierCode: "A-1",
+        status: 4,
+        procedureName: "P",
+        dueAt: "2019-08-16T03:00:00.000Z",
+        newDueAt: "2019-08-23T03:00:00.000Z",
+        applicantPhone: null,
+      },
+      links,
+    );
+    expect(message.templateData["ngay_hen_tra"]).toBe("23/08/2019");
+    expect(message.templateData["tieu_de"]).toContain("Xin lỗi");
+  });
+
+  it("renders an announcement with a link to it", () => {
+    const message = renderMessage(
+      { kind: "announcement", announcementId: "an-1", title: "Nghỉ lễ", summary: "Bộ phận Một cửa nghỉ 30/4.", zaloAppUserId: "1" },
+      links,
+    );
+    expect(message).toMatchObject({ template: "announcement", templateData: { tieu_de: "Nghỉ lễ", duong_dan: "https://zalo.me/s/1/?tb=an-1" } });
+  });
+
+  it("formats dates in Vietnam time", () => {
+    expect(vietnamDate("2026-03-02T17:30:00Z")).toBe("03/03/2026");
+  });
+});

@@ -1,0 +1,46 @@
+import type { DossierNotification } from "./dossier-notification.js";
+
+export const outboxStates = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** An announcement to one opted-in follower (written by the fan-out, one item per recipient). */
+export interface AnnouncementNotification {
+  kind: "announcement";
+  announcementId: string;
+  title: string;
+  summary: string;
+  zaloAppUserId: string;
+}
+
+/** Every kind of message the notify function can send; later issues add kinds here and a renderer for each. */
+export type OutboxNotification = DossierNotification | AnnouncementNotification;
+
+export type DeliveryChannel = "oa_template" | "zns";
+
+/** A message to send, as the outbox item records it (`pending → sending → sent | failed | undeliverable`). */
+export interface OutboxItem {
+  id: string;
+  state: OutboxState;
+  /** Send attempts made so far (across invocations). */
+  attempts: number;
+  createdAt: string;
+  notification: OutboxNotification;
+  /** Not to be sent before this instant (quiet hours, retry backoff); null when due now. */
+  notBefore: string | null;
+  /** While `sending`: who holds the item and until when; an expired lease may be taken over. */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  channel: DeliveryChannel | null;
+  recipient: string | null;
+  zaloMessageId: string | null;
+  /** Why the item failed or is undeliverable, or why it waits. */
+  reason: string | null;
+  finishedAt: string | null;
+}
+
+/** Whether a stream image of this item asks the notify function to act now. */
+export function isDue(item: Pick<OutboxItem, "state" | "notBefore" | "leaseUntil">, now: Date): boolean {
+  if (item.state === "pending") return item.notBefore === null || Date.parse(item.notBefore) <= now.getTime();
+  if (item.state === "sending") return item.leaseUntil !== null && Date.parse(item.leaseUntil) < now.getTime();
+  return false;
+}

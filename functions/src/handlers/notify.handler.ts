@@ -1,0 +1,70 @@
+import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import { isDue, outboxStates, type OutboxState } from "../domain/outbox.js";
+import type { Clock } from "../ports/clock.js";
+import type { DeliveryResult } from "../use-cases/deliver-notification.js";
+
+export interface NotifyHandlerDeps {
+  deliver: (outboxId: string) => Promise<DeliveryResult>;
+  clock: Clock;
+  /** Outbox items of one batch sent side by side (the pacer still spaces the calls to Zalo). */
+  concurrency: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * The table's stream → the notify function (in AWS an event source mapping with ReportBatchItemFailures;
+ * locally the stream poller). Acts on outbox items that are due: new ones, ones woken after quiet hours,
+ * and ones whose sender's lease expired. A record whose delivery throws is reported as a batch item failure.
+ */
+export function buildNotifyHandler(deps: NotifyHandlerDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const now = deps.clock.now();
+    const due = event.Records.flatMap((record) => {
+      const id = dueOutboxId(record, now);
+      return id ? [{ record, id }] : [];
+    });
+    const failed = new Set<DynamoDBRecord>();
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const { record, id } = due[next++]!;
+        try {
+          const result = await deps.deliver(id);
+          if (result !== "sent" && result !== "skipped") log({ message: "outbox item not sent", outboxId: id, result });
+        } catch (error) {
+          log({ message: "outbox delivery failed; the batch will be retried", outboxId: id, error: String(error) });
+          failed.add(record);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency, due.length) }, worker));
+    return {
+      batchItemFailures: event.Records.filter((record) => failed.has(record)).map((record) => ({
+        itemIdentifier: record.dynamodb?.SequenceNumber ?? "",
+      })),
+    };
+  };
+}
+
+/** The outbox id of a record whose new image is an outbox item due now; null for every other record. */
+export function dueOutboxId(record: DynamoDBRecord, now: Date): string | null {
+  if (record.eventName !== "INSERT" && record.eventName !== "MODIFY") return null;
+  const image = record.dynamodb?.NewImage;
+  if (!image || text(image["type"]) !== "OutboxItem") return null;
+  const id = text(image["id"]);
+  const state = text(image["state"]);
+  if (!id || !outboxStates.includes(state as OutboxState)) return null;
+  const item = { state: state as OutboxState, notBefore: text(image["notBefore"]), leaseUntil: text(image["leaseUntil"]) };
+  return isDue(item, now) ? id : null;
+}
+
+function text(value: AttributeValue | undefined): string | null {
+  return value?.S ?? null;
+}
+
+/** The Lambda entry point: real dependencies, built on the first call. */
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const { lambdaNotifyHandler } = await import("../composition/lambda-entry.js");
+  return lambdaNotifyHandler()(event);
+}

@@ -1,0 +1,80 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
+import type { WebhookEventResult, ZaloWebhookEvent } from "../use-cases/handle-zalo-webhook-event.js";
+import { header, maxBodyBytes, rawBody } from "./http/request.js";
+import { errorResponse, json } from "./http/responses.js";
+import { verifyZaloWebhookSignature, type WebhookMacFirstTerm, type WebhookMacKey } from "./http/zalo-webhook-signature.js";
+
+export interface ZaloWebhookHandlerDeps {
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  macFirstTerm: WebhookMacFirstTerm;
+  macKey: WebhookMacKey;
+  handleEvent: (event: ZaloWebhookEvent) => Promise<WebhookEventResult>;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+const idString = z.union([z.string(), z.number()]).transform(String);
+const webhookBody = z.object({
+  app_id: idString,
+  oa_id: idString.optional(),
+  event_name: z.string().min(1).max(100),
+  timestamp: idString.refine((value) => /^\d{10,16}$/.test(value), "timestamp must be epoch milliseconds"),
+  user_id_by_app: idString.optional(),
+  follower: z.object({ id: idString }).optional(),
+  sender: z.object({ id: idString }).optional(),
+  message: z.object({ msg_id: idString.optional(), text: z.string().max(4000).optional() }).optional(),
+});
+
+/** `POST /v1/zalo/webhook`: OA events (follow, unfollow, user_send_text), signed by Zalo, answered fast. */
+export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body = rawBody(event);
+    if (body.length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes`);
+    let parsed: z.infer<typeof webhookBody>;
+    try {
+      const result = webhookBody.safeParse(JSON.parse(body.toString("utf8")));
+      if (!result.success) return errorResponse(400, "INVALID_EVENT", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      parsed = result.data;
+    } catch {
+      return errorResponse(400, "INVALID_JSON", "body must be JSON");
+    }
+
+    const signature = verifyZaloWebhookSignature({
+      header: header(event, "x-zevent-signature"),
+      rawBody: body,
+      appId: parsed.app_id,
+      oaId: parsed.oa_id ?? null,
+      timestamp: parsed.timestamp,
+      oaSecretKey: deps.oaSecretKey,
+      appSecret: deps.appSecret,
+      firstTerm: deps.macFirstTerm,
+      key: deps.macKey,
+    });
+    if (!signature.ok) {
+      log({ message: "zalo webhook signature refused", eventName: parsed.event_name, sourceIp: event.requestContext.http.sourceIp });
+      return errorResponse(401, "BAD_SIGNATURE", "X-ZEvent-Signature does not match");
+    }
+    if (parsed.app_id !== deps.appId) return errorResponse(401, "WRONG_APP", "event for another app");
+
+    const result = await deps.handleEvent({
+      eventName: parsed.event_name,
+      timestampMs: Number(parsed.timestamp),
+      userIdByApp: parsed.user_id_by_app ?? null,
+      followerId: parsed.follower?.id ?? null,
+      senderId: parsed.sender?.id ?? null,
+      msgId: parsed.message?.msg_id ?? null,
+      text: parsed.message?.text ?? null,
+    });
+    log({ message: "zalo webhook event", eventName: parsed.event_name, result, signatureReading: signature.reading });
+    return json(200, { result });
+  };
+}
+
+/** The Lambda entry point: real dependencies, built on the first call. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
+  return lambdaHttpHandler("webhook")(event);
+}

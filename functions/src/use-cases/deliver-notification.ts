@@ -1,0 +1,195 @@
+import type { CitizenProfile } from "../domain/citizen.js";
+import { renderMessage, type MessageLinks, type RenderedMessage, type TemplateName } from "../domain/notification-message.js";
+import type { DeliveryChannel, OutboxItem } from "../domain/outbox.js";
+import { endOfQuietHours, isQuietHour } from "../domain/quiet-hours.js";
+import { backoffMs, type SendOutcome } from "../domain/send-outcome.js";
+import type { CitizenRepository } from "../ports/citizen-repository.js";
+import type { Clock } from "../ports/clock.js";
+import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
+import type { IdGenerator } from "../ports/id-generator.js";
+import type { OutboxFinish, OutboxRepository } from "../ports/outbox-repository.js";
+import type { SendPacer } from "../ports/send-pacer.js";
+import type { ZaloMessenger } from "../ports/zalo-messenger.js";
+import type { OaAccessTokens } from "./oa-access-tokens.js";
+
+export interface DeliverNotificationDeps {
+  outbox: OutboxRepository;
+  citizens: CitizenRepository;
+  messenger: ZaloMessenger;
+  oaTokens: OaAccessTokens;
+  deadLetters: DeadLetterQueue;
+  pacer: SendPacer;
+  clock: Clock;
+  ids: IdGenerator;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  links: MessageLinks;
+  /** Zalo template ids by template name; a missing one means the channel is not used for that message. */
+  templates: { oa: Partial<Record<TemplateName, string>>; zns: Partial<Record<TemplateName, string>> };
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  leaseMs: number;
+}
+
+export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
+
+type Route =
+  | { channel: "oa_template"; recipient: string; templateId: string }
+  | { channel: "zns"; recipient: string; templateId: string };
+
+/** Zalo codes that say this recipient cannot get this message: undeliverable, not an operator's problem. */
+const recipientCodes = new Set([-213, -108, -114, -118, -119, -139, -227, -244]);
+
+/**
+ * Sends one outbox item at most once per lease: takes the item with a conditional write, picks the channel
+ * (OA template to a follower, else ZNS by phone, else undeliverable), sends with retries and records the
+ * final state while still holding the lease. Redelivered stream records find the item taken or finished.
+ */
+export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
+  return async (outboxId: string): Promise<DeliveryResult> => {
+    const owner = deps.ids.newId();
+    const now = deps.clock.now();
+    const item = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
+    if (!item) return "skipped";
+
+    let attempts = item.attempts;
+    const finish = async (result: OutboxFinish): Promise<DeliveryResult> => {
+      const recorded = await deps.outbox.finish(item.id, owner, attempts, result, deps.clock.now());
+      if (!recorded) return "skipped";
+      if (result.state === "failed") {
+        await deps.deadLetters.send({
+          outboxId: item.id,
+          reason: result.reason,
+          attempts,
+          failedAt: deps.clock.now().toISOString(),
+          notification: item.notification,
+        });
+      }
+      return result.state;
+    };
+
+    if (attempts >= deps.retry.maxAttempts) {
+      return finish({ state: "failed", reason: "retries_exhausted", channel: null, recipient: null });
+    }
+
+    const message = renderMessage(item.notification, deps.links);
+    const routes = await routesFor(item, message, deps);
+    if (!routes.ok) return finish({ state: "undeliverable", reason: routes.reason, channel: null, recipient: null });
+
+    let route: Route = routes.first;
+    let tokenRefreshed = false;
+    let lastFailure = "";
+    for (;;) {
+      if (route.channel === "zns" && isQuietHour(deps.clock.now())) {
+        const notBefore = endOfQuietHours(deps.clock.now());
+        await deps.outbox.postpone(item.id, owner, attempts, notBefore, "quiet_hours");
+        return "postponed";
+      }
+      if (attempts >= deps.retry.maxAttempts) {
+        return finish({
+          state: "failed",
+          reason: `retries_exhausted: ${lastFailure}`,
+          channel: route.channel,
+          recipient: route.recipient,
+        });
+      }
+
+      let token: string;
+      try {
+        token = await deps.oaTokens.current();
+      } catch (error) {
+        attempts += 1;
+        lastFailure = `oa_token_unavailable: ${String(error)}`;
+        await deps.sleep(backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random));
+        continue;
+      }
+
+      await deps.pacer.wait();
+      attempts += 1;
+      const outcome = await send(deps.messenger, token, route, message, item.id);
+      if (outcome.ok) {
+        return finish({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId });
+      }
+      lastFailure = `${outcome.code ?? "no code"} ${outcome.message}`;
+      switch (outcome.failure) {
+        case "token":
+          if (tokenRefreshed) break;
+          tokenRefreshed = true;
+          try {
+            await deps.oaTokens.afterRejected(token);
+          } catch (error) {
+            lastFailure = `oa_token_unavailable: ${String(error)}`;
+          }
+          continue;
+        case "quiet_hours": {
+          const notBefore = endOfQuietHours(deps.clock.now());
+          const waitUntil = notBefore > deps.clock.now() ? notBefore : new Date(deps.clock.now().getTime() + 60 * 60 * 1000);
+          await deps.outbox.postpone(item.id, owner, attempts, waitUntil, "quiet_hours");
+          return "postponed";
+        }
+        case "permanent":
+          if (route.channel === "oa_template" && outcome.code === -213 && routes.fallback) {
+            route = routes.fallback;
+            continue;
+          }
+          return finish({
+            state: outcome.code !== null && recipientCodes.has(outcome.code) ? "undeliverable" : "failed",
+            reason: `zalo_error ${lastFailure}`,
+            channel: route.channel,
+            recipient: route.recipient,
+          });
+        case "retryable":
+          break;
+      }
+      if (outcome.failure === "token") {
+        return finish({ state: "failed", reason: `token_rejected_after_refresh ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+      }
+      await deps.sleep(backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random));
+    }
+  };
+}
+
+async function send(messenger: ZaloMessenger, token: string, route: Route, message: RenderedMessage, outboxId: string): Promise<SendOutcome> {
+  if (route.channel === "oa_template") {
+    return messenger.sendOaTemplate(token, { zaloOaUserId: route.recipient, templateId: route.templateId, templateData: message.templateData });
+  }
+  return messenger.sendZns(token, {
+    phone: route.recipient,
+    templateId: route.templateId,
+    templateData: message.templateData,
+    trackingId: outboxId.slice(0, 48),
+  });
+}
+
+type Routes = { ok: true; first: Route; fallback: Route | null } | { ok: false; reason: string };
+
+/** DESIGN.md §8: OA template to a follower; else ZNS to the phone when a template is configured; else undeliverable. */
+async function routesFor(item: OutboxItem, message: RenderedMessage, deps: DeliverNotificationDeps): Promise<Routes> {
+  const notification = item.notification;
+  const oaTemplate = deps.templates.oa[message.template];
+  const znsTemplate = deps.templates.zns[message.template];
+
+  let citizens: CitizenProfile[];
+  let phone: string | null;
+  if (notification.kind === "announcement") {
+    const citizen = await deps.citizens.get(notification.zaloAppUserId);
+    citizens = citizen ? [citizen] : [];
+    phone = null;
+  } else {
+    phone = notification.applicantPhone;
+    citizens = phone ? await deps.citizens.findByVerifiedPhone(phone) : [];
+  }
+  const follower = citizens.find((citizen) => citizen.isFollower && citizen.zaloOaUserId !== null);
+
+  const zns: Route | null = phone && znsTemplate ? { channel: "zns", recipient: phone, templateId: znsTemplate } : null;
+  if (follower?.zaloOaUserId && oaTemplate) {
+    return { ok: true, first: { channel: "oa_template", recipient: follower.zaloOaUserId, templateId: oaTemplate }, fallback: zns };
+  }
+  if (zns) return { ok: true, first: zns, fallback: null };
+
+  const channel: DeliveryChannel = "oa_template";
+  if (!phone && notification.kind !== "announcement") return { ok: false, reason: "no_phone_on_dossier" };
+  if (!follower) {
+    return { ok: false, reason: phone ? "no_follower_for_phone_and_no_zns_template" : "not_a_follower" };
+  }
+  return { ok: false, reason: `no_${channel}_template_for_${message.template}` };
+}

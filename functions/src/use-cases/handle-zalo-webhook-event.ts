@@ -1,0 +1,57 @@
+import type { CitizenRepository } from "../ports/citizen-repository.js";
+import type { Clock } from "../ports/clock.js";
+import type { WebhookInbox } from "../ports/webhook-inbox.js";
+
+/** The fields of a Zalo OA webhook event the product uses (reference §4.5; all ids are strings). */
+export interface ZaloWebhookEvent {
+  eventName: string;
+  /** Milliseconds since the epoch, as Zalo sends it. */
+  timestampMs: number;
+  userIdByApp: string | null;
+  followerId: string | null;
+  senderId: string | null;
+  msgId: string | null;
+  text: string | null;
+}
+
+export type WebhookEventResult = "recorded" | "duplicate" | "ignored" | "older_than_recorded";
+
+export interface HandleZaloWebhookEventDeps {
+  citizens: CitizenRepository;
+  inbox: WebhookInbox;
+  clock: Clock;
+}
+
+/**
+ * follow / unfollow keep the follower state and link `zaloOaUserId` to `zaloAppUserId` (`user_id_by_app`);
+ * user_send_text is stored as a message from the citizen. Idempotent on the message id (events without one,
+ * like follow, on name + user + timestamp): Zalo retries an event it thinks we missed.
+ */
+export function handleZaloWebhookEventUseCase(deps: HandleZaloWebhookEventDeps) {
+  return async (event: ZaloWebhookEvent): Promise<WebhookEventResult> => {
+    const key = event.msgId ?? `${event.eventName}:${event.followerId ?? event.senderId ?? "?"}:${event.timestampMs}`;
+    if (await deps.inbox.wasProcessed(key)) return "duplicate";
+    const at = new Date(event.timestampMs).toISOString();
+
+    let result: WebhookEventResult = "ignored";
+    if ((event.eventName === "follow" || event.eventName === "unfollow") && event.userIdByApp && event.followerId) {
+      result = await deps.citizens.recordFollowState({
+        zaloAppUserId: event.userIdByApp,
+        zaloOaUserId: event.followerId,
+        isFollower: event.eventName === "follow",
+        at,
+      });
+    } else if (event.eventName === "user_send_text" && event.userIdByApp && event.senderId && event.msgId && event.text !== null) {
+      const saved = await deps.inbox.saveCitizenMessage({
+        zaloAppUserId: event.userIdByApp,
+        zaloOaUserId: event.senderId,
+        msgId: event.msgId,
+        text: event.text,
+        at,
+      });
+      result = saved === "saved" ? "recorded" : "duplicate";
+    }
+    await deps.inbox.markProcessed(key, deps.clock.now());
+    return result;
+  };
+}

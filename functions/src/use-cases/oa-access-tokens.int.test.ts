@@ -1,0 +1,66 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
+import { keys } from "../adapters/dynamodb/keys.js";
+import { randomIds } from "../adapters/system/random-ids.js";
+import { systemClock } from "../adapters/system/system-clock.js";
+import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
+import { oaAccessTokens } from "./oa-access-tokens.js";
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => stack.stop());
+
+/** One "Lambda instance": its own token cache, sharing the table and Zalo with the others. */
+function instance() {
+  let refreshCalls = 0;
+  const oauth = new ZaloOAuthClient({ baseUrl: stack.emulator.url, appId: "1234567890", appSecret: testSecrets.appSecret, timeoutMs: 3000 });
+  return {
+    tokens: oaAccessTokens({
+      store: new DynamoDbOaTokenStore(stack.table.documentClient, stack.config.tableName),
+      oauth: {
+        refresh: (token) => {
+          refreshCalls += 1;
+          return oauth.refresh(token);
+        },
+      },
+      clock: systemClock,
+      ids: randomIds,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      initialRefreshToken: testSecrets.oaRefreshToken,
+      refreshBeforeExpiryMs: 60 * 60 * 1000,
+      refreshClaimMs: 10_000,
+    }),
+    refreshCalls: () => refreshCalls,
+  };
+}
+
+describe("OA access token (access pattern: OA token pair, rotated with a conditional write)", () => {
+  it("lets one of many concurrent refreshes spend the single-use refresh token; all get the new access token", async () => {
+    const instances = Array.from({ length: 6 }, instance);
+    const tokens = await Promise.all(instances.map((i) => i.tokens.current()));
+
+    expect(new Set(tokens).size).toBe(1);
+    expect(instances.reduce((sum, i) => sum + i.refreshCalls(), 0)).toBe(1);
+    const stored = await stack.table.documentClient.send(
+      new GetCommand({ TableName: stack.config.tableName, Key: keys.oaToken(), ConsistentRead: true }),
+    );
+    expect(stored.Item).toMatchObject({ accessToken: tokens[0] });
+    expect(stored.Item!["refreshToken"]).not.toBe(testSecrets.oaRefreshToken);
+    expect(stored.Item!["refreshingUntil"]).toBeUndefined();
+  });
+
+  it("after a token error, concurrent callers refresh once more and share the next pair", async () => {
+    const instances = Array.from({ length: 4 }, instance);
+    const first = await instances[0]!.tokens.current();
+    await fetch(`${stack.emulator.url}/_emulator/oa-tokens/expire`, { method: "POST" });
+    const next = await Promise.all(instances.map((i) => i.tokens.afterRejected(first)));
+
+    expect(new Set(next).size).toBe(1);
+    expect(next[0]).not.toBe(first);
+    expect(instances.reduce((sum, i) => sum + i.refreshCalls(), 0)).toBe(1);
+  });
+});

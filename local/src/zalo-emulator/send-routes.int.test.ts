@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { EmulatorFixture } from "./emulator-fixture.js";
+import { startEmulatorFixture } from "./emulator-fixture.js";
+
+let fixture: EmulatorFixture;
+let accessToken: string;
+beforeAll(async () => {
+  fixture = await startEmulatorFixture();
+});
+afterAll(() => fixture.emulator.close());
+beforeEach(async () => {
+  await fixture.post("/_emulator/reset", {});
+  accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+});
+
+const template = (userId: string) => ({ user_id: userId, template_id: "100001", template_data: { ma_ho_so: "A-1" } });
+
+describe("send endpoints", () => {
+  it("accepts an OA template message to a follower and lists it", async () => {
+    const user = await fixture.createUser({ follower: true });
+    const body = await (await fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: accessToken })).json();
+    expect(body).toMatchObject({ error: 0, data: { message_id: expect.any(String), user_id: user.zaloOaUserId } });
+    const { messages } = (await (await fixture.get("/_emulator/messages")).json()) as { messages: unknown[] };
+    expect(messages).toEqual([
+      expect.objectContaining({ channel: "oa_template", recipient: user.zaloOaUserId, templateId: "100001", templateData: { ma_ho_so: "A-1" }, at: expect.any(String) }),
+    ]);
+  });
+
+  it("answers -216 without a valid OA token and -213 for a user who does not follow", async () => {
+    const user = await fixture.createUser({ follower: false });
+    expect(await (await fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: "nope" })).json()).toMatchObject({ error: -216 });
+    expect(await (await fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: accessToken })).json()).toMatchObject({ error: -213 });
+  });
+
+  it("allows CS text for 7 days after the last interaction, then -230", async () => {
+    const user = await fixture.createUser({ follower: true });
+    const cs = { recipient: { user_id: user.zaloOaUserId }, message: { text: "Xin chào" } };
+    fixture.advanceClock(7 * 24 * 60 * 60 * 1000);
+    accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+    expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: 0 });
+    fixture.advanceClock(1);
+    expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: -230 });
+  });
+
+  it("sends ZNS by phone with the quota in the answer; -108 for a bad phone", async () => {
+    const zns = { phone: "0912345678", template_id: "200001", template_data: { ma_ho_so: "A-1" }, tracking_id: "t-1" };
+    const body = await (await fixture.post("/message/template", zns, { access_token: accessToken })).json();
+    expect(body).toMatchObject({ error: 0, data: { msg_id: expect.any(String), quota: { dailyQuota: "500000", remainingQuota: "499999" } } });
+    expect(await (await fixture.post("/message/template", { ...zns, phone: "123" }, { access_token: accessToken })).json()).toMatchObject({ error: -108 });
+  });
+
+  it("fails the next N send calls with an injected error or HTTP status", async () => {
+    const user = await fixture.createUser({ follower: true });
+    await fixture.post("/_emulator/faults", { count: 1, error: -32 });
+    await fixture.post("/_emulator/faults", { count: 1, httpStatus: 503 });
+    const send = () => fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: accessToken });
+    expect(await (await send()).json()).toMatchObject({ error: -32 });
+    expect((await send()).status).toBe(503);
+    expect(await (await send()).json()).toMatchObject({ error: 0 });
+    expect((await fixture.post("/_emulator/faults", { count: 1 })).status).toBe(400);
+  });
+
+  it("refuses sends past the per-second quota with -32", async () => {
+    const user = await fixture.createUser({ follower: true });
+    await fixture.post("/_emulator/quota", { perSecond: 2 });
+    const send = async () => (await (await fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: accessToken })).json()) as { error: number };
+    expect([(await send()).error, (await send()).error, (await send()).error]).toEqual([0, 0, -32]);
+    fixture.advanceClock(1000);
+    expect((await send()).error).toBe(0);
+  });
+});
