@@ -8,6 +8,8 @@ import type { RouteMeta } from "./route-meta";
 export const routePaths = {
   home: "/",
   dossier: "/dossiers/:code",
+  myDossiers: "/me/dossiers",
+  profile: "/me",
 } as const;
 
 const meta = (title: string, showBack: boolean): { handle: RouteMeta } => ({ handle: { title, showBack } });
@@ -24,6 +26,16 @@ export const appRoutes: RouteObject[] = [
         path: routePaths.dossier,
         lazy: async () => ({ Component: (await import("../pages/dossier/dossier-page")).DossierPage }),
         ...meta(vi.titles.dossier, true),
+      },
+      {
+        path: routePaths.myDossiers,
+        lazy: async () => ({ Component: (await import("../pages/my-dossiers/my-dossiers-page")).MyDossiersPage }),
+        ...meta(vi.titles.myDossiers, true),
+      },
+      {
+        path: routePaths.profile,
+        lazy: async () => ({ Component: (await import("../pages/profile/profile-page")).ProfilePage }),
+        ...meta(vi.titles.profile, true),
       },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],

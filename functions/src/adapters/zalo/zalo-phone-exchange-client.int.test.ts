@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureConfig, startEmulatorFixture, type EmulatorFixture } from "../../../../local/src/zalo-emulator/emulator-fixture.js";
+import { fixtureConfig, startEmulatorFixture, type EmulatorFixture } from "../../../test/zalo-emulator-fixture.js";
 import { ZaloApiError } from "./zalo-graph-client.js";
 import { ZaloPhoneExchangeClient } from "./zalo-phone-exchange-client.js";
 

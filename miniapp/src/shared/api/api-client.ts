@@ -12,8 +12,15 @@ export interface GetJsonOptions<T> {
   parse: (body: unknown) => T;
 }
 
+export interface SendJsonOptions<T> {
+  body?: unknown;
+  parse: (body: unknown) => T;
+}
+
 export interface ApiClient {
   getJson<T>(path: string, options: GetJsonOptions<T>): Promise<T>;
+  /** POST, PUT or DELETE with an optional JSON body; the answer is parsed like getJson's. */
+  sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, options: SendJsonOptions<T>): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -41,12 +48,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     options.auth.forgetAccessToken();
   }
 
-  async function send(url: string, signal: AbortSignal | undefined): Promise<Response> {
+  async function send(
+    url: string,
+    signal: AbortSignal | undefined,
+    method = "GET",
+    body: unknown = undefined,
+  ): Promise<Response> {
     const accessToken = await currentToken();
+    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${accessToken}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
       return await fetchFn(url, {
-        method: "GET",
-        headers: { Accept: "application/json", Authorization: `Bearer ${accessToken}` },
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal,
       });
     } catch (error) {
@@ -55,26 +70,37 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function sendWithRetry(url: string, signal: AbortSignal | undefined, method?: string, body?: unknown) {
+    let response = await send(url, signal, method, body);
+    if (response.status === 401) {
+      dropToken();
+      response = await send(url, signal, method, body);
+    }
+    return response;
+  }
+
+  async function parseAnswer<T>(response: Response, parse: (body: unknown) => T): Promise<T> {
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const body: unknown = await response.json().catch(() => {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    });
+    try {
+      return parse(body);
+    } catch {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    }
+  }
+
   return {
+    async sendJson(method, path, { body, parse }) {
+      return parseAnswer(await sendWithRetry(`${options.baseUrl}${path}`, undefined, method, body), parse);
+    },
     async getJson(path, { query, signal, parse }) {
       const url = new URL(`${options.baseUrl}${path}`);
       for (const [name, value] of Object.entries(query ?? {})) {
         if (value !== undefined && value !== "") url.searchParams.set(name, value);
       }
-      let response = await send(url.toString(), signal);
-      if (response.status === 401) {
-        dropToken();
-        response = await send(url.toString(), signal);
-      }
-      if (!response.ok) throw await apiErrorFromResponse(response);
-      const body: unknown = await response.json().catch(() => {
-        throw new ApiError({ kind: "bad_response", status: response.status });
-      });
-      try {
-        return parse(body);
-      } catch {
-        throw new ApiError({ kind: "bad_response", status: response.status });
-      }
+      return parseAnswer(await sendWithRetry(url.toString(), signal), parse);
     },
   };
 }
