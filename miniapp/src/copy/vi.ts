@@ -111,7 +111,7 @@ export const vi = {
     phoneLabel: "Số điện thoại đã xác nhận",
     phoneNone: "Chưa chia sẻ",
     verifiedAt: "Xác nhận lúc",
-    withdraw: "Rút lại sự đồng ý và xoá số điện thoại",
+    withdraw: "Rút lại sự đồng ý",
     withdrawConfirmTitle: "Rút lại sự đồng ý?",
     withdrawConfirmBody:
       "Số điện thoại của bạn sẽ bị xoá khỏi hệ thống. Bạn sẽ không còn xem được danh sách Hồ sơ của tôi cho đến khi đồng ý lại.",

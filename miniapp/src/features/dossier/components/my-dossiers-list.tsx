@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { Button, List, Spinner } from "zmp-ui";
+import { Button, Spinner } from "zmp-ui";
 import "./dossier.css";
 import { vi } from "../../../copy/vi";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -8,7 +8,7 @@ import { formatDateTime } from "../../../shared/format/format-date-time";
 import { AppIcon } from "../../../shared/ui/icons";
 import { dossierRoute } from "../dossier-link";
 import { fetchMyDossiers, type DossierSummary } from "../my-dossiers-api";
-import { StatusBadge } from "./status-badge";
+import { OnTimeBadge, StatusBadge } from "./status-badge";
 
 type ListState =
   | { kind: "loading" }
@@ -72,19 +72,26 @@ export function MyDossiersList() {
 
   return (
     <section aria-label={vi.titles.myDossiers}>
-      <List className="my-dossiers__list" noSpacing>
+      <ul className="my-dossiers__list">
         {state.dossiers.map((dossier) => (
-          <List.Item
-            key={dossier.code}
-            className="my-dossiers__item"
-            title={dossier.procedure.name}
-            subTitle={`${dossier.code} · ${vi.dossier.dueAt}: ${formatDateTime(dossier.dueAt)}`}
-            prefix={<StatusBadge status={dossier.status} label={dossier.statusLabel} />}
-            suffix={<AppIcon name="chevron-right" className="recent-lookups__chevron" />}
-            onClick={() => navigate(dossierRoute(dossier.code))}
-          />
+          <li key={dossier.code}>
+            <button type="button" className="my-dossiers__item" onClick={() => navigate(dossierRoute(dossier.code))}>
+              <span className="my-dossiers__text">
+                <span className="my-dossiers__title">{dossier.procedure.name}</span>
+                <span className="my-dossiers__code">{dossier.code}</span>
+                <span className="my-dossiers__badges">
+                  <StatusBadge status={dossier.status} label={dossier.statusLabel} />
+                  <OnTimeBadge onTime={dossier.onTime} label={dossier.onTimeLabel} />
+                </span>
+                <span className="my-dossiers__due muted">
+                  {vi.dossier.dueAt}: {formatDateTime(dossier.dueAt)}
+                </span>
+              </span>
+              <AppIcon name="chevron-right" className="recent-lookups__chevron" />
+            </button>
+          </li>
         ))}
-      </List>
+      </ul>
       {state.nextCursor && (
         <Button fullWidth variant="tertiary" loading={state.loadingMore} onClick={() => void loadMore()}>
           {vi.citizen.loadMore}
