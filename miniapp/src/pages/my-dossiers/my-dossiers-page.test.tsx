@@ -1,28 +1,8 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { PlatformError } from "../../platform";
 import { jsonResponse } from "../../test/fake-platform";
-import { ownerDossier } from "../../test/dossier-fixtures";
+import { citizenProfile as profile, dossierSummary as summary, fakeApi as api, verifiedPhone as verified } from "../../test/citizen-fixtures";
 import { renderApp, TEST_API_URL } from "../../test/render-app";
-
-const profile = (phone: { masked: string; verifiedAt: string } | null) => ({
-  name: "Nguyễn Văn An",
-  phone,
-  follower: { isFollower: false, knownAt: null },
-  consent: { phone: { givenAt: phone ? phone.verifiedAt : null, withdrawnAt: null } },
-});
-const verified = { masked: "84******678", verifiedAt: "2026-11-28T01:00:00.000Z" };
-const { timeline: _timeline, ...summary } = ownerDossier;
-
-function api(routes: Record<string, () => Response>) {
-  return vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? "GET"} ${url.pathname}`;
-    const route = routes[key];
-    if (!route) throw new Error(`unexpected ${key}`);
-    return route();
-  });
-}
 
 describe("Hồ sơ của tôi", () => {
   it("asks consent first, reads the phone only after Đồng ý, then lists the dossiers newest first", async () => {
@@ -86,43 +66,5 @@ describe("Hồ sơ của tôi", () => {
     expect(await screen.findByText("HS-OLD-1")).toBeTruthy();
     expect(new URL(String(fetch.mock.calls.at(-1)?.[0])).searchParams.get("cursor")).toBe("c1");
     expect(screen.queryByRole("button", { name: "Xem thêm hồ sơ" })).toBeNull();
-  });
-});
-
-describe("Tài khoản", () => {
-  it("withdraws consent after confirmation (DELETE) and shows the phone gone", async () => {
-    const fetch = api({
-      "GET /v1/me": () => jsonResponse(200, profile(verified)),
-      "DELETE /v1/me/phone": () => jsonResponse(200, profile(null)),
-    });
-    renderApp("/me", fetch);
-    expect((await screen.findByTestId("profile-phone")).textContent).toBe("84******678");
-    fireEvent.click(screen.getByRole("button", { name: "Rút lại sự đồng ý" }));
-    fireEvent.click(await screen.findByText("Rút lại và xoá"));
-    await waitFor(() => expect(screen.getByTestId("profile-phone").textContent).toBe("Chưa chia sẻ"));
-    expect(fetch.mock.calls.some(([, init]) => init?.method === "DELETE")).toBe(true);
-  });
-
-  it("follows the OA through the platform and shows the state the backend reports", async () => {
-    let followed = false;
-    const followOa = vi.fn(async () => {
-      followed = true;
-    });
-    const fetch = api({
-      "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower: { isFollower: followed, knownAt: null } }),
-    });
-    renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
-    expect(await screen.findByTestId("follow-state")).toBeTruthy();
-    expect(followOa).toHaveBeenCalledWith("4321");
-  });
-
-  it("keeps the button and explains kindly when the citizen refuses to follow", async () => {
-    const followOa = vi.fn().mockRejectedValue(new PlatformError("refused"));
-    const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
-    renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
-    expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
-    expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
   });
 });
