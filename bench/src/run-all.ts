@@ -1,3 +1,4 @@
+import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
 
@@ -13,6 +14,7 @@ async function main() {
   });
   const lines: BenchLine[] = [];
   try {
+    lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
   } finally {
     await stack.stop();

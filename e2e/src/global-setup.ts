@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { build, preview } from "vite";
 import { findFreePort } from "@motcua/local/net/free-port";
+import { localDevSettings } from "@motcua/local/stack/local-dev-settings";
 import { startStack, type StackInfo } from "@motcua/local/stack/start-stack";
 
 declare module "vitest" {
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
     process.env.VITE_API_URL = stack.info.apiUrl;
     process.env.VITE_ZALO_EMULATOR_URL = stack.info.zaloEmulatorUrl;
     process.env.VITE_PLATFORM = "browser";
+    process.env.VITE_ZALO_OA_ID = localDevSettings.zaloOaId;
     const outDir = fileURLToPath(new URL("../artifacts/miniapp-www/", import.meta.url));
     await build({ root: miniappRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
     const port = await findFreePort();

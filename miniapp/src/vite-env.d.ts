@@ -5,6 +5,7 @@ interface ImportMetaEnv {
   readonly VITE_ZALO_EMULATOR_URL?: string;
   readonly VITE_PLATFORM?: string;
   readonly VITE_MINI_APP_ID?: string;
+  readonly VITE_ZALO_OA_ID?: string;
 }
 
 interface ImportMeta {

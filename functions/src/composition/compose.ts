@@ -25,12 +25,17 @@ import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedZaloGraph } from "../adapters/zalo/cached-zalo-graph.js";
 import { ZaloGraphClient } from "../adapters/zalo/zalo-graph-client.js";
+import { ZaloPhoneExchangeClient } from "../adapters/zalo/zalo-phone-exchange-client.js";
 import type { Config } from "../config/config.js";
 import type { Clock } from "../ports/clock.js";
 import { applyDossierEventUseCase } from "../use-cases/apply-dossier-event.js";
+import { getMyProfileUseCase } from "../use-cases/get-my-profile.js";
 import { ingestDossierEventsUseCase } from "../use-cases/ingest-dossier-events.js";
+import { listMyDossiersUseCase } from "../use-cases/list-my-dossiers.js";
 import { lookUpDossierUseCase } from "../use-cases/look-up-dossier.js";
 import { staffAccessUseCases } from "../use-cases/staff-access.js";
+import { verifyPhoneUseCase } from "../use-cases/verify-phone.js";
+import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
@@ -50,18 +55,20 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const receiptSigner = new HmacReceiptSigner(config.receiptKey, config.miniAppId);
   const dossiers = new DynamoDbDossierRepository(documentClient, config.tableName, phoneHasher);
   const rateLimiter = new DynamoDbRateLimiter(documentClient, config.tableName);
-  const zaloGraph = new CachedZaloGraph(
-    new ZaloGraphClient({
-      baseUrl: config.zaloGraphBaseUrl,
-      appSecret: config.zaloAppSecret,
-      sendAppSecretProof: config.zaloSendAppSecretProof,
-      ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-    }),
-    clock,
-    config.tokenCacheSeconds,
-  );
-  const fetchImpl = overrides.fetch ? { fetch: overrides.fetch } : {};
   const citizens = new DynamoDbCitizenRepository(documentClient, config.tableName, phoneHasher);
+  const fetchOverride = overrides.fetch ? { fetch: overrides.fetch } : {};
+  const zaloGraphUncached = new ZaloGraphClient({
+    baseUrl: config.zaloGraphBaseUrl,
+    appSecret: config.zaloAppSecret,
+    sendAppSecretProof: config.zaloSendAppSecretProof,
+    ...fetchOverride,
+  });
+  const zaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.tokenCacheSeconds);
+  const phoneExchange = new ZaloPhoneExchangeClient({
+    baseUrl: config.zaloGraphBaseUrl,
+    appSecret: config.zaloAppSecret,
+    ...fetchOverride,
+  });
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
     ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)
@@ -73,7 +80,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       appId: config.zaloAppId,
       appSecret: config.zaloAppSecret,
       timeoutMs: config.zalo.sendTimeoutMs,
-      ...fetchImpl,
+      ...fetchOverride,
     }),
     clock,
     ids: randomIds,
@@ -90,7 +97,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       znsBaseUrl: config.zalo.znsBaseUrl,
       timeoutMs: config.zalo.sendTimeoutMs,
       znsDevelopmentMode: config.zalo.znsDevelopmentMode,
-      ...fetchImpl,
+      ...fetchOverride,
     }),
     oaTokens,
     deadLetters,
@@ -112,6 +119,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     receiptSigner,
     zaloGraph,
+    zaloGraphUncached,
     ingestSecrets: config.ingestSecrets,
     miniAppUrl: `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/`,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
@@ -126,7 +134,6 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       macKey: config.zalo.webhookMacKey,
       handleEvent: handleZaloWebhookEventUseCase({ citizens, inbox: new DynamoDbWebhookInbox(documentClient, config.tableName), clock }),
     },
-    lookUpDossier: lookUpDossierUseCase({ dossiers, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
     staffAccess: staffAccessUseCases({
       staff: new DynamoDbStaffRepository(documentClient, config.tableName),
       dossiers,
@@ -135,6 +142,11 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       clock,
       firstAdminZaloAppUserId: config.firstAdminZaloAppUserId,
     }),
+    lookUpDossier: lookUpDossierUseCase({ dossiers, citizens, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
+    verifyPhone: verifyPhoneUseCase({ phoneExchange, citizens, clock }),
+    getMyProfile: getMyProfileUseCase({ citizens, clock }),
+    listMyDossiers: listMyDossiersUseCase({ dossiers, citizens, clock }),
+    withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens, clock }),
   };
 }
 

@@ -11,7 +11,15 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
-    api: buildCitizenApiHandler({ zaloGraph: deps.zaloGraph, lookUpDossier: deps.lookUpDossier }),
+    api: buildCitizenApiHandler({
+      zaloGraph: deps.zaloGraph,
+      zaloGraphUncached: deps.zaloGraphUncached,
+      lookUpDossier: deps.lookUpDossier,
+      verifyPhone: deps.verifyPhone,
+      getMyProfile: deps.getMyProfile,
+      listMyDossiers: deps.listMyDossiers,
+      withdrawPhoneConsent: deps.withdrawPhoneConsent,
+    }),
     admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl }),
     ingest: buildIngestEventsHandler({
       ingestSecrets: deps.ingestSecrets,

@@ -11,6 +11,10 @@ export interface CitizenProfile {
   /** Normalised `84…`, verified through Zalo's phone exchange; null until the citizen consents. */
   verifiedPhone: string | null;
   phoneVerifiedAt: string | null;
+  /** When the citizen agreed (Decree 13/2023) to have the phone read and kept; null before, or after withdrawal. */
+  phoneConsentAt: string | null;
+  /** When consent was last withdrawn (the stored phone was deleted then). */
+  phoneConsentWithdrawnAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -23,7 +27,35 @@ export function newCitizenProfile(zaloAppUserId: string, at: string): CitizenPro
     followerStateAt: null,
     verifiedPhone: null,
     phoneVerifiedAt: null,
+    phoneConsentAt: null,
+    phoneConsentWithdrawnAt: null,
     createdAt: at,
     updatedAt: at,
+  };
+}
+
+/** `84912345678` → `84*****678`: enough for the citizen to recognise the number, not to read it. */
+export function maskPhoneNumber(normalisedPhone: string): string {
+  if (normalisedPhone.length <= 5) return "*".repeat(normalisedPhone.length);
+  return `${normalisedPhone.slice(0, 2)}${"*".repeat(normalisedPhone.length - 5)}${normalisedPhone.slice(-3)}`;
+}
+
+/** What `GET /v1/me` answers: the phone masked, the follower state as Zalo last told us. */
+export interface CitizenProfileView {
+  name: string;
+  phone: { masked: string; verifiedAt: string } | null;
+  follower: { isFollower: boolean; knownAt: string | null };
+  consent: { phone: { givenAt: string | null; withdrawnAt: string | null } };
+}
+
+export function buildCitizenProfileView(profile: CitizenProfile, name: string): CitizenProfileView {
+  return {
+    name,
+    phone:
+      profile.verifiedPhone && profile.phoneVerifiedAt
+        ? { masked: maskPhoneNumber(profile.verifiedPhone), verifiedAt: profile.phoneVerifiedAt }
+        : null,
+    follower: { isFollower: profile.isFollower, knownAt: profile.followerStateAt },
+    consent: { phone: { givenAt: profile.phoneConsentAt, withdrawnAt: profile.phoneConsentWithdrawnAt } },
   };
 }

@@ -72,3 +72,11 @@ export function buildDossierView(
     })),
   };
 }
+
+/** A dossier in a list ("Hồ sơ của tôi"): the owner view without the timeline. */
+export type DossierSummary = Omit<DossierView, "timeline">;
+
+export function buildDossierSummary(dossier: Dossier, now: Date): DossierSummary {
+  const { timeline: _timeline, ...summary } = buildDossierView(dossier, [], "owner", now);
+  return summary;
+}

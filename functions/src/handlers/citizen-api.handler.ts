@@ -1,23 +1,67 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
+import type { CitizenProfileView } from "../domain/citizen.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
+import type { ListMyDossiersRequest, ListMyDossiersResult } from "../use-cases/list-my-dossiers.js";
 import type { LookUpDossierRequest, LookUpDossierResult } from "../use-cases/look-up-dossier.js";
+import type { VerifyPhoneRequest, VerifyPhoneResult } from "../use-cases/verify-phone.js";
 import { citizenMessages } from "./citizen-messages.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface CitizenApiHandlerDeps {
+  /** Verifies tokens, remembering them briefly by hash. */
   zaloGraph: ZaloGraph;
+  /** Asks Zalo every time: for the profile, whose follower state must be Zalo's current word. */
+  zaloGraphUncached: ZaloGraph;
   lookUpDossier: (request: LookUpDossierRequest) => Promise<LookUpDossierResult>;
+  verifyPhone: (request: VerifyPhoneRequest) => Promise<VerifyPhoneResult>;
+  getMyProfile: (user: ZaloUser) => Promise<CitizenProfileView>;
+  listMyDossiers: (request: ListMyDossiersRequest) => Promise<ListMyDossiersResult>;
+  withdrawPhoneConsent: (user: ZaloUser) => Promise<CitizenProfileView>;
 }
 
-type CitizenRoute = (event: APIGatewayProxyEventV2, user: ZaloUser) => Promise<APIGatewayProxyStructuredResultV2>;
+interface CitizenRequest {
+  event: APIGatewayProxyEventV2;
+  user: ZaloUser;
+  accessToken: string;
+}
+
+interface CitizenRoute {
+  run: (request: CitizenRequest) => Promise<APIGatewayProxyStructuredResultV2>;
+  /** Verify the token at Zalo now rather than from the short cache. */
+  uncachedIdentity?: boolean;
+}
+
+/** Limits of the citizen routes' inputs (each has a test at the limit and past it). */
+export const citizenInputLimits = {
+  phoneTokenMaxLength: 512,
+  dossiersPageMax: 50,
+  dossiersPageDefault: 20,
+  cursorMaxLength: 200,
+} as const;
+
+const phoneBody = z.strictObject({ token: z.string().min(1).max(citizenInputLimits.phoneTokenMaxLength) });
+const myDossiersQuery = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/u)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(citizenInputLimits.dossiersPageMax))
+    .optional(),
+  cursor: z.string().min(1).max(citizenInputLimits.cursorMaxLength).optional(),
+});
 
 /** The citizen routes (Bearer Zalo access token), one function dispatching on the route key. */
 export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
   const routes: Record<string, CitizenRoute> = {
-    "GET /v1/dossiers/{code}": (event, user) => getDossier(deps, event, user),
+    "GET /v1/dossiers/{code}": { run: ({ event, user }) => getDossier(deps, event, user) },
+    "GET /v1/me": { run: async ({ user }) => json(200, await deps.getMyProfile(user)), uncachedIdentity: true },
+    "POST /v1/me/phone": { run: (request) => verifyPhone(deps, request) },
+    "DELETE /v1/me/phone": { run: async ({ user }) => json(200, await deps.withdrawPhoneConsent(user)) },
+    "GET /v1/me/dossiers": { run: ({ event, user }) => listMyDossiers(deps, event, user) },
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -25,11 +69,15 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     if (!route) return errorResponse(404, "ROUTE_NOT_FOUND", citizenMessages.routeNotFound);
     if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", citizenMessages.payloadTooLarge);
 
-    const authentication = await authenticateZaloUser(event, deps.zaloGraph, citizenMessages);
+    const authentication = await authenticateZaloUser(
+      event,
+      route.uncachedIdentity ? deps.zaloGraphUncached : deps.zaloGraph,
+      citizenMessages,
+    );
     if (!authentication.ok) return authentication.response;
 
     try {
-      return await route(event, authentication.user);
+      return await route.run({ event, user: authentication.user, accessToken: authentication.accessToken });
     } catch (error) {
       console.error(JSON.stringify({ message: "citizen route failed", routeKey: event.routeKey, error: String(error) }));
       return errorResponse(500, "INTERNAL", citizenMessages.internal);
@@ -62,6 +110,58 @@ async function getDossier(
       return errorResponse(429, "RATE_LIMITED", citizenMessages.rateLimited(result.retryAfterSeconds), {
         "retry-after": String(result.retryAfterSeconds),
       });
+  }
+}
+
+async function verifyPhone(deps: CitizenApiHandlerDeps, request: CitizenRequest): Promise<APIGatewayProxyStructuredResultV2> {
+  const body = parseJson(request.event);
+  const parsed = phoneBody.safeParse(body);
+  if (!parsed.success) return errorResponse(400, "INVALID_BODY", citizenMessages.invalidPhoneBody);
+  const result = await deps.verifyPhone({
+    zaloAppUserId: request.user.zaloAppUserId,
+    name: request.user.name,
+    accessToken: request.accessToken,
+    phoneToken: parsed.data.token,
+  });
+  switch (result.kind) {
+    case "verified":
+      return json(200, result.profile);
+    case "invalid_phone_token":
+      return errorResponse(400, "INVALID_PHONE_TOKEN", citizenMessages.invalidPhoneToken);
+    case "invalid_access_token":
+      return errorResponse(401, "UNAUTHORIZED", citizenMessages.unauthorized);
+    case "unsupported_phone":
+      return errorResponse(422, "UNSUPPORTED_PHONE", citizenMessages.unsupportedPhone);
+  }
+}
+
+async function listMyDossiers(
+  deps: CitizenApiHandlerDeps,
+  event: APIGatewayProxyEventV2,
+  user: ZaloUser,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const query = myDossiersQuery.safeParse(event.queryStringParameters ?? {});
+  if (!query.success) return errorResponse(400, "INVALID_QUERY", citizenMessages.invalidListQuery);
+  const result = await deps.listMyDossiers({
+    zaloAppUserId: user.zaloAppUserId,
+    limit: query.data.limit ?? citizenInputLimits.dossiersPageDefault,
+    cursor: query.data.cursor ?? null,
+  });
+  switch (result.kind) {
+    case "listed":
+      return json(200, { dossiers: result.dossiers, nextCursor: result.nextCursor });
+    case "phone_not_verified":
+      return errorResponse(403, "PHONE_NOT_VERIFIED", citizenMessages.phoneNotVerified);
+    case "invalid_cursor":
+      return errorResponse(400, "INVALID_QUERY", citizenMessages.invalidListQuery);
+  }
+}
+
+function parseJson(event: APIGatewayProxyEventV2): unknown {
+  try {
+    return JSON.parse(rawBody(event).toString("utf8"));
+  } catch {
+    return undefined;
   }
 }
 

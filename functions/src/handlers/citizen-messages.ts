@@ -8,6 +8,11 @@ export const citizenMessages = {
   notFound: (code: string) =>
     `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
   rateLimited: (seconds: number) => `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
+  invalidPhoneBody: "Yêu cầu không hợp lệ: cần gửi mã xác nhận số điện thoại do Zalo cấp.",
+  invalidPhoneToken: "Mã xác nhận số điện thoại đã hết hạn hoặc đã được dùng. Vui lòng thử lại.",
+  unsupportedPhone: "Số điện thoại Zalo của bạn không phải số di động Việt Nam nên không dùng để tìm hồ sơ được.",
+  phoneNotVerified: "Bạn chưa xác nhận số điện thoại. Hãy đồng ý chia sẻ số điện thoại để xem hồ sơ của mình.",
+  invalidListQuery: "Tham số danh sách không hợp lệ (limit từ 1 đến 50, cursor do hệ thống trả về).",
   payloadTooLarge: "Nội dung gửi lên quá lớn.",
   routeNotFound: "Không có chức năng này.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",

@@ -11,6 +11,10 @@ export interface HttpRoute {
 
 export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/dossiers/{code}", functionName: "api" },
+  { routeKey: "GET /v1/me", functionName: "api" },
+  { routeKey: "POST /v1/me/phone", functionName: "api" },
+  { routeKey: "DELETE /v1/me/phone", functionName: "api" },
+  { routeKey: "GET /v1/me/dossiers", functionName: "api" },
   { routeKey: "POST /v1/ingest/events", functionName: "ingest" },
   { routeKey: "GET /v1/admin/me", functionName: "admin" },
   { routeKey: "GET /v1/admin/staff", functionName: "admin" },

@@ -7,6 +7,14 @@ export interface FollowState {
   at: string;
 }
 
+export interface VerifiedPhone {
+  zaloAppUserId: string;
+  /** Normalised `84…`. */
+  phone: string;
+  /** When Zalo's exchange confirmed it; the citizen consented at the same moment. */
+  at: string;
+}
+
 export interface CitizenRepository {
   /** 1 GetItem. */
   get(zaloAppUserId: string): Promise<CitizenProfile | null>;
@@ -15,6 +23,16 @@ export interface CitizenRepository {
    * state is already recorded (webhook events can arrive out of order). 1 conditional UpdateItem.
    */
   recordFollowState(state: FollowState): Promise<"recorded" | "older_than_recorded">;
+  /**
+   * Creates the profile if needed, stores the verified phone with the consent time and indexes the profile
+   * by the phone's keyed hash on GSI1. 1 UpdateItem.
+   */
+  recordVerifiedPhone(verified: VerifiedPhone): Promise<void>;
+  /**
+   * Withdrawal of consent: deletes the stored phone and its GSI1 index attributes, keeps the time of the
+   * withdrawal. 1 UpdateItem; the profile after the change, or null when there was none.
+   */
+  removeVerifiedPhone(zaloAppUserId: string, at: string): Promise<CitizenProfile | null>;
   /** The citizens whose verified phone is this one (1 Query on GSI1), e.g. to message a dossier's applicant. */
   findByVerifiedPhone(normalisedPhone: string): Promise<CitizenProfile[]>;
 }

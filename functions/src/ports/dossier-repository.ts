@@ -20,6 +20,13 @@ export interface AppliedEventWrite {
 
 export type AppliedEventWriteResult = "written" | "duplicate" | "conflict";
 
+export interface DossierPage {
+  /** Newest first (by the time received). */
+  dossiers: Dossier[];
+  /** Where the next page starts; null on the last page. Opaque to callers. */
+  nextCursor: string | null;
+}
+
 export interface DossierRepository {
   /** The dossier and its whole timeline: one Query on the item collection. */
   findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null>;
@@ -28,4 +35,11 @@ export interface DossierRepository {
    * transaction. "duplicate": the event id was applied before; "conflict": the dossier changed since it was read.
    */
   saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult>;
+  /**
+   * The dossiers whose applicant phone is this one, newest first: 1 Query on GSI1 per page.
+   * Throws InvalidCursorError for a cursor it did not hand out.
+   */
+  listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage>;
 }
+
+export class InvalidCursorError extends Error {}

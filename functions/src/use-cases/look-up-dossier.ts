@@ -1,4 +1,5 @@
 import { buildDossierView, type DossierView } from "../domain/dossier-view.js";
+import type { CitizenRepository } from "../ports/citizen-repository.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { RateLimiter, RateLimitRule } from "../ports/rate-limiter.js";
@@ -13,6 +14,7 @@ export interface LookupLimits {
 
 export interface LookUpDossierDeps {
   dossiers: DossierRepository;
+  citizens: Pick<CitizenRepository, "get">;
   rateLimiter: RateLimiter;
   receiptSigner: ReceiptSigner;
   clock: Clock;
@@ -35,7 +37,7 @@ export type LookUpDossierResult =
 /**
  * Looks a dossier up by its full code. Codes are sequential and guessable, so lookups are limited per
  * citizen and per source address, unknown codes more strictly; the full (owner) view needs the
- * receipt's signature.
+ * receipt's signature or a verified phone equal to the dossier's.
  */
 export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
   return async function lookUp(request: LookUpDossierRequest): Promise<LookUpDossierResult> {
@@ -62,8 +64,20 @@ export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
       await deps.rateLimiter.recordFailure(rules, now);
       return { kind: "not_found" };
     }
-    const owner =
+    const bySignature =
       request.receiptSignature !== undefined && deps.receiptSigner.verify(found.dossier.code, request.receiptSignature);
+    const owner = bySignature || (await hasVerifiedPhone(deps, request.zaloAppUserId, found.dossier.applicantPhone));
     return { kind: "found", view: buildDossierView(found.dossier, found.events, owner ? "owner" : "public", now) };
   };
+}
+
+/** The profile is read (1 GetItem) only when the signature did not already give the owner view. */
+async function hasVerifiedPhone(
+  deps: LookUpDossierDeps,
+  zaloAppUserId: string,
+  applicantPhone: string | null,
+): Promise<boolean> {
+  if (!applicantPhone) return false;
+  const profile = await deps.citizens.get(zaloAppUserId);
+  return profile?.verifiedPhone === applicantPhone;
 }

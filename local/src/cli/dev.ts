@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { localDevSettings } from "../stack/local-dev-settings.js";
 import { miniAppLink, startStack } from "../stack/start-stack.js";
 import { failAndExit, handleSignals, readLocalEnvironment, repoRoot, stackJsonPath } from "./cli-options.js";
 
@@ -31,6 +32,7 @@ try {
       VITE_API_URL: stack.info.apiUrl,
       VITE_ZALO_EMULATOR_URL: stack.info.zaloEmulatorUrl,
       VITE_PLATFORM: "browser",
+      VITE_ZALO_OA_ID: localDevSettings.zaloOaId,
       MINIAPP_PORT: String(ports.miniAppPort),
     },
   });

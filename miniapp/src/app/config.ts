@@ -7,6 +7,8 @@ export interface AppConfig {
   platform: PlatformFlavour;
   isZaloBuild: boolean;
   miniAppId: string | undefined;
+  /** The Official Account citizens follow to get messages (VITE_ZALO_OA_ID). */
+  oaId: string | undefined;
 }
 
 function readUrl(name: string, value: string | undefined, fallback: string): string {
@@ -34,4 +36,5 @@ export const appConfig: AppConfig = {
   platform: readPlatform(import.meta.env.VITE_PLATFORM),
   isZaloBuild,
   miniAppId: import.meta.env.VITE_MINI_APP_ID?.trim() || undefined,
+  oaId: import.meta.env.VITE_ZALO_OA_ID?.trim() || undefined,
 };

@@ -2,5 +2,7 @@
 export const routePaths = {
   home: "/",
   dossier: "/dossiers/:code",
+  myDossiers: "/me/dossiers",
+  profile: "/me",
   admin: "/admin",
 } as const;

@@ -28,6 +28,16 @@ export const appRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import("../pages/admin/admin-page")).AdminPage }),
         ...meta(vi.titles.admin, true),
       },
+      {
+        path: routePaths.myDossiers,
+        lazy: async () => ({ Component: (await import("../pages/my-dossiers/my-dossiers-page")).MyDossiersPage }),
+        ...meta(vi.titles.myDossiers, true),
+      },
+      {
+        path: routePaths.profile,
+        lazy: async () => ({ Component: (await import("../pages/profile/profile-page")).ProfilePage }),
+        ...meta(vi.titles.profile, true),
+      },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],
   },

@@ -62,8 +62,30 @@ describe("createBrowserPlatform", () => {
     });
   });
 
-  it("has no camera yet", async () => {
-    const platform = createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch: vi.fn() });
-    await expect(platform.scanQrCode()).rejects.toMatchObject({ kind: "unsupported" });
+  it("gets a single-use phone token from the emulator for the current user", async () => {
+    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, "tok-1");
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(201, { token: "phone-1" }));
+    await expect(createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch }).getPhoneToken()).resolves.toBe("phone-1");
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe(`${EMULATOR}/_emulator/phone-tokens`);
+    expect(JSON.parse(String(init?.body))).toEqual({ accessToken: "tok-1" });
+  });
+
+  it("follows the OA at the emulator as the current user", async () => {
+    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, "tok-1");
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValueOnce(jsonResponse(200, { id: "app-7", error: 0 }))
+      .mockResolvedValueOnce(jsonResponse(200, { follower: true }));
+    await createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch }).followOa("oa-1");
+    expect(fetch.mock.calls[0]?.[1]?.headers).toEqual({ access_token: "tok-1" });
+    expect(fetch.mock.calls[1]?.[0]).toBe(`${EMULATOR}/_emulator/users/app-7/follow`);
+    expect(JSON.parse(String(fetch.mock.calls[1]?.[1]?.body))).toEqual({ follower: true });
+  });
+
+  it("reports an emulator failure as unknown", async () => {
+    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, "tok-1");
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(404, { error: -404 }));
+    await expect(createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch }).getPhoneToken()).rejects.toMatchObject({ kind: "unknown" });
   });
 });

@@ -13,7 +13,8 @@ export interface BrowserPlatformOptions {
 
 /**
  * The adapter for development and browser tests. Identity comes from the Zalo emulator: a token passed
- * as `?token=` (kept for the session), else a guest user created on first use. There is no camera yet.
+ * as `?token=` (kept for the session), else a guest user created on first use. The QR scanner (camera or a
+ * picked photo) loads on first use; phone tokens and following the OA go through the emulator.
  */
 export function createBrowserPlatform(options: BrowserPlatformOptions): ZaloPlatform {
   const win = options.window ?? window;
@@ -41,6 +42,21 @@ export function createBrowserPlatform(options: BrowserPlatformOptions): ZaloPlat
 
   const unsupported = () => Promise.reject(new PlatformError("unsupported"));
 
+  async function emulatorJson(path: string, init: RequestInit): Promise<Record<string, unknown>> {
+    const response = await fetchFn(`${options.zaloEmulatorUrl}${path}`, init).catch(() => {
+      throw new PlatformError("unknown", vi.errors.network);
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok || typeof body !== "object" || body === null) throw new PlatformError("unknown");
+    return body as Record<string, unknown>;
+  }
+
+  async function currentToken(): Promise<string> {
+    const stored = storage.getItem(TOKEN_STORAGE_KEY);
+    if (stored) return stored;
+    return createGuestToken();
+  }
+
   return {
     async getAccessToken() {
       const stored = storage.getItem(TOKEN_STORAGE_KEY);
@@ -60,9 +76,30 @@ export function createBrowserPlatform(options: BrowserPlatformOptions): ZaloPlat
       // A browser tab is never re-opened by Zalo.
       return () => {};
     },
-    scanQrCode: unsupported,
-    getPhoneToken: unsupported,
-    followOa: unsupported,
+    async scanQrCode() {
+      // Loaded on first use: the decoder stays out of the entry bundle.
+      const { scanWithBrowserCamera } = await import("./browser-qr-scanner");
+      return scanWithBrowserCamera();
+    },
+    async getPhoneToken() {
+      // Zalo asks the user in its own dialog; the emulator hands out the same single-use token.
+      const body = await emulatorJson("/_emulator/phone-tokens", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ accessToken: await currentToken() }),
+      });
+      if (typeof body.token !== "string") throw new PlatformError("unknown");
+      return body.token;
+    },
+    async followOa() {
+      const me = await emulatorJson("/v2.0/me?fields=id", { headers: { access_token: await currentToken() } });
+      if (typeof me.id !== "string") throw new PlatformError("unknown");
+      await emulatorJson(`/_emulator/users/${encodeURIComponent(me.id)}/follow`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ follower: true }),
+      });
+    },
     openChat: unsupported,
   };
 }

@@ -4,17 +4,23 @@ import { AppRoot } from "../app/app-root";
 import { routerFuture } from "../app/router";
 import { appRoutes } from "../app/routes";
 import { createApiClient } from "../shared/api/api-client";
+import type { ZaloPlatform } from "../platform";
 import { createFakePlatform, jsonResponse } from "./fake-platform";
 
 export const TEST_API_URL = "http://api.test";
 
 /**
  * Renders the whole app (real providers, route table and API client) at `url`, with a fake fetch.
- * The home page asks once whether the user is staff; unless `staffProfile` is given, that call answers 403
- * (a citizen) without reaching the test's fetch, so tests of citizen flows see only their own requests.
+ * The home page asks once whether the user is staff; unless `options.staffProfile` is given, that call answers
+ * 403 (a citizen) without reaching the test's fetch, so tests of citizen flows see only their own requests.
  */
-export function renderApp(url: string, fetch: typeof globalThis.fetch, options: { staffProfile?: unknown } = {}) {
-  const platform = createFakePlatform();
+export function renderApp(
+  url: string,
+  fetch: typeof globalThis.fetch,
+  platformOverrides: Partial<ZaloPlatform> = {},
+  options: { staffProfile?: unknown } = {},
+) {
+  const platform = createFakePlatform(platformOverrides);
   const router = createMemoryRouter(appRoutes, { initialEntries: [url], future: routerFuture });
   const withStaffCheck: typeof globalThis.fetch = async (input, init) => {
     if (String(input) !== `${TEST_API_URL}/v1/admin/me`) return fetch(input, init);

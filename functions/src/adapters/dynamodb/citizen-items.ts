@@ -12,6 +12,8 @@ export const citizenItemSchema = z.object({
   followerStateAt: instant.nullable().default(null),
   verifiedPhone: z.string().nullable().default(null),
   phoneVerifiedAt: instant.nullable().default(null),
+  phoneConsentAt: instant.nullable().default(null),
+  phoneConsentWithdrawnAt: instant.nullable().default(null),
   createdAt: instant,
   updatedAt: instant,
 });

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { CitizenProfile } from "../../domain/citizen.js";
-import type { CitizenRepository, FollowState } from "../../ports/citizen-repository.js";
+import type { CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { citizenFromItem } from "./citizen-items.js";
 import { itemTypes, keys } from "./keys.js";
@@ -41,6 +41,49 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
       return "recorded";
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return "older_than_recorded";
+      throw error;
+    }
+  }
+
+  async recordVerifiedPhone(verified: VerifiedPhone): Promise<void> {
+    const index = keys.citizenByPhone(this.phoneHasher.hash(verified.phone), verified.zaloAppUserId);
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.citizen(verified.zaloAppUserId),
+        UpdateExpression:
+          "SET #type = :type, zaloAppUserId = :appId, verifiedPhone = :phone, phoneVerifiedAt = :at, phoneConsentAt = :at, " +
+          "GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, createdAt = if_not_exists(createdAt, :at), updatedAt = :at",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: {
+          ":type": itemTypes.citizen,
+          ":appId": verified.zaloAppUserId,
+          ":phone": verified.phone,
+          ":at": verified.at,
+          ":gsi1pk": index.GSI1PK,
+          ":gsi1sk": index.GSI1SK,
+        },
+      }),
+    );
+  }
+
+  async removeVerifiedPhone(zaloAppUserId: string, at: string): Promise<CitizenProfile | null> {
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.citizen(zaloAppUserId),
+          UpdateExpression:
+            "SET verifiedPhone = :null, phoneVerifiedAt = :null, phoneConsentAt = :null, phoneConsentWithdrawnAt = :at, updatedAt = :at " +
+            "REMOVE GSI1PK, GSI1SK",
+          ConditionExpression: "attribute_exists(PK)",
+          ExpressionAttributeValues: { ":null": null, ":at": at },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return result.Attributes ? citizenFromItem(result.Attributes) : null;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
       throw error;
     }
   }

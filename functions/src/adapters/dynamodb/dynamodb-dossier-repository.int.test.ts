@@ -4,6 +4,7 @@ import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { applyDossierEvent, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
+import { InvalidCursorError } from "../../ports/dossier-repository.js";
 import { DynamoDbDossierRepository } from "./dynamodb-dossier-repository.js";
 import { keys } from "./keys.js";
 
@@ -111,6 +112,39 @@ describe("DynamoDbDossierRepository", () => {
     expect(result.Items?.map((item) => item.code)).toEqual(expect.arrayContaining(["REPO-0001", "REPO-0002", "REPO-0003"]));
     for (const item of result.Items ?? []) {
       expect(`${item.PK}${item.SK}${item.GSI1PK}${item.GSI1SK}`).not.toContain("912345678");
+    }
+  });
+
+  it("access pattern: dossiers of a verified phone number, newest first, one Query per page", async () => {
+    const phone = "84398765432";
+    const receivedDays = ["2026-10-01", "2026-10-03", "2026-10-02", "2026-10-05", "2026-10-04"];
+    for (const [i, day] of receivedDays.entries()) {
+      const event: IncomingDossierEvent = {
+        ...incoming(`LIST-000${i}`, `list-${i}`, 2, `${day}T01:00:00.000Z`),
+        details: { ...details, applicantPhone: phone, receivedAt: `${day}T01:00:00.000Z` },
+      };
+      await apply({ dossier: null, events: [] }, event);
+    }
+    // Another phone's dossiers (REPO-000x, 84912345678) never appear.
+    const first = await repository.listByApplicantPhone(phone, { limit: 2, cursor: null });
+    expect(first.dossiers.map((d) => d.code)).toEqual(["LIST-0003", "LIST-0004"]);
+    expect(first.nextCursor).not.toBeNull();
+    expect(first.nextCursor).not.toContain(hasher.hash(phone));
+    const second = await repository.listByApplicantPhone(phone, { limit: 2, cursor: first.nextCursor });
+    expect(second.dossiers.map((d) => d.code)).toEqual(["LIST-0001", "LIST-0002"]);
+    const third = await repository.listByApplicantPhone(phone, { limit: 2, cursor: second.nextCursor });
+    expect(third.dossiers.map((d) => d.code)).toEqual(["LIST-0000"]);
+    expect(third.nextCursor).toBeNull();
+
+    // A cursor carries the position only: used with another phone it starts that phone's list there.
+    const otherPhone = await repository.listByApplicantPhone("84912345678", { limit: 10, cursor: first.nextCursor });
+    expect(otherPhone.dossiers.every((d) => d.applicantPhone === "84912345678")).toBe(true);
+    expect((await repository.listByApplicantPhone("84900000000", { limit: 5, cursor: null })).dossiers).toEqual([]);
+  });
+
+  it("refuses a cursor it did not hand out", async () => {
+    for (const cursor of ["not a cursor", Buffer.from("2026-10-01#x").toString("base64url"), "a".repeat(201)]) {
+      await expect(repository.listByApplicantPhone("84398765432", { limit: 2, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     }
   });
 });

@@ -1,10 +1,12 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type {
-  AppliedEventWrite,
-  AppliedEventWriteResult,
-  DossierRepository,
-  DossierWithTimeline,
+import {
+  InvalidCursorError,
+  type AppliedEventWrite,
+  type AppliedEventWriteResult,
+  type DossierPage,
+  type DossierRepository,
+  type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
@@ -90,4 +92,42 @@ export class DynamoDbDossierRepository implements DossierRepository {
       throw error;
     }
   }
+
+  async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {
+    const phoneHash = this.phoneHasher.hash(normalisedPhone);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :dossiers)",
+        ExpressionAttributeValues: { ":pk": keys.phonePartition(phoneHash), ":dossiers": "DOSSIER#" },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, phoneHash) } : {}),
+        ReturnConsumedCapacity: "TOTAL",
+      }),
+    );
+    const last = result.LastEvaluatedKey;
+    return {
+      dossiers: (result.Items ?? []).map(dossierFromItem),
+      nextCursor: last ? cursorFromKey(last) : null,
+    };
+  }
+}
+
+/**
+ * The cursor carries only the position (`<receivedAt>#<code>`), never the phone's hash: the rest of the
+ * start key is rebuilt from it, so a cursor from one phone cannot reach into another phone's partition.
+ */
+function cursorFromKey(key: Record<string, unknown>): string {
+  const sortKey = String(key.GSI1SK ?? "");
+  return Buffer.from(sortKey.slice("DOSSIER#".length), "utf8").toString("base64url");
+}
+
+function startKeyFromCursor(cursor: string, phoneHash: string): Record<string, unknown> {
+  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
+  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
+  if (!match) throw new InvalidCursorError("not a cursor of this list");
+  const [, receivedAt, code] = match as unknown as [string, string, string];
+  return { ...keys.dossier(code), ...keys.dossierByPhone(phoneHash, receivedAt, code) };
 }

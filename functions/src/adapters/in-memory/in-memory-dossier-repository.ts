@@ -1,10 +1,12 @@
 import { sortTimeline } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
-import type {
-  AppliedEventWrite,
-  AppliedEventWriteResult,
-  DossierRepository,
-  DossierWithTimeline,
+import {
+  InvalidCursorError,
+  type AppliedEventWrite,
+  type AppliedEventWriteResult,
+  type DossierPage,
+  type DossierRepository,
+  type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
 
 /** Unit-test fake with the same all-or-nothing semantics as the DynamoDB transaction. */
@@ -32,5 +34,22 @@ export class InMemoryDossierRepository implements DossierRepository {
     });
     if (write.notification) this.outbox.push(write.notification);
     return "written";
+  }
+
+  async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {
+    const position = (d: { receivedAt: string; code: string }) => `${d.receivedAt}#${d.code}`;
+    const all = [...this.dossiers.values()]
+      .map((entry) => entry.dossier)
+      .filter((dossier) => dossier.applicantPhone === normalisedPhone)
+      .sort((a, b) => (position(a) < position(b) ? 1 : -1));
+    let start = 0;
+    if (page.cursor !== null) {
+      const index = all.findIndex((dossier) => position(dossier) === page.cursor);
+      if (index < 0) throw new InvalidCursorError("not a cursor of this list");
+      start = index + 1;
+    }
+    const dossiers = structuredClone(all.slice(start, start + page.limit));
+    const last = dossiers.at(-1);
+    return { dossiers, nextCursor: last && start + page.limit < all.length ? position(last) : null };
   }
 }

@@ -3,7 +3,9 @@ import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
 import { bearerToken } from "./request.js";
 import { errorResponse } from "./responses.js";
 
-export type Authentication = { ok: true; user: ZaloUser } | { ok: false; response: APIGatewayProxyStructuredResultV2 };
+export type Authentication =
+  | { ok: true; user: ZaloUser; accessToken: string }
+  | { ok: false; response: APIGatewayProxyStructuredResultV2 };
 
 /** `Authorization: Bearer <Zalo access token>`, verified with Zalo's Graph API (cached by token hash). */
 export async function authenticateZaloUser(
@@ -21,5 +23,5 @@ export async function authenticateZaloUser(
     return { ok: false, response: errorResponse(503, "ZALO_UNAVAILABLE", messages.zaloUnavailable, { "retry-after": "30" }) };
   }
   if (!user) return { ok: false, response: errorResponse(401, "UNAUTHORIZED", messages.unauthorized) };
-  return { ok: true, user };
+  return { ok: true, user, accessToken: token };
 }

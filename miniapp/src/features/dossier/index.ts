@@ -3,3 +3,5 @@ export { dossierCodeFromPathSegment, dossierRoute, dossierRouteFromDeepLink } fr
 export { DossierLookupForm } from "./components/dossier-lookup-form";
 export { RecentLookupsSection } from "./components/recent-lookups-section";
 export { DossierScreen } from "./components/dossier-screen";
+export { ScanReceiptButton } from "./scan/scan-receipt-button";
+export { MyDossiersList } from "./components/my-dossiers-list";

@@ -12,7 +12,7 @@ describe("the staff tab", () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async (input) =>
       String(input) === `${TEST_API_URL}/v1/admin/staff` ? jsonResponse(200, { staff: [admin, officer] }) : jsonResponse(404, {}),
     );
-    renderApp("/admin", fetch, { staffProfile: admin });
+    renderApp("/admin", fetch, {}, { staffProfile: admin });
     expect(await screen.findByText("Xin chào, Lê Minh Quân")).toBeTruthy();
     expect(screen.getByTestId("staff-role").textContent).toBe("Quản trị viên");
     await waitFor(() => expect(screen.getAllByTestId("staff-member")).toHaveLength(2));
@@ -20,7 +20,7 @@ describe("the staff tab", () => {
 
   it("shows an officer the desk tools but not the staff list", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(404, {}));
-    renderApp("/admin", fetch, { staffProfile: officer });
+    renderApp("/admin", fetch, {}, { staffProfile: officer });
     expect(await screen.findByText("Cán bộ Một cửa")).toBeTruthy();
     expect(screen.getByText("In mã QR biên nhận")).toBeTruthy();
     expect(screen.queryByText("Danh sách cán bộ")).toBeNull();
@@ -33,7 +33,7 @@ describe("the staff tab", () => {
   });
 
   it("the home page shows the staff link to staff only", async () => {
-    renderApp("/", vi.fn<typeof globalThis.fetch>(), { staffProfile: officer });
+    renderApp("/", vi.fn<typeof globalThis.fetch>(), {}, { staffProfile: officer });
     expect(await screen.findByText("Dành cho cán bộ: mở trang quản trị")).toBeTruthy();
   });
 

@@ -12,10 +12,17 @@ export interface GetJsonOptions<T> {
   parse: (body: unknown) => T;
 }
 
+export interface SendJsonOptions<T> {
+  body?: unknown;
+  parse: (body: unknown) => T;
+}
+
 export interface ApiClient {
   getJson<T>(path: string, options: GetJsonOptions<T>): Promise<T>;
   /** A text answer (an SVG, an HTML page), for the staff's printing tools. */
   getText(path: string, options?: Omit<GetJsonOptions<string>, "parse">): Promise<string>;
+  /** POST, PUT or DELETE with an optional JSON body; the answer is parsed like getJson's. */
+  sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, options: SendJsonOptions<T>): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -43,12 +50,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     options.auth.forgetAccessToken();
   }
 
-  async function send(url: string, signal: AbortSignal | undefined): Promise<Response> {
+  async function send(
+    url: string,
+    signal: AbortSignal | undefined,
+    method = "GET",
+    body: unknown = undefined,
+  ): Promise<Response> {
     const accessToken = await currentToken();
+    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${accessToken}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
       return await fetchFn(url, {
-        method: "GET",
-        headers: { Accept: "application/json", Authorization: `Bearer ${accessToken}` },
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal,
       });
     } catch (error) {
@@ -57,36 +72,46 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  /** GET with the token; on 401 the token is dropped and the call made once more with a fresh one. */
-  async function get(path: string, query: GetJsonOptions<unknown>["query"], signal: AbortSignal | undefined): Promise<Response> {
-    const url = new URL(`${options.baseUrl}${path}`);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== "") url.searchParams.set(name, value);
-    }
-    let response = await send(url.toString(), signal);
+  async function sendWithRetry(url: string, signal: AbortSignal | undefined, method?: string, body?: unknown) {
+    let response = await send(url, signal, method, body);
     if (response.status === 401) {
       dropToken();
-      response = await send(url.toString(), signal);
+      response = await send(url, signal, method, body);
     }
-    if (!response.ok) throw await apiErrorFromResponse(response);
     return response;
+  }
+
+  async function parseAnswer<T>(response: Response, parse: (body: unknown) => T): Promise<T> {
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const body: unknown = await response.json().catch(() => {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    });
+    try {
+      return parse(body);
+    } catch {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    }
   }
 
   return {
     async getText(path, { query, signal } = {}) {
-      const response = await get(path, query, signal);
+      const url = new URL(`${options.baseUrl}${path}`);
+      for (const [name, value] of Object.entries(query ?? {})) {
+        if (value !== undefined && value !== "") url.searchParams.set(name, value);
+      }
+      const response = await sendWithRetry(url.toString(), signal);
+      if (!response.ok) throw await apiErrorFromResponse(response);
       return response.text();
     },
+    async sendJson(method, path, { body, parse }) {
+      return parseAnswer(await sendWithRetry(`${options.baseUrl}${path}`, undefined, method, body), parse);
+    },
     async getJson(path, { query, signal, parse }) {
-      const response = await get(path, query, signal);
-      const body: unknown = await response.json().catch(() => {
-        throw new ApiError({ kind: "bad_response", status: response.status });
-      });
-      try {
-        return parse(body);
-      } catch {
-        throw new ApiError({ kind: "bad_response", status: response.status });
+      const url = new URL(`${options.baseUrl}${path}`);
+      for (const [name, value] of Object.entries(query ?? {})) {
+        if (value !== undefined && value !== "") url.searchParams.set(name, value);
       }
+      return parseAnswer(await sendWithRetry(url.toString(), signal), parse);
     },
   };
 }

@@ -1,0 +1,40 @@
+import { buildDossierSummary, type DossierSummary } from "../domain/dossier-view.js";
+import type { CitizenRepository } from "../ports/citizen-repository.js";
+import type { Clock } from "../ports/clock.js";
+import { InvalidCursorError, type DossierRepository } from "../ports/dossier-repository.js";
+
+export interface ListMyDossiersDeps {
+  dossiers: DossierRepository;
+  citizens: Pick<CitizenRepository, "get">;
+  clock: Clock;
+}
+
+export interface ListMyDossiersRequest {
+  zaloAppUserId: string;
+  limit: number;
+  cursor: string | null;
+}
+
+export type ListMyDossiersResult =
+  | { kind: "listed"; dossiers: DossierSummary[]; nextCursor: string | null }
+  | { kind: "phone_not_verified" }
+  | { kind: "invalid_cursor" };
+
+/** "Hồ sơ của tôi": the dossiers whose applicant phone is the citizen's verified phone, newest first, owner view. */
+export function listMyDossiersUseCase(deps: ListMyDossiersDeps) {
+  return async function listMyDossiers(request: ListMyDossiersRequest): Promise<ListMyDossiersResult> {
+    const profile = await deps.citizens.get(request.zaloAppUserId);
+    if (!profile?.verifiedPhone) return { kind: "phone_not_verified" };
+    try {
+      const page = await deps.dossiers.listByApplicantPhone(profile.verifiedPhone, {
+        limit: request.limit,
+        cursor: request.cursor,
+      });
+      const now = deps.clock.now();
+      return { kind: "listed", dossiers: page.dossiers.map((d) => buildDossierSummary(d, now)), nextCursor: page.nextCursor };
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return { kind: "invalid_cursor" };
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,127 @@
+import { useState } from "react";
+import { Button, Modal, Spinner } from "zmp-ui";
+import "./citizen.css";
+import { vi } from "../../../copy/vi";
+import { PlatformError, usePlatform } from "../../../platform";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { formatDateTime } from "../../../shared/format/format-date-time";
+import { withdrawPhoneConsent } from "../citizen-profile";
+import { useMyProfile } from "../use-my-profile";
+
+/** The citizen's account: the verified phone (masked) with withdrawal, and following the OA. */
+export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
+  const { state, reload, setProfile } = useMyProfile();
+  const client = useApiClient();
+  const platform = usePlatform();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<"withdraw" | "follow" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function withdraw() {
+    setConfirming(false);
+    setBusy("withdraw");
+    try {
+      setProfile(await withdrawPhoneConsent(client));
+      setNotice(vi.citizen.withdrawn);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : vi.errors.server);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function follow() {
+    if (!oaId) return;
+    setNotice(null);
+    setBusy("follow");
+    try {
+      await platform.followOa(oaId);
+      // What is shown is Zalo's word through the backend, not this call's.
+      await reload();
+    } catch (error) {
+      setNotice(error instanceof PlatformError && error.kind === "refused" ? vi.citizen.followRefused : error instanceof Error ? error.message : vi.platform.unknown);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (state.kind === "loading") {
+    return (
+      <div className="card" aria-busy="true">
+        <Spinner visible />
+      </div>
+    );
+  }
+  if (state.kind === "error") {
+    return (
+      <div className="card" role="alert">
+        <p>{state.message}</p>
+        <Button variant="secondary" onClick={() => void reload()}>
+          {vi.dossier.retry}
+        </Button>
+      </div>
+    );
+  }
+  const { profile } = state;
+  return (
+    <>
+      <section className="card" aria-labelledby="profile-phone-title">
+        <h2 id="profile-phone-title" className="section-title">
+          {profile.name}
+        </h2>
+        <dl className="profile__facts">
+          <dt>{vi.citizen.phoneLabel}</dt>
+          <dd data-testid="profile-phone">{profile.phone ? profile.phone.masked : vi.citizen.phoneNone}</dd>
+          {profile.phone && (
+            <>
+              <dt>{vi.citizen.verifiedAt}</dt>
+              <dd>{formatDateTime(profile.phone.verifiedAt)}</dd>
+            </>
+          )}
+        </dl>
+        {profile.phone && (
+          <Button fullWidth variant="secondary" type="danger" loading={busy === "withdraw"} onClick={() => setConfirming(true)}>
+            {vi.citizen.withdraw}
+          </Button>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="profile-follow-title">
+        <h2 id="profile-follow-title" className="section-title">
+          {vi.citizen.followTitle}
+        </h2>
+        {profile.follower.isFollower ? (
+          <p data-testid="follow-state">{vi.citizen.following}</p>
+        ) : (
+          <>
+            <p>{vi.citizen.followBody}</p>
+            {oaId ? (
+              <Button fullWidth loading={busy === "follow"} onClick={() => void follow()}>
+                {vi.citizen.followButton}
+              </Button>
+            ) : (
+              <p className="muted">{vi.citizen.followNotConfigured}</p>
+            )}
+          </>
+        )}
+      </section>
+
+      {notice && (
+        <p className="card profile__notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      <Modal
+        visible={confirming}
+        title={vi.citizen.withdrawConfirmTitle}
+        description={vi.citizen.withdrawConfirmBody}
+        onClose={() => setConfirming(false)}
+        actions={[
+          { text: vi.citizen.withdrawCancel, close: true },
+          { text: vi.citizen.withdrawConfirm, danger: true, onClick: () => void withdraw() },
+        ]}
+      />
+    </>
+  );
+}

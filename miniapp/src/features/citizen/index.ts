@@ -1,0 +1,2 @@
+export { PhoneConsentGate } from "./components/phone-consent";
+export { ProfileScreen } from "./components/profile-screen";

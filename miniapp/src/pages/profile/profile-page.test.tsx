@@ -1,0 +1,44 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { PlatformError } from "../../platform";
+import { citizenProfile as profile, fakeApi as api, verifiedPhone as verified } from "../../test/citizen-fixtures";
+import { jsonResponse } from "../../test/fake-platform";
+import { renderApp } from "../../test/render-app";
+
+describe("Tài khoản", () => {
+  it("withdraws consent after confirmation (DELETE) and shows the phone gone", async () => {
+    const fetch = api({
+      "GET /v1/me": () => jsonResponse(200, profile(verified)),
+      "DELETE /v1/me/phone": () => jsonResponse(200, profile(null)),
+    });
+    renderApp("/me", fetch);
+    expect((await screen.findByTestId("profile-phone")).textContent).toBe("84******678");
+    fireEvent.click(screen.getByRole("button", { name: "Rút lại sự đồng ý" }));
+    fireEvent.click(await screen.findByText("Rút lại và xoá"));
+    await waitFor(() => expect(screen.getByTestId("profile-phone").textContent).toBe("Chưa chia sẻ"));
+    expect(fetch.mock.calls.some(([, init]) => init?.method === "DELETE")).toBe(true);
+  });
+
+  it("follows the OA through the platform and shows the state the backend reports", async () => {
+    let followed = false;
+    const followOa = vi.fn(async () => {
+      followed = true;
+    });
+    const fetch = api({
+      "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower: { isFollower: followed, knownAt: null } }),
+    });
+    renderApp("/me", fetch, { followOa });
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    expect(await screen.findByTestId("follow-state")).toBeTruthy();
+    expect(followOa).toHaveBeenCalledWith("4321");
+  });
+
+  it("keeps the button and explains kindly when the citizen refuses to follow", async () => {
+    const followOa = vi.fn().mockRejectedValue(new PlatformError("refused"));
+    const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
+    renderApp("/me", fetch, { followOa });
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
+    expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
+  });
+});

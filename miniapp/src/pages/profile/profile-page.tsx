@@ -1,0 +1,6 @@
+import { appConfig } from "../../app/config";
+import { ProfileScreen } from "../../features/citizen";
+
+export function ProfilePage() {
+  return <ProfileScreen oaId={appConfig.oaId} />;
+}
