@@ -18,6 +18,7 @@ export const configEnvNames = [
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE",
+  "SECRET_ARNS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -25,7 +26,8 @@ export type ConfigEnvName = (typeof configEnvNames)[number];
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const secret = z.string().min(16, "must be at least 16 characters");
 
-const envSchema = z.object({
+/** Exported so the CDK app can tell required names from optional ones at synth time. */
+export const envSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().min(1).default("ap-southeast-1"),
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -48,6 +50,8 @@ const envSchema = z.object({
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
   RATE_LIMIT_ADDRESS_PER_MINUTE: positiveInt(1200),
   RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE: positiveInt(200),
+  /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
+  SECRET_ARNS: z.string().optional(),
 });
 
 export interface Config {
