@@ -6,7 +6,6 @@ import { stageSettings } from "../src/stage.js";
 const app = new App();
 const settings = stageSettings((key) => app.node.tryGetContext(key), {
   account: process.env.CDK_DEFAULT_ACCOUNT,
-  region: process.env.CDK_DEFAULT_REGION,
 });
 const env = { account: settings.account, region: settings.region };
 const tags = { project: "motcua-zalo", stage: settings.stage };

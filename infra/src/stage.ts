@@ -24,7 +24,7 @@ export const defaultCorsOrigins = ["https://h5.zdn.vn", "zbrowser://h5.zdn.vn"];
 type Context = (key: string) => unknown;
 
 /** Reads the settings of the stage named by context `stage` (default `dev`); stops synth on a missing production setting. */
-export function stageSettings(context: Context, defaults: { account?: string; region?: string } = {}): StageSettings {
+export function stageSettings(context: Context, defaults: { account?: string | undefined } = {}): StageSettings {
   const text = (key: string): string | undefined => {
     const value = context(key);
     return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
@@ -41,7 +41,8 @@ export function stageSettings(context: Context, defaults: { account?: string; re
   return {
     stage,
     production,
-    region: text("region") ?? defaults.region ?? "ap-southeast-1",
+    // Explicit, not the CLI profile's region: the product lives next to its users.
+    region: text("region") ?? "ap-southeast-1",
     account: text("account") ?? defaults.account,
     corsOrigins: text("corsOrigins")?.split(",").map((origin) => origin.trim()) ?? defaultCorsOrigins,
     miniAppId: required("miniAppId", "0000000000000000000"),

@@ -1,16 +1,18 @@
 import { join } from "node:path";
-import { Duration, Stack } from "aws-cdk-lib";
+import { Stack, type Duration, type RemovalPolicy } from "aws-cdk-lib";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
-import { RemovalPolicy } from "aws-cdk-lib";
 import { configEnvNames, envSchema } from "@motcua/functions/config/config";
 import type { Construct } from "constructs";
 import { repoRoot } from "../paths.js";
 
 /** Set by the Lambda runtime itself, so never in a function's env. */
 const runtimeProvidedNames = new Set(["AWS_REGION"]);
+
+/** Node's own settings, the only env values that are not config: stack traces through the source maps. */
+export const nodeRuntimeEnvironment = { NODE_OPTIONS: "--enable-source-maps" } as const;
 
 export interface HouseFunctionProps {
   /** From the repository root; the file exports `handler`. */
@@ -71,6 +73,7 @@ export class HouseFunction extends NodejsFunction {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, "pnpm-lock.yaml"),
       environment: {
+        ...nodeRuntimeEnvironment,
         ...props.environment,
         ...(Object.keys(secretArns).length > 0 ? { SECRET_ARNS: Stack.of(scope).toJsonString(secretArns) } : {}),
       },
