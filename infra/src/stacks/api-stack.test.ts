@@ -7,6 +7,7 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntimeEnvironment, requiredConfigNames } from "../constructs/house-function.js";
 import { functionCatalogue, type FunctionCatalogue, type FunctionName } from "../function-catalogue.js";
+import { repoRoot } from "../paths.js";
 import { secretNames } from "../secret-catalogue.js";
 import { prodContext, synthStage } from "../testing/synth-stage.js";
 import { outboxStreamSettings } from "./api-stack.js";
@@ -32,10 +33,12 @@ const enabled = (catalogue: FunctionCatalogue) =>
 const everyFunction: FunctionCatalogue = Object.fromEntries(
   Object.entries(functionCatalogue).map(([name, spec]) => {
     const { pending: _pending, ...rest } = spec;
-    return [name, existsSync(join(import.meta.dirname, "../../..", spec.entry)) ? rest : { ...rest, entry: functionCatalogue.api.entry }];
+    return [name, existsSync(join(repoRoot, spec.entry)) ? rest : { ...rest, entry: functionCatalogue.api.entry }];
   }),
 ) as FunctionCatalogue;
-const everyRoute = [...httpRoutes, { routeKey: "POST /v1/zalo/webhook" as const, functionName: "webhook" as never }];
+const webhookRoute = { routeKey: "POST /v1/zalo/webhook" as const, functionName: "webhook" as never };
+/** The routes of today plus the Zalo webhook's (issue 4 adds it to routes.ts). */
+const everyRoute = httpRoutes.some((route) => route.routeKey === webhookRoute.routeKey) ? httpRoutes : [...httpRoutes, webhookRoute];
 
 function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatalogue): Stage {
   const api = result.apiTemplate!;
@@ -197,8 +200,9 @@ describe("the HTTP API", () => {
   });
 
   it("refuses to synthesize a route whose function is still pending", () => {
-    expect(() => synthStage({ routes: [{ routeKey: "POST /v1/zalo/webhook", functionName: "webhook" as never }] })).toThrow(
-      /route POST \/v1\/zalo\/webhook needs function webhook \(pending: issue 4/,
+    const catalogue = { ...functionCatalogue, webhook: { ...functionCatalogue.webhook, pending: "its handler is not written yet" } };
+    expect(() => synthStage({ catalogue, routes: [...httpRoutes.filter((r) => r.functionName !== ("webhook" as never)), webhookRoute] })).toThrow(
+      /route POST \/v1\/zalo\/webhook needs function webhook \(pending: its handler is not written yet\)/,
     );
   });
 
