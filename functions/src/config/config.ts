@@ -38,6 +38,7 @@ export const configEnvNames = [
   "NOTIFY_LEASE_SECONDS",
   "NOTIFY_CONCURRENCY",
   "NOTIFY_DLQ_URL",
+  "SECRET_ARNS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -63,7 +64,8 @@ const templateIds = z
   });
 const flag = (fallback: "true" | "false") => z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
 
-const envSchema = z.object({
+/** Exported so the CDK app can tell required names from optional ones at synth time. */
+export const envSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().min(1).default("ap-southeast-1"),
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -108,6 +110,8 @@ const envSchema = z.object({
   NOTIFY_LEASE_SECONDS: positiveInt(120),
   NOTIFY_CONCURRENCY: positiveInt(8),
   NOTIFY_DLQ_URL: z.url().optional(),
+  /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
+  SECRET_ARNS: z.string().optional(),
 });
 
 export interface Config {

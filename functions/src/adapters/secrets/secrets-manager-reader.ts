@@ -1,0 +1,13 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { ReadSecret } from "../../config/secret-env.js";
+
+/** Reads a secret's current string value; a secret without one (binary, or never put) is an error. */
+export function secretsManagerReader(client: Pick<SecretsManagerClient, "send">): ReadSecret {
+  return async (secretId) => {
+    const result = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    if (typeof result.SecretString !== "string" || result.SecretString.length === 0) {
+      throw new Error(`secret ${secretId} has no string value`);
+    }
+    return result.SecretString;
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+import { unsetSecretValue, withSecretValues, type ReadSecret } from "./secret-env.js";
+
+const plain = {
+  TABLE_NAME: "motcua",
+  MINI_APP_ID: "1",
+  ZALO_APP_ID: "2",
+};
+const secretValues: Record<string, string> = {
+  "arn:ingest": "ingest-secret-000000000001",
+  "arn:receipt": "receipt-key-0123456789",
+  "arn:phone": "phone-key-0123456789",
+  "arn:zalo": "zalo-app-secret",
+};
+const arns = {
+  INGEST_SECRETS: "arn:ingest",
+  RECEIPT_KEY: "arn:receipt",
+  PHONE_HMAC_KEY: "arn:phone",
+  ZALO_APP_SECRET: "arn:zalo",
+};
+
+function fakeSecrets(values: Record<string, string>) {
+  const read: string[] = [];
+  const readSecret: ReadSecret = async (arn) => {
+    read.push(arn);
+    const value = values[arn];
+    if (value === undefined) throw new Error(`ResourceNotFoundException: ${arn}`);
+    return value;
+  };
+  return { read, readSecret };
+}
+
+describe("secret values at cold start", () => {
+  it("reads each secret named in SECRET_ARNS and merges it into the configuration", async () => {
+    const { read, readSecret } = fakeSecrets(secretValues);
+    const config = loadConfig(await withSecretValues({ ...plain, SECRET_ARNS: JSON.stringify(arns) }, readSecret));
+    expect(read.sort()).toEqual(Object.values(arns).sort());
+    expect(config.ingestSecrets).toEqual(["ingest-secret-000000000001"]);
+    expect(config.receiptKey).toBe("receipt-key-0123456789");
+    expect(config.phoneHmacKey).toBe("phone-key-0123456789");
+    expect(config.zaloAppSecret).toBe("zalo-app-secret");
+  });
+
+  it("leaves a plain env alone without SECRET_ARNS (local stack, tests)", async () => {
+    const { read, readSecret } = fakeSecrets({});
+    const env = { ...plain, RECEIPT_KEY: "receipt-key-0123456789" };
+    expect(await withSecretValues(env, readSecret)).toEqual(env);
+    expect(read).toEqual([]);
+  });
+
+  it("refuses a value set both as env value and in SECRET_ARNS", async () => {
+    const { readSecret } = fakeSecrets(secretValues);
+    const env = { ...plain, RECEIPT_KEY: "receipt-key-0123456789", SECRET_ARNS: JSON.stringify(arns) };
+    await expect(withSecretValues(env, readSecret)).rejects.toThrow(/RECEIPT_KEY set both/);
+  });
+
+  it("names the secret that cannot be read, or is not put yet", async () => {
+    const { readSecret } = fakeSecrets({ ...secretValues, "arn:zalo": unsetSecretValue });
+    const env = { ...plain, SECRET_ARNS: JSON.stringify(arns) };
+    await expect(withSecretValues(env, readSecret)).rejects.toThrow(/ZALO_APP_SECRET is not set yet; put its value in arn:zalo/);
+    const missing = fakeSecrets({});
+    await expect(withSecretValues(env, missing.readSecret)).rejects.toThrow(ConfigError);
+    await expect(withSecretValues(env, missing.readSecret)).rejects.toThrow(/could not read .* from arn:/);
+  });
+
+  it("refuses a malformed SECRET_ARNS or one naming unknown settings", async () => {
+    const { readSecret } = fakeSecrets(secretValues);
+    await expect(withSecretValues({ SECRET_ARNS: "not json" }, readSecret)).rejects.toThrow(/SECRET_ARNS/);
+    await expect(withSecretValues({ SECRET_ARNS: "[]" }, readSecret)).rejects.toThrow(/SECRET_ARNS/);
+    await expect(withSecretValues({ SECRET_ARNS: '{"NOT_A_SETTING":"arn:x"}' }, readSecret)).rejects.toThrow(/NOT_A_SETTING is not a config name/);
+    await expect(withSecretValues({ SECRET_ARNS: '{"RECEIPT_KEY":""}' }, readSecret)).rejects.toThrow(/RECEIPT_KEY needs a secret ARN/);
+  });
+});

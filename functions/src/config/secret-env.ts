@@ -1,0 +1,61 @@
+import { ConfigError, configEnvNames } from "./config.js";
+
+/** Reads the current value of one secret (Secrets Manager in AWS; adapters/secrets/secrets-manager-reader.ts). */
+export type ReadSecret = (secretId: string) => Promise<string>;
+
+type Env = Partial<Record<string, string | undefined>>;
+
+/**
+ * The value a secret holds until an operator puts the real one (README "Deploying to AWS"). The CDK app
+ * creates the Zalo-issued secrets with it; never change it, or a redeploy would overwrite the real values.
+ */
+export const unsetSecretValue = "UNSET: put the real value with aws secretsmanager put-secret-value";
+
+/**
+ * In AWS, secret config values never sit in env values: `SECRET_ARNS` maps config names to secret ARNs,
+ * e.g. `{"RECEIPT_KEY":"arn:aws:secretsmanager:…"}`, and each is read once at cold start and merged into the
+ * env before `loadConfig`. Without `SECRET_ARNS` (locally, in tests) the env is returned as it is.
+ */
+export async function withSecretValues(env: Env, readSecret: ReadSecret): Promise<Env> {
+  const arns = parseSecretArns(env.SECRET_ARNS);
+  const doubled = Object.keys(arns).filter((name) => env[name] !== undefined);
+  if (doubled.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${doubled.join(", ")} set both as env values and in SECRET_ARNS`);
+  }
+  const entries = await Promise.all(
+    Object.entries(arns).map(async ([name, arn]) => {
+      let value: string;
+      try {
+        value = await readSecret(arn);
+      } catch (error) {
+        throw new ConfigError(`Invalid configuration: could not read ${name} from ${arn}: ${String(error)}`);
+      }
+      if (value === unsetSecretValue) {
+        throw new ConfigError(`Invalid configuration: ${name} is not set yet; put its value in ${arn}`);
+      }
+      return [name, value] as const;
+    }),
+  );
+  return { ...env, ...Object.fromEntries(entries) };
+}
+
+function parseSecretArns(raw: string | undefined): Record<string, string> {
+  if (raw === undefined || raw.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError("Invalid configuration: SECRET_ARNS: expected a JSON object of config name → secret ARN");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError("Invalid configuration: SECRET_ARNS: expected a JSON object of config name → secret ARN");
+  }
+  const known = new Set<string>(configEnvNames);
+  const problems: string[] = [];
+  for (const [name, arn] of Object.entries(parsed)) {
+    if (!known.has(name) || name === "SECRET_ARNS") problems.push(`${name} is not a config name`);
+    if (typeof arn !== "string" || arn.length === 0) problems.push(`${name} needs a secret ARN`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: SECRET_ARNS: ${problems.join("; ")}`);
+  return parsed as Record<string, string>;
+}

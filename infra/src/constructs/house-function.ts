@@ -1,0 +1,93 @@
+import { join } from "node:path";
+import { Stack, type Duration, type RemovalPolicy } from "aws-cdk-lib";
+import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { configEnvNames, envSchema } from "@motcua/functions/config/config";
+import type { Construct } from "constructs";
+import { repoRoot } from "../paths.js";
+
+/** Set by the Lambda runtime itself, so never in a function's env. */
+const runtimeProvidedNames = new Set(["AWS_REGION"]);
+
+/** Node's own settings, the only env values that are not config: stack traces through the source maps. */
+export const nodeRuntimeEnvironment = { NODE_OPTIONS: "--enable-source-maps" } as const;
+
+export interface HouseFunctionProps {
+  /** From the repository root; the file exports `handler`. */
+  entry: string;
+  description: string;
+  /** Plain config values (names from functions/src/config/config.ts). */
+  environment: Readonly<Record<string, string>>;
+  /** Config values kept in Secrets Manager: the function gets read access and their ARNs in `SECRET_ARNS`. */
+  secrets: Readonly<Record<string, ISecret>>;
+  timeout: Duration;
+  memorySize: number;
+  logRetention: RetentionDays;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * Checks a function's settings against the functions' config schema, so a typo or a forgotten setting stops
+ * synth instead of the function's first cold start.
+ */
+export function checkFunctionEnvironment(envNames: readonly string[], secretNames: readonly string[]): void {
+  const known = new Set<string>(configEnvNames);
+  const problems: string[] = [];
+  for (const name of [...envNames, ...secretNames]) {
+    if (!known.has(name)) problems.push(`unknown config name ${name}`);
+    if (runtimeProvidedNames.has(name)) problems.push(`${name} is set by the Lambda runtime`);
+  }
+  if (envNames.includes("SECRET_ARNS") || secretNames.includes("SECRET_ARNS")) problems.push("SECRET_ARNS is built from the secrets");
+  for (const name of envNames.filter((n) => secretNames.includes(n))) problems.push(`${name} is both an env value and a secret`);
+  const given = new Set([...envNames, ...secretNames, ...runtimeProvidedNames]);
+  for (const name of requiredConfigNames()) {
+    if (!given.has(name)) problems.push(`missing required config ${name}`);
+  }
+  if (problems.length > 0) throw new Error(`function config does not match functions/src/config/config.ts: ${problems.join("; ")}`);
+}
+
+/** Names the config schema cannot do without (no default, not optional). */
+export function requiredConfigNames(): string[] {
+  return Object.entries(envSchema.shape)
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([name]) => name);
+}
+
+/** Node.js 22 on arm64, bundled by esbuild from the workspace lock file, source maps, its own log group. */
+export class HouseFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    checkFunctionEnvironment(Object.keys(props.environment), Object.keys(props.secrets));
+    const secretArns = Object.fromEntries(Object.entries(props.secrets).map(([name, secret]) => [name, secret.secretArn]));
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    super(scope, id, {
+      entry: join(repoRoot, props.entry),
+      handler: "handler",
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      logGroup,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, "pnpm-lock.yaml"),
+      environment: {
+        ...nodeRuntimeEnvironment,
+        ...props.environment,
+        ...(Object.keys(secretArns).length > 0 ? { SECRET_ARNS: Stack.of(scope).toJsonString(secretArns) } : {}),
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        target: "node22",
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        // Bundle the AWS SDK too: the version the lock file pins and the tests ran, not the runtime's.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    for (const secret of Object.values(props.secrets)) secret.grantRead(this);
+  }
+}

@@ -1,0 +1,137 @@
+import type { IndexName } from "@motcua/functions/adapters/dynamodb/table-definition";
+import type { HttpFunctionName } from "@motcua/functions/handlers/routes";
+import type { SecretName } from "./secret-catalogue.js";
+
+/** The table actions a function may be granted; each function lists only those its adapters send. */
+export type TableAction =
+  | "dynamodb:GetItem"
+  | "dynamodb:Query"
+  | "dynamodb:PutItem"
+  | "dynamodb:UpdateItem"
+  | "dynamodb:DeleteItem"
+  | "dynamodb:ConditionCheckItem"
+  | "dynamodb:BatchWriteItem";
+
+export type FunctionTrigger =
+  /** Serves the routes of functions/src/handlers/routes.ts that name it. */
+  | { kind: "http" }
+  /** New outbox items from the table's stream (DESIGN.md §8). */
+  | { kind: "outbox-stream" }
+  | { kind: "schedule"; expression: string };
+
+export interface FunctionSpec {
+  /** From the repository root; the file exports `handler`. */
+  entry: string;
+  description: string;
+  trigger: FunctionTrigger;
+  /** Actions on the table itself (TransactWriteItems needs the action of each item, e.g. PutItem). */
+  tableActions: readonly TableAction[];
+  /** Indexes the function queries (Query only). */
+  queriedIndexes: readonly IndexName[];
+  secrets: readonly SecretName[];
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** Set while the handler file is not written yet: the function is left out of the stacks. */
+  pending?: string;
+}
+
+export type FunctionName = HttpFunctionName | "notify" | "wake-outbox" | "oa-token-refresh" | "late-dossiers";
+export type FunctionCatalogue = Record<FunctionName, FunctionSpec>;
+
+/**
+ * Every Lambda function: entry file, trigger, and exactly what it may touch. Today every function loads the
+ * whole config (functions/src/config/config.ts requires every secret), so each is granted all of them.
+ */
+const allSecrets: readonly SecretName[] = ["INGEST_SECRETS", "RECEIPT_KEY", "PHONE_HMAC_KEY", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"];
+
+export const functionCatalogue: FunctionCatalogue = {
+  api: {
+    entry: "functions/src/handlers/citizen-api.handler.ts",
+    description: "Citizen routes (Bearer Zalo token)",
+    trigger: { kind: "http" },
+    // Query: dossier with its timeline, my dossiers (GSI1); GetItem: citizen profile; UpdateItem: rate-limit
+    // counters, phone verification and withdrawal, follower state.
+    tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI1"],
+    secrets: allSecrets,
+    timeoutSeconds: 10,
+    memoryMb: 512,
+  },
+  ingest: {
+    entry: "functions/src/handlers/ingest-events.handler.ts",
+    description: "Signed dossier events from the province's one-stop system",
+    trigger: { kind: "http" },
+    // Query: the dossier's collection; PutItem: the items of TransactWriteItems (dossier, event, marker, outbox).
+    tableActions: ["dynamodb:Query", "dynamodb:PutItem"],
+    queriedIndexes: [],
+    secrets: allSecrets,
+    timeoutSeconds: 30,
+    memoryMb: 512,
+  },
+  admin: {
+    entry: "functions/src/handlers/admin-api.handler.ts",
+    description: "Staff routes (Bearer Zalo token of a staff member)",
+    trigger: { kind: "http" },
+    // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR; PutItem: audit log.
+    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
+    queriedIndexes: ["GSI1"],
+    secrets: allSecrets,
+    timeoutSeconds: 10,
+    memoryMb: 512,
+  },
+  notify: {
+    entry: "functions/src/handlers/notify.handler.ts",
+    description: "Sends outbox items (OA message or ZNS) from the table's stream",
+    trigger: { kind: "outbox-stream" },
+    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states.
+    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI1"],
+    secrets: allSecrets,
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  "wake-outbox": {
+    entry: "functions/src/handlers/wake-outbox.handler.ts",
+    description: "Wakes outbox items whose quiet hours ended or whose sender died holding a lease",
+    trigger: { kind: "schedule", expression: "rate(1 minute)" },
+    // Query: waiting items (GSI1 OUTBOX_WAITING); UpdateItem: touch them so the stream delivers them again.
+    tableActions: ["dynamodb:Query", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI1"],
+    secrets: allSecrets,
+    timeoutSeconds: 60,
+    memoryMb: 256,
+  },
+  webhook: {
+    entry: "functions/src/handlers/zalo-webhook.handler.ts",
+    description: "Zalo OA webhook (follow, unfollow, messages)",
+    trigger: { kind: "http" },
+    // GetItem/PutItem: webhook markers and the citizen's inbox; UpdateItem: follower state.
+    tableActions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    queriedIndexes: [],
+    secrets: allSecrets,
+    timeoutSeconds: 10,
+    memoryMb: 512,
+  },
+  "oa-token-refresh": {
+    entry: "functions/src/handlers/oa-token-refresh.handler.ts",
+    description: "Refreshes the OA access token before its 25 h lifetime ends (single-use refresh token)",
+    trigger: { kind: "schedule", expression: "rate(1 hour)" },
+    tableActions: ["dynamodb:GetItem", "dynamodb:UpdateItem"],
+    queriedIndexes: [],
+    secrets: allSecrets,
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    pending: "the notify function refreshes the token itself an hour before expiry; a scheduled refresher for quiet days is still to write",
+  },
+  "late-dossiers": {
+    entry: "functions/src/handlers/late-dossiers.handler.ts",
+    description: "Finds dossiers past their due date and writes their notices (07:00 in Vietnam)",
+    trigger: { kind: "schedule", expression: "cron(0 0 * * ? *)" },
+    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI2"],
+    secrets: allSecrets,
+    timeoutSeconds: 300,
+    memoryMb: 512,
+    pending: "late-dossier detection (notices for dossiers past their due date) is not written yet",
+  },
+};

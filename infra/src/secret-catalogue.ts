@@ -1,0 +1,25 @@
+import type { ConfigEnvName } from "@motcua/functions/config/config";
+
+export interface SecretSpec {
+  /** `generated`: a random value at first deploy (an operator may replace it); `operator`: put by hand from Zalo's console. */
+  value: "generated" | "operator";
+  description: string;
+}
+
+/**
+ * Every secret config value, one Secrets Manager secret each (so a function can be granted some and not others).
+ * Functions get them through `SECRET_ARNS`, never as env values.
+ */
+export const secretCatalogue = {
+  INGEST_SECRETS: {
+    value: "generated",
+    description: "HMAC secret(s) of the province's one-stop system (comma-separated: two during a rotation)",
+  },
+  RECEIPT_KEY: { value: "generated", description: "HMAC key of the receipt QR signature k" },
+  PHONE_HMAC_KEY: { value: "generated", description: "HMAC key that indexes phone numbers (never rotate: it keys stored data)" },
+  ZALO_APP_SECRET: { value: "operator", description: "Zalo app secret (Zalo for Developers → the app → Settings)" },
+  ZALO_OA_SECRET_KEY: { value: "operator", description: "OA secret key (signs the OA webhook; Zalo for Developers → the app → Webhook)" },
+} as const satisfies Partial<Record<ConfigEnvName, SecretSpec>>;
+
+export type SecretName = keyof typeof secretCatalogue;
+export const secretNames = Object.keys(secretCatalogue) as SecretName[];

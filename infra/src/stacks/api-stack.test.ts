@@ -1,0 +1,325 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { configEnvNames } from "@motcua/functions/config/config";
+import { httpRoutes } from "@motcua/functions/handlers/routes";
+import type { CfnElement } from "aws-cdk-lib";
+import type { Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { nodeRuntimeEnvironment, requiredConfigNames } from "../constructs/house-function.js";
+import { functionCatalogue, type FunctionCatalogue, type FunctionName } from "../function-catalogue.js";
+import { repoRoot } from "../paths.js";
+import { secretNames } from "../secret-catalogue.js";
+import { prodContext, synthStage } from "../testing/synth-stage.js";
+import { outboxStreamSettings } from "./api-stack.js";
+
+/** A synthesized template is untyped JSON; the tests walk it by CloudFormation's property names. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TemplateJson = Record<string, any>;
+type Resource = { Type: string; Properties: TemplateJson };
+type Resources = Record<string, Resource>;
+
+interface Stage {
+  api: Template;
+  data: Template;
+  resources: Resources;
+  functionIds: Partial<Record<FunctionName, string>>;
+  assemblyDir: string;
+}
+
+const enabled = (catalogue: FunctionCatalogue) =>
+  (Object.keys(catalogue) as FunctionName[]).filter((name) => !catalogue[name].pending);
+
+/** Every function enabled, each pending one pointed at an existing handler file until its own lands. */
+const everyFunction: FunctionCatalogue = Object.fromEntries(
+  Object.entries(functionCatalogue).map(([name, spec]) => {
+    const { pending: _pending, ...rest } = spec;
+    return [name, existsSync(join(repoRoot, spec.entry)) ? rest : { ...rest, entry: functionCatalogue.api.entry }];
+  }),
+) as FunctionCatalogue;
+const webhookRoute = { routeKey: "POST /v1/zalo/webhook" as const, functionName: "webhook" as never };
+/** The routes of today plus the Zalo webhook's (issue 4 adds it to routes.ts). */
+const everyRoute = httpRoutes.some((route) => route.routeKey === webhookRoute.routeKey) ? httpRoutes : [...httpRoutes, webhookRoute];
+
+function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatalogue): Stage {
+  const api = result.apiTemplate!;
+  const resources = api.toJSON().Resources as Resources;
+  const functionIds: Partial<Record<FunctionName, string>> = {};
+  for (const name of enabled(catalogue)) {
+    const construct = result.api!.functions[name]!;
+    functionIds[name] = result.api!.getLogicalId(construct.node.defaultChild as CfnElement);
+  }
+  return { api, data: result.dataTemplate, resources, functionIds, assemblyDir: result.assembly.directory };
+}
+
+let prod: Stage;
+let full: Stage;
+
+beforeAll(() => {
+  prod = inspect(synthStage({ context: prodContext, bundle: true }), functionCatalogue);
+  full = inspect(synthStage({ context: { stage: "dev" }, catalogue: everyFunction, routes: everyRoute as never }), everyFunction);
+});
+
+function ofType(stage: Stage, type: string): [string, Resource][] {
+  return Object.entries(stage.resources).filter(([, r]) => r.Type === type);
+}
+
+function roleStatements(stage: Stage, functionId: string): { Action: string | string[]; Resource: unknown }[] {
+  const roleId = stage.resources[functionId]!.Properties.Role["Fn::GetAtt"][0] as string;
+  return ofType(stage, "AWS::IAM::Policy")
+    .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+}
+
+/** The data stack's logical id of each secret, by its config name. */
+function secretLogicalIds(stage: Stage): Record<string, string> {
+  const secrets = stage.data.findResources("AWS::SecretsManager::Secret");
+  return Object.fromEntries(Object.entries(secrets).map(([id, r]) => [String(r.Properties.Name).split("/")[2], id]));
+}
+
+const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+const importName = (value: unknown) => (value as { "Fn::ImportValue": string })["Fn::ImportValue"];
+
+describe.each([
+  ["prod", () => prod, functionCatalogue],
+  ["every function of the catalogue", () => full, everyFunction],
+])("least privilege (%s)", (_label, stage, catalogue) => {
+  it("gives each function exactly the table actions and indexes its catalogue entry lists", () => {
+    const s = stage();
+    const tableArn = `FnGetAtt${Object.keys(s.data.findResources("AWS::DynamoDB::Table"))[0]}Arn`;
+    const streamActions = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+    for (const name of enabled(catalogue)) {
+      const spec = catalogue[name];
+      const statements = roleStatements(s, s.functionIds[name]!);
+      const tableStatements = statements.filter((st) => asList(st.Action).some((a) => a.startsWith("dynamodb:")));
+      const onStream = tableStatements.filter((st) => asList(st.Action).every((a) => streamActions.includes(a)));
+      const onIndexes = tableStatements.filter((st) => !onStream.includes(st) && JSON.stringify(st.Resource).includes("/index/"));
+      const onTable = tableStatements.filter((st) => !onStream.includes(st) && !onIndexes.includes(st));
+
+      expect(onTable.flatMap((st) => asList(st.Action)).sort(), name).toEqual([...spec.tableActions].sort());
+      for (const st of onTable) expect(importName(st.Resource), name).toContain(tableArn);
+      expect(onIndexes.flatMap((st) => asList(st.Action))).toEqual(spec.queriedIndexes.length > 0 ? ["dynamodb:Query"] : []);
+      expect(JSON.stringify(onIndexes.map((st) => st.Resource)).match(/\/index\/\w+/g) ?? []).toEqual(
+        spec.queriedIndexes.map((index) => `/index/${index}`),
+      );
+      expect(onStream.length > 0, `${name} reads the stream`).toBe(spec.trigger.kind === "outbox-stream");
+      if (onStream.length > 0) expect(onStream.flatMap((st) => asList(st.Action)).sort()).toEqual(streamActions);
+      for (const st of statements) expect(asList(st.Action).some((a) => a.endsWith(":*") || a === "*"), name).toBe(false);
+    }
+  });
+
+  it("lets each function read exactly its own secrets, and nothing else of Secrets Manager", () => {
+    const s = stage();
+    const ids = secretLogicalIds(s);
+    for (const name of enabled(catalogue)) {
+      const statements = roleStatements(s, s.functionIds[name]!).filter((st) => asList(st.Action).some((a) => a.startsWith("secretsmanager:")));
+      for (const st of statements) expect(asList(st.Action).sort()).toEqual(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"]);
+      const granted = statements.map((st) => importName(st.Resource));
+      const expected = catalogue[name].secrets.map((secret) => ids[secret]!);
+      expect(granted.length, name).toBe(expected.length);
+      for (const id of expected) expect(granted.some((exportName) => exportName.includes(`Ref${id}`)), `${name} reads ${id}`).toBe(true);
+    }
+  });
+
+  it("grants nothing beyond the table, its stream, its secrets and the notify dead-letter queue", () => {
+    const s = stage();
+    for (const name of enabled(catalogue)) {
+      const services = new Set(roleStatements(s, s.functionIds[name]!).flatMap((st) => asList(st.Action).map((a) => a.split(":")[0])));
+      const allowed = new Set(["dynamodb", "secretsmanager", ...(catalogue[name].trigger.kind === "outbox-stream" ? ["sqs"] : [])]);
+      for (const service of services) expect(allowed.has(service!), `${name} uses ${service}`).toBe(true);
+    }
+  });
+});
+
+it("grants today's functions what their adapters send, nothing more (a wider grant needs this test changed)", () => {
+  const granted = Object.fromEntries(
+    enabled(functionCatalogue).map((name) => [
+      name,
+      // Query on the table and on an index are two statements; one action each here.
+      [...new Set(roleStatements(prod, prod.functionIds[name]!).flatMap((st) => asList(st.Action)))]
+        .filter((a) => a.startsWith("dynamodb:"))
+        .sort(),
+    ]),
+  );
+  expect(granted).toEqual({
+    api: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"], // dossier, my dossiers; profile; counters, phone
+    ingest: ["dynamodb:PutItem", "dynamodb:Query"], // dossier collection; the Puts of TransactWriteItems
+    admin: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"], // staff, audit, receipt
+    // citizens, OA token, outbox; the stream's read actions for its event source mapping
+    notify: [
+      "dynamodb:DescribeStream",
+      "dynamodb:GetItem",
+      "dynamodb:GetRecords",
+      "dynamodb:GetShardIterator",
+      "dynamodb:ListStreams",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+    ],
+    webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // markers, inbox, follower state
+    "wake-outbox": ["dynamodb:Query", "dynamodb:UpdateItem"], // waiting items, touched
+  });
+});
+
+describe("the functions", () => {
+  it("run Node.js 22 on arm64 with source maps, and their env keys are the config schema's names, secrets by ARN only", () => {
+    const required = requiredConfigNames();
+    for (const stage of [prod, full]) {
+      for (const [, fn] of ofType(stage, "AWS::Lambda::Function")) {
+        expect(fn.Properties.Runtime).toBe("nodejs22.x");
+        expect(fn.Properties.Architectures).toEqual(["arm64"]);
+        const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+        expect(variables.NODE_OPTIONS).toBe(nodeRuntimeEnvironment.NODE_OPTIONS);
+        const configKeys = Object.keys(variables).filter((key) => !(key in nodeRuntimeEnvironment));
+        for (const key of configKeys) expect(configEnvNames).toContain(key);
+        const secretArns = JSON.stringify(variables.SECRET_ARNS);
+        const fromSecrets = secretNames.filter((secret) => secretArns.includes(`\\"${secret}\\":`));
+        for (const secret of secretNames) expect(configKeys).not.toContain(secret);
+        for (const name of required) expect([...configKeys, ...fromSecrets, "AWS_REGION"]).toContain(name);
+      }
+    }
+  });
+
+  it("are bundled by esbuild with a source map", () => {
+    const assets = readdirSync(prod.assemblyDir).filter((entry) => entry.startsWith("asset."));
+    const functionAssets = ofType(prod, "AWS::Lambda::Function").map(([, fn]) => `asset.${String(fn.Properties.Code.S3Key).replace(".zip", "")}`);
+    expect(functionAssets).toHaveLength(enabled(functionCatalogue).length);
+    for (const asset of functionAssets) {
+      expect(assets).toContain(asset);
+      expect(readdirSync(join(prod.assemblyDir, asset)).sort()).toEqual(["index.js", "index.js.map"]);
+    }
+  });
+
+  it("keep their logs for six months in production", () => {
+    for (const [, group] of ofType(prod, "AWS::Logs::LogGroup")) expect(group.Properties.RetentionInDays).toBe(180);
+  });
+});
+
+describe("the HTTP API", () => {
+  function routeTargets(stage: Stage): Record<string, string> {
+    const integrations = Object.fromEntries(ofType(stage, "AWS::ApiGatewayV2::Integration").map(([id, r]) => [id, r.Properties.IntegrationUri["Fn::GetAtt"][0]]));
+    return Object.fromEntries(
+      ofType(stage, "AWS::ApiGatewayV2::Route").map(([, r]) => [r.Properties.RouteKey, integrations[r.Properties.Target["Fn::Join"][1][1].Ref]]),
+    );
+  }
+
+  it("wires every route of functions/src/handlers/routes.ts to the function that serves it", () => {
+    for (const [stage, routes] of [
+      [prod, httpRoutes],
+      [full, everyRoute],
+    ] as const) {
+      const targets = routeTargets(stage);
+      expect(Object.keys(targets).sort()).toEqual(routes.map((r) => r.routeKey).sort());
+      for (const route of routes) expect(targets[route.routeKey], route.routeKey).toBe(stage.functionIds[route.functionName]);
+    }
+  });
+
+  it("refuses to synthesize a route whose function is still pending", () => {
+    const catalogue = { ...functionCatalogue, webhook: { ...functionCatalogue.webhook, pending: "its handler is not written yet" } };
+    expect(() => synthStage({ catalogue, routes: [...httpRoutes.filter((r) => r.functionName !== ("webhook" as never)), webhookRoute] })).toThrow(
+      /route POST \/v1\/zalo\/webhook needs function webhook \(pending: its handler is not written yet\)/,
+    );
+  });
+
+  it("allows the Mini App's origins (CORS) and throttles the stage", () => {
+    prod.api.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      ProtocolType: "HTTP",
+      CorsConfiguration: {
+        AllowOrigins: ["https://h5.zdn.vn", "zbrowser://h5.zdn.vn"],
+        AllowHeaders: ["authorization", "content-type"],
+      },
+    });
+    prod.api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
+    });
+    full.api.hasResourceProperties("AWS::ApiGatewayV2::Stage", { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
+  });
+
+  it("takes other origins from context", () => {
+    const { apiTemplate } = synthStage({ context: { corsOrigins: "https://h5.zdn.vn, https://example.test" } });
+    apiTemplate!.hasResourceProperties("AWS::ApiGatewayV2::Api", { CorsConfiguration: { AllowOrigins: ["https://h5.zdn.vn", "https://example.test"] } });
+  });
+});
+
+describe("the notify function's stream", () => {
+  it("takes new outbox items with partial batch failures, bisection, bounded retries and a dead-letter queue", () => {
+    const mappings = ofType(full, "AWS::Lambda::EventSourceMapping");
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]![1].Properties;
+    expect(mapping.FunctionName.Ref).toBe(full.functionIds.notify);
+    expect(JSON.stringify(mapping.EventSourceArn)).toContain("StreamArn");
+    expect(mapping).toMatchObject({
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: outboxStreamSettings.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: outboxStreamSettings.retryAttempts,
+      MaximumRecordAgeInSeconds: outboxStreamSettings.maxRecordAge.toSeconds(),
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    const [queueId] = ofType(full, "AWS::SQS::Queue")[0]!;
+    expect(mapping.DestinationConfig.OnFailure.Destination["Fn::GetAtt"]).toEqual([queueId, "Arn"]);
+    expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ["INSERT"], dynamodb: { Keys: { PK: { S: [{ prefix: "OUTBOX#" }] } } } },
+    ]);
+  });
+  it("feeds the real notify function in the production stage, which may also send to the dead-letter queue", () => {
+    const mappings = ofType(prod, "AWS::Lambda::EventSourceMapping");
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties.FunctionName).toEqual({ Ref: prod.functionIds.notify });
+    const sends = roleStatements(prod, prod.functionIds.notify!).flatMap((st) => asList(st.Action)).filter((a) => a.startsWith("sqs:"));
+    expect(sends).toContain("sqs:SendMessage");
+  });
+});
+
+describe("schedules", () => {
+  it("run the OA token refresh and late-dossier detection", () => {
+    const rules = ofType(full, "AWS::Events::Rule").map(([, r]) => [r.Properties.ScheduleExpression, r.Properties.Targets[0].Arn["Fn::GetAtt"][0]]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        [everyFunction["oa-token-refresh"].trigger.kind === "schedule" && everyFunction["oa-token-refresh"].trigger.expression, full.functionIds["oa-token-refresh"]],
+        [everyFunction["late-dossiers"].trigger.kind === "schedule" && everyFunction["late-dossiers"].trigger.expression, full.functionIds["late-dossiers"]],
+      ]),
+    );
+  });
+});
+
+describe("alarms", () => {
+  function alarms(stage: Stage) {
+    const [topicId] = ofType(stage, "AWS::SNS::Topic")[0]!;
+    return ofType(stage, "AWS::CloudWatch::Alarm").map(([id, r]) => {
+      expect(r.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      return { id, ...r.Properties } as TemplateJson;
+    });
+  }
+
+  it("go to the SNS topic: 5xx rate, each function's errors and throttles", () => {
+    const all = alarms(prod);
+    const rate = all.find((a) => a.Metrics?.some((m: { Expression?: string }) => m.Expression?.includes("100 * errors / requests")));
+    expect(rate).toMatchObject({ Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold" });
+    expect(JSON.stringify(rate!.Metrics)).toContain('"MetricName":"5xx"');
+    for (const name of enabled(functionCatalogue)) {
+      for (const metric of ["Errors", "Throttles"]) {
+        expect(
+          all.some((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === prod.functionIds[name]),
+          `${name} ${metric}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("watch the notify function: dead-letter depth, failures and iterator age", () => {
+    const all = alarms(full);
+    expect(all.some((a) => a.MetricName === "ApproximateNumberOfMessagesVisible" && a.Namespace === "AWS/SQS" && a.Threshold === 1)).toBe(true);
+    expect(all.some((a) => a.MetricName === "Errors" && a.Dimensions?.[0]?.Value?.Ref === full.functionIds.notify)).toBe(true);
+    expect(
+      all.some((a) => a.MetricName === "IteratorAge" && a.Statistic === "Maximum" && a.Threshold === 300_000 && a.Dimensions?.[0]?.Value?.Ref === full.functionIds.notify),
+    ).toBe(true);
+  });
+
+  it("mail the address given in context", () => {
+    expect(ofType(prod, "AWS::SNS::Subscription")).toEqual([]);
+    const { apiTemplate } = synthStage({ context: { alarmEmail: "ops@example.test" } });
+    apiTemplate!.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "ops@example.test" });
+  });
+});
