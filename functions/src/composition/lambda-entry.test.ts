@@ -10,6 +10,8 @@ const plainEnv = {
   MINI_APP_ID: "1",
   ZALO_APP_ID: "2",
   ZALO_APP_SECRET: "3",
+  ZALO_OA_ID: "4",
+  ZALO_OA_SECRET_KEY: "5",
 };
 
 it("takes every value from plain env when SECRET_ARNS is absent (local stack), without calling AWS", async () => {

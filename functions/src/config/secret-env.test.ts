@@ -6,18 +6,21 @@ const plain = {
   TABLE_NAME: "motcua",
   MINI_APP_ID: "1",
   ZALO_APP_ID: "2",
+  ZALO_OA_ID: "4",
 };
 const secretValues: Record<string, string> = {
   "arn:ingest": "ingest-secret-000000000001",
   "arn:receipt": "receipt-key-0123456789",
   "arn:phone": "phone-key-0123456789",
   "arn:zalo": "zalo-app-secret",
+  "arn:oa": "zalo-oa-secret-key",
 };
 const arns = {
   INGEST_SECRETS: "arn:ingest",
   RECEIPT_KEY: "arn:receipt",
   PHONE_HMAC_KEY: "arn:phone",
   ZALO_APP_SECRET: "arn:zalo",
+  ZALO_OA_SECRET_KEY: "arn:oa",
 };
 
 function fakeSecrets(values: Record<string, string>) {
