@@ -2,6 +2,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import type { Config } from "../config/config.js";
 import { buildCitizenApiHandler } from "../handlers/citizen-api.handler.js";
 import { buildIngestEventsHandler } from "../handlers/ingest-events.handler.js";
+import { buildIngestProceduresHandler } from "../handlers/ingest-procedures.handler.js";
+import { buildIngestRatingsHandler } from "../handlers/ingest-ratings.handler.js";
+import { errorResponse } from "../handlers/http/responses.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { composeDependencies, type CompositionOverrides, type Dependencies } from "./compose.js";
 
@@ -9,13 +12,25 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
-    api: buildCitizenApiHandler({ zaloGraph: deps.zaloGraph, lookUpDossier: deps.lookUpDossier }),
-    ingest: buildIngestEventsHandler({
-      ingestSecrets: deps.ingestSecrets,
-      clock: deps.clock,
-      receiptSigner: deps.receiptSigner,
-      ingest: deps.ingestDossierEvents,
+    api: buildCitizenApiHandler(deps),
+    ingest: byRouteKey({
+      "POST /v1/ingest/events": buildIngestEventsHandler({
+        ingestSecrets: deps.ingestSecrets,
+        clock: deps.clock,
+        receiptSigner: deps.receiptSigner,
+        ingest: deps.ingestDossierEvents,
+      }),
+      "GET /v1/ingest/ratings": buildIngestRatingsHandler(deps),
+      "PUT /v1/ingest/procedures": buildIngestProceduresHandler(deps),
     }),
+  };
+}
+
+/** One Lambda function serves the machine routes; each route has its own handler. */
+function byRouteKey(routes: Record<string, HttpHandler>): HttpHandler {
+  return async (event) => {
+    const route = routes[event.routeKey];
+    return route ? route(event) : errorResponse(404, "ROUTE_NOT_FOUND", "no such route");
   };
 }
 

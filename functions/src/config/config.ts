@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 
 /** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
 export const configEnvNames = [
@@ -18,6 +19,9 @@ export const configEnvNames = [
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE",
+  "HOLIDAYS",
+  "PROCEDURE_CACHE_SECONDS",
+  "RATINGS_FEED_SETTLE_SECONDS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -48,6 +52,14 @@ const envSchema = z.object({
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
   RATE_LIMIT_ADDRESS_PER_MINUTE: positiveInt(1200),
   RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE: positiveInt(200),
+  /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
+  HOLIDAYS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)))
+    .pipe(z.array(z.iso.date()).optional()),
+  PROCEDURE_CACHE_SECONDS: positiveInt(300),
+  RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
 });
 
 export interface Config {
@@ -63,6 +75,10 @@ export interface Config {
   zaloGraphBaseUrl: string;
   zaloSendAppSecretProof: boolean;
   tokenCacheSeconds: number;
+  /** Public holidays (`YYYY-MM-DD`) for the working-day deadlines of feedback. */
+  holidays: string[];
+  procedureCacheSeconds: number;
+  ratingsFeedSettleSeconds: number;
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -94,6 +110,9 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     zaloGraphBaseUrl: e.ZALO_GRAPH_BASE_URL,
     zaloSendAppSecretProof: e.ZALO_SEND_APPSECRET_PROOF,
     tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
+    holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
+    procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,
+    ratingsFeedSettleSeconds: e.RATINGS_FEED_SETTLE_SECONDS,
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,

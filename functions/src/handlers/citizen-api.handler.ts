@@ -3,20 +3,25 @@ import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
 import type { LookUpDossierRequest, LookUpDossierResult } from "../use-cases/look-up-dossier.js";
 import { citizenMessages } from "./citizen-messages.js";
+import { catalogueRoutes, type CatalogueRouteDeps } from "./citizen-routes/catalogue-routes.js";
+import type { CitizenRoute } from "./citizen-routes/citizen-route.js";
+import { feedbackRoutes, type FeedbackRouteDeps } from "./citizen-routes/feedback-routes.js";
+import { ratingRoutes, type RatingRouteDeps } from "./citizen-routes/rating-routes.js";
 import { bearerToken, maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface CitizenApiHandlerDeps {
+export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDeps, CatalogueRouteDeps {
   zaloGraph: ZaloGraph;
   lookUpDossier: (request: LookUpDossierRequest) => Promise<LookUpDossierResult>;
 }
-
-type CitizenRoute = (event: APIGatewayProxyEventV2, user: ZaloUser) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** The citizen routes (Bearer Zalo access token), one function dispatching on the route key. */
 export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
   const routes: Record<string, CitizenRoute> = {
     "GET /v1/dossiers/{code}": (event, user) => getDossier(deps, event, user),
+    ...ratingRoutes(deps),
+    ...feedbackRoutes(deps),
+    ...catalogueRoutes(deps),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
