@@ -106,7 +106,10 @@ describe("the procedure catalogue", () => {
     for (const body of refused) expect((await put(body)).status).toBe(400);
     expect((await put({ procedures: [procedure(305)] }, "another-secret-00000000")).status).toBe(401);
     // The body limit (64 KiB): refused before it is read.
-    const padded = (size: number) => JSON.stringify({ procedures: [procedure(307)] }).padEnd(size, " ");
+    const padded = (bytes: number) => {
+      const json = JSON.stringify({ procedures: [procedure(307)] });
+      return json + " ".repeat(bytes - Buffer.byteLength(json));
+    };
     expect((await put(padded(64 * 1024 + 1))).status).toBe(413);
     expect((await put(padded(64 * 1024))).status).toBe(200);
     expect((await put({ procedures: [{ ...procedure(306), name: "n".repeat(500) }] })).status).toBe(200);
