@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { loadConfig } from "@motcua/functions/config/config";
-import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
+import { composeDependencies } from "@motcua/functions/composition/compose";
+import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
@@ -116,7 +117,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.envOverrides,
     };
     const config = loadConfig(env);
-    const handlers = buildHttpHandlers(config, { dynamoDbClient: client });
+    const deps = composeDependencies(config, { dynamoDbClient: client });
+    const handlers = httpHandlersFrom(deps);
 
     const api = await startApiServer({
       port: options.apiPort ?? 0,
@@ -145,6 +147,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ingestSecret: settings.ingestSecret,
           now: options.now ?? new Date(),
           usersOnly: hasData,
+          publishAnnouncement: deps.publishAnnouncement,
         })
       : undefined;
     let dossiers: SeedDossierSummary | undefined = seeded?.dossiers;
