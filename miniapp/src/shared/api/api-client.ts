@@ -12,8 +12,15 @@ export interface GetJsonOptions<T> {
   parse: (body: unknown) => T;
 }
 
+export interface SendJsonOptions<T> extends GetJsonOptions<T> {
+  method: "POST" | "PUT";
+  body: unknown;
+}
+
 export interface ApiClient {
   getJson<T>(path: string, options: GetJsonOptions<T>): Promise<T>;
+  /** A POST or PUT with a JSON body; the answer is checked like a GET's. */
+  sendJson<T>(path: string, options: SendJsonOptions<T>): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -41,12 +48,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     options.auth.forgetAccessToken();
   }
 
-  async function send(url: string, signal: AbortSignal | undefined): Promise<Response> {
+  async function send(url: string, signal: AbortSignal | undefined, request?: { method: string; body: string }): Promise<Response> {
     const accessToken = await currentToken();
     try {
       return await fetchFn(url, {
-        method: "GET",
-        headers: { Accept: "application/json", Authorization: `Bearer ${accessToken}` },
+        method: request?.method ?? "GET",
+        headers: {
+          Accept: "application/json",
+          Authorization: `Bearer ${accessToken}`,
+          ...(request ? { "Content-Type": "application/json" } : {}),
+        },
+        ...(request ? { body: request.body } : {}),
         signal,
       });
     } catch (error) {
@@ -55,26 +67,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function call<T>(path: string, { query, signal, parse }: GetJsonOptions<T>, request?: { method: string; body: string }): Promise<T> {
+    const url = new URL(`${options.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== "") url.searchParams.set(name, value);
+    }
+    let response = await send(url.toString(), signal, request);
+    if (response.status === 401) {
+      dropToken();
+      response = await send(url.toString(), signal, request);
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const body: unknown = await response.json().catch(() => {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    });
+    try {
+      return parse(body);
+    } catch {
+      throw new ApiError({ kind: "bad_response", status: response.status });
+    }
+  }
+
   return {
-    async getJson(path, { query, signal, parse }) {
-      const url = new URL(`${options.baseUrl}${path}`);
-      for (const [name, value] of Object.entries(query ?? {})) {
-        if (value !== undefined && value !== "") url.searchParams.set(name, value);
-      }
-      let response = await send(url.toString(), signal);
-      if (response.status === 401) {
-        dropToken();
-        response = await send(url.toString(), signal);
-      }
-      if (!response.ok) throw await apiErrorFromResponse(response);
-      const body: unknown = await response.json().catch(() => {
-        throw new ApiError({ kind: "bad_response", status: response.status });
-      });
-      try {
-        return parse(body);
-      } catch {
-        throw new ApiError({ kind: "bad_response", status: response.status });
-      }
-    },
+    getJson: (path, getOptions) => call(path, getOptions),
+    sendJson: (path, { method, body, ...getOptions }) => call(path, getOptions, { method, body: JSON.stringify(body) }),
   };
 }
