@@ -1,4 +1,5 @@
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
+import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
 
 /**
@@ -14,6 +15,7 @@ async function main() {
   const lines: BenchLine[] = [];
   try {
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
+    lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
   } finally {
     await stack.stop();
   }
