@@ -49,9 +49,10 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/citizen-api.handler.ts",
     description: "Citizen routes (Bearer Zalo token)",
     trigger: { kind: "http" },
-    // Query: dossier with its timeline, my dossiers (GSI1); GetItem: citizen profile; UpdateItem: rate-limit
-    // counters, phone verification and withdrawal, follower state.
-    tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+    // Query: dossier with its timeline, my dossiers, feedback threads, announcements, the procedure catalogue (GSI1);
+    // GetItem: citizen profile, rating, announcement; PutItem: rating, feedback (TransactWriteItems);
+    // UpdateItem: rate-limit counters, phone verification and withdrawal, follower state, feedback threads.
+    tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: allSecrets,
     timeoutSeconds: 10,
@@ -61,9 +62,10 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/ingest-events.handler.ts",
     description: "Signed dossier events from the province's one-stop system",
     trigger: { kind: "http" },
-    // Query: the dossier's collection; PutItem: the items of TransactWriteItems (dossier, event, marker, outbox).
-    tableActions: ["dynamodb:Query", "dynamodb:PutItem"],
-    queriedIndexes: [],
+    // Query: the dossier's collection, the ratings feed (GSI1); PutItem: the items of TransactWriteItems (dossier,
+    // event, marker, outbox); BatchWriteItem: the procedure catalogue.
+    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem"],
+    queriedIndexes: ["GSI1"],
     secrets: allSecrets,
     timeoutSeconds: 30,
     memoryMb: 512,

@@ -21,6 +21,21 @@ import { DynamoDbDossierRepository } from "../adapters/dynamodb/dynamodb-dossier
 import { DynamoDbAuditLog } from "../adapters/dynamodb/dynamodb-audit-log.js";
 import { DynamoDbRateLimiter } from "../adapters/dynamodb/dynamodb-rate-limiter.js";
 import { DynamoDbStaffRepository } from "../adapters/dynamodb/dynamodb-staff-repository.js";
+import { DynamoDbAnnouncementRepository } from "../adapters/dynamodb/dynamodb-announcement-repository.js";
+import { DynamoDbFeedbackRepository } from "../adapters/dynamodb/dynamodb-feedback-repository.js";
+import { DynamoDbProcedureRepository } from "../adapters/dynamodb/dynamodb-procedure-repository.js";
+import { DynamoDbRatingRepository } from "../adapters/dynamodb/dynamodb-rating-repository.js";
+import { holidayCalendar } from "../domain/working-days.js";
+import { addFeedbackMessageUseCase, replyToFeedbackUseCase } from "../use-cases/add-feedback-message.js";
+import { getAnnouncementUseCase, listAnnouncementsUseCase } from "../use-cases/announcements.js";
+import { isDossierOwnerCheck } from "../use-cases/is-dossier-owner.js";
+import { listRatingsFeedUseCase } from "../use-cases/list-ratings-feed.js";
+import { markFeedbackAnswerHelpfulUseCase } from "../use-cases/mark-feedback-answer-helpful.js";
+import { procedureCatalogue } from "../use-cases/procedure-catalogue.js";
+import { getDossierRatingUseCase, rateDossierUseCase } from "../use-cases/rate-dossier.js";
+import { getFeedbackThreadUseCase, listMyFeedbackUseCase } from "../use-cases/read-feedback.js";
+import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-chat-message.js";
+import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedZaloGraph } from "../adapters/zalo/cached-zalo-graph.js";
@@ -115,7 +130,36 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     leaseMs: config.notify.leaseSeconds * 1000,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
+  const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
+  const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
+  const announcements = new DynamoDbAnnouncementRepository(documentClient, config.tableName);
+  const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens });
+  const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
+  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays) };
+  const catalogue = procedureCatalogue({
+    procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
+    clock,
+    cacheSeconds: config.procedureCacheSeconds,
+  });
   return {
+    getDossierRating: getDossierRatingUseCase(ratingDeps),
+    rateDossier: rateDossierUseCase(ratingDeps),
+    listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),
+    submitFeedback: submitFeedbackUseCase(feedbackDeps),
+    listMyFeedback: listMyFeedbackUseCase(feedbackDeps),
+    getFeedbackThread: getFeedbackThreadUseCase(feedbackDeps),
+    addFeedbackMessage: addFeedbackMessageUseCase(feedbackDeps),
+    markFeedbackAnswerHelpful: markFeedbackAnswerHelpfulUseCase(feedbackDeps),
+    /** For the admin inbox (issue 6); the browser tests answer through it until then. */
+    replyToFeedback: replyToFeedbackUseCase(feedbackDeps),
+    /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
+    receiveCitizenChatMessage: receiveCitizenChatMessageUseCase(feedbackDeps),
+    listAnnouncements: listAnnouncementsUseCase({ announcements }),
+    getAnnouncement: getAnnouncementUseCase({ announcements }),
+    /** For the admin route of issue 6 and the seed. */
+    publishAnnouncement: (announcement: Parameters<DynamoDbAnnouncementRepository["publish"]>[0]) => announcements.publish(announcement),
+    searchProcedures: catalogue.search,
+    updateProcedures: catalogue.update,
     clock,
     receiptSigner,
     zaloGraph,

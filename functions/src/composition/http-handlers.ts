@@ -3,6 +3,9 @@ import type { Config } from "../config/config.js";
 import { buildAdminApiHandler } from "../handlers/admin-api.handler.js";
 import { buildCitizenApiHandler } from "../handlers/citizen-api.handler.js";
 import { buildIngestEventsHandler } from "../handlers/ingest-events.handler.js";
+import { buildIngestProceduresHandler } from "../handlers/ingest-procedures.handler.js";
+import { buildIngestRatingsHandler } from "../handlers/ingest-ratings.handler.js";
+import { errorResponse } from "../handlers/http/responses.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { buildZaloWebhookHandler } from "../handlers/zalo-webhook.handler.js";
 import { composeDependencies, type CompositionOverrides, type Dependencies } from "./compose.js";
@@ -11,23 +14,27 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
-    api: buildCitizenApiHandler({
-      zaloGraph: deps.zaloGraph,
-      zaloGraphUncached: deps.zaloGraphUncached,
-      lookUpDossier: deps.lookUpDossier,
-      verifyPhone: deps.verifyPhone,
-      getMyProfile: deps.getMyProfile,
-      listMyDossiers: deps.listMyDossiers,
-      withdrawPhoneConsent: deps.withdrawPhoneConsent,
-    }),
+    api: buildCitizenApiHandler(deps),
     admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl }),
-    ingest: buildIngestEventsHandler({
-      ingestSecrets: deps.ingestSecrets,
-      clock: deps.clock,
-      receiptSigner: deps.receiptSigner,
-      ingest: deps.ingestDossierEvents,
+    ingest: byRouteKey({
+      "POST /v1/ingest/events": buildIngestEventsHandler({
+        ingestSecrets: deps.ingestSecrets,
+        clock: deps.clock,
+        receiptSigner: deps.receiptSigner,
+        ingest: deps.ingestDossierEvents,
+      }),
+      "GET /v1/ingest/ratings": buildIngestRatingsHandler(deps),
+      "PUT /v1/ingest/procedures": buildIngestProceduresHandler(deps),
     }),
     webhook: buildZaloWebhookHandler(deps.webhook),
+  };
+}
+
+/** One Lambda function serves the machine routes; each route has its own handler. */
+function byRouteKey(routes: Record<string, HttpHandler>): HttpHandler {
+  return async (event) => {
+    const route = routes[event.routeKey];
+    return route ? route(event) : errorResponse(404, "ROUTE_NOT_FOUND", "no such route");
   };
 }
 

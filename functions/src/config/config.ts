@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 
 /** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
 export const configEnvNames = [
@@ -39,6 +40,9 @@ export const configEnvNames = [
   "NOTIFY_CONCURRENCY",
   "NOTIFY_DLQ_URL",
   "SECRET_ARNS",
+  "HOLIDAYS",
+  "PROCEDURE_CACHE_SECONDS",
+  "RATINGS_FEED_SETTLE_SECONDS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -112,6 +116,14 @@ export const envSchema = z.object({
   NOTIFY_DLQ_URL: z.url().optional(),
   /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
   SECRET_ARNS: z.string().optional(),
+  /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
+  HOLIDAYS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)))
+    .pipe(z.array(z.iso.date()).optional()),
+  PROCEDURE_CACHE_SECONDS: positiveInt(300),
+  RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
 });
 
 export interface Config {
@@ -151,6 +163,10 @@ export interface Config {
     concurrency: number;
     deadLetterQueueUrl: string | null;
   };
+  /** Public holidays (`YYYY-MM-DD`) for the working-day deadlines of feedback. */
+  holidays: string[];
+  procedureCacheSeconds: number;
+  ratingsFeedSettleSeconds: number;
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -206,6 +222,9 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
       concurrency: e.NOTIFY_CONCURRENCY,
       deadLetterQueueUrl: e.NOTIFY_DLQ_URL ?? null,
     },
+    holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
+    procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,
+    ratingsFeedSettleSeconds: e.RATINGS_FEED_SETTLE_SECONDS,
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,

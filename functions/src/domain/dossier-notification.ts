@@ -6,7 +6,9 @@ export type DossierNotificationKind =
   | "dossier_status_changed"
   | "dossier_result_ready"
   | "dossier_result_delivered"
-  | "dossier_apology";
+  | "dossier_apology"
+  /** Sent once, the first time a dossier reaches 9 or 10: invites the citizen to rate it. */
+  | "rating_invitation";
 
 /** What the citizen should be told about an applied event; the notify function renders and sends it. */
 export interface DossierNotification {
@@ -45,4 +47,19 @@ export function notificationFor(outcome: Extract<ApplyEventOutcome, { ok: true }
           ? "dossier_received"
           : "dossier_status_changed";
   return { kind, ...base };
+}
+
+/** The invitation to rate, a message of its own (its own outbox item) beside the status message. */
+export function ratingInvitationFor(outcome: Extract<ApplyEventOutcome, { ok: true }>): DossierNotification | null {
+  if (!outcome.ratingInvitationDue) return null;
+  const { dossier } = outcome;
+  return {
+    kind: "rating_invitation",
+    dossierCode: dossier.code,
+    status: dossier.status,
+    procedureName: dossier.procedureName,
+    dueAt: dossier.dueAt,
+    newDueAt: null,
+    applicantPhone: dossier.applicantPhone,
+  };
 }

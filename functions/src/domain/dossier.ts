@@ -43,6 +43,8 @@ export interface Dossier extends DossierDetails {
   /** In supplement now: the pause has been running since then. */
   supplementPausedSince: string | null;
   latestApology: (Apology & { occurredAt: string }) | null;
+  /** When the citizen was invited to rate (the first time the dossier reached 9 or 10); at most once. */
+  ratingInvitedAt: string | null;
   eventCount: number;
   version: number;
   createdAt: string;
@@ -71,6 +73,8 @@ export type ApplyEventOutcome =
       statusChanged: boolean;
       /** A late event: kept in the timeline only. */
       stale: boolean;
+      /** The dossier reached 9 or 10 for the first time: invite the citizen to rate it (once). */
+      ratingInvitationDue: boolean;
     }
   | { ok: false; reason: "details_required" | "duplicate_event" };
 
@@ -106,12 +110,14 @@ export function applyDossierEvent(
   const details: DossierDetails =
     incoming.details && detailsAreNewer ? incoming.details : pickDetails(previous ?? incoming.details!);
 
+  const ratingInvitationDue = previous?.ratingInvitedAt == null && (derived.status === 9 || derived.status === 10);
   const dossier: Dossier = {
     ...details,
     code: previous?.code ?? incoming.code,
     codeKind: previous?.codeKind ?? incoming.codeKind,
     detailsAt: incoming.details && detailsAreNewer ? incoming.occurredAt : previous!.detailsAt,
     ...derived,
+    ratingInvitedAt: ratingInvitationDue ? recordedAt : (previous?.ratingInvitedAt ?? null),
     eventCount: timeline.length,
     version: (previous?.version ?? 0) + 1,
     createdAt: previous?.createdAt ?? recordedAt,
@@ -124,6 +130,7 @@ export function applyDossierEvent(
     isFirstEvent: !previous,
     statusChanged: !previous || previous.status !== dossier.status,
     stale: previous !== null && incoming.occurredAt < previous.statusAt,
+    ratingInvitationDue,
   };
 }
 

@@ -48,6 +48,15 @@ describe("renderMessage", () => {
     expect(message.templateData["tieu_de"]).toContain("Xin lỗi");
   });
 
+  it("invites the citizen to rate a finished dossier, with the link that opens it in owner view", () => {
+    const message = renderMessage(
+      { kind: "rating_invitation", dossierCode: "A-2", status: 9, procedureName: "P", dueAt: "2019-08-16T03:00:00.000Z", newDueAt: null, applicantPhone: null },
+      links,
+    );
+    expect(message.templateData["tieu_de"]).toContain("đánh giá");
+    expect(message.templateData["duong_dan"]).toBe(links.dossier("A-2"));
+  });
+
   it("renders an announcement with a link to it", () => {
     const message = renderMessage(
       { kind: "announcement", announcementId: "an-1", title: "Nghỉ lễ", summary: "Bộ phận Một cửa nghỉ 30/4.", zaloAppUserId: "1" },

@@ -30,6 +30,7 @@ const headlines: Record<DossierNotification["kind"], string> = {
   dossier_result_ready: "Hồ sơ của bạn đã có kết quả, mời bạn đến nhận",
   dossier_result_delivered: "Kết quả hồ sơ đã được trả cho bạn",
   dossier_apology: "Xin lỗi: hồ sơ của bạn được hẹn trả vào ngày mới",
+  rating_invitation: "Mời bạn đánh giá mức độ hài lòng về việc giải quyết hồ sơ",
 };
 
 const renderDossier: Renderer<DossierNotification> = (notification, links) => {
@@ -73,6 +74,7 @@ const renderers: { [K in OutboxNotification["kind"]]: Renderer<Extract<OutboxNot
   dossier_result_ready: renderDossier,
   dossier_result_delivered: renderDossier,
   dossier_apology: renderDossier,
+  rating_invitation: renderDossier,
   announcement: renderAnnouncement,
 };
 

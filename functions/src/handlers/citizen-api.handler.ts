@@ -7,11 +7,15 @@ import type { ListMyDossiersRequest, ListMyDossiersResult } from "../use-cases/l
 import type { LookUpDossierRequest, LookUpDossierResult } from "../use-cases/look-up-dossier.js";
 import type { VerifyPhoneRequest, VerifyPhoneResult } from "../use-cases/verify-phone.js";
 import { citizenMessages } from "./citizen-messages.js";
+import { catalogueRoutes, type CatalogueRouteDeps } from "./citizen-routes/catalogue-routes.js";
+import type { CitizenRoute as EventRoute } from "./citizen-routes/citizen-route.js";
+import { feedbackRoutes, type FeedbackRouteDeps } from "./citizen-routes/feedback-routes.js";
+import { ratingRoutes, type RatingRouteDeps } from "./citizen-routes/rating-routes.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface CitizenApiHandlerDeps {
+export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDeps, CatalogueRouteDeps {
   /** Verifies tokens, remembering them briefly by hash. */
   zaloGraph: ZaloGraph;
   /** Asks Zalo every time: for the profile, whose follower state must be Zalo's current word. */
@@ -54,6 +58,11 @@ const myDossiersQuery = z.strictObject({
   cursor: z.string().min(1).max(citizenInputLimits.cursorMaxLength).optional(),
 });
 
+/** Routes that need only the event and the verified user (ratings, feedback, catalogue). */
+function asCitizenRoutes(routes: Record<string, EventRoute>): Record<string, CitizenRoute> {
+  return Object.fromEntries(Object.entries(routes).map(([key, route]) => [key, { run: ({ event, user }) => route(event, user) }]));
+}
+
 /** The citizen routes (Bearer Zalo access token), one function dispatching on the route key. */
 export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
   const routes: Record<string, CitizenRoute> = {
@@ -62,6 +71,9 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     "POST /v1/me/phone": { run: (request) => verifyPhone(deps, request) },
     "DELETE /v1/me/phone": { run: async ({ user }) => json(200, await deps.withdrawPhoneConsent(user)) },
     "GET /v1/me/dossiers": { run: ({ event, user }) => listMyDossiers(deps, event, user) },
+    ...asCitizenRoutes(ratingRoutes(deps)),
+    ...asCitizenRoutes(feedbackRoutes(deps)),
+    ...asCitizenRoutes(catalogueRoutes(deps)),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

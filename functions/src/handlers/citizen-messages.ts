@@ -16,4 +16,22 @@ export const citizenMessages = {
   payloadTooLarge: "Nội dung gửi lên quá lớn.",
   routeNotFound: "Không có chức năng này.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
+  ratingNotOwner:
+    "Chỉ người nộp hồ sơ mới đánh giá được. Vui lòng mở hồ sơ bằng mã QR trên Giấy tiếp nhận hoặc xác thực số điện thoại.",
+  ratingNotFinished: "Hồ sơ chưa giải quyết xong nên chưa thể đánh giá.",
+  ratingLocked: "Đánh giá chỉ sửa được trong 7 ngày kể từ khi gửi; đánh giá này đã được khoá.",
+  ratingReasonRequired: "Vui lòng cho biết lý do chưa hài lòng.",
+  invalidRating:
+    "Đánh giá không hợp lệ: mỗi tiêu chí chọn Rất hài lòng, Hài lòng hoặc Không hài lòng; lý do tối đa 500 ký tự, ý kiến tối đa 1000 ký tự.",
+  invalidFeedback:
+    "Nội dung không hợp lệ: chọn loại (hỏi đáp, phản ánh hoặc góp ý) và nhập nội dung từ 1 đến 2000 ký tự.",
+  invalidMessage: "Nội dung tin nhắn phải từ 1 đến 2000 ký tự.",
+  feedbackNotFound: "Không tìm thấy câu hỏi hoặc phản ánh này.",
+  feedbackClosed: "Câu hỏi này đã đóng. Vui lòng gửi câu hỏi mới.",
+  invalidHelpful: "Vui lòng gửi {\"helpful\": true} hoặc {\"helpful\": false}.",
+  notStaffMessage: "Chỉ đánh giá được câu trả lời của cán bộ.",
+  invalidCursor: "Tham số phân trang không hợp lệ.",
+  invalidLimit: "Số mục mỗi trang phải từ 1 đến 50.",
+  announcementNotFound: "Không tìm thấy thông báo này.",
+  invalidQuery: "Từ khoá tìm kiếm tối đa 100 ký tự.",
 } as const;

@@ -16,6 +16,8 @@ export interface AppliedEventWrite {
   payloadHash: string;
   notification: DossierNotification | null;
   notificationId: string;
+  /** The invitation to rate, an outbox item of its own, written the first time the dossier reaches 9 or 10. */
+  ratingInvitation?: { id: string; notification: DossierNotification } | null;
 }
 
 export type AppliedEventWriteResult = "written" | "duplicate" | "conflict";

@@ -15,7 +15,7 @@ const details = {
   receivedAt: "2026-11-02T01:00:00.000Z",
   dueAt: "2026-11-09T10:00:00.000Z",
 };
-const event = (code: string, eventId: string, status: 2 | 4 | 9, occurredAt: string, withDetails = false): IncomingDossierEvent => ({
+const event = (code: string, eventId: string, status: 2 | 4 | 9 | 10, occurredAt: string, withDetails = false): IncomingDossierEvent => ({
   eventId,
   code,
   codeKind: "other",
@@ -62,6 +62,29 @@ describe("apply a dossier event", () => {
     };
     expect(await applyEvent(event("C3", "e2", 4, "2026-11-03T01:00:00.000Z"), "h")).toMatchObject({ outcome: "applied" });
     expect(repository.dossiers.get("C3")?.events.map((e) => e.eventId)).toEqual(["e1", "e2"]);
+  });
+});
+
+describe("the invitation to rate", () => {
+  it("is a message of its own, sent once: the first time the dossier reaches 9 or 10", async () => {
+    await applyEvent(event("R1", "r1", 2, "2026-11-02T01:00:00.000Z", true), "h");
+    await applyEvent(event("R1", "r2", 4, "2026-11-03T01:00:00.000Z"), "h");
+    expect(repository.outbox.filter((n) => n.kind === "rating_invitation")).toHaveLength(0);
+    await applyEvent(event("R1", "r3", 9, "2026-11-04T01:00:00.000Z"), "h");
+    expect(repository.outbox.map((n) => n.kind)).toEqual(["dossier_received", "dossier_status_changed", "dossier_result_ready", "rating_invitation"]);
+    expect(repository.outbox[3]).toMatchObject({ dossierCode: "R1", status: 9, procedureName: "Đăng ký thường trú" });
+    expect(repository.dossiers.get("R1")?.dossier.ratingInvitedAt).toBe("2026-11-28T00:00:00.000Z");
+    // Handed over later, and a repeated 9: no second invitation.
+    await applyEvent(event("R1", "r4", 10, "2026-11-05T01:00:00.000Z"), "h");
+    await applyEvent(event("R1", "r3", 9, "2026-11-04T01:00:00.000Z"), "h");
+    expect(repository.outbox.filter((n) => n.kind === "rating_invitation")).toHaveLength(1);
+  });
+
+  it("goes out when the first finishing status is 10, and not for a late 9 after it", async () => {
+    await applyEvent(event("R2", "s1", 2, "2026-11-02T01:00:00.000Z", true), "h");
+    await applyEvent(event("R2", "s3", 10, "2026-11-05T01:00:00.000Z"), "h");
+    await applyEvent(event("R2", "s2", 9, "2026-11-04T01:00:00.000Z"), "h");
+    expect(repository.outbox.filter((n) => n.kind === "rating_invitation").map((n) => n.status)).toEqual([10]);
   });
 });
 

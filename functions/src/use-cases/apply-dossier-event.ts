@@ -1,5 +1,5 @@
 import { applyDossierEvent, type IncomingDossierEvent } from "../domain/dossier.js";
-import { notificationFor } from "../domain/dossier-notification.js";
+import { notificationFor, ratingInvitationFor } from "../domain/dossier-notification.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { IdGenerator } from "../ports/id-generator.js";
@@ -37,6 +37,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         };
       }
       const notification = notificationFor(outcome);
+      const invitation = ratingInvitationFor(outcome);
       const written = await deps.dossiers.saveAppliedEvent({
         dossier: outcome.dossier,
         expectedVersion: current?.dossier.version ?? 0,
@@ -44,6 +45,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         payloadHash,
         notification,
         notificationId: deps.ids.newId(),
+        ratingInvitation: invitation ? { id: deps.ids.newId(), notification: invitation } : null,
       });
       if (written === "written") {
         return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };

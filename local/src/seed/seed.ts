@@ -2,6 +2,10 @@ import { createSeedUsers, type SeedUsers } from "./create-seed-users.js";
 import { postIngestEvents } from "./post-ingest-events.js";
 import { seedAgencies } from "./seed-catalogue.js";
 import { buildSeedData } from "./seed-data.js";
+import type { Announcement } from "@motcua/functions/domain/announcement";
+import { buildSeedAnnouncements } from "./seed-announcements.js";
+import { buildSeedProcedureCatalogue } from "./seed-procedure-catalogue.js";
+import { signedIngestHeaders } from "./sign-ingest-request.js";
 
 export interface SeedOptions {
   apiUrl: string;
@@ -11,6 +15,8 @@ export interface SeedOptions {
   now: Date;
   /** Create the Zalo users only (the table already holds the dossiers). */
   usersOnly?: boolean;
+  /** Writes an announcement (there is no citizen or machine route for it; the admin route is issue 6). */
+  publishAnnouncement?: (announcement: Announcement) => Promise<void>;
 }
 
 export interface SeedDossierSummary {
@@ -40,6 +46,9 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     throw new Error(`Seeding failed: ${rejected.length} event(s) rejected by the ingest API:\n${sample.join("\n")}`);
   }
 
+  await putProcedureCatalogue(options);
+  for (const announcement of buildSeedAnnouncements(options.now)) await options.publishAnnouncement?.(announcement);
+
   const codeByEventId = new Map(data.events.map((event) => [event.eventId, event.dossierCode]));
   const receipts: Record<string, string> = {};
   for (const result of results) {
@@ -66,4 +75,15 @@ async function addSeedOfficer(apiUrl: string, users: SeedUsers): Promise<void> {
     body: JSON.stringify({ name: users.officer.name, role: "officer", agencyCodes: [agency.code] }),
   });
   if (!response.ok) throw new Error(`Seeding the officer failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** The procedure catalogue, through the signed endpoint the one-stop system uses. */
+async function putProcedureCatalogue(options: SeedOptions): Promise<void> {
+  const body = JSON.stringify({ procedures: buildSeedProcedureCatalogue() });
+  const response = await fetch(`${options.apiUrl}/v1/ingest/procedures`, {
+    method: "PUT",
+    headers: signedIngestHeaders(options.ingestSecret, body),
+    body,
+  });
+  if (!response.ok) throw new Error(`Seeding the procedure catalogue failed: HTTP ${response.status} ${await response.text()}`);
 }

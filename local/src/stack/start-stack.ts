@@ -165,6 +165,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ingestSecret: settings.ingestSecret,
           now: options.now ?? new Date(),
           usersOnly: hasData,
+          publishAnnouncement: deps.publishAnnouncement,
         })
       : undefined;
     let dossiers: SeedDossierSummary | undefined = seeded?.dossiers;

@@ -5,6 +5,7 @@ import { vi } from "../copy/vi";
 import { dossierRouteFromDeepLink } from "../features/dossier";
 import { usePlatform } from "../platform";
 import { AppIcon } from "../shared/ui/icons";
+import { AppBottomNav, isBottomNavPath } from "./bottom-nav";
 import { isRouteMeta } from "./route-meta";
 import { routerPathFromOpenAppPath } from "./open-app-path";
 
@@ -38,11 +39,12 @@ export function AppLayout() {
         // Opened from a link there is no page behind this one: go to the lookup page instead of leaving.
         onBackClick={() => (location.key === "default" ? navigate("/", { replace: true }) : navigate(-1))}
       />
-      <Page className="app-page">
+      <Page className={isBottomNavPath(location.pathname) ? "app-page app-page--with-nav" : "app-page"}>
         <main className="app-main">
           <Outlet />
         </main>
       </Page>
+      {isBottomNavPath(location.pathname) && <AppBottomNav />}
     </>
   );
 }

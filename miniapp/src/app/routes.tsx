@@ -7,6 +7,10 @@ import type { RouteMeta } from "./route-meta";
 import { routePaths } from "./route-paths";
 
 
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as React.ComponentType });
+}
+
 const meta = (title: string, showBack: boolean): { handle: RouteMeta } => ({ handle: { title, showBack } });
 
 // The home page is the entry most citizens see, so it ships in the main chunk; the dossier page loads on demand.
@@ -38,6 +42,13 @@ export const appRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import("../pages/profile/profile-page")).ProfilePage }),
         ...meta(vi.titles.profile, true),
       },
+      // Issue 5: questions and feedback, announcements, the procedure catalogue (each page loads on demand).
+      { path: "/feedback", lazy: page(() => import("../pages/feedback/feedback-list-page"), "FeedbackListPage"), ...meta(vi.titles.feedback, false) },
+      { path: "/feedback/new", lazy: page(() => import("../pages/feedback/feedback-new-page"), "FeedbackNewPage"), ...meta(vi.titles.feedbackNew, true) },
+      { path: "/feedback/:id", lazy: page(() => import("../pages/feedback/feedback-thread-page"), "FeedbackThreadPage"), ...meta(vi.titles.feedbackThread, true) },
+      { path: "/announcements", lazy: page(() => import("../pages/announcements/announcements-page"), "AnnouncementsPage"), ...meta(vi.titles.announcements, false) },
+      { path: "/announcements/:id", lazy: page(() => import("../pages/announcements/announcement-page"), "AnnouncementPage"), ...meta(vi.titles.announcement, true) },
+      { path: "/procedures", lazy: page(() => import("../pages/procedures/procedures-page"), "ProceduresPage"), ...meta(vi.titles.procedures, false) },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],
   },

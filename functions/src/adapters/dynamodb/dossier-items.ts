@@ -28,6 +28,8 @@ export const dossierItemSchema = z.object({
   supplementPausedMs: z.number().nonnegative(),
   supplementPausedSince: instant.nullable(),
   latestApology: apology.extend({ occurredAt: instant }).nullable(),
+  // Absent on dossiers written before rating invitations existed.
+  ratingInvitedAt: instant.nullable().default(null),
   eventCount: z.number().int().positive(),
   version: z.number().int().positive(),
   createdAt: instant,

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { applyDossierEvent, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
-import { notificationFor } from "../../domain/dossier-notification.js";
+import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
 import { InvalidCursorError } from "../../ports/dossier-repository.js";
 import { DynamoDbDossierRepository } from "./dynamodb-dossier-repository.js";
@@ -29,7 +29,7 @@ const details = {
   dueAt: "2026-11-09T10:00:00.000Z",
 };
 
-function incoming(code: string, eventId: string, status: 2 | 4 | 9, occurredAt: string, withDetails = false): IncomingDossierEvent {
+function incoming(code: string, eventId: string, status: 2 | 4 | 9 | 10, occurredAt: string, withDetails = false): IncomingDossierEvent {
   return { eventId, code, codeKind: "other", status, occurredAt, details: withDetails ? details : null, note: `ghi chú ${eventId}`, unitName: null, apology: null };
 }
 
@@ -43,6 +43,7 @@ async function apply(current: { dossier: Dossier | null; events: DossierEvent[] 
     payloadHash: "hash",
     notification: notificationFor(outcome),
     notificationId,
+    ratingInvitation: outcome.ratingInvitationDue ? { id: `invite-${notificationId}`, notification: ratingInvitationFor(outcome)! } : null,
   });
   return { result, outcome };
 }
@@ -84,6 +85,21 @@ describe("DynamoDbDossierRepository", () => {
       new GetCommand({ TableName: table.tableName, Key: keys.outboxItem("outbox-r2-a-again") }),
     );
     expect(afterDuplicate.Item).toBeUndefined();
+  });
+
+  it("writes the invitation to rate as its own outbox item, in the transaction that first reaches 9 or 10, once", async () => {
+    const code = "REPO-0004";
+    const first = await apply({ dossier: null, events: [] }, incoming(code, "r4-a", 2, "2026-11-02T01:00:00.000Z", true));
+    const done = await apply({ dossier: first.outcome.dossier, events: [first.outcome.event] }, incoming(code, "r4-b", 9, "2026-11-04T01:00:00.000Z"));
+    expect(done.result).toBe("written");
+    const get = (id: string) => table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.outboxItem(id) }));
+    expect((await get("invite-r4-b")).Item).toMatchObject({ state: "pending", notification: { kind: "rating_invitation", dossierCode: code, status: 9 } });
+    expect((await get("r4-b")).Item).toMatchObject({ notification: { kind: "dossier_result_ready" } });
+    const stored = await repository.findWithTimeline(code, { consistent: true });
+    expect(stored?.dossier.ratingInvitedAt).not.toBeNull();
+    const handedOver = await apply(stored!, incoming(code, "r4-c", 10, "2026-11-05T01:00:00.000Z"));
+    expect(handedOver.outcome.ratingInvitationDue).toBe(false);
+    expect((await get("invite-r4-c")).Item).toBeUndefined();
   });
 
   it("refuses a write based on a stale read (optimistic concurrency) and writes nothing", async () => {

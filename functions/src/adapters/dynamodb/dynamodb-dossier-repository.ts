@@ -80,6 +80,17 @@ export class DynamoDbDossierRepository implements DossierRepository {
             },
           ]
         : []),
+      ...(write.ratingInvitation
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: outboxItemFor(write.ratingInvitation.id, write.ratingInvitation.notification, event.recordedAt),
+                ...mustBeNew,
+              },
+            },
+          ]
+        : []),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: transactItems, ReturnConsumedCapacity: "TOTAL" }));

@@ -47,6 +47,40 @@ export const keys = {
   staffListPartition: "STAFF",
   /** One partition per day keeps an audit trail in time order; the staff's actions are a few thousand a day. */
   auditEntry: (day: string, at: string, id: string) => ({ PK: `AUDIT#${day}`, SK: `${at}#${id}` }),
+  /** The rating lives in its dossier's item collection: `DOSSIER` < `EVENT#…` < `RATING`. */
+  rating: (code: string) => ({ PK: `DOSSIER#${code}`, SK: "RATING" }),
+  /** GSI1: every rating in update order, for the one-stop system's pull (`GET /v1/ingest/ratings`). */
+  ratingsFeed: (updatedAt: string, code: string) => ({ GSI1PK: "RATINGS_FEED", GSI1SK: `${updatedAt}#${code}` }),
+  ratingsFeedPartition: "RATINGS_FEED",
+  /** GSI2: ratings of an agency in a month (Vietnam calendar), for the staff reports of issue 6. */
+  ratingsByAgencyMonth: (agencyCode: string, month: string, ratedAt: string, code: string) => ({
+    GSI2PK: `RATING#${agencyCode}#${month}`,
+    GSI2SK: `${ratedAt}#${code}`,
+  }),
+  ratingsByAgencyMonthPartition: (agencyCode: string, month: string) => `RATING#${agencyCode}#${month}`,
+  feedbackThread: (id: string) => ({ PK: `FEEDBACK#${id}`, SK: "THREAD" }),
+  feedbackCollection: (id: string) => `FEEDBACK#${id}`,
+  feedbackMessage: (id: string, at: string, messageId: string) => ({ PK: `FEEDBACK#${id}`, SK: `MSG#${at}#${messageId}` }),
+  /** GSI1: a citizen's threads, newest first. */
+  feedbackByCitizen: (zaloAppUserId: string, createdAt: string, id: string) => ({
+    GSI1PK: `CITIZEN#${zaloAppUserId}#FEEDBACK`,
+    GSI1SK: `${createdAt}#${id}`,
+  }),
+  feedbackByCitizenPartition: (zaloAppUserId: string) => `CITIZEN#${zaloAppUserId}#FEEDBACK`,
+  /** GSI2: threads in a state, earliest reply deadline first (late ones on top), for the staff inbox. */
+  feedbackByState: (state: string, replyDueAt: string, id: string) => ({
+    GSI2PK: `FEEDBACK_STATE#${state}`,
+    GSI2SK: `${replyDueAt}#${id}`,
+  }),
+  feedbackByStatePartition: (state: string) => `FEEDBACK_STATE#${state}`,
+  announcement: (id: string) => ({ PK: `ANNOUNCEMENT#${id}`, SK: "ANNOUNCEMENT" }),
+  /** GSI1: published announcements, newest first. */
+  announcementsByTime: (publishedAt: string, id: string) => ({ GSI1PK: "ANNOUNCEMENTS", GSI1SK: `${publishedAt}#${id}` }),
+  announcementsPartition: "ANNOUNCEMENTS",
+  procedure: (code: string) => ({ PK: `PROCEDURE#${code}`, SK: "PROCEDURE" }),
+  /** GSI1: the whole catalogue in one partition (a few thousand items), read into the search index. */
+  procedureCatalogue: (code: string) => ({ GSI1PK: "PROCEDURES", GSI1SK: code }),
+  procedureCataloguePartition: "PROCEDURES",
   rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
     PK: `RATE#${scope}#${key}#${windowStart}`,
     SK: "RATE",
@@ -66,4 +100,9 @@ export const itemTypes = {
   oaToken: "OaToken",
   webhookMarker: "WebhookMarker",
   citizenInboxMessage: "CitizenInboxMessage",
+  rating: "Rating",
+  feedbackThread: "FeedbackThread",
+  feedbackMessage: "FeedbackMessage",
+  announcement: "Announcement",
+  procedure: "Procedure",
 } as const;

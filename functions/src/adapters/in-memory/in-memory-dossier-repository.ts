@@ -33,6 +33,7 @@ export class InMemoryDossierRepository implements DossierRepository {
       events: sortTimeline([...(current?.events ?? []), write.event]),
     });
     if (write.notification) this.outbox.push(write.notification);
+    if (write.ratingInvitation) this.outbox.push(write.ratingInvitation.notification);
     return "written";
   }
 

@@ -12,9 +12,8 @@ export interface GetJsonOptions<T> {
   parse: (body: unknown) => T;
 }
 
-export interface SendJsonOptions<T> {
+export interface SendJsonOptions<T> extends GetJsonOptions<T> {
   body?: unknown;
-  parse: (body: unknown) => T;
 }
 
 export interface ApiClient {
@@ -93,25 +92,25 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  function urlOf(path: string, query: GetJsonOptions<unknown>["query"]): string {
+    const url = new URL(`${options.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== "") url.searchParams.set(name, value);
+    }
+    return url.toString();
+  }
+
   return {
     async getText(path, { query, signal } = {}) {
-      const url = new URL(`${options.baseUrl}${path}`);
-      for (const [name, value] of Object.entries(query ?? {})) {
-        if (value !== undefined && value !== "") url.searchParams.set(name, value);
-      }
-      const response = await sendWithRetry(url.toString(), signal);
+      const response = await sendWithRetry(urlOf(path, query), signal);
       if (!response.ok) throw await apiErrorFromResponse(response);
       return response.text();
     },
-    async sendJson(method, path, { body, parse }) {
-      return parseAnswer(await sendWithRetry(`${options.baseUrl}${path}`, undefined, method, body), parse);
+    async sendJson(method, path, { query, signal, body, parse }) {
+      return parseAnswer(await sendWithRetry(urlOf(path, query), signal, method, body), parse);
     },
     async getJson(path, { query, signal, parse }) {
-      const url = new URL(`${options.baseUrl}${path}`);
-      for (const [name, value] of Object.entries(query ?? {})) {
-        if (value !== undefined && value !== "") url.searchParams.set(name, value);
-      }
-      return parseAnswer(await sendWithRetry(url.toString(), signal), parse);
+      return parseAnswer(await sendWithRetry(urlOf(path, query), signal), parse);
     },
   };
 }

@@ -2,6 +2,8 @@ import { vi } from "../../copy/vi";
 
 export type ApiErrorKind =
   | "invalid_input"
+  | "conflict"
+  | "forbidden"
   | "not_found"
   | "unauthorized"
   | "rate_limited"
@@ -11,6 +13,8 @@ export type ApiErrorKind =
 
 const fallbackMessages: Record<ApiErrorKind, string> = {
   invalid_input: vi.errors.invalidInput,
+  conflict: vi.errors.conflict,
+  forbidden: vi.errors.forbidden,
   not_found: vi.errors.notFound,
   unauthorized: vi.errors.unauthorized,
   rate_limited: vi.errors.rateLimited,
@@ -52,7 +56,9 @@ const kindByServerCode: Record<string, ApiErrorKind> = {
 };
 
 function kindByStatus(status: number): ApiErrorKind {
-  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 409) return "conflict";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
   if (status >= 400 && status < 500) return "invalid_input";

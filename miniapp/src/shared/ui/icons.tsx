@@ -2,7 +2,17 @@
 // ("zi_chevron_left") until it loads, which on a slow connection is what the citizen reads.
 import type { ReactNode } from "react";
 
-export type IconName = "chevron-left" | "chevron-right" | "check-circle" | "info" | "search" | "warning" | "clock";
+export type IconName =
+  | "chevron-left"
+  | "chevron-right"
+  | "check-circle"
+  | "info"
+  | "search"
+  | "warning"
+  | "clock"
+  | "chat"
+  | "bell"
+  | "list";
 
 const paths: Record<IconName, ReactNode> = {
   "chevron-left": <path d="M15 5l-7 7 7 7" />,
@@ -37,6 +47,14 @@ const paths: Record<IconName, ReactNode> = {
       <path d="M12 7v5l3.5 2" />
     </>
   ),
+  chat: <path d="M4 5h16v11H9l-5 4z" />,
+  bell: (
+    <>
+      <path d="M6 16V11a6 6 0 0112 0v5l1.5 2h-15z" />
+      <path d="M10 20.5h4" />
+    </>
+  ),
+  list: <path d="M8 6h12M8 12h12M8 18h12M4 6h.5M4 12h.5M4 18h.5" />,
 };
 
 export function AppIcon({ name, size = 24, className }: { name: IconName; size?: number; className?: string }) {

@@ -5,6 +5,7 @@ import { vi } from "../../../copy/vi";
 import { checkDossierCode } from "../dossier-code";
 import { dossierCodeMessage } from "../dossier-code-message";
 import { dossierCodeFromPathSegment } from "../dossier-link";
+import type { DossierView } from "../dossier-view";
 import { useDossier } from "../use-dossier";
 import { DossierDetails } from "./dossier-details";
 import { DossierMessage, DossierSkeleton, RetryButton } from "./dossier-states";
@@ -13,9 +14,11 @@ interface DossierScreenProps {
   /** The code as it appears in the route, "/" written "~". */
   codeSegment: string;
   receiptSignature: string | undefined;
+  /** What the page shows under a loaded dossier (the rating section of the owner view). */
+  renderAfter?: (dossier: DossierView) => ReactNode;
 }
 
-export function DossierScreen({ codeSegment, receiptSignature }: DossierScreenProps) {
+export function DossierScreen({ codeSegment, receiptSignature, renderAfter }: DossierScreenProps) {
   const navigate = useNavigate();
   const raw = dossierCodeFromPathSegment(codeSegment);
   const check = checkDossierCode(raw);
@@ -36,22 +39,31 @@ export function DossierScreen({ codeSegment, receiptSignature }: DossierScreenPr
       />
     );
   }
-  return <LoadedDossier code={check.code} receiptSignature={receiptSignature} backToLookup={backToLookup} />;
+  return <LoadedDossier code={check.code} receiptSignature={receiptSignature} backToLookup={backToLookup} renderAfter={renderAfter} />;
 }
 
 function LoadedDossier({
   code,
   receiptSignature,
   backToLookup,
+  renderAfter,
 }: {
   code: string;
   receiptSignature: string | undefined;
   backToLookup: ReactNode;
+  renderAfter: DossierScreenProps["renderAfter"];
 }) {
   const { state, retry } = useDossier(code, receiptSignature);
 
   if (state.status === "loading") return <DossierSkeleton />;
-  if (state.status === "loaded") return <DossierDetails dossier={state.dossier} />;
+  if (state.status === "loaded") {
+    return (
+      <>
+        <DossierDetails dossier={state.dossier} />
+        {renderAfter?.(state.dossier)}
+      </>
+    );
+  }
 
   const { error } = state;
   if (error.kind === "not_found" || error.kind === "invalid_input") {

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { replyAsStaff } from "@motcua/local/stack/reply-as-staff";
+import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { ingest } from "./ingest.js";
+
+const stack = inject("stack");
+const miniAppUrl = inject("miniAppUrl");
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
+
+const codes = { finished: "000.00.20.H27-261120-0501", unfinished: "000.00.20.H27-261120-0502" };
+const k: Record<string, string> = {};
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  browser = chromium.browser;
+  const details = {
+    agencyCode: "000.00.20.H27",
+    agencyName: "UBND phường Kinh Bắc",
+    procedureCode: "1.001193.000.00.00.H27",
+    procedureName: "Đăng ký khai sinh",
+    applicantName: "Nguyễn Văn An",
+    applicantPhone: "0912345678",
+    receivedAt: "2026-11-20T08:15:00+07:00",
+    dueAt: "2026-11-25T17:00:00+07:00",
+  };
+  const results = await ingest(stack, [
+    { eventId: "e2e-501-a", dossierCode: codes.finished, status: 2, occurredAt: "2026-11-20T08:15:00+07:00", dossier: details },
+    { eventId: "e2e-501-b", dossierCode: codes.finished, status: 10, occurredAt: "2026-11-24T09:00:00+07:00" },
+    { eventId: "e2e-502-a", dossierCode: codes.unfinished, status: 2, occurredAt: "2026-11-20T08:15:00+07:00", dossier: details },
+    { eventId: "e2e-502-b", dossierCode: codes.unfinished, status: 4, occurredAt: "2026-11-21T09:00:00+07:00" },
+  ]);
+  for (const result of results) {
+    if (result.receipt) {
+      const url = new URL(result.receipt.url);
+      k[url.searchParams.get("hs")!] = url.searchParams.get("k")!;
+    }
+  }
+});
+
+afterAll(async () => chromium?.close());
+
+const ownerLink = (code: string) => `${miniAppUrl}/?token=${stack.demoTokens.citizen}&hs=${encodeURIComponent(code)}&k=${k[code]}`;
+
+describe("rating a dossier from its page (owner view)", () => {
+  it("rates a finished dossier: 'Không hài lòng' asks a reason, then the rating is shown and changeable", async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(ownerLink(codes.finished));
+    await expect.poll(() => page.getByTestId("view-notice").innerText()).toMatch(/đầy đủ/);
+    await page.getByRole("heading", { name: "Đánh giá mức độ hài lòng" }).scrollIntoViewIfNeeded();
+    const criterion = (name: string) => page.getByRole("group", { name });
+    await criterion("Thái độ của cán bộ").getByText("Rất hài lòng", { exact: true }).click();
+    await criterion("Kết quả giải quyết").getByText("Hài lòng", { exact: true }).click();
+    await criterion("Đánh giá chung").getByText("Không hài lòng", { exact: true }).click();
+    expect(await criterion("Đánh giá chung").getByRole("radio", { name: "Không hài lòng" }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await expect.poll(() => page.getByRole("alert").first().innerText()).toContain("Vui lòng cho biết lý do");
+    await page.getByText("Phải đi lại nhiều lần", { exact: true }).click();
+    await page.getByPlaceholder("Góp ý thêm cho cơ quan").fill("Cần hướng dẫn rõ hơn ngay từ đầu.");
+    await saveScreenshot(page, "rating-form-360x740");
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+
+    await expect.poll(() => page.getByTestId("rating-saved").innerText()).toContain("Cảm ơn bạn đã đánh giá");
+    const saved = await page.getByTestId("rating-saved").innerText();
+    expect(saved).toContain("Phải đi lại nhiều lần");
+    expect(saved).toContain("Không hài lòng");
+    expect(saved).toMatch(/sửa đến \d{2}\/\d{2}\/\d{4}/);
+    await saveScreenshot(page, "rating-saved-360x740");
+
+    // The API holds the same rating, and the one-stop system's feed will carry it.
+    const stored = await fetch(`${stack.apiUrl}/v1/dossiers/${codes.finished}/rating?k=${k[codes.finished]}`, {
+      headers: { authorization: `Bearer ${stack.demoTokens.citizen}` },
+    }).then((r) => r.json());
+    expect(stored.rating).toMatchObject({ attitude: "rat_hai_long", result: "hai_long", overall: "khong_hai_long", reason: "Phải đi lại nhiều lần" });
+
+    // Changed within the 7 days.
+    await page.getByRole("button", { name: "Sửa đánh giá" }).click();
+    await criterion("Đánh giá chung").getByText("Hài lòng", { exact: true }).click();
+    await page.getByRole("button", { name: "Cập nhật đánh giá" }).click();
+    await expect.poll(() => page.getByTestId("rating-saved").innerText()).not.toContain("Phải đi lại nhiều lần");
+    await context.close();
+  });
+
+  it("an unfinished dossier cannot be rated: no form, a note instead, and the API refuses", async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(ownerLink(codes.unfinished));
+    await expect.poll(() => page.getByTestId("view-notice").innerText()).toMatch(/đầy đủ/);
+    await expect.poll(() => page.getByTestId("rating-not-yet").innerText()).toContain("khi hồ sơ đã giải quyết xong");
+    expect(await page.getByRole("button", { name: "Gửi đánh giá" }).count()).toBe(0);
+    const refused = await fetch(`${stack.apiUrl}/v1/dossiers/${codes.unfinished}/rating?k=${k[codes.unfinished]}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${stack.demoTokens.citizen}`, "content-type": "application/json" },
+      body: JSON.stringify({ attitude: "hai_long", result: "hai_long", overall: "hai_long" }),
+    });
+    expect(refused.status).toBe(409);
+    await context.close();
+  });
+
+  it("the public view (code typed, no receipt) shows no rating section", async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${miniAppUrl}/dossiers/${codes.finished}?token=${stack.demoTokens.citizen}`);
+    await expect.poll(() => page.getByTestId("status-badge").textContent()).toBe("Đã trả kết quả");
+    expect(await page.getByRole("heading", { name: "Đánh giá mức độ hài lòng" }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("questions and feedback", () => {
+  it("asks a question about a dossier and sees the staff reply arrive in the thread", async () => {
+    const { context, page } = await phonePage(browser);
+    // A lookup first, so the dossier is offered in the form.
+    await page.goto(ownerLink(codes.unfinished));
+    await expect.poll(() => page.getByTestId("view-notice").innerText()).toMatch(/đầy đủ/);
+    await page.goto(`${miniAppUrl}/feedback?token=${stack.demoTokens.citizen}`);
+    await page.getByRole("button", { name: "Gửi câu hỏi mới" }).click();
+    await page.getByText("Phản ánh", { exact: true }).click();
+    await page.getByRole("button", { name: "Gửi", exact: true }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("Vui lòng nhập nội dung");
+    await page.getByPlaceholder("Nhập câu hỏi, phản ánh hoặc góp ý của bạn").fill("Hồ sơ của tôi đã quá 3 ngày vẫn đang xử lý, xin hỏi khi nào có kết quả?");
+    await page.getByRole("combobox").selectOption(codes.unfinished);
+    await saveScreenshot(page, "feedback-form-360x740");
+    await page.getByRole("button", { name: "Gửi", exact: true }).click();
+
+    await expect.poll(() => page.getByRole("status").innerText()).toContain("Đã gửi");
+    const threadId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+    await expect.poll(() => page.locator("body").innerText()).toContain(`Hồ sơ ${codes.unfinished}`);
+    expect(await page.getByTestId("feedback-state").innerText()).toBe("Mới");
+
+    const replied = await replyAsStaff(stack, { threadId, text: "Hồ sơ đang chờ ý kiến phòng Tư pháp, dự kiến có kết quả ngày 27/11.", staffName: "Bộ phận Một cửa" });
+    expect(replied.kind).toBe("saved");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("feedback-message").count()).toBe(2);
+    expect(await page.getByTestId("feedback-message").nth(1).innerText()).toContain("dự kiến có kết quả ngày 27/11");
+    expect(await page.getByTestId("feedback-state").innerText()).toBe("Đã trả lời");
+    await page.getByRole("button", { name: "Hữu ích", exact: true }).click();
+    await expect.poll(() => page.getByTestId("feedback-helpful-answer").innerText()).toContain("Cảm ơn bạn đã cho biết");
+    await saveScreenshot(page, "feedback-thread-360x740");
+
+    await page.goto(`${miniAppUrl}/feedback?token=${stack.demoTokens.citizen}`);
+    await expect.poll(() => page.getByTestId("feedback-thread-card").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("feedback-thread-card").first().innerText()).toContain("Đã trả lời");
+    await saveScreenshot(page, "feedback-list-360x740");
+    await context.close();
+  });
+});
+
+describe("procedures and announcements", () => {
+  it("finds procedures without diacritics ('ho tich' finds Hộ tịch) with time, fee, documents and the portal link", async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${miniAppUrl}/procedures?token=${stack.demoTokens.citizen}`);
+    await page.getByRole("searchbox").fill("ho tich");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await expect.poll(async () => (await page.getByTestId("procedure-card").allInnerTexts()).join("\n")).toContain("Đăng ký khai sinh");
+    const cards = await page.getByTestId("procedure-card").allInnerTexts();
+    for (const card of cards) expect(card).toContain("Hộ tịch");
+    expect(cards.some((card) => card.includes("Đăng ký kết hôn"))).toBe(true);
+    const birth = page.getByTestId("procedure-card").filter({ hasText: "Đăng ký khai sinh" });
+    await birth.getByRole("button", { name: "Xem chi tiết" }).click();
+    const text = await birth.innerText();
+    expect(text).toContain("03 ngày làm việc");
+    expect(text).toContain("Miễn lệ phí");
+    expect(text).toContain("Giấy chứng sinh");
+    expect(await birth.getByRole("link", { name: /Cổng Dịch vụ công quốc gia/ }).getAttribute("href")).toMatch(/^https:\/\/dichvucong\.gov\.vn\//);
+    await saveScreenshot(page, "procedures-search-360x740");
+    await context.close();
+  });
+
+  it("lists announcements newest first and opens one", async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${miniAppUrl}/announcements?token=${stack.demoTokens.citizen}`);
+    await expect.poll(() => page.getByTestId("announcement-card").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId("announcement-card").first().innerText()).toContain("Lịch nghỉ Tết");
+    await saveScreenshot(page, "announcements-360x740");
+    await page.getByTestId("announcement-card").filter({ hasText: "Bãi bỏ thủ tục" }).click();
+    await expect.poll(() => page.locator("article").innerText()).toContain("Cơ sở dữ liệu quốc gia về dân cư");
+    expect(await page.locator("article").innerText()).toContain("Thủ tục bãi bỏ");
+    await context.close();
+  });
+});

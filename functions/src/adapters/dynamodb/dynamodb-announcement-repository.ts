@@ -1,0 +1,67 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { announcementKinds, type Announcement } from "../../domain/announcement.js";
+import type { AnnouncementPage, AnnouncementPosition, AnnouncementRepository } from "../../ports/announcement-repository.js";
+import { itemTypes, keys } from "./keys.js";
+
+const announcementItemSchema = z.object({
+  type: z.literal(itemTypes.announcement),
+  id: z.string(),
+  kind: z.enum(announcementKinds),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  publishedAt: z.string().min(20),
+});
+
+function fromItem(item: Record<string, unknown>): Announcement {
+  const { type: _type, ...announcement } = announcementItemSchema.parse(item);
+  return announcement;
+}
+
+export class DynamoDbAnnouncementRepository implements AnnouncementRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async publish(announcement: Announcement): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.announcement(announcement.id),
+          ...keys.announcementsByTime(announcement.publishedAt, announcement.id),
+          type: itemTypes.announcement,
+          ...announcement,
+        },
+      }),
+    );
+  }
+
+  async get(id: string): Promise<Announcement | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.announcement(id) }));
+    return result.Item ? fromItem(result.Item) : null;
+  }
+
+  async listNewestFirst(request: { limit: number; after: AnnouncementPosition | null }): Promise<AnnouncementPage> {
+    const after = request.after;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": keys.announcementsPartition },
+        ScanIndexForward: false,
+        Limit: request.limit,
+        ExclusiveStartKey: after ? { ...keys.announcement(after.id), ...keys.announcementsByTime(after.publishedAt, after.id) } : undefined,
+      }),
+    );
+    const announcements = (result.Items ?? []).map(fromItem);
+    const last = announcements[announcements.length - 1];
+    return {
+      announcements,
+      next: result.LastEvaluatedKey && last ? { publishedAt: last.publishedAt, id: last.id } : null,
+    };
+  }
+}

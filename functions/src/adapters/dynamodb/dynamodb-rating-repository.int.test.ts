@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import type { Rating } from "../../domain/rating.js";
+import { DynamoDbRatingRepository } from "./dynamodb-rating-repository.js";
+
+let table: Awaited<ReturnType<typeof createTestTable>>;
+let repository: DynamoDbRatingRepository;
+
+beforeAll(async () => {
+  table = await createTestTable();
+  repository = new DynamoDbRatingRepository(table.documentClient, table.tableName);
+});
+afterAll(async () => table.drop());
+
+const rating = (code: string, updatedAt: string, overrides: Partial<Rating> = {}): Rating => ({
+  dossierCode: code,
+  agencyCode: "000.00.20.H27",
+  procedureCode: "1.001193.000.00.00.H27",
+  dossierStatus: 10,
+  zaloAppUserId: "u1",
+  attitude: "rat_hai_long",
+  result: "hai_long",
+  overall: "hai_long",
+  reason: null,
+  comment: "Cán bộ nhiệt tình",
+  ratedAt: updatedAt,
+  updatedAt,
+  version: 1,
+  ...overrides,
+});
+
+describe("DynamoDbRatingRepository", () => {
+  it("access pattern: rating of a dossier (1 GetItem), saved once, changed only over its version", async () => {
+    const first = rating("RATE-0001", "2026-11-20T03:00:00.000Z");
+    expect(await repository.get("RATE-0001")).toBeNull();
+    expect(await repository.save(first, 0)).toBe("saved");
+    expect(await repository.save(first, 0)).toBe("conflict");
+    expect(await repository.get("RATE-0001")).toEqual(first);
+    const changed = { ...first, overall: "rat_hai_long" as const, updatedAt: "2026-11-21T03:00:00.000Z", version: 2 };
+    expect(await repository.save(changed, 1)).toBe("saved");
+    expect(await repository.save({ ...changed, version: 3 }, 1)).toBe("conflict");
+    expect(await repository.get("RATE-0001")).toEqual(changed);
+  });
+
+  it("access pattern: ratings feed in update order after a position and before the settle bound, paged", async () => {
+    await repository.save(rating("FEED-0002", "2026-12-01T01:00:00.000Z"), 0);
+    await repository.save(rating("FEED-0001", "2026-12-01T01:00:00.000Z"), 0);
+    await repository.save(rating("FEED-0003", "2026-12-01T02:00:00.000Z"), 0);
+    await repository.save(rating("FEED-0004", "2026-12-01T03:00:00.000Z"), 0);
+    const before = "2026-12-01T02:30:00.000Z";
+    const firstPage = await repository.feed({ after: "2026-11-30T00:00:00.000Z#ZZZZ", before, limit: 2 });
+    expect(firstPage.ratings.map((r) => r.dossierCode)).toEqual(["FEED-0001", "FEED-0002"]);
+    expect(firstPage.lastPosition).toBe("2026-12-01T01:00:00.000Z#FEED-0002");
+    const secondPage = await repository.feed({ after: firstPage.lastPosition, before, limit: 2 });
+    // FEED-0004 is after the bound: held back.
+    expect(secondPage.ratings.map((r) => r.dossierCode)).toEqual(["FEED-0003"]);
+    expect(secondPage.hasMore).toBe(false);
+    // A changed rating moves to the end of the feed.
+    await repository.save(rating("FEED-0001", "2026-12-01T01:00:00.000Z", { updatedAt: "2026-12-01T02:10:00.000Z", version: 2 }), 1);
+    const third = await repository.feed({ after: secondPage.lastPosition, before, limit: 10 });
+    expect(third.ratings.map((r) => `${r.dossierCode}@${r.version}`)).toEqual(["FEED-0001@2"]);
+  });
+
+  it("access pattern: ratings by agency and month (Vietnam calendar, by first rating time)", async () => {
+    await repository.save(rating("MONTH-0001", "2027-01-31T17:30:00.000Z", { agencyCode: "AG-X" }), 0); // 00:30 on 1 Feb in Vietnam
+    await repository.save(rating("MONTH-0002", "2027-01-31T10:00:00.000Z", { agencyCode: "AG-X" }), 0);
+    await repository.save(rating("MONTH-0003", "2027-02-02T10:00:00.000Z", { agencyCode: "AG-Y" }), 0);
+    expect((await repository.byAgencyMonth("AG-X", "2027-02")).map((r) => r.dossierCode)).toEqual(["MONTH-0001"]);
+    expect((await repository.byAgencyMonth("AG-X", "2027-01")).map((r) => r.dossierCode)).toEqual(["MONTH-0002"]);
+  });
+});

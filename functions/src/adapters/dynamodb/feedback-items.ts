@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { feedbackStates, feedbackTypes, type FeedbackMessage, type FeedbackThread } from "../../domain/feedback.js";
+import { itemTypes, keys } from "./keys.js";
+
+const instant = z.string().min(20);
+
+export const feedbackThreadItemSchema = z.object({
+  type: z.literal(itemTypes.feedbackThread),
+  id: z.string(),
+  zaloAppUserId: z.string(),
+  feedbackType: z.enum(feedbackTypes),
+  text: z.string(),
+  dossierCode: z.string().nullable(),
+  channel: z.enum(["mini_app", "zalo_oa"]),
+  state: z.enum(feedbackStates),
+  createdAt: instant,
+  replyDueAt: instant,
+  answeredAt: instant.nullable(),
+  publishDueAt: instant.nullable(),
+  lastMessageAt: instant,
+  messageCount: z.number().int().positive(),
+  version: z.number().int().positive(),
+});
+
+export const feedbackMessageItemSchema = z.object({
+  type: z.literal(itemTypes.feedbackMessage),
+  threadId: z.string(),
+  messageId: z.string(),
+  author: z.enum(["citizen", "staff"]),
+  staffName: z.string().nullable(),
+  text: z.string(),
+  at: instant,
+  helpful: z.boolean().nullable(),
+});
+
+export function threadToItem(thread: FeedbackThread): Record<string, unknown> {
+  const { type, ...rest } = thread;
+  return {
+    ...keys.feedbackThread(thread.id),
+    ...keys.feedbackByCitizen(thread.zaloAppUserId, thread.createdAt, thread.id),
+    ...keys.feedbackByState(thread.state, thread.replyDueAt, thread.id),
+    ...rest,
+    type: itemTypes.feedbackThread,
+    feedbackType: type,
+  };
+}
+
+export function threadFromItem(item: Record<string, unknown>): FeedbackThread {
+  const { type: _type, feedbackType, ...thread } = feedbackThreadItemSchema.parse(item);
+  return { ...thread, type: feedbackType };
+}
+
+export function messageToItem(message: FeedbackMessage): Record<string, unknown> {
+  return { ...keys.feedbackMessage(message.threadId, message.at, message.messageId), type: itemTypes.feedbackMessage, ...message };
+}
+
+export function messageFromItem(item: Record<string, unknown>): FeedbackMessage {
+  const { type: _type, ...message } = feedbackMessageItemSchema.parse(item);
+  return message;
+}

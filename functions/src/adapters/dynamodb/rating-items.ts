@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
+import { satisfactionLevels, type Rating } from "../../domain/rating.js";
+import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
+import { itemTypes, keys } from "./keys.js";
+
+const level = z.enum(satisfactionLevels);
+const instant = z.string().min(20);
+
+export const ratingItemSchema = z.object({
+  type: z.literal(itemTypes.rating),
+  dossierCode: z.string(),
+  agencyCode: z.string(),
+  procedureCode: z.string(),
+  dossierStatus: z.number().refine(isDossierStatus).transform((s) => s as DossierStatus),
+  zaloAppUserId: z.string(),
+  attitude: level,
+  result: level,
+  overall: level,
+  reason: z.string().nullable(),
+  comment: z.string().nullable(),
+  ratedAt: instant,
+  updatedAt: instant,
+  version: z.number().int().positive(),
+});
+
+export function ratingMonth(ratedAt: string): string {
+  return vietnamCalendarDay(new Date(ratedAt)).slice(0, 7);
+}
+
+export function ratingToItem(rating: Rating): Record<string, unknown> {
+  return {
+    ...keys.rating(rating.dossierCode),
+    ...keys.ratingsFeed(rating.updatedAt, rating.dossierCode),
+    ...keys.ratingsByAgencyMonth(rating.agencyCode, ratingMonth(rating.ratedAt), rating.ratedAt, rating.dossierCode),
+    type: itemTypes.rating,
+    ...rating,
+  };
+}
+
+export function ratingFromItem(item: Record<string, unknown>): Rating {
+  const { type: _type, ...rating } = ratingItemSchema.parse(item);
+  return rating;
+}

@@ -1,0 +1,101 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { z } from "zod";
+import { dossierCodeFromPathSegment, parseDossierCode } from "../../domain/dossier-code.js";
+import { maxRatingCommentLength, maxRatingReasonLength, satisfactionLevels, type Rating } from "../../domain/rating.js";
+import type { RateDossierResult, RatingState } from "../../use-cases/rate-dossier.js";
+import type { OwnerClaim } from "../../use-cases/is-dossier-owner.js";
+import type { RatingInput } from "../../domain/rating.js";
+import { citizenMessages } from "../citizen-messages.js";
+import { parseJsonBody } from "../http/json-body.js";
+import { errorResponse, json } from "../http/responses.js";
+import type { CitizenRoute } from "./citizen-route.js";
+
+export interface RatingRouteDeps {
+  getDossierRating: (request: { code: string } & OwnerClaim) => Promise<{ kind: "not_found" } | { kind: "not_owner" } | ({ kind: "ok" } & RatingState)>;
+  rateDossier: (request: { code: string; rating: RatingInput } & OwnerClaim) => Promise<RateDossierResult>;
+}
+
+const level = z.enum(satisfactionLevels);
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+export const ratingBodySchema = z.strictObject({
+  attitude: level,
+  result: level,
+  overall: level,
+  reason: optionalText(maxRatingReasonLength),
+  comment: optionalText(maxRatingCommentLength),
+});
+
+/** What the citizen sees of a rating: no internal ids. */
+function ratingView(state: RatingState) {
+  const rating: Rating | null = state.rating;
+  return {
+    rating: rating && {
+      attitude: rating.attitude,
+      result: rating.result,
+      overall: rating.overall,
+      reason: rating.reason,
+      comment: rating.comment,
+      ratedAt: rating.ratedAt,
+      updatedAt: rating.updatedAt,
+    },
+    canRate: state.canRate,
+    editableUntil: state.editableUntil,
+    locked: state.locked,
+  };
+}
+
+function codeOf(event: APIGatewayProxyEventV2) {
+  return parseDossierCode(dossierCodeFromPathSegment(event.pathParameters?.code ?? ""));
+}
+
+const invalidCode = () => errorResponse(400, "INVALID_CODE", citizenMessages.invalidCode);
+const notFound = (code: string) => errorResponse(404, "NOT_FOUND", citizenMessages.notFound(code));
+const notOwner = () => errorResponse(403, "NOT_OWNER", citizenMessages.ratingNotOwner);
+
+export function ratingRoutes(deps: RatingRouteDeps): Record<string, CitizenRoute> {
+  return {
+    "GET /v1/dossiers/{code}/rating": async (event, user) => {
+      const parsed = codeOf(event);
+      if (!parsed.ok) return invalidCode();
+      const result = await deps.getDossierRating({
+        code: parsed.code,
+        zaloAppUserId: user.zaloAppUserId,
+        receiptSignature: event.queryStringParameters?.k,
+      });
+      if (result.kind === "not_found") return notFound(parsed.code);
+      if (result.kind === "not_owner") return notOwner();
+      return json(200, ratingView(result));
+    },
+    "PUT /v1/dossiers/{code}/rating": async (event, user) => {
+      const parsed = codeOf(event);
+      if (!parsed.ok) return invalidCode();
+      const body = parseJsonBody(event, ratingBodySchema);
+      if (!body.ok) return errorResponse(400, "VALIDATION_FAILED", citizenMessages.invalidRating);
+      const result = await deps.rateDossier({
+        code: parsed.code,
+        zaloAppUserId: user.zaloAppUserId,
+        receiptSignature: event.queryStringParameters?.k,
+        rating: {
+          attitude: body.data.attitude,
+          result: body.data.result,
+          overall: body.data.overall,
+          reason: body.data.reason ?? null,
+          comment: body.data.comment ?? null,
+        },
+      });
+      switch (result.kind) {
+        case "not_found":
+          return notFound(parsed.code);
+        case "not_owner":
+          return notOwner();
+        case "refused":
+          if (result.reason === "reason_required") return errorResponse(400, "REASON_REQUIRED", citizenMessages.ratingReasonRequired);
+          if (result.reason === "locked") return errorResponse(409, "RATING_LOCKED", citizenMessages.ratingLocked);
+          return errorResponse(409, "NOT_FINISHED", citizenMessages.ratingNotFinished);
+        case "saved":
+          return json(200, ratingView(result));
+      }
+    },
+  };
+}

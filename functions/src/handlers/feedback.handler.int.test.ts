@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { startTestStack } from "../../test/test-stack.js";
+import { composeDependencies, type Dependencies } from "../composition/compose.js";
+import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let deps: Dependencies;
+let api: HttpHandler;
+let author: { zaloAppUserId: string; accessToken: string };
+let other: { zaloAppUserId: string; accessToken: string };
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  deps = composeDependencies(stack.config);
+  api = httpHandlersFrom(deps).api;
+  author = await stack.createZaloUser("Trần Thị Bình", "0987654321");
+  other = await stack.createZaloUser("Lê Văn Cường", "0911111111");
+});
+afterAll(async () => stack.stop());
+
+async function call(routeKey: string, options: { path?: Record<string, string>; body?: unknown; as?: { accessToken: string } } = {}) {
+  let rawPath = routeKey.split(" ")[1]!;
+  for (const [name, value] of Object.entries(options.path ?? {})) rawPath = rawPath.replace(`{${name}}`, value);
+  const response = await api(
+    apiGatewayEvent({
+      routeKey,
+      rawPath,
+      ...(options.path ? { pathParameters: options.path } : {}),
+      headers: { authorization: `Bearer ${(options.as ?? author).accessToken}` },
+      ...(options.body !== undefined ? { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) } : {}),
+    }),
+  );
+  return { status: response.statusCode, body: JSON.parse(String(response.body)) };
+}
+const myThreads = async (as = author) => (await call("GET /v1/me/feedback", { as })).body.threads as { id: string; state: string; late: boolean }[];
+
+describe("feedback threads (hỏi đáp, phản ánh, góp ý)", () => {
+  let threadId: string;
+
+  it("POST /v1/feedback opens a thread with its id and a 15-working-day reply deadline", async () => {
+    const created = await call("POST /v1/feedback", { body: { type: "hoi_dap", text: "  Làm lại CCCD cần giấy tờ gì?  ", dossierCode: "000.00.20.h27-261120-0001" } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ type: "hoi_dap", text: "Làm lại CCCD cần giấy tờ gì?", dossierCode: "000.00.20.H27-261120-0001", state: "moi", late: false, channel: "mini_app" });
+    expect(created.body.id).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(Date.parse(created.body.replyDueAt) - Date.parse(created.body.createdAt)).toBeGreaterThan(15 * 24 * 3600 * 1000);
+    threadId = created.body.id;
+    expect((await call("POST /v1/feedback", { body: { type: "gop_y", text: "x".repeat(2000) } })).status).toBe(201);
+    expect((await myThreads()).map((t) => t.id)).toHaveLength(2);
+    expect((await myThreads())[1]!.id).toBe(threadId);
+  });
+
+  it("refuses bad input with 400 and writes nothing, at each limit and just past it", async () => {
+    const before = (await myThreads()).length;
+    const bad: unknown[] = [
+      "{",
+      { type: "khieu_nai", text: "x" },
+      { type: "hoi_dap" },
+      { type: "hoi_dap", text: "" },
+      { type: "hoi_dap", text: "   " },
+      { type: "hoi_dap", text: "x".repeat(2001) },
+      { type: "hoi_dap", text: "x", extra: true },
+      { type: "hoi_dap", text: "x", dossierCode: 12 },
+    ];
+    for (const body of bad) expect((await call("POST /v1/feedback", { body })).status, JSON.stringify(body).slice(0, 40)).toBe(400);
+    expect(await call("POST /v1/feedback", { body: { type: "hoi_dap", text: "x", dossierCode: "AB" } })).toMatchObject({ status: 400, body: { error: { code: "INVALID_CODE" } } });
+    expect((await myThreads()).length).toBe(before);
+  });
+
+  it("only the author reads a thread; others get 404", async () => {
+    expect(await call("GET /v1/feedback/{id}", { path: { id: threadId } })).toMatchObject({
+      status: 200,
+      body: { id: threadId, messages: [{ author: "citizen", text: "Làm lại CCCD cần giấy tờ gì?", helpful: null }] },
+    });
+    expect((await call("GET /v1/feedback/{id}", { path: { id: threadId }, as: other })).status).toBe(404);
+    expect((await call("GET /v1/feedback/{id}", { path: { id: "no/such" } })).status).toBe(404);
+    expect(await myThreads(other)).toEqual([]);
+  });
+
+  it("POST /v1/feedback/{id}/messages adds the author's message (≤ 2000), refuses others and bad input", async () => {
+    const path = { id: threadId };
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: { text: "y".repeat(2000) } })).status).toBe(201);
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: { text: "y".repeat(2001) } })).status).toBe(400);
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: { text: " " } })).status).toBe(400);
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: { text: "x" }, as: other })).status).toBe(404);
+    expect((await call("GET /v1/feedback/{id}", { path })).body.messages).toHaveLength(2);
+  });
+
+  it("a staff answer reaches the thread; the author marks it helpful or not (only a staff message)", async () => {
+    const replied = await deps.replyToFeedback({ id: threadId, staffName: "Bộ phận Một cửa", text: "Bạn mang CCCD cũ và tờ khai." });
+    expect(replied.kind).toBe("saved");
+    const thread = (await call("GET /v1/feedback/{id}", { path: { id: threadId } })).body;
+    expect(thread.state).toBe("da_tra_loi");
+    expect(thread.answeredAt).not.toBeNull();
+    const staffMessage = thread.messages.find((m: { author: string }) => m.author === "staff");
+    expect(staffMessage).toMatchObject({ staffName: "Bộ phận Một cửa", text: "Bạn mang CCCD cũ và tờ khai." });
+    const helpful = (messageId: string, body: unknown, as = author) =>
+      call("PUT /v1/feedback/{id}/messages/{messageId}/helpful", { path: { id: threadId, messageId }, body, as });
+    for (const body of [{}, { helpful: "yes" }, { helpful: true, x: 1 }, "nope"]) expect((await helpful(staffMessage.id, body)).status).toBe(400);
+    expect((await helpful(thread.messages[0].id, { helpful: true })).status).toBe(400);
+    expect((await helpful(staffMessage.id, { helpful: true }, other)).status).toBe(404);
+    expect((await call("GET /v1/feedback/{id}", { path: { id: threadId } })).body.messages.map((m: { helpful: unknown }) => m.helpful)).toEqual([null, null, null]);
+    expect(await helpful(staffMessage.id, { helpful: false })).toMatchObject({ status: 200, body: { helpful: false } });
+    expect((await call("GET /v1/feedback/{id}", { path: { id: threadId } })).body.messages[2].helpful).toBe(false);
+  });
+});
+
+describe("a text the citizen sends to the OA joins their open thread or opens one", () => {
+  it("joins the newest open thread, once per Zalo message id", async () => {
+    const at = new Date();
+    const first = await deps.receiveCitizenChatMessage({ zaloAppUserId: author.zaloAppUserId, text: "Cảm ơn, cho hỏi thêm", at, zaloMessageId: "zm-1" });
+    expect(first.kind).toBe("joined");
+    const again = await deps.receiveCitizenChatMessage({ zaloAppUserId: author.zaloAppUserId, text: "Cảm ơn, cho hỏi thêm", at, zaloMessageId: "zm-1" });
+    expect(again.kind).toBe("duplicate");
+    const thread = (await call("GET /v1/feedback/{id}", { path: { id: first.threadId } })).body;
+    expect(thread.messages.filter((m: { text: string }) => m.text === "Cảm ơn, cho hỏi thêm")).toHaveLength(1);
+  });
+
+  it("opens a question for a citizen without an open thread, once per Zalo message id", async () => {
+    const newcomer = await stack.createZaloUser("Phạm Thị Dung", "0922222222");
+    const message = { zaloAppUserId: newcomer.zaloAppUserId, text: "Xin chào, tôi muốn hỏi", at: new Date(), zaloMessageId: "zm-2" };
+    const opened = await deps.receiveCitizenChatMessage(message);
+    expect(opened.kind).toBe("opened");
+    expect((await deps.receiveCitizenChatMessage(message)).kind).toBe("duplicate");
+    const threads = await myThreads(newcomer);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ id: opened.threadId, type: "hoi_dap", channel: "zalo_oa", text: "Xin chào, tôi muốn hỏi" });
+  });
+});

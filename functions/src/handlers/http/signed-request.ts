@@ -1,0 +1,32 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { Clock } from "../../ports/clock.js";
+import { verifyIngestSignature } from "./ingest-signature.js";
+import { header } from "./request.js";
+import { errorResponse } from "./responses.js";
+
+const signatureMessages = {
+  missing: "X-Motcua-Timestamp and X-Motcua-Signature (v1=<hex>) are required",
+  stale: "the request timestamp is more than 5 minutes away from the server's clock",
+  mismatch: "the signature does not match",
+} as const;
+
+/**
+ * Checks a machine client's signature over `signedContent` (the raw body of a POST/PUT, the raw query
+ * string of a GET); answers the 401 to send, or null when the request is genuine.
+ */
+export function refuseUnsigned(
+  event: APIGatewayProxyEventV2,
+  signedContent: Buffer,
+  deps: { ingestSecrets: readonly string[]; clock: Clock },
+): APIGatewayProxyStructuredResultV2 | null {
+  const signature = verifyIngestSignature({
+    timestampHeader: header(event, "x-motcua-timestamp"),
+    signatureHeader: header(event, "x-motcua-signature"),
+    signedContent,
+    secrets: deps.ingestSecrets,
+    nowSeconds: Math.floor(deps.clock.now().getTime() / 1000),
+  });
+  if (signature.ok) return null;
+  console.warn(JSON.stringify({ message: "signature refused", routeKey: event.routeKey, reason: signature.reason, sourceIp: event.requestContext.http.sourceIp }));
+  return errorResponse(401, "BAD_SIGNATURE", signatureMessages[signature.reason]);
+}

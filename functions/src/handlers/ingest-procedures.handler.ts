@@ -1,0 +1,63 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
+import type { Procedure } from "../domain/procedure.js";
+import type { Clock } from "../ports/clock.js";
+import { refuseUnsigned } from "./http/signed-request.js";
+import { maxBodyBytes, rawBody } from "./http/request.js";
+import { errorResponse, json } from "./http/responses.js";
+
+export interface IngestProceduresHandlerDeps {
+  ingestSecrets: readonly string[];
+  clock: Clock;
+  updateProcedures: (procedures: readonly Procedure[]) => Promise<void>;
+}
+
+export const maxProceduresPerRequest = 100;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const procedureSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9.\-_]{1,64}$/u),
+  name: text(500),
+  field: text(200),
+  processingTime: text(200),
+  fee: text(200),
+  documentsRequired: z.array(text(500)).max(50),
+  portalUrl: z.url({ protocol: /^https$/u }).max(500).nullable(),
+  abolished: z.boolean().default(false),
+});
+const bodySchema = z.strictObject({ procedures: z.array(procedureSchema).min(1).max(maxProceduresPerRequest) });
+
+/**
+ * `PUT /v1/ingest/procedures`: the one-stop system creates or replaces procedures of the catalogue by code
+ * (signed like the events). A batch with any invalid procedure is refused whole and writes nothing.
+ */
+export function buildIngestProceduresHandler(deps: IngestProceduresHandlerDeps) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body = rawBody(event);
+    if (body.length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes; send smaller batches`);
+    const refused = refuseUnsigned(event, body, deps);
+    if (refused) return refused;
+    let parsedJson: unknown;
+    try {
+      parsedJson = JSON.parse(body.toString("utf8"));
+    } catch {
+      return errorResponse(400, "MALFORMED_JSON", "the body is not valid JSON");
+    }
+    const parsed = bodySchema.safeParse(parsedJson);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      return errorResponse(400, "INVALID_PROCEDURES", `expected {"procedures": [1 to ${maxProceduresPerRequest}]}; ${problems.join("; ")}`);
+    }
+    const codes = parsed.data.procedures.map((p) => p.code);
+    if (new Set(codes).size !== codes.length) return errorResponse(400, "INVALID_PROCEDURES", "a procedure code appears twice");
+    const updatedAt = deps.clock.now().toISOString();
+    await deps.updateProcedures(parsed.data.procedures.map((procedure) => ({ ...procedure, updatedAt })));
+    return json(200, { updated: codes.length });
+  };
+}
+
+/** The Lambda entry point: real dependencies, built on the first call. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
+  return lambdaHttpHandler("ingest")(event);
+}

@@ -1,0 +1,2 @@
+export { AnnouncementDetail } from "./components/announcement-detail";
+export { AnnouncementList } from "./components/announcement-list";

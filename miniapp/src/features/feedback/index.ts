@@ -1,0 +1,4 @@
+export { FeedbackForm } from "./components/feedback-form";
+export { FeedbackList } from "./components/feedback-list";
+export { FeedbackThreadView } from "./components/feedback-thread-view";
+export { feedbackPaths } from "./feedback-paths";

@@ -1,0 +1,1 @@
+export { ProcedureSearch } from "./components/procedure-search";

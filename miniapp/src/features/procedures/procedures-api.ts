@@ -1,0 +1,33 @@
+import type { ApiClient } from "../../shared/api/api-client";
+import { array, nullableString, object, string } from "../../shared/parse/json-shape";
+
+export interface Procedure {
+  code: string;
+  name: string;
+  field: string;
+  processingTime: string;
+  fee: string;
+  documentsRequired: string[];
+  portalUrl: string | null;
+}
+
+export const maxQueryLength = 100;
+
+export function searchProcedures(client: ApiClient, query: string): Promise<Procedure[]> {
+  return client.getJson("/v1/procedures", {
+    query: { q: query },
+    parse: (body) =>
+      array(object(body, "answer").procedures, "procedures").map((value, i) => {
+        const json = object(value, `procedures[${i}]`);
+        return {
+          code: string(json.code, "code"),
+          name: string(json.name, "name"),
+          field: string(json.field, "field"),
+          processingTime: string(json.processingTime, "processingTime"),
+          fee: string(json.fee, "fee"),
+          documentsRequired: array(json.documentsRequired, "documentsRequired").map((d) => string(d, "document")),
+          portalUrl: nullableString(json.portalUrl, "portalUrl"),
+        };
+      }),
+  });
+}

@@ -1,0 +1,5 @@
+import { AnnouncementList } from "../../features/announcements";
+
+export function AnnouncementsPage() {
+  return <AnnouncementList />;
+}

@@ -1,0 +1,69 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { ownerDossier, publicDossier } from "../../test/dossier-fixtures";
+import { jsonResponse } from "../../test/fake-platform";
+import { renderApp, TEST_API_URL } from "../../test/render-app";
+
+const finished = { ...ownerDossier, status: 10, statusLabel: "Đã trả kết quả" };
+const empty = { rating: null, canRate: true, editableUntil: null, locked: false };
+const saved = {
+  rating: { attitude: "hai_long", result: "hai_long", overall: "khong_hai_long", reason: "Phải đi lại nhiều lần", comment: null, ratedAt: "2026-11-28T03:00:00.000Z", updatedAt: "2026-11-28T03:00:00.000Z" },
+  canRate: true,
+  editableUntil: "2026-12-05T03:00:00.000Z",
+  locked: false,
+};
+
+function api(routes: Record<string, () => Response>) {
+  return vi.fn<typeof globalThis.fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const key = `${init?.method ?? "GET"} ${url.pathname}`;
+    const answer = routes[key];
+    if (!answer) throw new Error(`unexpected ${key}`);
+    return answer();
+  });
+}
+
+describe("rating on the dossier page", () => {
+  it("the owner of a finished dossier rates it; 'Không hài lòng' needs a reason; the PUT carries the receipt signature", async () => {
+    const fetch = api({
+      "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, finished),
+      "GET /v1/dossiers/000.00.20.H06-190802-0001/rating": () => jsonResponse(200, empty),
+      "PUT /v1/dossiers/000.00.20.H06-190802-0001/rating": () => jsonResponse(200, saved),
+    });
+    renderApp("/dossiers/000.00.20.H06-190802-0001?k=sig123", fetch);
+    expect(await screen.findByRole("heading", { name: "Đánh giá mức độ hài lòng" })).toBeTruthy();
+    const submit = await screen.findByRole("button", { name: "Gửi đánh giá" });
+    fireEvent.click(submit);
+    expect((await screen.findByRole("alert")).textContent).toContain("cả ba tiêu chí");
+
+    for (const [group, level] of [["Thái độ của cán bộ", "hai_long"], ["Kết quả giải quyết", "hai_long"], ["Đánh giá chung", "khong_hai_long"]] as const) {
+      const fieldset = screen.getByRole("group", { name: group });
+      fireEvent.click(fieldset.querySelector(`input[value="${level}"]`)!);
+    }
+    fireEvent.click(submit);
+    expect((await screen.findByRole("alert")).textContent).toContain("lý do");
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === "PUT")).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("radio", { name: "Phải đi lại nhiều lần" }));
+    fireEvent.click(submit);
+    expect((await screen.findByTestId("rating-saved")).textContent).toContain("Cảm ơn bạn đã đánh giá");
+    const put = fetch.mock.calls.find(([, init]) => init?.method === "PUT")!;
+    expect(String(put[0])).toBe(`${TEST_API_URL}/v1/dossiers/000.00.20.H06-190802-0001/rating?k=sig123`);
+    expect(JSON.parse(String(put[1]?.body))).toEqual({ attitude: "hai_long", result: "hai_long", overall: "khong_hai_long", reason: "Phải đi lại nhiều lần" });
+    expect(screen.getByText("Sửa đánh giá")).toBeTruthy();
+  });
+
+  it("an unfinished dossier shows a note and asks nothing about its rating", async () => {
+    const fetch = api({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, ownerDossier) });
+    renderApp("/dossiers/000.00.20.H06-190802-0001?k=sig123", fetch);
+    expect((await screen.findByTestId("rating-not-yet")).textContent).toContain("giải quyết xong");
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("the public view has no rating section", async () => {
+    const fetch = api({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, { ...publicDossier, status: 10 }) });
+    renderApp("/dossiers/000.00.20.H06-190802-0001", fetch);
+    await screen.findByText("Nguyễn V** A*");
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Đánh giá mức độ hài lòng" })).toBeNull());
+  });
+});

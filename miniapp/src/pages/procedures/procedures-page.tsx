@@ -1,0 +1,5 @@
+import { ProcedureSearch } from "../../features/procedures";
+
+export function ProceduresPage() {
+  return <ProcedureSearch />;
+}
