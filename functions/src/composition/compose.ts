@@ -38,6 +38,7 @@ import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-c
 import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
+import { CachedCitizenProfiles } from "../adapters/caching/cached-citizen-profiles.js";
 import { CachedZaloGraph } from "../adapters/zalo/cached-zalo-graph.js";
 import { ZaloGraphClient } from "../adapters/zalo/zalo-graph-client.js";
 import { ZaloPhoneExchangeClient } from "../adapters/zalo/zalo-phone-exchange-client.js";
@@ -133,9 +134,12 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
   const announcements = new DynamoDbAnnouncementRepository(documentClient, config.tableName);
-  const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens });
+  // Every lookup without `k` asks whether the citizen's verified phone is the dossier's: profiles remembered briefly.
+  const citizenProfiles = new CachedCitizenProfiles(citizens, clock, 20);
+  const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens: citizenProfiles });
   const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
   const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays) };
+  const receiveCitizenChatMessage = receiveCitizenChatMessageUseCase(feedbackDeps);
   const catalogue = procedureCatalogue({
     procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
     clock,
@@ -153,7 +157,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     /** For the admin inbox (issue 6); the browser tests answer through it until then. */
     replyToFeedback: replyToFeedbackUseCase(feedbackDeps),
     /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
-    receiveCitizenChatMessage: receiveCitizenChatMessageUseCase(feedbackDeps),
+    receiveCitizenChatMessage,
     listAnnouncements: listAnnouncementsUseCase({ announcements }),
     getAnnouncement: getAnnouncementUseCase({ announcements }),
     /** For the admin route of issue 6 and the seed. */
@@ -176,7 +180,12 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       oaSecretKey: config.zalo.oaSecretKey,
       macFirstTerm: config.zalo.webhookMacFirstTerm,
       macKey: config.zalo.webhookMacKey,
-      handleEvent: handleZaloWebhookEventUseCase({ citizens, inbox: new DynamoDbWebhookInbox(documentClient, config.tableName), clock }),
+      handleEvent: handleZaloWebhookEventUseCase({
+        citizens,
+        inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),
+        clock,
+        onCitizenText: receiveCitizenChatMessage,
+      }),
     },
     staffAccess: staffAccessUseCases({
       staff: new DynamoDbStaffRepository(documentClient, config.tableName),
@@ -186,11 +195,17 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       clock,
       firstAdminZaloAppUserId: config.firstAdminZaloAppUserId,
     }),
-    lookUpDossier: lookUpDossierUseCase({ dossiers, citizens, rateLimiter, receiptSigner, clock, limits: config.rateLimits }),
-    verifyPhone: verifyPhoneUseCase({ phoneExchange, citizens, clock }),
+    lookUpDossier: lookUpDossierUseCase({
+      dossiers,
+      isDossierOwner,
+      rateLimiter,
+      clock,
+      limits: config.rateLimits,
+    }),
+    verifyPhone: verifyPhoneUseCase({ phoneExchange, citizens: citizenProfiles, clock }),
     getMyProfile: getMyProfileUseCase({ citizens, clock }),
     listMyDossiers: listMyDossiersUseCase({ dossiers, citizens, clock }),
-    withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens, clock }),
+    withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens: citizenProfiles, clock }),
   };
 }
 

@@ -79,6 +79,17 @@ describe("POST /v1/zalo/webhook", () => {
     );
     expect(inbox.Items).toHaveLength(1);
     expect(inbox.Items![0]).toMatchObject({ msgId: "msg-0001", text: "Hồ sơ của tôi bao giờ có kết quả?", zaloOaUserId: user.zaloOaUserId });
+    // The OA chat and the Mini App are one conversation: the text opened a feedback thread, once.
+    const threads = await stack.table.documentClient.send(
+      new QueryCommand({
+        TableName: stack.config.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": keys.feedbackByCitizenPartition(user.zaloAppUserId) },
+      }),
+    );
+    expect(threads.Items).toHaveLength(1);
+    expect(JSON.stringify(threads.Items![0])).toContain("Hồ sơ của tôi bao giờ có kết quả?");
   });
 
   it("refuses a bad signature with 401 and writes nothing", async () => {

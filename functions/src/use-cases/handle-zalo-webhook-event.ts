@@ -20,6 +20,8 @@ export interface HandleZaloWebhookEventDeps {
   citizens: CitizenRepository;
   inbox: WebhookInbox;
   clock: Clock;
+  /** A text the citizen sent the OA joins their open feedback thread (or opens one): the chat and the Mini App are one conversation. */
+  onCitizenText?: (message: { zaloAppUserId: string; text: string; at: Date; zaloMessageId: string }) => Promise<unknown>;
 }
 
 /**
@@ -50,6 +52,9 @@ export function handleZaloWebhookEventUseCase(deps: HandleZaloWebhookEventDeps) 
         at,
       });
       result = saved === "saved" ? "recorded" : "duplicate";
+      if (saved === "saved" && deps.onCitizenText) {
+        await deps.onCitizenText({ zaloAppUserId: event.userIdByApp, text: event.text, at: new Date(at), zaloMessageId: event.msgId });
+      }
     }
     await deps.inbox.markProcessed(key, deps.clock.now());
     return result;

@@ -5,6 +5,7 @@ import { InMemoryCitizenRepository } from "../adapters/in-memory/in-memory-citiz
 import { InMemoryDossierRepository } from "../adapters/in-memory/in-memory-dossier-repository.js";
 import { InMemoryRateLimiter } from "../adapters/in-memory/in-memory-rate-limiter.js";
 import { applyDossierEventUseCase } from "./apply-dossier-event.js";
+import { isDossierOwnerCheck } from "./is-dossier-owner.js";
 import { lookUpDossierUseCase } from "./look-up-dossier.js";
 
 const signer = new HmacReceiptSigner("receipt-key-0123456789", "314159");
@@ -44,7 +45,7 @@ beforeEach(async () => {
       "h",
     );
   }
-  lookUp = lookUpDossierUseCase({ dossiers, citizens, rateLimiter, receiptSigner: signer, clock, limits });
+  lookUp = lookUpDossierUseCase({ dossiers, isDossierOwner: isDossierOwnerCheck({ receiptSigner: signer, citizens }), rateLimiter, clock, limits });
 });
 
 const request = (code: string, receiptSignature?: string) => ({ code, receiptSignature, zaloAppUserId: "u1", sourceIp: "1.2.3.4" });

@@ -1,9 +1,8 @@
 import { buildDossierView, type DossierView } from "../domain/dossier-view.js";
-import type { CitizenRepository } from "../ports/citizen-repository.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { RateLimiter, RateLimitRule } from "../ports/rate-limiter.js";
-import type { ReceiptSigner } from "../ports/receipt-signer.js";
+import type { IsDossierOwner } from "./is-dossier-owner.js";
 
 export interface LookupLimits {
   userPerMinute: number;
@@ -14,9 +13,8 @@ export interface LookupLimits {
 
 export interface LookUpDossierDeps {
   dossiers: DossierRepository;
-  citizens: Pick<CitizenRepository, "get">;
+  isDossierOwner: IsDossierOwner;
   rateLimiter: RateLimiter;
-  receiptSigner: ReceiptSigner;
   clock: Clock;
   limits: LookupLimits;
 }
@@ -64,20 +62,10 @@ export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
       await deps.rateLimiter.recordFailure(rules, now);
       return { kind: "not_found" };
     }
-    const bySignature =
-      request.receiptSignature !== undefined && deps.receiptSigner.verify(found.dossier.code, request.receiptSignature);
-    const owner = bySignature || (await hasVerifiedPhone(deps, request.zaloAppUserId, found.dossier.applicantPhone));
+    const owner = await deps.isDossierOwner(found.dossier, {
+      zaloAppUserId: request.zaloAppUserId,
+      receiptSignature: request.receiptSignature,
+    });
     return { kind: "found", view: buildDossierView(found.dossier, found.events, owner ? "owner" : "public", now) };
   };
-}
-
-/** The profile is read (1 GetItem) only when the signature did not already give the owner view. */
-async function hasVerifiedPhone(
-  deps: LookUpDossierDeps,
-  zaloAppUserId: string,
-  applicantPhone: string | null,
-): Promise<boolean> {
-  if (!applicantPhone) return false;
-  const profile = await deps.citizens.get(zaloAppUserId);
-  return profile?.verifiedPhone === applicantPhone;
 }
