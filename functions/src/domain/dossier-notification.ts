@@ -1,14 +1,17 @@
 import type { ApplyEventOutcome } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
 
-export type DossierNotificationKind =
-  | "dossier_received"
-  | "dossier_status_changed"
-  | "dossier_result_ready"
-  | "dossier_result_delivered"
-  | "dossier_apology"
+export const dossierNotificationKinds = [
+  "dossier_received",
+  "dossier_status_changed",
+  "dossier_result_ready",
+  "dossier_result_delivered",
+  "dossier_apology",
   /** Sent once, the first time a dossier reaches 9 or 10: invites the citizen to rate it. */
-  | "rating_invitation";
+  "rating_invitation",
+] as const;
+
+export type DossierNotificationKind = (typeof dossierNotificationKinds)[number];
 
 /** What the citizen should be told about an applied event; the notify function renders and sends it. */
 export interface DossierNotification {

@@ -199,6 +199,22 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(items.every((item) => item["channel"] === "oa_template" && item["attempts"] === 1)).toBe(true);
   });
 
+  it("sends the result-ready message and, once, the invitation to rate it", async () => {
+    const phone = newPhone();
+    const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
+    await ingestEvents([event(code, phone, 9, "done", "2026-11-05T09:00:00+07:00")]);
+    await ingestEvents([event(code, phone, 10, "handed", "2026-11-06T09:00:00+07:00")]);
+
+    const messages = await eventually(() => messagesTo(user.zaloOaUserId), (m) => m.length >= 4);
+    const titles = messages.map((m) => m.templateData?.["tieu_de"]);
+    expect(titles.filter((t) => t?.includes("đánh giá"))).toHaveLength(1);
+    expect(titles).toContain("Hồ sơ của bạn đã có kết quả, mời bạn đến nhận");
+    const items = await eventually(() => outboxOf(code), (items) => finished(items, 4));
+    expect(items.map((item) => item["state"])).toEqual(["sent", "sent", "sent", "sent"]);
+  });
+
   it("sends one message when the same stream record is delivered twice, even at the same time", async () => {
     const phone = newPhone();
     const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dossierNotificationKinds } from "../../domain/dossier-notification.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { outboxStates, type OutboxItem } from "../../domain/outbox.js";
 import { itemTypes } from "./keys.js";
@@ -7,7 +8,7 @@ const instant = z.string().min(20);
 const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
 
 const dossierNotification = z.object({
-  kind: z.enum(["dossier_received", "dossier_status_changed", "dossier_result_ready", "dossier_result_delivered", "dossier_apology"]),
+  kind: z.enum(dossierNotificationKinds),
   dossierCode: z.string(),
   status,
   procedureName: z.string(),
