@@ -12,6 +12,7 @@ import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
 
 export class DynamoDbDossierRepository implements DossierRepository {
   constructor(
@@ -21,22 +22,13 @@ export class DynamoDbDossierRepository implements DossierRepository {
   ) {}
 
   async findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "PK = :pk",
-          ExpressionAttributeValues: { ":pk": keys.dossierCollection(code) },
-          ConsistentRead: options?.consistent ?? false,
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: "PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.dossierCollection(code) },
+      ConsistentRead: options?.consistent ?? false,
+      ReturnConsumedCapacity: "TOTAL",
+    });
 
     const dossierItem = items.find((item) => item.type === itemTypes.dossier);
     if (!dossierItem) return null;

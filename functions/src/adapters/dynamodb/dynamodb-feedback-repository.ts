@@ -4,6 +4,7 @@ import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domai
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
 import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./feedback-items.js";
 import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
 
@@ -31,21 +32,12 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async get(id: string, options?: { consistent?: boolean }): Promise<FeedbackThreadWithMessages | null> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "PK = :pk",
-          ExpressionAttributeValues: { ":pk": keys.feedbackCollection(id) },
-          ConsistentRead: options?.consistent ?? false,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: "PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.feedbackCollection(id) },
+      ConsistentRead: options?.consistent ?? false,
+    });
     const threadItem = items.find((item) => item.type === itemTypes.feedbackThread);
     if (!threadItem) return null;
     // `MSG#<at>#<id>` sort keys: the collection comes back oldest first.

@@ -1,8 +1,9 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Procedure } from "../../domain/procedure.js";
 import type { ProcedureRepository } from "../../ports/procedure-repository.js";
 import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
 
 const procedureItemSchema = z.object({
   type: z.literal(itemTypes.procedure),
@@ -43,24 +44,15 @@ export class DynamoDbProcedureRepository implements ProcedureRepository {
   }
 
   async listAll(): Promise<Procedure[]> {
-    const procedures: Procedure[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "GSI1",
-          KeyConditionExpression: "GSI1PK = :pk",
-          ExpressionAttributeValues: { ":pk": keys.procedureCataloguePartition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { type: _type, ...procedure } = procedureItemSchema.parse(item);
-        procedures.push(procedure);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return procedures;
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.procedureCataloguePartition },
+    });
+    return items.map((item) => {
+      const { type: _type, ...procedure } = procedureItemSchema.parse(item);
+      return procedure;
+    });
   }
 }

@@ -1,8 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { StaffMember } from "../../domain/staff.js";
 import type { StaffRepository } from "../../ports/staff-repository.js";
 import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
 
 const staffItemSchema = z.object({
   type: z.literal(itemTypes.staffMember),
@@ -33,22 +34,13 @@ export class DynamoDbStaffRepository implements StaffRepository {
   }
 
   async list(): Promise<StaffMember[]> {
-    const members: StaffMember[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "GSI1",
-          KeyConditionExpression: "GSI1PK = :pk",
-          ExpressionAttributeValues: { ":pk": keys.staffListPartition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      members.push(...(page.Items ?? []).map(staffFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return members;
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.staffListPartition },
+    });
+    return items.map(staffFromItem);
   }
 
   async put(member: StaffMember): Promise<void> {
