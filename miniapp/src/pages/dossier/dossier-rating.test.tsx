@@ -45,6 +45,8 @@ describe("rating on the dossier page", () => {
     expect(fetch.mock.calls.filter(([, init]) => init?.method === "PUT")).toHaveLength(0);
 
     fireEvent.click(screen.getByRole("radio", { name: "Phải đi lại nhiều lần" }));
+    // Choosing the reason answers the message: it goes away at once.
+    expect(screen.queryByRole("alert")).toBeNull();
     fireEvent.click(submit);
     expect((await screen.findByTestId("rating-saved")).textContent).toContain("Cảm ơn bạn đã đánh giá");
     const put = fetch.mock.calls.find(([, init]) => init?.method === "PUT")!;

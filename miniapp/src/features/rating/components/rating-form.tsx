@@ -65,7 +65,10 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
                   name={criterion}
                   value={level}
                   checked={levels[criterion] === level}
-                  onChange={() => setLevels((current) => ({ ...current, [criterion]: level }))}
+                  onChange={() => {
+                    setLevels((current) => ({ ...current, [criterion]: level }));
+                    setError(null);
+                  }}
                 />
                 <span>{vi.rating.levels[level]}</span>
               </label>
@@ -80,7 +83,12 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
           <div className="rating-reasons">
             {[...suggested, otherReason].map((reason) => (
               <label key={reason} className="rating-reason">
-                <input type="radio" name="reason" value={reason} checked={reasonChoice === reason} onChange={() => setReasonChoice(reason)} />
+                <input type="radio" name="reason" value={reason} checked={reasonChoice === reason}
+                  onChange={() => {
+                    setReasonChoice(reason);
+                    setError(null);
+                  }}
+                />
                 <span>{reason === otherReason ? vi.rating.otherReason : reason}</span>
               </label>
             ))}
