@@ -118,12 +118,12 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/oa-token-refresh.handler.ts",
     description: "Refreshes the OA access token before its 25 h lifetime ends (single-use refresh token)",
     trigger: { kind: "schedule", expression: "rate(1 hour)" },
-    tableActions: ["dynamodb:GetItem", "dynamodb:UpdateItem"],
+    // GetItem/PutItem/UpdateItem: the OA token pair (first pair, refresh claim, rotated pair).
+    tableActions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: [],
     secrets: allSecrets,
     timeoutSeconds: 30,
     memoryMb: 256,
-    pending: "the notify function refreshes the token itself an hour before expiry; a scheduled refresher for quiet days is still to write",
   },
   "late-dossiers": {
     entry: "functions/src/handlers/late-dossiers.handler.ts",

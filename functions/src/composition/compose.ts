@@ -172,6 +172,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     miniAppUrl: `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/`,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
     deliverNotification,
+    currentOaToken: () => oaTokens.current(),
     notifyConcurrency: config.notify.concurrency,
     wakeDueOutbox: (now: Date, limit: number) => outbox.wakeDue(now, limit),
     webhook: {

@@ -6,7 +6,7 @@ import { withSecretValues } from "../config/secret-env.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
 import { httpHandlersFrom, type HttpHandler } from "./http-handlers.js";
-import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
+import { notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
 
 /** Configuration from the environment (read only here), with secret values from Secrets Manager when `SECRET_ARNS` is set. */
 export async function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
@@ -48,5 +48,13 @@ export function lambdaWakeOutboxHandler(): () => Promise<{ woken: number }> {
   return async () => {
     wake ??= wakeOutboxHandlerFrom(await lambdaDependencies());
     return wake();
+  };
+}
+
+let oaTokenRefresh: ReturnType<typeof oaTokenRefreshHandlerFrom> | undefined;
+export function lambdaOaTokenRefreshHandler(): () => Promise<{ ok: true }> {
+  return async () => {
+    oaTokenRefresh ??= oaTokenRefreshHandlerFrom(await lambdaDependencies());
+    return oaTokenRefresh();
   };
 }

@@ -1,4 +1,5 @@
 import { buildNotifyHandler } from "../handlers/notify.handler.js";
+import { buildOaTokenRefreshHandler } from "../handlers/oa-token-refresh.handler.js";
 import { buildWakeOutboxHandler } from "../handlers/wake-outbox.handler.js";
 import type { Dependencies } from "./compose.js";
 
@@ -16,4 +17,8 @@ export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<strin
 
 export function wakeOutboxHandlerFrom(deps: Dependencies) {
   return buildWakeOutboxHandler({ wakeDue: deps.wakeDueOutbox, clock: deps.clock, limit: wakeBatch });
+}
+
+export function oaTokenRefreshHandlerFrom(deps: Dependencies) {
+  return buildOaTokenRefreshHandler({ currentOaToken: deps.currentOaToken });
 }
