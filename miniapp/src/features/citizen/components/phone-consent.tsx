@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import { Button, Spinner } from "zmp-ui";
+import { Button } from "zmp-ui";
 import "./citizen.css";
 import { vi } from "../../../copy/vi";
 import { PlatformError, usePlatform } from "../../../platform";
@@ -7,6 +7,7 @@ import { useApiClient } from "../../../shared/api/api-client-context";
 import { verifyPhone } from "../citizen-profile";
 import { readPhoneConsentDeclined, rememberPhoneConsentDeclined } from "../phone-consent-choice";
 import { useMyProfile } from "../use-my-profile";
+import { ProfileLoadState } from "./profile-load-state";
 
 /**
  * Shows `children` once the citizen's phone is verified; before that, the consent screen (Decree 13/2023:
@@ -41,23 +42,7 @@ export function PhoneConsentGate({ children }: { children: ReactNode }) {
     setDeclined(true);
   }
 
-  if (state.kind === "loading") {
-    return (
-      <div className="card" aria-busy="true">
-        <Spinner visible />
-      </div>
-    );
-  }
-  if (state.kind === "error") {
-    return (
-      <div className="card" role="alert">
-        <p>{state.message}</p>
-        <Button variant="secondary" onClick={() => void reload()}>
-          {vi.dossier.retry}
-        </Button>
-      </div>
-    );
-  }
+  if (state.kind !== "ready") return <ProfileLoadState state={state} onRetry={() => void reload()} />;
   if (state.profile.phone) return <>{children}</>;
 
   if (declined) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Modal, Spinner } from "zmp-ui";
+import { Button, Modal } from "zmp-ui";
 import "./citizen.css";
 import { vi } from "../../../copy/vi";
 import { PlatformError, usePlatform } from "../../../platform";
@@ -7,6 +7,7 @@ import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { withdrawPhoneConsent } from "../citizen-profile";
 import { useMyProfile } from "../use-my-profile";
+import { ProfileLoadState } from "./profile-load-state";
 
 /** The citizen's account: the verified phone (masked) with withdrawal, and following the OA. */
 export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
@@ -45,23 +46,7 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
     }
   }
 
-  if (state.kind === "loading") {
-    return (
-      <div className="card" aria-busy="true">
-        <Spinner visible />
-      </div>
-    );
-  }
-  if (state.kind === "error") {
-    return (
-      <div className="card" role="alert">
-        <p>{state.message}</p>
-        <Button variant="secondary" onClick={() => void reload()}>
-          {vi.dossier.retry}
-        </Button>
-      </div>
-    );
-  }
+  if (state.kind !== "ready") return <ProfileLoadState state={state} onRetry={() => void reload()} />;
   const { profile } = state;
   return (
     <>
