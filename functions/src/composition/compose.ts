@@ -36,6 +36,7 @@ import { getDossierRatingUseCase, rateDossierUseCase } from "../use-cases/rate-d
 import { getFeedbackThreadUseCase, listMyFeedbackUseCase } from "../use-cases/read-feedback.js";
 import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-chat-message.js";
 import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
+import { limitFeedbackWritesUseCase } from "../use-cases/limit-feedback-writes.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedCitizenProfiles } from "../adapters/caching/cached-citizen-profiles.js";
@@ -149,6 +150,11 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),
+    allowFeedbackWrite: limitFeedbackWritesUseCase({
+      rateLimiter,
+      clock,
+      limits: { perMinute: config.rateLimits.feedbackPerMinute, perHour: config.rateLimits.feedbackPerHour },
+    }),
     submitFeedback: submitFeedbackUseCase(feedbackDeps),
     listMyFeedback: listMyFeedbackUseCase(feedbackDeps),
     getFeedbackThread: getFeedbackThreadUseCase(feedbackDeps),

@@ -20,6 +20,8 @@ export const configEnvNames = [
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE",
+  "RATE_LIMIT_FEEDBACK_PER_MINUTE",
+  "RATE_LIMIT_FEEDBACK_PER_HOUR",
   "ZALO_OA_ID",
   "ZALO_OA_SECRET_KEY",
   "ZALO_OA_BASE_URL",
@@ -94,6 +96,9 @@ export const envSchema = z.object({
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
   RATE_LIMIT_ADDRESS_PER_MINUTE: positiveInt(1200),
   RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE: positiveInt(200),
+  // New questions and messages of one citizen (a desk officer reads each one).
+  RATE_LIMIT_FEEDBACK_PER_MINUTE: positiveInt(5),
+  RATE_LIMIT_FEEDBACK_PER_HOUR: positiveInt(20),
   ZALO_OA_ID: z.string().min(1),
   ZALO_OA_SECRET_KEY: z.string().min(1),
   ZALO_OA_BASE_URL: z.url().default("https://openapi.zalo.me"),
@@ -172,6 +177,8 @@ export interface Config {
     userFailedPerMinute: number;
     addressPerMinute: number;
     addressFailedPerMinute: number;
+    feedbackPerMinute: number;
+    feedbackPerHour: number;
   };
 }
 
@@ -230,6 +237,8 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,
       addressPerMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
       addressFailedPerMinute: e.RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE,
+      feedbackPerMinute: e.RATE_LIMIT_FEEDBACK_PER_MINUTE,
+      feedbackPerHour: e.RATE_LIMIT_FEEDBACK_PER_HOUR,
     },
   };
 }

@@ -27,6 +27,8 @@ export const citizenMessages = {
     "Nội dung không hợp lệ: chọn loại (hỏi đáp, phản ánh hoặc góp ý) và nhập nội dung từ 1 đến 2000 ký tự.",
   invalidMessage: "Nội dung tin nhắn phải từ 1 đến 2000 ký tự.",
   feedbackNotFound: "Không tìm thấy câu hỏi hoặc phản ánh này.",
+  feedbackRateLimited: (seconds: number) =>
+    `Bạn đã gửi nhiều câu hỏi và tin nhắn trong thời gian ngắn. Vui lòng thử lại sau ${seconds >= 120 ? `${Math.ceil(seconds / 60)} phút` : `${seconds} giây`}.`,
   feedbackClosed: "Câu hỏi này đã đóng. Vui lòng gửi câu hỏi mới.",
   invalidHelpful: "Vui lòng gửi {\"helpful\": true} hoặc {\"helpful\": false}.",
   notStaffMessage: "Chỉ đánh giá được câu trả lời của cán bộ.",

@@ -127,3 +127,26 @@ describe("a text the citizen sends to the OA joins their open thread or opens on
     expect(threads[0]).toMatchObject({ id: opened.threadId, type: "hoi_dap", channel: "zalo_oa", text: "Xin chào, tôi muốn hỏi" });
   });
 });
+
+describe("a citizen's budget of questions and messages", () => {
+  it("allows 5 writes a minute, refuses the 6th with 429 in Vietnamese, and writes nothing for it", async () => {
+    const busy = await stack.createZaloUser("Đỗ Thị Gấm", "0933333333");
+    const first = await call("POST /v1/feedback", { as: busy, body: { type: "hoi_dap", text: "Câu hỏi 1" } });
+    expect(first.status).toBe(201);
+    for (let i = 2; i <= 4; i += 1) expect((await call("POST /v1/feedback", { as: busy, body: { type: "hoi_dap", text: `Câu hỏi ${i}` } })).status).toBe(201);
+    // The fifth write is a follow-up message: questions and messages share the budget.
+    const fifth = await call("POST /v1/feedback/{id}/messages", { as: busy, path: { id: first.body.id }, body: { text: "Bổ sung" } });
+    expect(fifth.status).toBe(201);
+    const sixth = await call("POST /v1/feedback", { as: busy, body: { type: "hoi_dap", text: "Câu hỏi 6" } });
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.code).toBe("RATE_LIMITED");
+    expect(sixth.body.error.message).toMatch(/^Bạn đã gửi nhiều câu hỏi và tin nhắn/u);
+    const seventh = await call("POST /v1/feedback/{id}/messages", { as: busy, path: { id: first.body.id }, body: { text: "Bổ sung nữa" } });
+    expect(seventh.status).toBe(429);
+    expect(await myThreads(busy)).toHaveLength(4);
+    const thread = await call("GET /v1/feedback/{id}", { as: busy, path: { id: first.body.id } });
+    expect(thread.body.messages).toHaveLength(2);
+    // Another citizen's budget is their own.
+    expect((await call("POST /v1/feedback", { as: other, body: { type: "gop_y", text: "Góp ý" } })).status).toBe(201);
+  });
+});

@@ -4,6 +4,8 @@ export interface RateLimitRule {
   key: string;
   limitPerWindow: number;
   failedLimitPerWindow: number;
+  /** Length of the fixed window; one minute unless said. */
+  windowSeconds?: number;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

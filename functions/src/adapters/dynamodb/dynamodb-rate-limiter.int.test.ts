@@ -54,3 +54,13 @@ it("far below the limit, batches one instance's hits into few writes; the shared
   expect(await other.hit([tight], new Date(now.getTime() + 1600))).toEqual({ allowed: true });
   expect(await other.hit([tight], new Date(now.getTime() + 1700))).toMatchObject({ allowed: false });
 });
+
+it("keeps an hour-long window apart from the minute windows, and says how long until it ends", async () => {
+  const hourly = { scope: "test-hour", key: "user-5", limitPerWindow: 2, failedLimitPerWindow: 100, windowSeconds: 3600 };
+  const start = new Date("2026-11-28T05:10:00Z");
+  expect(await limiter.hit([hourly], start)).toEqual({ allowed: true });
+  // Twenty minutes later is still the same hour: the second hit is the last one allowed.
+  expect(await limiter.hit([hourly], new Date("2026-11-28T05:30:00Z"))).toEqual({ allowed: true });
+  expect(await limiter.hit([hourly], new Date("2026-11-28T05:50:00Z"))).toEqual({ allowed: false, retryAfterSeconds: 600 });
+  expect(await limiter.hit([hourly], new Date("2026-11-28T06:00:00Z"))).toEqual({ allowed: true });
+});

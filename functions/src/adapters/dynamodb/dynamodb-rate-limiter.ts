@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from "../../ports/rate-limiter.js";
 import { keys } from "./keys.js";
 
-const windowSeconds = 60;
+const defaultWindowSeconds = 60;
 const counterSchema = z.object({ hits: z.number().default(0), failures: z.number().default(0) });
 
 interface LocalCounter {
@@ -42,20 +42,21 @@ export class DynamoDbRateLimiter implements RateLimiter {
   }
 
   async hit(rules: readonly RateLimitRule[], now: Date): Promise<RateLimitDecision> {
-    const windowStart = windowStartOf(now);
-    const totals = await Promise.all(rules.map((rule) => this.countHit(rule, windowStart, now.getTime())));
-    const exceeded = rules.some((rule, i) => {
+    const totals = await Promise.all(rules.map((rule) => this.countHit(rule, windowStartOf(now, rule), now.getTime())));
+    const exceeded = rules.filter((rule, i) => {
       const total = totals[i]!;
       return total.hits > rule.limitPerWindow || total.failures >= rule.failedLimitPerWindow;
     });
-    if (!exceeded) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, windowStart + windowSeconds - Math.floor(now.getTime() / 1000)) };
+    if (exceeded.length === 0) return { allowed: true };
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const retryAfterSeconds = Math.max(...exceeded.map((rule) => windowStartOf(now, rule) + windowLength(rule) - nowSeconds));
+    return { allowed: false, retryAfterSeconds: Math.max(1, retryAfterSeconds) };
   }
 
   async recordFailure(rules: readonly RateLimitRule[], now: Date): Promise<void> {
-    const windowStart = windowStartOf(now);
     await Promise.all(
       rules.map(async (rule) => {
+        const windowStart = windowStartOf(now, rule);
         const id = localKey(rule, windowStart);
         const counter = this.local.get(id);
         const shared = await this.add(rule, windowStart, { failures: 1, hits: counter?.pendingHits ?? 0 });
@@ -95,7 +96,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
         ExpressionAttributeValues: {
           ":hits": increments.hits,
           ":failures": increments.failures,
-          ":expiresAt": windowStart + 2 * windowSeconds,
+          ":expiresAt": windowStart + 2 * windowLength(rule),
           ":type": "RateLimitWindow",
         },
         ReturnValues: "ALL_NEW",
@@ -109,7 +110,11 @@ function localKey(rule: RateLimitRule, windowStart: number): string {
   return `${rule.scope}#${rule.key}#${windowStart}`;
 }
 
-function windowStartOf(now: Date): number {
+function windowLength(rule: RateLimitRule): number {
+  return rule.windowSeconds ?? defaultWindowSeconds;
+}
+
+function windowStartOf(now: Date, rule: RateLimitRule): number {
   const seconds = Math.floor(now.getTime() / 1000);
-  return seconds - (seconds % windowSeconds);
+  return seconds - (seconds % windowLength(rule));
 }

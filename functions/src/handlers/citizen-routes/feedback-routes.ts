@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDossierCode } from "../../domain/dossier-code.js";
 import { feedbackTypes, maxFeedbackTextLength, type FeedbackMessage, type FeedbackType } from "../../domain/feedback.js";
+import type { RateLimitDecision } from "../../ports/rate-limiter.js";
 import type { AddMessageResult } from "../../use-cases/add-feedback-message.js";
 import type { ThreadSummary } from "../../use-cases/read-feedback.js";
 import { citizenMessages } from "../citizen-messages.js";
@@ -9,6 +10,8 @@ import { errorResponse, json } from "../http/responses.js";
 import type { CitizenRoute } from "./citizen-route.js";
 
 export interface FeedbackRouteDeps {
+  /** Counts one new question or message of the citizen against their budget. */
+  allowFeedbackWrite: (zaloAppUserId: string) => Promise<RateLimitDecision>;
   submitFeedback: (request: { zaloAppUserId: string; type: FeedbackType; text: string; dossierCode: string | null }) => Promise<ThreadSummary | Omit<ThreadSummary, "late">>;
   listMyFeedback: (zaloAppUserId: string) => Promise<ThreadSummary[]>;
   getFeedbackThread: (request: { id: string; zaloAppUserId: string }) => Promise<{ kind: "not_found" } | { kind: "ok"; thread: ThreadSummary; messages: FeedbackMessage[] }>;
@@ -60,12 +63,16 @@ function messageView(message: FeedbackMessage) {
 }
 
 const notFound = () => errorResponse(404, "NOT_FOUND", citizenMessages.feedbackNotFound);
+const tooManyWrites = (retryAfterSeconds: number) =>
+  errorResponse(429, "RATE_LIMITED", citizenMessages.feedbackRateLimited(retryAfterSeconds), { "retry-after": String(retryAfterSeconds) });
 
 export function feedbackRoutes(deps: FeedbackRouteDeps): Record<string, CitizenRoute> {
   return {
     "POST /v1/feedback": async (event, user) => {
       const body = parseJsonBody(event, newFeedbackSchema);
       if (!body.ok) return errorResponse(400, "VALIDATION_FAILED", citizenMessages.invalidFeedback);
+      const allowed = await deps.allowFeedbackWrite(user.zaloAppUserId);
+      if (!allowed.allowed) return tooManyWrites(allowed.retryAfterSeconds);
       let dossierCode: string | null = null;
       if (body.data.dossierCode) {
         const parsed = parseDossierCode(body.data.dossierCode);
@@ -91,6 +98,8 @@ export function feedbackRoutes(deps: FeedbackRouteDeps): Record<string, CitizenR
       if (!idPattern.test(id)) return notFound();
       const body = parseJsonBody(event, messageSchema);
       if (!body.ok) return errorResponse(400, "VALIDATION_FAILED", citizenMessages.invalidMessage);
+      const allowed = await deps.allowFeedbackWrite(user.zaloAppUserId);
+      if (!allowed.allowed) return tooManyWrites(allowed.retryAfterSeconds);
       const result = await deps.addFeedbackMessage({ id, zaloAppUserId: user.zaloAppUserId, text: body.data.text });
       if (result.kind === "not_found") return notFound();
       if (result.kind === "closed" || result.kind === "duplicate") return errorResponse(409, "THREAD_CLOSED", citizenMessages.feedbackClosed);
