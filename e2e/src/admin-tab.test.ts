@@ -41,3 +41,16 @@ it("a citizen sees no staff link, and the tab says it is for staff only", async 
   expect(adminRequests).toEqual([]);
   await context.close();
 });
+
+it("the admin opens the late-dossier list from the staff tab: the seeded overdue dossiers of an agency", async () => {
+  const { context, page } = await phonePage(chromium.browser);
+  await page.goto(`${miniAppUrl}/admin?token=${stack.demoTokens.admin}`);
+  await page.getByTestId("late-dossiers-link").click();
+  // The local stack ran the late-dossier job at start; this seeded commune has overdue dossiers in progress.
+  await page.getByLabel("Mã cơ quan").fill("000.34.20.H27");
+  await page.getByRole("button", { name: "Xem danh sách" }).click();
+  await expect.poll(() => page.getByTestId("late-dossier").count()).toBeGreaterThanOrEqual(1);
+  expect(await page.getByTestId("late-dossier").first().innerText()).toMatch(/Quá hạn \d+ ngày/u);
+  await saveScreenshot(page, "admin-late-dossiers-360x740");
+  await context.close();
+});

@@ -42,7 +42,14 @@ export type FunctionCatalogue = Record<FunctionName, FunctionSpec>;
  * Every Lambda function: entry file, trigger, and exactly what it may touch. Today every function loads the
  * whole config (functions/src/config/config.ts requires every secret), so each is granted all of them.
  */
-const allSecrets: readonly SecretName[] = ["INGEST_SECRETS", "RECEIPT_KEY", "PHONE_HMAC_KEY", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"];
+const allSecrets: readonly SecretName[] = [
+  "INGEST_SECRETS",
+  "RECEIPT_KEY",
+  "PHONE_HMAC_KEY",
+  "ZALO_APP_SECRET",
+  "ZALO_OA_SECRET_KEY",
+  "ZALO_OA_INITIAL_REFRESH_TOKEN",
+];
 
 export const functionCatalogue: FunctionCatalogue = {
   api: {
@@ -74,9 +81,10 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/admin-api.handler.ts",
     description: "Staff routes (Bearer Zalo token of a staff member)",
     trigger: { kind: "http" },
-    // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR; PutItem: audit log.
+    // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR, an agency's
+    // late dossiers (GSI2 LATE#<agency>); PutItem: audit log.
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
-    queriedIndexes: ["GSI1"],
+    queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 10,
     memoryMb: 512,
@@ -127,13 +135,14 @@ export const functionCatalogue: FunctionCatalogue = {
   },
   "late-dossiers": {
     entry: "functions/src/handlers/late-dossiers.handler.ts",
-    description: "Finds dossiers past their due date and writes their notices (07:00 in Vietnam)",
+    description: "Marks dossiers past their promised return date and tells each citizen once (07:00 in Vietnam)",
     trigger: { kind: "schedule", expression: "cron(0 0 * * ? *)" },
-    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    // Query: open dossiers by promised day (GSI2 DUE#<day>); GetItem/PutItem: the job's last-run mark;
+    // UpdateItem + PutItem: the late mark and the outbox item (one TransactWriteItems per dossier).
+    tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 300,
     memoryMb: 512,
-    pending: "late-dossier detection (notices for dossiers past their due date) is not written yet",
   },
 };

@@ -1,8 +1,12 @@
 import type { ConfigEnvName } from "@motcua/functions/config/config";
 
 export interface SecretSpec {
-  /** `generated`: a random value at first deploy (an operator may replace it); `operator`: put by hand from Zalo's console. */
-  value: "generated" | "operator";
+  /**
+ * `generated`: a random value at first deploy (an operator may replace it); `operator`: put by hand from Zalo's
+ * console (functions refuse to start while it holds the placeholder); `operator-optional`: put by hand, and
+ * read as absent while it holds the placeholder (functions/src/config/secret-env.ts `secretsThatMayStayUnset`).
+ */
+  value: "generated" | "operator" | "operator-optional";
   description: string;
 }
 
@@ -19,6 +23,10 @@ export const secretCatalogue = {
   PHONE_HMAC_KEY: { value: "generated", description: "HMAC key that indexes phone numbers (never rotate: it keys stored data)" },
   ZALO_APP_SECRET: { value: "operator", description: "Zalo app secret (Zalo for Developers → the app → Settings)" },
   ZALO_OA_SECRET_KEY: { value: "operator", description: "OA secret key (signs the OA webhook; Zalo for Developers → the app → Webhook)" },
+  ZALO_OA_INITIAL_REFRESH_TOKEN: {
+    value: "operator-optional",
+    description: "First OA refresh token (API Explorer); read only while the table holds no OA token pair",
+  },
 } as const satisfies Partial<Record<ConfigEnvName, SecretSpec>>;
 
 export type SecretName = keyof typeof secretCatalogue;

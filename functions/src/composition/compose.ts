@@ -53,6 +53,8 @@ import { lookUpDossierUseCase } from "../use-cases/look-up-dossier.js";
 import { staffAccessUseCases } from "../use-cases/staff-access.js";
 import { verifyPhoneUseCase } from "../use-cases/verify-phone.js";
 import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent.js";
+import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
+import { detectLateDossiersUseCase, listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
@@ -146,7 +148,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     cacheSeconds: config.procedureCacheSeconds,
   });
+  const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
   return {
+    detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
+    listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),

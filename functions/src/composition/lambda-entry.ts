@@ -6,7 +6,7 @@ import { withSecretValues } from "../config/secret-env.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
 import { httpHandlersFrom, type HttpHandler } from "./http-handlers.js";
-import { notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
+import { lateDossiersHandlerFrom, notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
 
 /** Configuration from the environment (read only here), with secret values from Secrets Manager when `SECRET_ARNS` is set. */
 export async function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
@@ -56,5 +56,13 @@ export function lambdaOaTokenRefreshHandler(): () => Promise<{ ok: true }> {
   return async () => {
     oaTokenRefresh ??= oaTokenRefreshHandlerFrom(await lambdaDependencies());
     return oaTokenRefresh();
+  };
+}
+
+let lateDossiers: ReturnType<typeof lateDossiersHandlerFrom> | undefined;
+export function lambdaLateDossiersHandler(): ReturnType<typeof lateDossiersHandlerFrom> {
+  return async () => {
+    lateDossiers ??= lateDossiersHandlerFrom(await lambdaDependencies());
+    return lateDossiers();
   };
 }

@@ -1,3 +1,4 @@
+import { buildLateDossiersHandler } from "../handlers/late-dossiers.handler.js";
 import { buildNotifyHandler } from "../handlers/notify.handler.js";
 import { buildOaTokenRefreshHandler } from "../handlers/oa-token-refresh.handler.js";
 import { buildWakeOutboxHandler } from "../handlers/wake-outbox.handler.js";
@@ -21,4 +22,8 @@ export function wakeOutboxHandlerFrom(deps: Dependencies) {
 
 export function oaTokenRefreshHandlerFrom(deps: Dependencies) {
   return buildOaTokenRefreshHandler({ currentOaToken: deps.currentOaToken });
+}
+
+export function lateDossiersHandlerFrom(deps: Dependencies, log?: (entry: Record<string, unknown>) => void) {
+  return buildLateDossiersHandler({ detectLateDossiers: deps.detectLateDossiers, ...(log ? { log } : {}) });
 }

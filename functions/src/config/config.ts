@@ -45,6 +45,8 @@ export const configEnvNames = [
   "HOLIDAYS",
   "PROCEDURE_CACHE_SECONDS",
   "RATINGS_FEED_SETTLE_SECONDS",
+  "LATE_DOSSIER_NOTIFY",
+  "LATE_DOSSIER_LOOKBACK_DAYS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -129,6 +131,8 @@ export const envSchema = z.object({
     .pipe(z.array(z.iso.date()).optional()),
   PROCEDURE_CACHE_SECONDS: positiveInt(300),
   RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
+  LATE_DOSSIER_NOTIFY: flag("true"),
+  LATE_DOSSIER_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
 });
 
 export interface Config {
@@ -172,6 +176,7 @@ export interface Config {
   holidays: string[];
   procedureCacheSeconds: number;
   ratingsFeedSettleSeconds: number;
+  lateDossiers: { notifyCitizens: boolean; lookbackDays: number };
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -232,6 +237,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,
     ratingsFeedSettleSeconds: e.RATINGS_FEED_SETTLE_SECONDS,
+    lateDossiers: { notifyCitizens: e.LATE_DOSSIER_NOTIFY, lookbackDays: e.LATE_DOSSIER_LOOKBACK_DAYS },
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,

@@ -67,6 +67,17 @@ describe("secret values at cold start", () => {
     await expect(withSecretValues(env, missing.readSecret)).rejects.toThrow(/could not read .* from arn:/);
   });
 
+  it("leaves the first OA refresh token out while it holds the placeholder, and uses it once it is put", async () => {
+    const withToken = { ...arns, ZALO_OA_INITIAL_REFRESH_TOKEN: "arn:oa-initial" };
+    const env = { ...plain, SECRET_ARNS: JSON.stringify(withToken) };
+    const unset = fakeSecrets({ ...secretValues, "arn:oa-initial": unsetSecretValue });
+    const merged = await withSecretValues(env, unset.readSecret);
+    expect(merged).not.toHaveProperty("ZALO_OA_INITIAL_REFRESH_TOKEN");
+    expect(loadConfig(merged).zalo.oaInitialRefreshToken).toBeNull();
+    const put = fakeSecrets({ ...secretValues, "arn:oa-initial": "first-refresh-token-from-api-explorer" });
+    expect(loadConfig(await withSecretValues(env, put.readSecret)).zalo.oaInitialRefreshToken).toBe("first-refresh-token-from-api-explorer");
+  });
+
   it("refuses a malformed SECRET_ARNS or one naming unknown settings", async () => {
     const { readSecret } = fakeSecrets(secretValues);
     await expect(withSecretValues({ SECRET_ARNS: "not json" }, readSecret)).rejects.toThrow(/SECRET_ARNS/);

@@ -12,6 +12,12 @@ type Env = Partial<Record<string, string | undefined>>;
 export const unsetSecretValue = "UNSET: put the real value with aws secretsmanager put-secret-value";
 
 /**
+ * Secrets an operator may leave unset: the first OA refresh token is needed only while the table holds no
+ * token pair (the first run); once the pair rotates, the secret is not read again. Unset, it is simply absent.
+ */
+export const secretsThatMayStayUnset: ReadonlySet<string> = new Set(["ZALO_OA_INITIAL_REFRESH_TOKEN"]);
+
+/**
  * In AWS, secret config values never sit in env values: `SECRET_ARNS` maps config names to secret ARNs,
  * e.g. `{"RECEIPT_KEY":"arn:aws:secretsmanager:…"}`, and each is read once at cold start and merged into the
  * env before `loadConfig`. Without `SECRET_ARNS` (locally, in tests) the env is returned as it is.
@@ -31,12 +37,14 @@ export async function withSecretValues(env: Env, readSecret: ReadSecret): Promis
         throw new ConfigError(`Invalid configuration: could not read ${name} from ${arn}: ${String(error)}`);
       }
       if (value === unsetSecretValue) {
+        if (secretsThatMayStayUnset.has(name)) return null;
         throw new ConfigError(`Invalid configuration: ${name} is not set yet; put its value in ${arn}`);
       }
       return [name, value] as const;
     }),
   );
-  return { ...env, ...Object.fromEntries(entries) };
+  const set = entries.filter((entry): entry is readonly [string, string] => entry !== null);
+  return { ...env, ...Object.fromEntries(set) };
 }
 
 function parseSecretArns(raw: string | undefined): Record<string, string> {

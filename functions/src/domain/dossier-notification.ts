@@ -1,4 +1,4 @@
-import type { ApplyEventOutcome } from "./dossier.js";
+import type { ApplyEventOutcome, Dossier } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
 
 export const dossierNotificationKinds = [
@@ -9,6 +9,8 @@ export const dossierNotificationKinds = [
   "dossier_apology",
   /** Sent once, the first time a dossier reaches 9 or 10: invites the citizen to rate it. */
   "rating_invitation",
+  /** Sent once by the late-dossier job when the promised return date passed without a result. */
+  "dossier_overdue",
 ] as const;
 
 export type DossierNotificationKind = (typeof dossierNotificationKinds)[number];
@@ -23,6 +25,8 @@ export interface DossierNotification {
   newDueAt: string | null;
   /** Where to reach the citizen when they do not follow the OA (ZNS by phone). */
   applicantPhone: string | null;
+  /** The agency that will contact the citizen (the overdue message names it); absent on older items. */
+  agencyName?: string;
 }
 
 /**
@@ -64,5 +68,19 @@ export function ratingInvitationFor(outcome: Extract<ApplyEventOutcome, { ok: tr
     dueAt: dossier.dueAt,
     newDueAt: null,
     applicantPhone: dossier.applicantPhone,
+  };
+}
+
+/** The overdue message: `dueAt` is the promised return date that passed. */
+export function overdueNotificationFor(dossier: Pick<Dossier, "code" | "status" | "procedureName" | "applicantPhone" | "agencyName">, promisedDueAt: string): DossierNotification {
+  return {
+    kind: "dossier_overdue",
+    dossierCode: dossier.code,
+    status: dossier.status,
+    procedureName: dossier.procedureName,
+    dueAt: promisedDueAt,
+    newDueAt: null,
+    applicantPhone: dossier.applicantPhone,
+    agencyName: dossier.agencyName,
   };
 }

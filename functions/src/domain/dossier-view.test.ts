@@ -22,6 +22,7 @@ const dossier: Dossier = {
   supplementPausedSince: "2026-11-03T01:00:00.000Z",
   latestApology: { reason: "Chờ xác minh", newDueAt: "2026-11-12T10:00:00.000Z", occurredAt: "2026-11-03T01:00:00.000Z" },
   ratingInvitedAt: null,
+  lateAt: null,
   eventCount: 2,
   version: 2,
   createdAt: "2026-11-02T01:00:01.000Z",

@@ -45,6 +45,8 @@ export interface Dossier extends DossierDetails {
   latestApology: (Apology & { occurredAt: string }) | null;
   /** When the citizen was invited to rate (the first time the dossier reached 9 or 10); at most once. */
   ratingInvitedAt: string | null;
+  /** When the late-dossier job found the promised return date passed without a result; at most once. */
+  lateAt: string | null;
   eventCount: number;
   version: number;
   createdAt: string;
@@ -118,6 +120,7 @@ export function applyDossierEvent(
     detailsAt: incoming.details && detailsAreNewer ? incoming.occurredAt : previous!.detailsAt,
     ...derived,
     ratingInvitedAt: ratingInvitationDue ? recordedAt : (previous?.ratingInvitedAt ?? null),
+    lateAt: previous?.lateAt ?? null,
     eventCount: timeline.length,
     version: (previous?.version ?? 0) + 1,
     createdAt: previous?.createdAt ?? recordedAt,

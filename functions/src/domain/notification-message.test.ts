@@ -69,3 +69,28 @@ describe("renderMessage", () => {
     expect(vietnamDate("2026-03-02T17:30:00Z")).toBe("03/03/2026");
   });
 });
+
+describe("the overdue message", () => {
+  it("says the promised date passed, names the agency and links the dossier in the Mini App", () => {
+    const rendered = renderMessage(
+      {
+        kind: "dossier_overdue",
+        dossierCode: "000.00.20.H27-261102-0001",
+        status: 4,
+        procedureName: "Cấp giấy phép xây dựng",
+        dueAt: "2026-11-09T10:00:00.000Z",
+        newDueAt: null,
+        applicantPhone: "84912345678",
+        agencyName: "UBND xã Tân Phú",
+      },
+      { dossier: (code) => `https://zalo.me/s/1/?hs=${code}&k=sig`, announcement: (id) => id },
+    );
+    expect(rendered.template).toBe("dossier_update");
+    expect(rendered.templateData.tieu_de).toBe("Hồ sơ của bạn đã quá hạn trả kết quả");
+    expect(rendered.templateData.ngay_hen_tra).toBe("09/11/2026");
+    expect(rendered.text).toBe(
+      "Hồ sơ 000.00.20.H27-261102-0001 (Cấp giấy phép xây dựng) đã quá hạn trả kết quả (hẹn ngày 09/11/2026). " +
+        "Cơ quan UBND xã Tân Phú sẽ liên hệ và gửi phiếu xin lỗi, hẹn lại ngày trả.\nXem hồ sơ: https://zalo.me/s/1/?hs=000.00.20.H27-261102-0001&k=sig",
+    );
+  });
+});

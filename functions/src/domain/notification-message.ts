@@ -31,6 +31,7 @@ const headlines: Record<DossierNotification["kind"], string> = {
   dossier_result_delivered: "Kết quả hồ sơ đã được trả cho bạn",
   dossier_apology: "Xin lỗi: hồ sơ của bạn được hẹn trả vào ngày mới",
   rating_invitation: "Mời bạn đánh giá mức độ hài lòng về việc giải quyết hồ sơ",
+  dossier_overdue: "Hồ sơ của bạn đã quá hạn trả kết quả",
 };
 
 const renderDossier: Renderer<DossierNotification> = (notification, links) => {
@@ -51,6 +52,19 @@ const renderDossier: Renderer<DossierNotification> = (notification, links) => {
     text:
       `${headline}.\nMã hồ sơ: ${notification.dossierCode}\nThủ tục: ${notification.procedureName}\n` +
       `Trạng thái: ${status}\nNgày hẹn trả: ${dueAt}\nXem hồ sơ: ${link}`,
+  };
+};
+
+/** The same template as the other dossier messages; the text says what happens next. */
+const renderOverdue: Renderer<DossierNotification> = (notification, links) => {
+  const rendered = renderDossier(notification, links);
+  const dueAt = vietnamDate(notification.dueAt);
+  const agency = notification.agencyName ? `Cơ quan ${notification.agencyName}` : "Cơ quan giải quyết";
+  return {
+    ...rendered,
+    text:
+      `Hồ sơ ${notification.dossierCode} (${notification.procedureName}) đã quá hạn trả kết quả (hẹn ngày ${dueAt}). ` +
+      `${agency} sẽ liên hệ và gửi phiếu xin lỗi, hẹn lại ngày trả.\nXem hồ sơ: ${links.dossier(notification.dossierCode)}`,
   };
 };
 
@@ -75,6 +89,7 @@ const renderers: { [K in OutboxNotification["kind"]]: Renderer<Extract<OutboxNot
   dossier_result_delivered: renderDossier,
   dossier_apology: renderDossier,
   rating_invitation: renderDossier,
+  dossier_overdue: renderOverdue,
   announcement: renderAnnouncement,
 };
 

@@ -94,7 +94,7 @@ const callers: Caller[] = ["none", "citizen", "otherOfficer", "officer", "admin"
 
 describe("authorization matrix: every admin route × caller", () => {
   const qr = `/v1/admin/receipts/${code}/qr`;
-  const matrix: { routeKey: string; path: () => string; pathParameters?: () => Record<string, string>; body?: unknown; expected: Record<Caller, number> }[] = [
+  const matrix: { routeKey: string; path: () => string; pathParameters?: () => Record<string, string>; body?: unknown; query?: string; expected: Record<Caller, number> }[] = [
     { routeKey: "GET /v1/admin/me", path: () => "/v1/admin/me", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     { routeKey: "GET /v1/admin/staff", path: () => "/v1/admin/staff", expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 } },
     {
@@ -123,6 +123,12 @@ describe("authorization matrix: every admin route × caller", () => {
       expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 200 },
     },
     { routeKey: "GET /v1/admin/poster", path: () => "/v1/admin/poster", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    {
+      routeKey: "GET /v1/admin/late-dossiers",
+      path: () => "/v1/admin/late-dossiers",
+      query: `agency=${agency}`,
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 200, admin: 200 },
+    },
   ];
 
   it("covers every admin route of the route table", () => {
@@ -137,6 +143,7 @@ describe("authorization matrix: every admin route × caller", () => {
           ...(caller === "none" ? {} : { token: tokens[caller] }),
           ...(row.pathParameters ? { pathParameters: row.pathParameters() } : {}),
           ...(row.body ? { body: row.body } : {}),
+          ...(row.query ? { query: row.query } : {}),
         });
         expect({ caller, status: response.statusCode }).toEqual({ caller, status: row.expected[caller] });
         if (caller === "otherOfficer") {

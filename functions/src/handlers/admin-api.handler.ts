@@ -5,6 +5,8 @@ import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-
 import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
+import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
+import { InvalidCursorError } from "../ports/dossier-repository.js";
 import { adminMessages } from "./admin-messages.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
@@ -16,6 +18,7 @@ export interface AdminApiHandlerDeps {
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
+  listLateDossiers: ReturnType<typeof listLateDossiersUseCase>;
 }
 
 const posterAgencyNameLength = 200;
@@ -35,6 +38,14 @@ const staffBody = z
     message: "agencyCodes must name at least one agency unless allAgencies is true",
     path: ["agencyCodes"],
   });
+
+const lateDossiersQuery = z
+  .object({
+    agency: z.string().trim().min(1).max(staffLimits.agencyCodeLength).optional(),
+    limit: z.coerce.number().int().min(1).max(lateDossierListLimits.maxPageSize).default(lateDossierListLimits.defaultPageSize),
+    cursor: z.string().min(1).max(300).optional(),
+  })
+  .strict();
 
 /** The staff routes: a staff record for the caller's Zalo user, then the role and the agencies in scope. */
 export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
@@ -75,6 +86,26 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
         headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
         body: renderGuidePoster({ miniAppUrl, qrSvg, agencyName }),
       };
+    },
+    "GET /v1/admin/late-dossiers": async (event, actor) => {
+      const query = lateDossiersQuery.safeParse(event.queryStringParameters ?? {});
+      if (!query.success) {
+        const detail = query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+        return errorResponse(400, "INVALID_QUERY", adminMessages.invalidBody(detail));
+      }
+      try {
+        const result = await deps.listLateDossiers(actor, {
+          agency: query.data.agency ?? null,
+          limit: query.data.limit,
+          cursor: query.data.cursor ?? null,
+        });
+        if (result.kind === "agency_required") return errorResponse(400, "AGENCY_REQUIRED", adminMessages.agencyRequired);
+        if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.agencyOutOfScope);
+        return json(200, { dossiers: result.dossiers, nextCursor: result.nextCursor });
+      } catch (error) {
+        if (error instanceof InvalidCursorError) return errorResponse(400, "INVALID_QUERY", adminMessages.invalidCursor);
+        throw error;
+      }
     },
     "GET /v1/admin/receipts/{code}/qr": async (event, actor) => {
       const code = parseDossierCode(dossierCodeFromPathSegment(event.pathParameters?.code ?? ""));

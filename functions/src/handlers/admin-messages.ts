@@ -12,5 +12,8 @@ export const adminMessages = {
   payloadTooLarge: "Nội dung gửi lên quá lớn.",
   routeNotFound: "Không có chức năng này.",
   zaloUnavailable: "Chưa kết nối được với Zalo để xác thực. Vui lòng thử lại sau ít phút.",
+  agencyRequired: "Vui lòng chọn cơ quan (tham số agency).",
+  agencyOutOfScope: "Cơ quan này không thuộc phạm vi của bạn.",
+  invalidCursor: "Con trỏ phân trang không hợp lệ.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
 } as const;

@@ -36,4 +36,5 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/procedures", functionName: "api" },
   { routeKey: "GET /v1/ingest/ratings", functionName: "ingest" },
   { routeKey: "PUT /v1/ingest/procedures", functionName: "ingest" },
+  { routeKey: "GET /v1/admin/late-dossiers", functionName: "admin" },
 ];

@@ -15,8 +15,9 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 /** One "Lambda instance": its own token cache, sharing the table and Zalo with the others. */
-function instance() {
+function instance(initialRefreshToken: string | null = testSecrets.oaRefreshToken) {
   let refreshCalls = 0;
+  const spent: string[] = [];
   const oauth = new ZaloOAuthClient({ baseUrl: stack.emulator.url, appId: "1234567890", appSecret: testSecrets.appSecret, timeoutMs: 3000 });
   return {
     tokens: oaAccessTokens({
@@ -24,17 +25,19 @@ function instance() {
       oauth: {
         refresh: (token) => {
           refreshCalls += 1;
+          spent.push(token);
           return oauth.refresh(token);
         },
       },
       clock: systemClock,
       ids: randomIds,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      initialRefreshToken: testSecrets.oaRefreshToken,
+      initialRefreshToken,
       refreshBeforeExpiryMs: 60 * 60 * 1000,
       refreshClaimMs: 10_000,
     }),
     refreshCalls: () => refreshCalls,
+    spent,
   };
 }
 
@@ -62,5 +65,34 @@ describe("OA access token (access pattern: OA token pair, rotated with a conditi
     expect(new Set(next).size).toBe(1);
     expect(next[0]).not.toBe(first);
     expect(instances.reduce((sum, i) => sum + i.refreshCalls(), 0)).toBe(1);
+  });
+});
+
+describe("OA token store bootstrap (ZALO_OA_INITIAL_REFRESH_TOKEN, an operator secret in AWS)", () => {
+  const stored = async () =>
+    (await stack.table.documentClient.send(new GetCommand({ TableName: stack.config.tableName, Key: keys.oaToken(), ConsistentRead: true })))
+      .Item;
+
+  it("ignores the initial token once the table holds a pair", async () => {
+    const before = await stored();
+    expect(before).toBeDefined();
+    const other = instance("an-initial-token-that-must-not-be-used");
+    expect(await other.tokens.current()).toBe(before!["accessToken"]);
+    expect(other.spent).toEqual([]);
+    expect((await stored())!["refreshToken"]).toBe(before!["refreshToken"]);
+  });
+
+  it("with an empty table, spends the initial token (and fails plainly without one)", async () => {
+    // The pair Zalo considers current: take its refresh token as if an operator had just put it in the secret.
+    const current = String((await stored())!["refreshToken"]);
+    const { DeleteCommand } = await import("@aws-sdk/lib-dynamodb");
+    await stack.table.documentClient.send(new DeleteCommand({ TableName: stack.config.tableName, Key: keys.oaToken() }));
+    await expect(instance(null).tokens.current()).rejects.toThrow(/no initial refresh token configured/);
+
+    const first = instance(current);
+    const accessToken = await first.tokens.current();
+    expect(first.spent).toEqual([current]);
+    expect(await stored()).toMatchObject({ accessToken });
+    expect((await stored())!["refreshToken"]).not.toBe(current);
   });
 });

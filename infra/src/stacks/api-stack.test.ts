@@ -158,6 +158,7 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
     webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // markers, inbox, follower state
     "wake-outbox": ["dynamodb:Query", "dynamodb:UpdateItem"], // waiting items, touched
     "oa-token-refresh": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // the OA token pair
+    "late-dossiers": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // due days, late mark, outbox, run mark
   });
 });
 

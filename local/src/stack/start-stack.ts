@@ -4,7 +4,7 @@ import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { loadConfig } from "@motcua/functions/config/config";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
-import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
+import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
@@ -175,6 +175,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       else if (hasData && existsSync(summaryPath)) dossiers = JSON.parse(readFileSync(summaryPath, "utf8")) as SeedDossierSummary;
     }
     if (hasData && shouldSeed) log("[stack] the persisted table already holds data: dossiers not seeded again");
+
+    // The late-dossier job (daily at 07:00 Vietnam time in AWS): once now, so the seeded overdue dossiers show
+    // in the staff tab, then once a day while the stack runs.
+    const lateDossiers = lateDossiersHandlerFrom(deps, (entry) => log(`[late-dossiers] ${JSON.stringify(entry)}`));
+    const runLateDossiers = () => lateDossiers().catch((error: unknown) => log(`[late-dossiers] ${String(error)}`));
+    await runLateDossiers();
+    const lateTimer = setInterval(runLateDossiers, 24 * 60 * 60 * 1000);
+    cleanups.push(async () => clearInterval(lateTimer));
 
     const users = seeded?.users;
     const info: StackInfo = {

@@ -33,6 +33,11 @@ export const appRoutes: RouteObject[] = [
         ...meta(vi.titles.admin, true),
       },
       {
+        path: routePaths.adminLateDossiers,
+        lazy: async () => ({ Component: (await import("../pages/admin/late-dossiers-page")).LateDossiersPage }),
+        ...meta(vi.titles.adminLateDossiers, true),
+      },
+      {
         path: routePaths.myDossiers,
         lazy: async () => ({ Component: (await import("../pages/my-dossiers/my-dossiers-page")).MyDossiersPage }),
         ...meta(vi.titles.myDossiers, true),

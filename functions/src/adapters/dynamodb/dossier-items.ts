@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Dossier, DossierEvent } from "../../domain/dossier.js";
+import { lateWatch } from "../../domain/late-dossier.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import type { OutboxNotification, OutboxState } from "../../domain/outbox.js";
 import { itemTypes, keys } from "./keys.js";
@@ -30,6 +31,8 @@ export const dossierItemSchema = z.object({
   latestApology: apology.extend({ occurredAt: instant }).nullable(),
   // Absent on dossiers written before rating invitations existed.
   ratingInvitedAt: instant.nullable().default(null),
+  // Absent on dossiers written before late-dossier detection existed.
+  lateAt: instant.nullable().default(null),
   eventCount: z.number().int().positive(),
   version: z.number().int().positive(),
   createdAt: instant,
@@ -51,9 +54,19 @@ export function dossierToItem(dossier: Dossier, phoneHash: string | null): Recor
   return {
     ...keys.dossier(dossier.code),
     ...(phoneHash ? keys.dossierByPhone(phoneHash, dossier.receivedAt, dossier.code) : {}),
+    ...lateWatchKey(dossier),
     type: itemTypes.dossier,
     ...dossier,
   };
+}
+
+/** GSI2 of a dossier item: its promised return day while open, its agency's late list once marked late. */
+export function lateWatchKey(dossier: Dossier): { GSI2PK: string; GSI2SK: string } | Record<string, never> {
+  const watch = lateWatch(dossier);
+  if (!watch) return {};
+  return watch.kind === "due"
+    ? keys.dossierDueOn(watch.day, dossier.agencyCode, dossier.code)
+    : keys.lateDossierOfAgency(dossier.agencyCode, dossier.dueAt, dossier.code);
 }
 
 export function dossierFromItem(item: Record<string, unknown>): Dossier {

@@ -85,6 +85,20 @@ export const keys = {
     PK: `RATE#${scope}#${key}#${windowStart}`,
     SK: "RATE",
   }),
+  /**
+   * GSI2 (sparse): an open dossier whose clock runs, under the Vietnam day of its promised return date; the
+   * late-dossier job reads the days that are over. Removed when the dossier finishes or is marked late.
+   */
+  dossierDueOn: (day: string, agencyCode: string, code: string) => ({ GSI2PK: `DUE#${day}`, GSI2SK: `${agencyCode}#${code}` }),
+  dueOnPartition: (day: string) => `DUE#${day}`,
+  /** GSI2 (sparse): an open dossier marked late, in its agency's list, earliest due date first. */
+  lateDossierOfAgency: (agencyCode: string, dueAt: string, code: string) => ({
+    GSI2PK: `LATE#${agencyCode}`,
+    GSI2SK: `${dueAt}#${code}`,
+  }),
+  lateDossiersPartition: (agencyCode: string) => `LATE#${agencyCode}`,
+  /** The last day a scheduled job finished (the late-dossier job catches up from it). */
+  jobMark: (job: string) => ({ PK: `JOB#${job}`, SK: "JOB" }),
 } as const;
 
 export const itemTypes = {
@@ -105,4 +119,5 @@ export const itemTypes = {
   feedbackMessage: "FeedbackMessage",
   announcement: "Announcement",
   procedure: "Procedure",
+  jobMark: "JobMark",
 } as const;

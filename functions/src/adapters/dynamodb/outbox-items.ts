@@ -15,6 +15,7 @@ const dossierNotification = z.object({
   dueAt: instant,
   newDueAt: instant.nullable(),
   applicantPhone: z.string().nullable(),
+  agencyName: z.string().optional(),
 });
 
 const announcementNotification = z.object({

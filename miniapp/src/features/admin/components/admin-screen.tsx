@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Box, Button, Input, Spinner, Text } from "zmp-ui";
+import { Link } from "react-router-dom";
+import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
+import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
@@ -28,6 +31,10 @@ export function AdminScreen() {
           {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
         </p>
       </section>
+      <Link to={routePaths.adminLateDossiers} className="admin-card admin-link-card" data-testid="late-dossiers-link">
+        <Text.Title>{lateDossiersCopy.linkTitle}</Text.Title>
+        <span className="admin-muted">{lateDossiersCopy.linkIntro}</span>
+      </Link>
       <ReceiptQrTool />
       <GuidePosterTool />
       {profile.role === "admin" ? <StaffList /> : null}

@@ -1,0 +1,133 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Dossier } from "../../domain/dossier.js";
+import type { DossierNotification } from "../../domain/dossier-notification.js";
+import { InvalidCursorError } from "../../ports/dossier-repository.js";
+import type { LateDossierPage, LateDossierRepository } from "../../ports/late-dossier-repository.js";
+import { dossierFromItem, outboxItemFor } from "./dossier-items.js";
+import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
+
+const jobName = "late-dossiers";
+const jobMarkSchema = z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() });
+
+export class DynamoDbLateDossierRepository implements LateDossierRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async dueOn(day: string): Promise<Dossier[]> {
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.dueOnPartition(day) },
+      ReturnConsumedCapacity: "TOTAL",
+    });
+    return items.filter((item) => item.type === itemTypes.dossier).map(dossierFromItem);
+  }
+
+  async markLate(
+    dossier: Dossier,
+    day: string,
+    at: string,
+    notification: { id: string; notification: DossierNotification } | null,
+  ): Promise<boolean> {
+    const late = keys.lateDossierOfAgency(dossier.agencyCode, dossier.dueAt, dossier.code);
+    // The version moves on, so an ingest that read the dossier before this write re-reads it and keeps `lateAt`.
+    const update = {
+      TableName: this.tableName,
+      Key: keys.dossier(dossier.code),
+      UpdateExpression: "SET lateAt = :at, GSI2PK = :latePk, GSI2SK = :lateSk, version = version + :one",
+      ConditionExpression: "GSI2PK = :duePk AND (attribute_not_exists(lateAt) OR lateAt = :null)",
+      ExpressionAttributeValues: {
+        ":at": at,
+        ":latePk": late.GSI2PK,
+        ":lateSk": late.GSI2SK,
+        ":one": 1,
+        ":duePk": keys.dueOnPartition(day),
+        ":null": null,
+      },
+    };
+    try {
+      if (!notification) {
+        await this.client.send(new UpdateCommand(update));
+        return true;
+      }
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: update },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: outboxItemFor(notification.id, notification.notification, at),
+                ConditionExpression: "attribute_not_exists(PK)",
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  async lastProcessedDay(): Promise<string | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.jobMark(jobName), ConsistentRead: true }),
+    );
+    return result.Item ? jobMarkSchema.parse(result.Item).lastDay : null;
+  }
+
+  async saveLastProcessedDay(day: string, at: string): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.jobMark(jobName), type: itemTypes.jobMark, lastDay: day, updatedAt: at },
+      }),
+    );
+  }
+
+  async lateOfAgency(agencyCode: string, page: { limit: number; cursor: string | null }): Promise<LateDossierPage> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": keys.lateDossiersPartition(agencyCode) },
+        Limit: page.limit,
+        ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, agencyCode) } : {}),
+        ReturnConsumedCapacity: "TOTAL",
+      }),
+    );
+    const last = result.LastEvaluatedKey;
+    return {
+      dossiers: (result.Items ?? []).map(dossierFromItem),
+      nextCursor: last ? Buffer.from(String(last.GSI2SK ?? ""), "utf8").toString("base64url") : null,
+    };
+  }
+}
+
+/** The cursor carries only `<dueAt>#<code>`; the agency comes from the (authorised) request, never the cursor. */
+function startKeyFromCursor(cursor: string, agencyCode: string): Record<string, unknown> {
+  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
+  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
+  if (!match) throw new InvalidCursorError("not a cursor of this list");
+  const [, dueAt, code] = match as unknown as [string, string, string];
+  return { ...keys.dossier(code), ...keys.lateDossierOfAgency(agencyCode, dueAt, code) };
+}

@@ -1,0 +1,15 @@
+/** Copy of the staff tab's late-dossier list (`/admin/late-dossiers`). */
+export const lateDossiersCopy = {
+  title: "Hồ sơ quá hạn",
+  linkTitle: "Hồ sơ quá hạn",
+  linkIntro: "Hồ sơ đã quá ngày hẹn trả mà chưa có kết quả, để liên hệ và gửi phiếu xin lỗi.",
+  intro: "Hồ sơ chưa có kết quả đã quá ngày hẹn trả (hệ thống kiểm tra lúc 7 giờ sáng mỗi ngày).",
+  agencyLabel: "Mã cơ quan",
+  show: "Xem danh sách",
+  empty: "Không có hồ sơ quá hạn.",
+  more: "Xem thêm",
+  dueAt: "Hẹn trả",
+  daysLate: (days: number) => `Quá hạn ${days} ngày`,
+  apologySent: (date: string) => `Đã gửi phiếu xin lỗi, hẹn lại ${date}`,
+  apologyMissing: "Chưa gửi phiếu xin lỗi",
+} as const;

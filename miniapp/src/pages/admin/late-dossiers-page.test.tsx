@@ -1,0 +1,59 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { jsonResponse } from "../../test/fake-platform";
+import { renderApp, TEST_API_URL } from "../../test/render-app";
+
+const admin = { zaloAppUserId: "1", name: "Lê Minh Quân", role: "admin", agencyCodes: [], allAgencies: true };
+const officer = { zaloAppUserId: "2", name: "Phạm Thu Hà", role: "officer", agencyCodes: ["000.21.20.H27"], allAgencies: false };
+const row = (code: string, apology: { newDueAt: string } | null) => ({
+  code,
+  procedureName: "Đăng ký khai sinh",
+  agencyCode: "000.21.20.H27",
+  agencyName: "UBND phường Kinh Bắc",
+  status: 4,
+  dueAt: "2026-11-09T10:00:00.000Z",
+  promisedDueAt: "2026-11-09T10:00:00.000Z",
+  daysLate: 3,
+  lateAt: "2026-11-10T00:00:00.000Z",
+  apology: apology ? { ...apology, occurredAt: "2026-11-11T00:00:00.000Z" } : null,
+});
+
+describe("the late-dossier page of the staff tab", () => {
+  it("lists an officer's agency at once: code, procedure, due date, days late, apology or not, then the next page", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname !== "/v1/admin/late-dossiers") return jsonResponse(404, {});
+      expect(url.searchParams.get("agency")).toBe("000.21.20.H27");
+      return url.searchParams.get("cursor") === "next"
+        ? jsonResponse(200, { dossiers: [row("000.21.20.H27-261102-0003", null)], nextCursor: null })
+        : jsonResponse(200, { dossiers: [row("000.21.20.H27-261102-0001", null), row("000.21.20.H27-261102-0002", { newDueAt: "2026-11-20T10:00:00.000Z" })], nextCursor: "next" });
+    });
+    renderApp("/admin/late-dossiers", fetch, {}, { staffProfile: officer });
+    await waitFor(() => expect(screen.getAllByTestId("late-dossier")).toHaveLength(2));
+    expect(screen.getAllByText("Quá hạn 3 ngày")).toHaveLength(2);
+    expect(screen.getByText("Chưa gửi phiếu xin lỗi")).toBeTruthy();
+    expect(screen.getByText("Đã gửi phiếu xin lỗi, hẹn lại 20/11/2026")).toBeTruthy();
+    expect(screen.getAllByText(/Hẹn trả: 09\/11\/2026/u)).toHaveLength(2);
+    fireEvent.click(screen.getByRole("button", { name: "Xem thêm" }));
+    await waitFor(() => expect(screen.getAllByTestId("late-dossier")).toHaveLength(3));
+    expect(String(fetch.mock.calls[0]?.[0])).toContain(`${TEST_API_URL}/v1/admin/late-dossiers`);
+  });
+
+  it("asks an admin of every agency which agency to list, and shows the server's message", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      jsonResponse(403, { error: { code: "FORBIDDEN", message: "Cơ quan này không thuộc phạm vi của bạn." } }),
+    );
+    renderApp("/admin/late-dossiers", fetch, {}, { staffProfile: admin });
+    const input = await screen.findByLabelText("Mã cơ quan");
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.change(input, { target: { value: "000.99.20.H27" } });
+    fireEvent.click(screen.getByRole("button", { name: "Xem danh sách" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect((await screen.findByRole("alert")).textContent).toBe("Cơ quan này không thuộc phạm vi của bạn.");
+  });
+
+  it("the staff tab links to it", async () => {
+    renderApp("/admin", vi.fn<typeof globalThis.fetch>(async () => jsonResponse(404, {})), {}, { staffProfile: officer });
+    expect((await screen.findByTestId("late-dossiers-link")).getAttribute("href")).toBe("/admin/late-dossiers");
+  });
+});
