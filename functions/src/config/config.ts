@@ -43,6 +43,7 @@ export const configEnvNames = [
   "HOLIDAYS",
   "PROCEDURE_CACHE_SECONDS",
   "RATINGS_FEED_SETTLE_SECONDS",
+  "RATINGS_CSV_MAX_BYTES",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -124,6 +125,8 @@ export const envSchema = z.object({
     .pipe(z.array(z.iso.date()).optional()),
   PROCEDURE_CACHE_SECONDS: positiveInt(300),
   RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
+  /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
+  RATINGS_CSV_MAX_BYTES: z.coerce.number().int().positive().max(6_000_000).default(5_000_000),
 });
 
 export interface Config {
@@ -167,6 +170,7 @@ export interface Config {
   holidays: string[];
   procedureCacheSeconds: number;
   ratingsFeedSettleSeconds: number;
+  ratingsCsvMaxBytes: number;
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -225,6 +229,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,
     ratingsFeedSettleSeconds: e.RATINGS_FEED_SETTLE_SECONDS,
+    ratingsCsvMaxBytes: e.RATINGS_CSV_MAX_BYTES,
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,
