@@ -36,6 +36,7 @@ interface Partition {
 }
 
 export const ratingListPageSize = 50;
+export const maxRatingListPageSize = 200;
 
 /**
  * The staff's rating reports (issue 6). Ratings are read by agency-month partition (GSI2), only of the

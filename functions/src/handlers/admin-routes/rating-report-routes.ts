@@ -5,7 +5,14 @@ import { maxReportMonths } from "../../domain/rating-summary.js";
 import type { Rating, SatisfactionLevel } from "../../domain/rating.js";
 import { staffLimits, type StaffMember } from "../../domain/staff.js";
 import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
-import type { RatingFilter, RatingListPosition, RatingReports, ScopeRefusal } from "../../use-cases/rating-reports.js";
+import {
+  maxRatingListPageSize,
+  ratingListPageSize,
+  type RatingFilter,
+  type RatingListPosition,
+  type RatingReports,
+  type ScopeRefusal,
+} from "../../use-cases/rating-reports.js";
 import { adminMessages } from "../admin-messages.js";
 import { csvLine, utf8Bom } from "../http/csv.js";
 import { errorResponse, json } from "../http/responses.js";
@@ -31,7 +38,10 @@ const filterQuery = z.strictObject({
   procedure: code.optional(),
 });
 
-const listQuery = filterQuery.extend({ cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/u).optional() });
+const listQuery = filterQuery.extend({
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/u).optional(),
+  limit: z.coerce.number().int().min(1).max(maxRatingListPageSize).optional(),
+});
 
 const positionSchema = z.tuple([month, code, z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#.{1,80}$/u).nullable()]);
 
@@ -153,7 +163,7 @@ export function ratingReportRoutes(deps: RatingReportRouteDeps): Record<string, 
         start = decodeRatingCursor(query.value.cursor);
         if (!start) return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
       }
-      const page = await ratingReports.listRatings(actor, filterOf(query.value), start);
+      const page = await ratingReports.listRatings(actor, filterOf(query.value), start, query.value.limit ?? ratingListPageSize);
       if (page.kind !== "ok") return refusal(page, actor.role === "admin" ? adminMessages.agencyOutOfScope : adminMessages.adminOnly);
       return json(200, { ratings: page.ratings.map(ratingRow), nextCursor: page.next ? encodeRatingCursor(page.next) : null });
     },
