@@ -5,6 +5,7 @@ export const vi = {
   titles: {
     home: "Tra cứu hồ sơ",
     admin: "Quản trị",
+    adminRatings: "Đánh giá hài lòng",
     dossier: "Thông tin hồ sơ",
     myDossiers: "Hồ sơ của tôi",
     profile: "Tài khoản của tôi",
