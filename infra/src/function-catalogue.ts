@@ -58,7 +58,8 @@ export const functionCatalogue: FunctionCatalogue = {
     trigger: { kind: "http" },
     // Query: dossier with its timeline, my dossiers, feedback threads, announcements, the procedure catalogue (GSI1);
     // GetItem: citizen profile, rating, announcement; PutItem: rating, feedback (TransactWriteItems);
-    // UpdateItem: rate-limit counters, phone verification and withdrawal, follower state, feedback threads.
+    // UpdateItem: rate-limit counters, phone verification and withdrawal, follower state, feedback threads, the
+    // month's list of rated agencies (with the rating, in one TransactWriteItems).
     tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: allSecrets,
@@ -83,6 +84,7 @@ export const functionCatalogue: FunctionCatalogue = {
     trigger: { kind: "http" },
     // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR, an agency's
     // late dossiers (GSI2 LATE#<agency>); PutItem: audit log.
+    // Query: the months' agency lists (table) and ratings by agency and month (GSI2) for the rating reports.
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,

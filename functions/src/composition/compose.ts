@@ -26,6 +26,7 @@ import { DynamoDbFeedbackRepository } from "../adapters/dynamodb/dynamodb-feedba
 import { DynamoDbProcedureRepository } from "../adapters/dynamodb/dynamodb-procedure-repository.js";
 import { DynamoDbRatingRepository } from "../adapters/dynamodb/dynamodb-rating-repository.js";
 import { holidayCalendar } from "../domain/working-days.js";
+import type { RatingInput } from "../domain/rating.js";
 import { addFeedbackMessageUseCase, replyToFeedbackUseCase } from "../use-cases/add-feedback-message.js";
 import { getAnnouncementUseCase, listAnnouncementsUseCase } from "../use-cases/announcements.js";
 import { isDossierOwnerCheck } from "../use-cases/is-dossier-owner.js";
@@ -33,6 +34,7 @@ import { listRatingsFeedUseCase } from "../use-cases/list-ratings-feed.js";
 import { markFeedbackAnswerHelpfulUseCase } from "../use-cases/mark-feedback-answer-helpful.js";
 import { procedureCatalogue } from "../use-cases/procedure-catalogue.js";
 import { getDossierRatingUseCase, rateDossierUseCase } from "../use-cases/rate-dossier.js";
+import { ratingReportsUseCases } from "../use-cases/rating-reports.js";
 import { getFeedbackThreadUseCase, listMyFeedbackUseCase } from "../use-cases/read-feedback.js";
 import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-chat-message.js";
 import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
@@ -135,6 +137,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
+  const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
   const announcements = new DynamoDbAnnouncementRepository(documentClient, config.tableName);
   // Every lookup without `k` asks whether the citizen's verified phone is the dossier's: profiles remembered briefly.
@@ -199,10 +202,20 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
         onCitizenText: receiveCitizenChatMessage,
       }),
     },
+    ratingReports: ratingReportsUseCases({ ratings, audit: auditLog, clock }),
+    ratingsCsvMaxBytes: config.ratingsCsvMaxBytes,
+    /** For the seed: a rating as the owner would give it at a past time (the seed spreads ratings over months). */
+    seedRating: (request: { code: string; rating: RatingInput; at: Date }) =>
+      rateDossierUseCase({ dossiers, ratings, isDossierOwner: async () => true, clock: { now: () => request.at } })({
+        code: request.code,
+        rating: request.rating,
+        zaloAppUserId: "seed",
+        receiptSignature: undefined,
+      }),
     staffAccess: staffAccessUseCases({
       staff: new DynamoDbStaffRepository(documentClient, config.tableName),
       dossiers,
-      audit: new DynamoDbAuditLog(documentClient, config.tableName),
+      audit: auditLog,
       receiptSigner,
       clock,
       firstAdminZaloAppUserId: config.firstAdminZaloAppUserId,

@@ -15,7 +15,14 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
     api: buildCitizenApiHandler(deps),
-    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl, listLateDossiers: deps.listLateDossiers }),
+    admin: buildAdminApiHandler({
+      zaloGraph: deps.zaloGraph,
+      staffAccess: deps.staffAccess,
+      miniAppUrl: deps.miniAppUrl,
+      ratingReports: deps.ratingReports,
+      ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
+      listLateDossiers: deps.listLateDossiers,
+    }),
     ingest: byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({
         ingestSecrets: deps.ingestSecrets,

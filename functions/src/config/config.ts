@@ -47,6 +47,7 @@ export const configEnvNames = [
   "RATINGS_FEED_SETTLE_SECONDS",
   "LATE_DOSSIER_NOTIFY",
   "LATE_DOSSIER_LOOKBACK_DAYS",
+  "RATINGS_CSV_MAX_BYTES",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -133,6 +134,8 @@ export const envSchema = z.object({
   RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
   LATE_DOSSIER_NOTIFY: flag("true"),
   LATE_DOSSIER_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
+  /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
+  RATINGS_CSV_MAX_BYTES: z.coerce.number().int().positive().max(6_000_000).default(5_000_000),
 });
 
 export interface Config {
@@ -177,6 +180,7 @@ export interface Config {
   procedureCacheSeconds: number;
   ratingsFeedSettleSeconds: number;
   lateDossiers: { notifyCitizens: boolean; lookbackDays: number };
+  ratingsCsvMaxBytes: number;
   rateLimits: {
     userPerMinute: number;
     userFailedPerMinute: number;
@@ -238,6 +242,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,
     ratingsFeedSettleSeconds: e.RATINGS_FEED_SETTLE_SECONDS,
     lateDossiers: { notifyCitizens: e.LATE_DOSSIER_NOTIFY, lookbackDays: e.LATE_DOSSIER_LOOKBACK_DAYS },
+    ratingsCsvMaxBytes: e.RATINGS_CSV_MAX_BYTES,
     rateLimits: {
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       userFailedPerMinute: e.RATE_LIMIT_USER_FAILED_PER_MINUTE,

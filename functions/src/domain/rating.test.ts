@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { decideRating, isRatingLocked, ratingEditableUntil, type Rating, type RatingInput } from "./rating.js";
 import type { DossierStatus } from "./dossier-status.js";
 
-const dossier = (status: DossierStatus) => ({ code: "C-0001", status, agencyCode: "A", procedureCode: "P" });
+const dossier = (status: DossierStatus) => ({
+  code: "C-0001",
+  status,
+  agencyCode: "A",
+  procedureCode: "P",
+  dueAt: "2026-11-25T10:00:00.000Z",
+  finishedAt: status >= 9 || status === 3 || status === 8 ? "2026-11-19T03:00:00.000Z" : null,
+  supplementRequests: 0,
+  supplementPausedMs: 0,
+  supplementPausedSince: null,
+});
 const happy: RatingInput = { attitude: "rat_hai_long", result: "hai_long", overall: "hai_long", reason: null, comment: null };
 const firstAt = new Date("2026-11-20T03:00:00.000Z");
 const decide = (status: DossierStatus, existing: Rating | null, rating: RatingInput = happy, now = firstAt) =>
@@ -22,7 +32,7 @@ describe("rating rules", () => {
 
   it("keeps one rating per dossier: a change keeps the first time and bumps the version", () => {
     const original = first();
-    expect(original).toMatchObject({ ratedAt: firstAt.toISOString(), updatedAt: firstAt.toISOString(), version: 1, dossierStatus: 10 });
+    expect(original).toMatchObject({ ratedAt: firstAt.toISOString(), updatedAt: firstAt.toISOString(), version: 1, dossierStatus: 10, onTime: "truoc_han" });
     const later = new Date(firstAt.getTime() + 3 * 24 * 3600 * 1000);
     const changed = decide(10, original, { ...happy, overall: "rat_hai_long" }, later);
     expect(changed).toMatchObject({ ok: true, rating: { ratedAt: original.ratedAt, updatedAt: later.toISOString(), version: 2, overall: "rat_hai_long" } });

@@ -1,4 +1,6 @@
+import type { Dossier } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
+import { onTimeCategory, type OnTimeCategory } from "./on-time.js";
 
 /** The official 3-level scale (TT 01/2018 forms): Rất hài lòng / Hài lòng / Không hài lòng. */
 export const satisfactionLevels = ["rat_hai_long", "hai_long", "khong_hai_long"] as const;
@@ -29,6 +31,11 @@ export interface Rating extends RatingInput {
   /** The dossier's status when it was rated. */
   dossierStatus: DossierStatus;
   zaloAppUserId: string;
+  /**
+   * The dossier's on-time class when the rating was last saved (denormalised for the staff reports, so a
+   * summary never reads the dossiers); null on ratings saved before it was recorded.
+   */
+  onTime: OnTimeCategory | null;
   /** First submission; the 7-day change window runs from here. */
   ratedAt: string;
   updatedAt: string;
@@ -59,7 +66,10 @@ export function needsReason(input: Pick<RatingInput, "attitude" | "result" | "ov
  * finished, a change within 7 days of the first, never after.
  */
 export function decideRating(input: {
-  dossier: { code: string; status: DossierStatus; agencyCode: string; procedureCode: string };
+  dossier: Pick<
+    Dossier,
+    "code" | "status" | "agencyCode" | "procedureCode" | "dueAt" | "finishedAt" | "supplementRequests" | "supplementPausedMs" | "supplementPausedSince"
+  >;
   existing: Rating | null;
   rating: RatingInput;
   zaloAppUserId: string;
@@ -83,6 +93,7 @@ export function decideRating(input: {
       procedureCode: dossier.procedureCode,
       dossierStatus: existing?.dossierStatus ?? dossier.status,
       zaloAppUserId: input.zaloAppUserId,
+      onTime: onTimeCategory(dossier, now),
       ratedAt: existing?.ratedAt ?? at,
       updatedAt: at,
       version: (existing?.version ?? 0) + 1,

@@ -69,6 +69,7 @@ beforeAll(async () => {
           dueAt: "2026-11-25T17:00:00+07:00",
         },
       },
+      { eventId: "admin-test-2", dossierCode: code, status: 9, occurredAt: "2026-11-24T10:00:00+07:00" },
     ],
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -80,6 +81,12 @@ beforeAll(async () => {
       body,
     }),
   );
+  const rated = await composeDependencies(stack.config).seedRating({
+    code,
+    rating: { attitude: "hai_long", result: "hai_long", overall: "hai_long", reason: null, comment: "Cán bộ hướng dẫn tận tình" },
+    at: new Date("2026-11-25T03:00:00.000Z"),
+  });
+  expect(rated.kind).toBe("saved");
 });
 
 async function createUser(name: string) {
@@ -94,7 +101,14 @@ const callers: Caller[] = ["none", "citizen", "otherOfficer", "officer", "admin"
 
 describe("authorization matrix: every admin route × caller", () => {
   const qr = `/v1/admin/receipts/${code}/qr`;
-  const matrix: { routeKey: string; path: () => string; pathParameters?: () => Record<string, string>; body?: unknown; query?: string; expected: Record<Caller, number> }[] = [
+  const matrix: {
+    routeKey: string;
+    path: () => string;
+    pathParameters?: () => Record<string, string>;
+    body?: unknown;
+    query?: string;
+    expected: Record<Caller, number>;
+  }[] = [
     { routeKey: "GET /v1/admin/me", path: () => "/v1/admin/me", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     { routeKey: "GET /v1/admin/staff", path: () => "/v1/admin/staff", expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 } },
     {
@@ -129,15 +143,40 @@ describe("authorization matrix: every admin route × caller", () => {
       query: `agency=${agency}`,
       expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 200, admin: 200 },
     },
+    // Ratings: without `agency` an officer gets their own agencies only (no other agency's data, checked below).
+    {
+      routeKey: "GET /v1/admin/ratings/summary",
+      path: () => "/v1/admin/ratings/summary",
+      query: "from=2026-01&to=2026-12",
+      expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 },
+    },
+    {
+      routeKey: "GET /v1/admin/ratings/summary",
+      path: () => "/v1/admin/ratings/summary",
+      query: `from=2026-01&to=2026-12&agency=${agency}`,
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 200, admin: 200 },
+    },
+    {
+      routeKey: "GET /v1/admin/ratings",
+      path: () => "/v1/admin/ratings",
+      query: "from=2026-01&to=2026-12",
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    },
+    {
+      routeKey: "GET /v1/admin/ratings.csv",
+      path: () => "/v1/admin/ratings.csv",
+      query: "from=2026-01&to=2026-12",
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    },
   ];
 
   it("covers every admin route of the route table", () => {
     const adminRoutes = httpRoutes.filter((route) => route.functionName === "admin").map((route) => route.routeKey);
-    expect(matrix.map((row) => row.routeKey).sort()).toEqual([...adminRoutes].sort());
+    expect([...new Set(matrix.map((row) => row.routeKey))].sort()).toEqual([...adminRoutes].sort());
   });
 
   for (const row of matrix) {
-    it(`${row.routeKey}: ${callers.map((c) => `${c} → ${row.expected[c]}`).join(", ")}`, async () => {
+    it(`${row.routeKey}${row.query ? `?${row.query}` : ""}: ${callers.map((c) => `${c} → ${row.expected[c]}`).join(", ")}`, async () => {
       for (const caller of callers) {
         const response = await call(row.routeKey, row.path(), {
           ...(caller === "none" ? {} : { token: tokens[caller] }),
@@ -146,6 +185,10 @@ describe("authorization matrix: every admin route × caller", () => {
           ...(row.query ? { query: row.query } : {}),
         });
         expect({ caller, status: response.statusCode }).toEqual({ caller, status: row.expected[caller] });
+        if (caller === "admin" && row.routeKey.startsWith("GET /v1/admin/ratings")) {
+          // The admin does see the agency's rating, so the check below on the other officer's answer means something.
+          expect(String(response.body ?? "")).toContain(agency);
+        }
         if (caller === "otherOfficer") {
           expect(String(response.body ?? "")).not.toContain(code);
           expect(String(response.body ?? "")).not.toContain(agency + '"');

@@ -8,12 +8,13 @@ import type { StaffAccess } from "../use-cases/staff-access.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 import { InvalidCursorError } from "../ports/dossier-repository.js";
 import { adminMessages } from "./admin-messages.js";
+import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface AdminApiHandlerDeps {
+export interface AdminApiHandlerDeps extends RatingReportRouteDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
@@ -116,6 +117,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       if (!link) return errorResponse(404, "NOT_FOUND", adminMessages.dossierNotFound);
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
+    ...ratingReportRoutes(deps),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

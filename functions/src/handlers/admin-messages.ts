@@ -13,7 +13,10 @@ export const adminMessages = {
   routeNotFound: "Không có chức năng này.",
   zaloUnavailable: "Chưa kết nối được với Zalo để xác thực. Vui lòng thử lại sau ít phút.",
   agencyRequired: "Vui lòng chọn cơ quan (tham số agency).",
-  agencyOutOfScope: "Cơ quan này không thuộc phạm vi của bạn.",
-  invalidCursor: "Con trỏ phân trang không hợp lệ.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
+  agencyOutOfScope: "Cơ quan này không thuộc phạm vi phụ trách của bạn.",
+  ratingRangeTooLong: (months: number) => `Khoảng thời gian phải từ tháng bắt đầu đến tháng kết thúc, tối đa ${months} tháng.`,
+  invalidCursor: "Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.",
+  exportTooLarge: (bytes: number) =>
+    `Tệp CSV sẽ vượt quá ${(bytes / 1_000_000).toLocaleString("vi-VN")} MB. Hãy thu hẹp khoảng thời gian hoặc chọn một cơ quan rồi xuất lại.`,
 } as const;

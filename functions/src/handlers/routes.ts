@@ -37,4 +37,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/ingest/ratings", functionName: "ingest" },
   { routeKey: "PUT /v1/ingest/procedures", functionName: "ingest" },
   { routeKey: "GET /v1/admin/late-dossiers", functionName: "admin" },
+  { routeKey: "GET /v1/admin/ratings/summary", functionName: "admin" },
+  { routeKey: "GET /v1/admin/ratings", functionName: "admin" },
+  { routeKey: "GET /v1/admin/ratings.csv", functionName: "admin" },
 ];

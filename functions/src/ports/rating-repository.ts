@@ -7,6 +7,13 @@ export interface RatingsFeedPage {
   hasMore: boolean;
 }
 
+/** One page of an agency-month partition (GSI2), oldest first; `last` is the position to continue after. */
+export interface AgencyMonthPage {
+  ratings: Rating[];
+  /** `<ratedAt>#<code>` of the last rating read (the GSI2 sort key), null when the partition is done. */
+  last: string | null;
+}
+
 export interface RatingRepository {
   /** 1 GetItem. */
   get(dossierCode: string): Promise<Rating | null>;
@@ -16,4 +23,8 @@ export interface RatingRepository {
   feed(request: { after: string | null; before: string; limit: number }): Promise<RatingsFeedPage>;
   /** Ratings of an agency first given in a month (`YYYY-MM`, Vietnam time), oldest first; 1 Query on GSI2 per page. */
   byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]>;
+  /** The agencies that have ratings first given in each month of `from`..`to` (`YYYY-MM`, inclusive); 1 Query. */
+  agenciesByMonth(from: string, to: string): Promise<Map<string, string[]>>;
+  /** Up to `limit` ratings of an agency-month partition after a position; 1 Query on GSI2. */
+  agencyMonthPage(agencyCode: string, month: string, after: string | null, limit: number): Promise<AgencyMonthPage>;
 }

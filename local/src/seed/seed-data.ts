@@ -277,7 +277,7 @@ function officialCode(agencyCode: string, receivedAt: Date, sequences: Map<strin
 }
 
 /** The given instant's Vietnamese working day (Mon–Fri, earlier if needed) at 08:00 plus `minute`. */
-function officeHoursOn(instantMs: number, minute: number): Date {
+export function officeHoursOn(instantMs: number, minute: number): Date {
   const local = new Date(instantMs + vietnamOffsetMs);
   let dayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   while ([0, 6].includes(new Date(dayStart).getUTCDay())) dayStart -= dayMs;
@@ -299,7 +299,7 @@ function duringOfficeHours(instantMs: number): number {
   return dayStart + minute * 60_000 - vietnamOffsetMs;
 }
 
-function addWorkingDays(start: Date, workingDays: number): Date {
+export function addWorkingDays(start: Date, workingDays: number): Date {
   let instant = start.getTime();
   let added = 0;
   while (added < workingDays) {

@@ -5,6 +5,7 @@ import { buildSeedData } from "./seed-data.js";
 import type { Announcement } from "@motcua/functions/domain/announcement";
 import { buildSeedAnnouncements } from "./seed-announcements.js";
 import { buildSeedProcedureCatalogue } from "./seed-procedure-catalogue.js";
+import { buildSeedRatingHistory, type SeedRating } from "./seed-ratings.js";
 import { signedIngestHeaders } from "./sign-ingest-request.js";
 
 export interface SeedOptions {
@@ -17,6 +18,8 @@ export interface SeedOptions {
   usersOnly?: boolean;
   /** Writes an announcement (there is no citizen or machine route for it; the admin route is issue 6). */
   publishAnnouncement?: (announcement: Announcement) => Promise<void>;
+  /** Saves a rating as its owner would have given it at a past time (there is no route that backdates one). */
+  seedRating?: (rating: SeedRating) => Promise<{ kind: string }>;
 }
 
 export interface SeedDossierSummary {
@@ -47,6 +50,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   }
 
   await putProcedureCatalogue(options);
+  await seedRatings(options);
   for (const announcement of buildSeedAnnouncements(options.now)) await options.publishAnnouncement?.(announcement);
 
   const codeByEventId = new Map(data.events.map((event) => [event.eventId, event.dossierCode]));
@@ -86,4 +90,17 @@ async function putProcedureCatalogue(options: SeedOptions): Promise<void> {
     body,
   });
   if (!response.ok) throw new Error(`Seeding the procedure catalogue failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Last months' finished dossiers through the ingest API, then their ratings, for the ratings dashboard. */
+async function seedRatings(options: SeedOptions): Promise<void> {
+  if (!options.seedRating) return;
+  const history = buildSeedRatingHistory(options.now);
+  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, history.events);
+  const rejected = results.filter((result) => result.outcome === "rejected");
+  if (rejected.length > 0) throw new Error(`Seeding the rating history failed: ${rejected[0]!.eventId}: ${rejected[0]!.reason ?? "rejected"}`);
+  for (const rating of history.ratings) {
+    const saved = await options.seedRating(rating);
+    if (saved.kind !== "saved") throw new Error(`Seeding the rating of ${rating.code} failed: ${saved.kind}`);
+  }
 }

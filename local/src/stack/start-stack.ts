@@ -166,6 +166,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           now: options.now ?? new Date(),
           usersOnly: hasData,
           publishAnnouncement: deps.publishAnnouncement,
+          seedRating: deps.seedRating,
         })
       : undefined;
     let dossiers: SeedDossierSummary | undefined = seeded?.dossiers;

@@ -6,4 +6,5 @@ export const routePaths = {
   profile: "/me",
   admin: "/admin",
   adminLateDossiers: "/admin/late-dossiers",
+  adminRatings: "/admin/ratings",
 } as const;

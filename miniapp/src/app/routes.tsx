@@ -38,6 +38,12 @@ export const appRoutes: RouteObject[] = [
         ...meta(vi.titles.adminLateDossiers, true),
       },
       {
+        // Issue 6: the ratings dashboard (its chart library loads only with this page).
+        path: routePaths.adminRatings,
+        lazy: page(() => import("../pages/admin/ratings-page"), "RatingsPage"),
+        ...meta(vi.titles.adminRatings, true),
+      },
+      {
         path: routePaths.myDossiers,
         lazy: async () => ({ Component: (await import("../pages/my-dossiers/my-dossiers-page")).MyDossiersPage }),
         ...meta(vi.titles.myDossiers, true),

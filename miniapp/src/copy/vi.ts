@@ -6,6 +6,7 @@ export const vi = {
     home: "Tra cứu hồ sơ",
     admin: "Quản trị",
     adminLateDossiers: "Hồ sơ quá hạn",
+    adminRatings: "Đánh giá hài lòng",
     dossier: "Thông tin hồ sơ",
     myDossiers: "Hồ sơ của tôi",
     profile: "Tài khoản của tôi",

@@ -18,6 +18,7 @@ const rating = (code: string, updatedAt: string, overrides: Partial<Rating> = {}
   procedureCode: "1.001193.000.00.00.H27",
   dossierStatus: 10,
   zaloAppUserId: "u1",
+  onTime: "dung_han",
   attitude: "rat_hai_long",
   result: "hai_long",
   overall: "hai_long",
@@ -67,5 +68,32 @@ describe("DynamoDbRatingRepository", () => {
     await repository.save(rating("MONTH-0003", "2027-02-02T10:00:00.000Z", { agencyCode: "AG-Y" }), 0);
     expect((await repository.byAgencyMonth("AG-X", "2027-02")).map((r) => r.dossierCode)).toEqual(["MONTH-0001"]);
     expect((await repository.byAgencyMonth("AG-X", "2027-01")).map((r) => r.dossierCode)).toEqual(["MONTH-0002"]);
+  });
+});
+
+describe("DynamoDbRatingRepository for the staff reports", () => {
+  it("access pattern: agencies with ratings per month (1 Query on RATING_MONTHS), kept by the rating's own transaction", async () => {
+    await repository.save(rating("AGM-0001", "2028-03-05T03:00:00.000Z", { agencyCode: "AG-B" }), 0);
+    await repository.save(rating("AGM-0002", "2028-03-06T03:00:00.000Z", { agencyCode: "AG-A" }), 0);
+    await repository.save(rating("AGM-0003", "2028-04-06T03:00:00.000Z", { agencyCode: "AG-A" }), 0);
+    await repository.save(rating("AGM-0004", "2028-06-06T03:00:00.000Z", { agencyCode: "AG-C" }), 0);
+    // A refused save (version conflict) adds nothing.
+    expect(await repository.save(rating("AGM-0005", "2028-05-06T03:00:00.000Z", { agencyCode: "AG-Z" }), 3)).toBe("conflict");
+    const months = await repository.agenciesByMonth("2028-03", "2028-05");
+    expect([...months.entries()]).toEqual([
+      ["2028-03", ["AG-A", "AG-B"]],
+      ["2028-04", ["AG-A"]],
+    ]);
+  });
+
+  it("access pattern: one page of an agency-month partition after a position (1 Query on GSI2 with Limit)", async () => {
+    for (let i = 1; i <= 5; i++) await repository.save(rating(`PAGE-000${i}`, `2028-08-0${i}T03:00:00.000Z`, { agencyCode: "AG-P" }), 0);
+    const first = await repository.agencyMonthPage("AG-P", "2028-08", null, 2);
+    expect(first.ratings.map((x) => x.dossierCode)).toEqual(["PAGE-0001", "PAGE-0002"]);
+    expect(first.last).toBe("2028-08-02T03:00:00.000Z#PAGE-0002");
+    const second = await repository.agencyMonthPage("AG-P", "2028-08", first.last, 3);
+    expect(second.ratings.map((x) => x.dossierCode)).toEqual(["PAGE-0003", "PAGE-0004", "PAGE-0005"]);
+    const rest = await repository.agencyMonthPage("AG-P", "2028-08", second.last, 3);
+    expect(rest).toEqual({ ratings: [], last: null });
   });
 });

@@ -1,9 +1,14 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { Rating } from "../../domain/rating.js";
-import type { RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
-import { keys } from "./keys.js";
-import { ratingFromItem, ratingToItem } from "./rating-items.js";
+import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
+import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
+import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
+
+const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
+const gsi2Position = z.object({ GSI2SK: z.string() });
 
 export class DynamoDbRatingRepository implements RatingRepository {
   constructor(
@@ -16,16 +21,32 @@ export class DynamoDbRatingRepository implements RatingRepository {
     return result.Item ? ratingFromItem(result.Item) : null;
   }
 
+  /** The rating and its agency in its month's list, in one transaction, so a report never misses a partition. */
   async save(rating: Rating, expectedVersion: number): Promise<"saved" | "conflict"> {
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(PK)" }
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } };
     try {
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: ratingToItem(rating), ...condition }));
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
+                UpdateExpression: "ADD agencies :agency SET #type = :type",
+                ExpressionAttributeNames: { "#type": "type" },
+                ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
+              },
+            },
+          ],
+        }),
+      );
       return "saved";
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return "conflict";
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return "conflict";
       throw error;
     }
   }
@@ -52,22 +73,41 @@ export class DynamoDbRatingRepository implements RatingRepository {
   }
 
   async byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]> {
-    const ratings: Rating[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "GSI2",
-          KeyConditionExpression: "GSI2PK = :pk",
-          ExpressionAttributeValues: { ":pk": keys.ratingsByAgencyMonthPartition(agencyCode, month) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      ratings.push(...(page.Items ?? []).map(ratingFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return ratings;
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.ratingsByAgencyMonthPartition(agencyCode, month) },
+    });
+    return items.map(ratingFromItem);
+  }
+
+  async agenciesByMonth(from: string, to: string): Promise<Map<string, string[]>> {
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": keys.ratingMonthsPartition, ":from": from, ":to": to },
+    });
+    return new Map(items.map((item) => monthAgenciesSchema.parse(item)).map((item) => [item.SK, [...item.agencies].sort()]));
+  }
+
+  async agencyMonthPage(agencyCode: string, month: string, after: string | null, limit: number): Promise<AgencyMonthPage> {
+    const partition = keys.ratingsByAgencyMonthPartition(agencyCode, month);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI2",
+        KeyConditionExpression: after === null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK > :after",
+        ExpressionAttributeValues: { ":pk": partition, ...(after === null ? {} : { ":after": after }) },
+        Limit: limit,
+      }),
+    );
+    const items = result.Items ?? [];
+    const lastItem = items[items.length - 1];
+    return {
+      ratings: items.map(ratingFromItem),
+      last: result.LastEvaluatedKey && lastItem ? gsi2Position.parse(lastItem).GSI2SK : null,
+    };
   }
 }
 

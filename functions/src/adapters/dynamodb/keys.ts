@@ -58,6 +58,9 @@ export const keys = {
     GSI2SK: `${ratedAt}#${code}`,
   }),
   ratingsByAgencyMonthPartition: (agencyCode: string, month: string) => `RATING#${agencyCode}#${month}`,
+  /** The agencies with ratings first given in a month, one item per month (issue 6): the staff reports query only those. */
+  ratingMonthAgencies: (month: string) => ({ PK: "RATING_MONTHS", SK: month }),
+  ratingMonthsPartition: "RATING_MONTHS",
   feedbackThread: (id: string) => ({ PK: `FEEDBACK#${id}`, SK: "THREAD" }),
   feedbackCollection: (id: string) => `FEEDBACK#${id}`,
   feedbackMessage: (id: string, at: string, messageId: string) => ({ PK: `FEEDBACK#${id}`, SK: `MSG#${at}#${messageId}` }),
@@ -115,6 +118,7 @@ export const itemTypes = {
   webhookMarker: "WebhookMarker",
   citizenInboxMessage: "CitizenInboxMessage",
   rating: "Rating",
+  ratingMonthAgencies: "RatingMonthAgencies",
   feedbackThread: "FeedbackThread",
   feedbackMessage: "FeedbackMessage",
   announcement: "Announcement",

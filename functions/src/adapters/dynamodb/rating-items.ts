@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { satisfactionLevels, type Rating } from "../../domain/rating.js";
+import type { OnTimeCategory } from "../../domain/on-time.js";
 import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
 import { itemTypes, keys } from "./keys.js";
 
@@ -14,6 +15,7 @@ export const ratingItemSchema = z.object({
   procedureCode: z.string(),
   dossierStatus: z.number().refine(isDossierStatus).transform((s) => s as DossierStatus),
   zaloAppUserId: z.string(),
+  onTime: z.enum(["truoc_han", "dung_han", "qua_han", "trong_han"] satisfies OnTimeCategory[]).nullable().default(null),
   attitude: level,
   result: level,
   overall: level,

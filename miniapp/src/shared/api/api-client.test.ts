@@ -45,6 +45,19 @@ describe("createApiClient", () => {
     expect(authorizations()).toEqual(["Bearer token-1", "Bearer token-1"]);
   });
 
+  it("reads a file answer (the ratings CSV) as a blob with the same token; an error keeps its JSON message", async () => {
+    const csv = "\uFEFFMã hồ sơ\r\n";
+    const { client, authorizations } = setup(
+      new Response(csv, { status: 200, headers: { "content-type": "text/csv; charset=utf-8" } }),
+      jsonResponse(422, { error: { code: "EXPORT_TOO_LARGE", message: "Hãy thu hẹp khoảng thời gian" } }),
+    );
+    const blob = await client.getBlob("/v1/admin/ratings.csv", { query: { from: "2026-01", to: "2026-02" } });
+    expect(new Uint8Array(await blob.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    const error = await failure(client.getBlob("/v1/admin/ratings.csv"));
+    expect(error.message).toBe("Hãy thu hẹp khoảng thời gian");
+    expect(authorizations()).toEqual(["Bearer token-1", "Bearer token-1"]);
+  });
+
   it("reuses one token across requests", async () => {
     const { client, authorizations } = setup(jsonResponse(200, {}), jsonResponse(200, {}));
     await client.getJson("/a", { parse });

@@ -20,6 +20,8 @@ export interface ApiClient {
   getJson<T>(path: string, options: GetJsonOptions<T>): Promise<T>;
   /** A text answer (an SVG, an HTML page), for the staff's printing tools. */
   getText(path: string, options?: Omit<GetJsonOptions<string>, "parse">): Promise<string>;
+  /** A file answer (the ratings CSV), to save with a download link. */
+  getBlob(path: string, options?: Omit<GetJsonOptions<Blob>, "parse">): Promise<Blob>;
   /** POST, PUT or DELETE with an optional JSON body; the answer is parsed like getJson's. */
   sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, options: SendJsonOptions<T>): Promise<T>;
 }
@@ -105,6 +107,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await sendWithRetry(urlOf(path, query), signal);
       if (!response.ok) throw await apiErrorFromResponse(response);
       return response.text();
+    },
+    async getBlob(path, { query, signal } = {}) {
+      const response = await sendWithRetry(urlOf(path, query), signal);
+      if (!response.ok) throw await apiErrorFromResponse(response);
+      return response.blob();
     },
     async sendJson(method, path, { query, signal, body, parse }) {
       return parseAnswer(await sendWithRetry(urlOf(path, query), signal, method, body), parse);

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
 import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
+import { ratingsCopy } from "../../../copy/admin-ratings";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
@@ -11,8 +12,13 @@ import type { StaffProfile } from "../staff-profile";
 import { useStaffProfile } from "../use-staff-profile";
 import "./admin.css";
 
+/** Paths of the staff tab's own pages, given by the page (a feature does not import the route table). */
+export interface AdminSectionPaths {
+  ratings: string;
+}
+
 /** The staff tab: who is signed in, the desk's printing tools and, for admins, the staff list. */
-export function AdminScreen() {
+export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
   const state = useStaffProfile();
   if (state.status === "loading") return <Spinner visible />;
   if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
@@ -35,6 +41,13 @@ export function AdminScreen() {
         <Text.Title>{lateDossiersCopy.linkTitle}</Text.Title>
         <span className="admin-muted">{lateDossiersCopy.linkIntro}</span>
       </Link>
+      <section className="admin-card" aria-labelledby="admin-ratings-link">
+        <Text.Title id="admin-ratings-link">{ratingsCopy.linkTitle}</Text.Title>
+        <p className="admin-muted">{ratingsCopy.linkIntro}</p>
+        <Link to={paths.ratings} className="admin-link">
+          {ratingsCopy.open}
+        </Link>
+      </section>
       <ReceiptQrTool />
       <GuidePosterTool />
       {profile.role === "admin" ? <StaffList /> : null}

@@ -1,0 +1,293 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Spinner, Text } from "zmp-ui";
+import { ratingsCopy } from "../../../copy/admin-ratings";
+import { ApiError } from "../../../shared/api/api-error";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import type { StaffProfile } from "../staff-profile";
+import { useStaffProfile } from "../use-staff-profile";
+import { CriteriaChart, TrendChart } from "./charts";
+import { criteria, levels, type RatingReport, type RatingRow } from "./rating-report";
+import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, vietnamMonth, type RatingQuery } from "./ratings-api";
+import "../components/admin.css";
+import "./ratings.css";
+
+const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
+
+/** `/admin/ratings`: the ratings dashboard; officers see their agencies' aggregates, admins also each dossier and the CSV. */
+export function RatingsScreen() {
+  const state = useStaffProfile();
+  if (state.status === "loading") return <Spinner visible />;
+  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : "Tài khoản Zalo này không có quyền cán bộ."}</p>;
+  return <RatingsDashboard profile={state.profile} />;
+}
+
+function RatingsDashboard({ profile }: { profile: StaffProfile }) {
+  const client = useApiClient();
+  const isAdmin = profile.role === "admin";
+  const [draft, setDraft] = useState<RatingQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
+  const [query, setQuery] = useState<RatingQuery>(draft);
+  const [report, setReport] = useState<RatingReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The last 36 months, newest first; a range may span at most 24 of them (the server checks it too).
+  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
+  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setReport(null);
+    setError(null);
+    fetchRatingReport(client, query, controller.signal).then(
+      (answer) => {
+        setReport(answer);
+        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.byAgency.map((a) => a.agencyCode)])].sort());
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(messageOf(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [client, query, profile.allAgencies]);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
+    if (span < 1 || span > 24) {
+      setError(ratingsCopy.badRange);
+      return;
+    }
+    setQuery({ ...draft });
+  }
+
+  return (
+    <div className="admin-screen ratings-screen">
+      <form className="admin-card ratings-filters" onSubmit={apply}>
+        <div className="ratings-months">
+          <label>
+            {ratingsCopy.from}
+            <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
+              {monthChoices.map((month) => (
+                <option key={month} value={month}>
+                  {ratingsCopy.monthOption(month)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {ratingsCopy.to}
+            <select value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
+              {monthChoices.map((month) => (
+                <option key={month} value={month}>
+                  {ratingsCopy.monthOption(month)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          {ratingsCopy.agency}
+          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })}>
+            <option value="">{profile.allAgencies ? ratingsCopy.allAgencies : ratingsCopy.allMyAgencies}</option>
+            {knownAgencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button htmlType="submit" fullWidth>
+          {ratingsCopy.show}
+        </Button>
+      </form>
+      {error ? (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!report && !error ? <Spinner visible /> : null}
+      {report ? <Report report={report} /> : null}
+      {report && isAdmin ? <AdminTools query={query} /> : null}
+    </div>
+  );
+}
+
+function Report({ report }: { report: RatingReport }) {
+  const { total } = report;
+  return (
+    <>
+      <section className="admin-card" aria-labelledby="ratings-headline">
+        <div className="ratings-headline" id="ratings-headline">
+          <div>
+            <span className="ratings-big" data-testid="satisfaction-ratio">
+              {ratingsCopy.percent(total.satisfactionRatio)}
+            </span>
+            <span className="admin-muted">{ratingsCopy.satisfaction}</span>
+          </div>
+          <div>
+            <span className="ratings-big" data-testid="on-time-ratio">
+              {ratingsCopy.percent(total.onTimeRatio)}
+            </span>
+            <span className="admin-muted">{ratingsCopy.onTime}</span>
+          </div>
+        </div>
+        <p className="admin-muted" data-testid="rated-count">
+          {ratingsCopy.rated(total.ratings)}
+        </p>
+        <p className="ratings-hint">{ratingsCopy.satisfactionHint}</p>
+      </section>
+      <section className="admin-card" aria-labelledby="ratings-trend">
+        <Text.Title id="ratings-trend">{ratingsCopy.trend}</Text.Title>
+        <TrendChart report={report} />
+      </section>
+      <section className="admin-card" aria-labelledby="ratings-criteria">
+        <Text.Title id="ratings-criteria">{ratingsCopy.criteria}</Text.Title>
+        <CriteriaChart summary={total} />
+        <table className="ratings-table" data-testid="criteria-table">
+          <thead>
+            <tr>
+              <th />
+              {levels.map((level) => (
+                <th key={level}>{ratingsCopy.levels[level]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((criterion) => (
+              <tr key={criterion}>
+                <th>{ratingsCopy.criteriaNames[criterion]}</th>
+                {levels.map((level) => (
+                  <td key={level}>{total.levels[criterion][level]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="admin-muted">
+          {ratingsCopy.onTimeShares}:{" "}
+          {(["truoc_han", "dung_han", "qua_han"] as const).map((key) => `${ratingsCopy.onTimeLabels[key]} ${total.onTime[key]}`).join(" · ")}
+        </p>
+      </section>
+      {report.byAgency.length > 1 ? (
+        <section className="admin-card" aria-labelledby="ratings-agencies">
+          <Text.Title id="ratings-agencies">{ratingsCopy.byAgency}</Text.Title>
+          <table className="ratings-table" data-testid="agency-table">
+            <thead>
+              <tr>
+                <th>{ratingsCopy.agency}</th>
+                <th>Số đánh giá</th>
+                <th>{ratingsCopy.satisfaction}</th>
+                <th>{ratingsCopy.onTime}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.byAgency.map((agency) => (
+                <tr key={agency.agencyCode}>
+                  <th>{agency.agencyCode}</th>
+                  <td>{agency.ratings}</td>
+                  <td>{ratingsCopy.percent(agency.satisfactionRatio)}</td>
+                  <td>{ratingsCopy.percent(agency.onTimeRatio)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function AdminTools({ query }: { query: RatingQuery }) {
+  const client = useApiClient();
+  const [rows, setRows] = useState<RatingRow[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setRows([]);
+    setLoading(true);
+    fetchRatingPage(client, query, null).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.ratings);
+        setCursor(page.nextCursor);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (live) setError(messageOf(failure));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, query]);
+
+  async function more() {
+    setLoading(true);
+    try {
+      const page = await fetchRatingPage(client, query, cursor);
+      setRows((current) => [...current, ...page.ratings]);
+      setCursor(page.nextCursor);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function exportCsv() {
+    setExporting(true);
+    setError(null);
+    try {
+      await downloadRatingsCsv(client, query);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <section className="admin-card" aria-labelledby="ratings-list">
+      <div className="ratings-list-head">
+        <Text.Title id="ratings-list">{ratingsCopy.list}</Text.Title>
+        <Button size="small" variant="secondary" loading={exporting} onClick={exportCsv}>
+          {ratingsCopy.exportCsv}
+        </Button>
+      </div>
+      {error ? (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!loading && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
+      <ul className="ratings-rows">
+        {rows.map((row) => (
+          <li key={row.dossierCode} data-testid="rating-row">
+            <strong className="ratings-code">{row.dossierCode}</strong>
+            <span className="admin-muted">
+              {ratingsCopy.criteriaNames.overall}: {ratingsCopy.levels[row.overall]} · {ratingsCopy.onTimeLabels[row.onTime ?? "unknown"]}
+            </span>
+            {row.reason ? (
+              <span>
+                {ratingsCopy.reason}: {row.reason}
+              </span>
+            ) : null}
+            {row.comment ? (
+              <span>
+                {ratingsCopy.comment}: {row.comment}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {loading ? <Spinner visible /> : null}
+      {cursor && !loading ? (
+        <Button variant="tertiary" fullWidth onClick={more}>
+          {ratingsCopy.more}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
