@@ -52,12 +52,18 @@ import { lookUpDossierUseCase } from "../use-cases/look-up-dossier.js";
 import { staffAccessUseCases } from "../use-cases/staff-access.js";
 import { verifyPhoneUseCase } from "../use-cases/verify-phone.js";
 import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent.js";
+import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
+import { maxFanoutPageSize } from "../domain/announcement-fanout.js";
+import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
+import { adminAnnouncementsUseCases, fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
   dynamoDbClient?: DynamoDBClient;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Outbox items per fan-out page (default and maximum 99). */
+  fanoutPageSize?: number;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
@@ -145,7 +151,17 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     cacheSeconds: config.procedureCacheSeconds,
   });
+  const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
+  const audit = new DynamoDbAuditLog(documentClient, config.tableName);
   return {
+    adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit, clock, ids: randomIds }),
+    fanOutStep: fanOutStepUseCase({
+      fanouts,
+      announcements,
+      citizens,
+      clock,
+      pageSize: overrides.fanoutPageSize ?? maxFanoutPageSize,
+    }),
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),
@@ -207,6 +223,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     getMyProfile: getMyProfileUseCase({ citizens, clock }),
     listMyDossiers: listMyDossiersUseCase({ dossiers, citizens, clock }),
     withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens: citizenProfiles, clock }),
+    setAnnouncementSubscription: setAnnouncementSubscriptionUseCase({ citizens, clock }),
   };
 }
 

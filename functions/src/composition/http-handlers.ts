@@ -15,7 +15,12 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
     api: buildCitizenApiHandler(deps),
-    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl }),
+    admin: buildAdminApiHandler({
+      zaloGraph: deps.zaloGraph,
+      staffAccess: deps.staffAccess,
+      miniAppUrl: deps.miniAppUrl,
+      adminAnnouncements: deps.adminAnnouncements,
+    }),
     ingest: byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({
         ingestSecrets: deps.ingestSecrets,

@@ -5,6 +5,8 @@ import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-
 import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
+import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
+import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
@@ -16,6 +18,8 @@ export interface AdminApiHandlerDeps {
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
+  /** Publishing announcements and their fan-out progress (admins only). */
+  adminAnnouncements?: AdminAnnouncements;
 }
 
 const posterAgencyNameLength = 200;
@@ -85,6 +89,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       if (!link) return errorResponse(404, "NOT_FOUND", adminMessages.dossierNotFound);
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
+    ...(deps.adminAnnouncements ? adminAnnouncementRoutes(deps.adminAnnouncements) : {}),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -13,4 +13,5 @@ export const adminMessages = {
   routeNotFound: "Không có chức năng này.",
   zaloUnavailable: "Chưa kết nối được với Zalo để xác thực. Vui lòng thử lại sau ít phút.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
+  announcementNotFound: "Không tìm thấy thông báo này.",
 } as const;

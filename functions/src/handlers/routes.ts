@@ -36,4 +36,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/procedures", functionName: "api" },
   { routeKey: "GET /v1/ingest/ratings", functionName: "ingest" },
   { routeKey: "PUT /v1/ingest/procedures", functionName: "ingest" },
+  { routeKey: "PUT /v1/me/announcement-subscription", functionName: "api" },
+  { routeKey: "POST /v1/admin/announcements", functionName: "admin" },
+  { routeKey: "GET /v1/admin/announcements", functionName: "admin" },
+  { routeKey: "GET /v1/admin/announcements/{id}", functionName: "admin" },
 ];
