@@ -74,7 +74,9 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/admin-api.handler.ts",
     description: "Staff routes (Bearer Zalo token of a staff member)",
     trigger: { kind: "http" },
-    // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR; PutItem: audit log.
+    // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR; PutItem: audit log;
+    // announcements: PutItem (announcement + fan-out job + tally in one TransactWriteItems), GetItem, Query (list on GSI1,
+    // progress on FANOUT#<id>).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
     queriedIndexes: ["GSI1"],
     secrets: allSecrets,
@@ -85,9 +87,11 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/notify.handler.ts",
     description: "Sends outbox items (OA message or ZNS) from the table's stream",
     trigger: { kind: "outbox-stream" },
-    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states.
+    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states
+    // (with the announcement tally in one TransactWriteItems). Announcement fan-out: Query opted-in followers (GSI2),
+    // GetItem the job, PutItem outbox items and the job's cursor (TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-    queriedIndexes: ["GSI1"],
+    queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 60,
     memoryMb: 512,

@@ -134,6 +134,11 @@ export const vi = {
     following: "Bạn đang quan tâm OA và sẽ nhận thông báo về hồ sơ.",
     followRefused: "Bạn chưa quan tâm OA. Bạn có thể quan tâm bất cứ lúc nào để nhận thông báo.",
     followNotConfigured: "Chưa cấu hình Official Account cho ứng dụng này.",
+    announcementsLabel: "Nhận thông báo về thủ tục mới, thủ tục bãi bỏ qua Zalo",
+    announcementsHelp: "Chỉ gửi khi bạn bật. Bạn có thể tắt bất cứ lúc nào.",
+    announcementsNeedFollow: "Bạn cần quan tâm Official Account ở trên thì mới nhận được các thông báo này.",
+    announcementsOn: "Đã bật: bạn sẽ nhận thông báo về thủ tục mới, thủ tục bãi bỏ.",
+    announcementsOff: "Đã tắt: bạn sẽ không nhận các thông báo này nữa.",
   },
   notFoundPage: {
     body: "Trang bạn tìm không tồn tại.",
