@@ -5,4 +5,5 @@ export const routePaths = {
   myDossiers: "/me/dossiers",
   profile: "/me",
   admin: "/admin",
+  adminAnnouncements: "/admin/announcements",
 } as const;

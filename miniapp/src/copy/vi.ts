@@ -5,6 +5,7 @@ export const vi = {
   titles: {
     home: "Tra cứu hồ sơ",
     admin: "Quản trị",
+    adminAnnouncements: "Gửi thông báo",
     dossier: "Thông tin hồ sơ",
     myDossiers: "Hồ sơ của tôi",
     profile: "Tài khoản của tôi",

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Box, Button, Input, Spinner, Text } from "zmp-ui";
+import { Link } from "react-router-dom";
+import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
+import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
@@ -30,6 +33,14 @@ export function AdminScreen() {
       </section>
       <ReceiptQrTool />
       <GuidePosterTool />
+      {profile.role === "admin" ? (
+        <section className="admin-card" aria-labelledby="announcements-link">
+          <Text.Title id="announcements-link">
+            <Link to={routePaths.adminAnnouncements}>{adminAnnouncementsCopy.link}</Link>
+          </Text.Title>
+          <p className="admin-muted">{adminAnnouncementsCopy.linkIntro}</p>
+        </section>
+      ) : null}
       {profile.role === "admin" ? <StaffList /> : null}
     </div>
   );
