@@ -193,6 +193,7 @@ function Composer({ onPublished }: { onPublished: () => void }) {
             maxLength={announcementLimits.linkLength}
             value={link}
             onChange={(e) => setLink(e.target.value)}
+            helperText={copy.linkHelp}
           />
           {error ? (
             <p className="admin-error" role="alert">
