@@ -85,6 +85,8 @@ export const functionCatalogue: FunctionCatalogue = {
     // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR, an agency's
     // late dossiers (GSI2 LATE#<agency>); PutItem: audit log.
     // Query: the months' agency lists (table) and ratings by agency and month (GSI2) for the rating reports.
+    // announcements: PutItem (announcement + fan-out job + tally in one TransactWriteItems), GetItem, Query (list on GSI1,
+    // progress on FANOUT#<id>).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
@@ -95,9 +97,11 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/notify.handler.ts",
     description: "Sends outbox items (OA message or ZNS) from the table's stream",
     trigger: { kind: "outbox-stream" },
-    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states.
+    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states
+    // (with the announcement tally in one TransactWriteItems). Announcement fan-out: Query opted-in followers (GSI2),
+    // GetItem the job, PutItem outbox items and the job's cursor (TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-    queriedIndexes: ["GSI1"],
+    queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 60,
     memoryMb: 512,

@@ -57,12 +57,18 @@ import { verifyPhoneUseCase } from "../use-cases/verify-phone.js";
 import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { detectLateDossiersUseCase, listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
+import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
+import { maxFanoutPageSize } from "../domain/announcement-fanout.js";
+import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
+import { adminAnnouncementsUseCases, fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
   dynamoDbClient?: DynamoDBClient;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Outbox items per fan-out page (default and maximum 99). */
+  fanoutPageSize?: number;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
@@ -152,9 +158,19 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     cacheSeconds: config.procedureCacheSeconds,
   });
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
+  const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
+  const audit = new DynamoDbAuditLog(documentClient, config.tableName);
   return {
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
+    adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit, clock, ids: randomIds }),
+    fanOutStep: fanOutStepUseCase({
+      fanouts,
+      announcements,
+      citizens,
+      clock,
+      pageSize: overrides.fanoutPageSize ?? maxFanoutPageSize,
+    }),
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),
@@ -231,6 +247,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     getMyProfile: getMyProfileUseCase({ citizens, clock }),
     listMyDossiers: listMyDossiersUseCase({ dossiers, citizens, clock }),
     withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens: citizenProfiles, clock }),
+    setAnnouncementSubscription: setAnnouncementSubscriptionUseCase({ citizens, clock }),
   };
 }
 

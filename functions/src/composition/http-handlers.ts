@@ -22,6 +22,7 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
       ratingReports: deps.ratingReports,
       ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
       listLateDossiers: deps.listLateDossiers,
+      adminAnnouncements: deps.adminAnnouncements,
     }),
     ingest: byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({

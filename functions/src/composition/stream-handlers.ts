@@ -12,6 +12,7 @@ export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<strin
     deliver: deps.deliverNotification,
     clock: deps.clock,
     concurrency: deps.notifyConcurrency,
+    fanOutStep: deps.fanOutStep,
     ...(log ? { log } : {}),
   });
 }

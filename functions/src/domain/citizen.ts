@@ -15,8 +15,20 @@ export interface CitizenProfile {
   phoneConsentAt: string | null;
   /** When consent was last withdrawn (the stored phone was deleted then). */
   phoneConsentWithdrawnAt: string | null;
+  /**
+   * The citizen asked to receive announcements (new or abolished procedures) as OA messages: opt-in, off by
+   * default (Decree 13/2023). Only a follower can receive them; the fan-out lists subscribers who follow.
+   */
+  announcementsSubscribed: boolean;
+  /** When the citizen last turned the subscription on or off; null if never. */
+  announcementsSubscriptionAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Whether the announcement fan-out should list this citizen: opted in and following the OA. */
+export function receivesAnnouncements(profile: Pick<CitizenProfile, "announcementsSubscribed" | "isFollower" | "zaloOaUserId">): boolean {
+  return profile.announcementsSubscribed && profile.isFollower && profile.zaloOaUserId !== null;
 }
 
 export function newCitizenProfile(zaloAppUserId: string, at: string): CitizenProfile {
@@ -29,6 +41,8 @@ export function newCitizenProfile(zaloAppUserId: string, at: string): CitizenPro
     phoneVerifiedAt: null,
     phoneConsentAt: null,
     phoneConsentWithdrawnAt: null,
+    announcementsSubscribed: false,
+    announcementsSubscriptionAt: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -46,6 +60,8 @@ export interface CitizenProfileView {
   phone: { masked: string; verifiedAt: string } | null;
   follower: { isFollower: boolean; knownAt: string | null };
   consent: { phone: { givenAt: string | null; withdrawnAt: string | null } };
+  /** Announcements as OA messages: the citizen's choice, and whether they reach them now (only followers do). */
+  announcements: { subscribed: boolean; changedAt: string | null; receiving: boolean };
 }
 
 export function buildCitizenProfileView(profile: CitizenProfile, name: string): CitizenProfileView {
@@ -57,5 +73,10 @@ export function buildCitizenProfileView(profile: CitizenProfile, name: string): 
         : null,
     follower: { isFollower: profile.isFollower, knownAt: profile.followerStateAt },
     consent: { phone: { givenAt: profile.phoneConsentAt, withdrawnAt: profile.phoneConsentWithdrawnAt } },
+    announcements: {
+      subscribed: profile.announcementsSubscribed,
+      changedAt: profile.announcementsSubscriptionAt,
+      receiving: receivesAnnouncements(profile),
+    },
   };
 }

@@ -14,6 +14,7 @@ const code = "000.00.20.H27-261120-0100";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let admin: HttpHandler;
+let publishedAnnouncementId = "";
 const tokens: Record<"citizen" | "otherOfficer" | "officer" | "admin", string> = { citizen: "", otherOfficer: "", officer: "", admin: "" };
 const ids: Record<keyof typeof tokens | "removable", string> = { citizen: "", otherOfficer: "", officer: "", admin: "", removable: "" };
 
@@ -50,6 +51,12 @@ beforeAll(async () => {
   expect((await put(ids.officer, { name: "Phạm Thu Hà", role: "officer", agencyCodes: [agency] })).statusCode).toBe(200);
   expect((await put(ids.otherOfficer, { name: "Đỗ Văn Hùng", role: "officer", agencyCodes: [otherAgency] })).statusCode).toBe(200);
   expect((await put(ids.removable, { name: "Cán bộ tạm", role: "officer", agencyCodes: [agency] })).statusCode).toBe(200);
+
+  const published = await call("POST /v1/admin/announcements", "/v1/admin/announcements", {
+    token: tokens.admin,
+    body: { kind: "new_procedure", title: "Thủ tục mới", body: "Nội dung thông báo" },
+  });
+  publishedAnnouncementId = (JSON.parse(String(published.body)) as { announcement: { id: string } }).announcement.id;
 
   const body = JSON.stringify({
     events: [
@@ -166,6 +173,23 @@ describe("authorization matrix: every admin route × caller", () => {
       routeKey: "GET /v1/admin/ratings.csv",
       path: () => "/v1/admin/ratings.csv",
       query: "from=2026-01&to=2026-12",
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    },
+    {
+      routeKey: "POST /v1/admin/announcements",
+      path: () => "/v1/admin/announcements",
+      body: { kind: "notice", title: "Thông báo ma trận quyền", body: "Nội dung" },
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 201 },
+    },
+    {
+      routeKey: "GET /v1/admin/announcements",
+      path: () => "/v1/admin/announcements",
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    },
+    {
+      routeKey: "GET /v1/admin/announcements/{id}",
+      path: () => `/v1/admin/announcements/${publishedAnnouncementId}`,
+      pathParameters: () => ({ id: publishedAnnouncementId }),
       expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
     },
   ];

@@ -7,6 +7,8 @@ import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 import { InvalidCursorError } from "../ports/dossier-repository.js";
+import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
+import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
 import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
@@ -20,6 +22,8 @@ export interface AdminApiHandlerDeps extends RatingReportRouteDeps {
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
   listLateDossiers: ReturnType<typeof listLateDossiersUseCase>;
+  /** Publishing announcements and their fan-out progress (admins only). */
+  adminAnnouncements?: AdminAnnouncements;
 }
 
 const posterAgencyNameLength = 200;
@@ -118,6 +122,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
     ...ratingReportRoutes(deps),
+    ...(deps.adminAnnouncements ? adminAnnouncementRoutes(deps.adminAnnouncements) : {}),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -19,4 +19,5 @@ export const adminMessages = {
   invalidCursor: "Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.",
   exportTooLarge: (bytes: number) =>
     `Tệp CSV sẽ vượt quá ${(bytes / 1_000_000).toLocaleString("vi-VN")} MB. Hãy thu hẹp khoảng thời gian hoặc chọn một cơ quan rồi xuất lại.`,
+  announcementNotFound: "Không tìm thấy thông báo này.",
 } as const;

@@ -25,6 +25,7 @@ export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDep
   getMyProfile: (user: ZaloUser) => Promise<CitizenProfileView>;
   listMyDossiers: (request: ListMyDossiersRequest) => Promise<ListMyDossiersResult>;
   withdrawPhoneConsent: (user: ZaloUser) => Promise<CitizenProfileView>;
+  setAnnouncementSubscription: (user: ZaloUser, subscribed: boolean) => Promise<CitizenProfileView>;
 }
 
 interface CitizenRequest {
@@ -47,6 +48,7 @@ export const citizenInputLimits = {
   cursorMaxLength: 200,
 } as const;
 
+const subscriptionBody = z.strictObject({ subscribed: z.boolean() });
 const phoneBody = z.strictObject({ token: z.string().min(1).max(citizenInputLimits.phoneTokenMaxLength) });
 const myDossiersQuery = z.strictObject({
   limit: z
@@ -71,6 +73,13 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     "POST /v1/me/phone": { run: (request) => verifyPhone(deps, request) },
     "DELETE /v1/me/phone": { run: async ({ user }) => json(200, await deps.withdrawPhoneConsent(user)) },
     "GET /v1/me/dossiers": { run: ({ event, user }) => listMyDossiers(deps, event, user) },
+    "PUT /v1/me/announcement-subscription": {
+      run: async ({ event, user }) => {
+        const parsed = subscriptionBody.safeParse(parseJson(event));
+        if (!parsed.success) return errorResponse(400, "INVALID_BODY", citizenMessages.invalidSubscriptionBody);
+        return json(200, await deps.setAnnouncementSubscription(user, parsed.data.subscribed));
+      },
+    },
     ...asCitizenRoutes(ratingRoutes(deps)),
     ...asCitizenRoutes(feedbackRoutes(deps)),
     ...asCitizenRoutes(catalogueRoutes(deps)),

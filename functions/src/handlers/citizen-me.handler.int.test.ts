@@ -87,6 +87,8 @@ describe("citizen profile, phone verification and my dossiers", () => {
       phone: null,
       follower: { isFollower: true, knownAt: expect.any(String) },
       consent: { phone: { givenAt: null, withdrawnAt: null } },
+      // Announcements are opt-in: off until the citizen turns them on.
+      announcements: { subscribed: false, changedAt: null, receiving: false },
     });
     // Unfollowing in Zalo shows on the next GET /v1/me, even while the token is in the short cache.
     await fetch(`${stack.emulator.url}/_emulator/users/${user.zaloAppUserId}/follow`, {

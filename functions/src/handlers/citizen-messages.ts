@@ -36,4 +36,5 @@ export const citizenMessages = {
   invalidLimit: "Số mục mỗi trang phải từ 1 đến 50.",
   announcementNotFound: "Không tìm thấy thông báo này.",
   invalidQuery: "Từ khoá tìm kiếm tối đa 100 ký tự.",
+  invalidSubscriptionBody: "Yêu cầu không hợp lệ: cần gửi {\"subscribed\": true} để nhận hoặc {\"subscribed\": false} để thôi nhận thông báo.",
 } as const;

@@ -9,6 +9,8 @@ export interface NotifyHandlerDeps {
   /** Outbox items of one batch sent side by side (the pacer still spaces the calls to Zalo). */
   concurrency: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Writes the next page of an announcement's fan-out (its job item's stream records drive it). */
+  fanOutStep?: (announcementId: string) => Promise<unknown>;
 }
 
 /**
@@ -20,20 +22,28 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const now = deps.clock.now();
-    const due = event.Records.flatMap((record) => {
+    type Work = { record: DynamoDBRecord; id: string; kind: "outbox" | "fanout" };
+    const due: Work[] = event.Records.flatMap((record): Work[] => {
       const id = dueOutboxId(record, now);
-      return id ? [{ record, id }] : [];
+      if (id) return [{ record, id, kind: "outbox" }];
+      const announcementId = deps.fanOutStep ? runningFanoutId(record) : null;
+      return announcementId ? [{ record, id: announcementId, kind: "fanout" }] : [];
     });
     const failed = new Set<DynamoDBRecord>();
     let next = 0;
     const worker = async () => {
       while (next < due.length) {
-        const { record, id } = due[next++]!;
+        const { record, id, kind } = due[next++]!;
         try {
+          if (kind === "fanout") {
+            await deps.fanOutStep!(id);
+            continue;
+          }
           const result = await deps.deliver(id);
           if (result !== "sent" && result !== "skipped") log({ message: "outbox item not sent", outboxId: id, result });
         } catch (error) {
-          log({ message: "outbox delivery failed; the batch will be retried", outboxId: id, error: String(error) });
+          const subject = kind === "fanout" ? { announcementId: id } : { outboxId: id };
+          log({ message: `${kind === "fanout" ? "fan-out step" : "outbox delivery"} failed; the batch will be retried`, ...subject, error: String(error) });
           failed.add(record);
         }
       }
@@ -57,6 +67,14 @@ export function dueOutboxId(record: DynamoDBRecord, now: Date): string | null {
   if (!id || !outboxStates.includes(state as OutboxState)) return null;
   const item = { state: state as OutboxState, notBefore: text(image["notBefore"]), leaseUntil: text(image["leaseUntil"]) };
   return isDue(item, now) ? id : null;
+}
+
+/** The announcement id of a record whose new image is a running fan-out job (each page's write brings the next). */
+export function runningFanoutId(record: DynamoDBRecord): string | null {
+  if (record.eventName !== "INSERT" && record.eventName !== "MODIFY") return null;
+  const image = record.dynamodb?.NewImage;
+  if (!image || text(image["type"]) !== "AnnouncementFanout" || text(image["state"]) !== "running") return null;
+  return text(image["announcementId"]);
 }
 
 function text(value: AttributeValue | undefined): string | null {

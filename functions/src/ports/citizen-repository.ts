@@ -15,6 +15,12 @@ export interface VerifiedPhone {
   at: string;
 }
 
+export interface AnnouncementSubscriberPage {
+  zaloAppUserIds: string[];
+  /** The last id of this page when more may follow; null on the last page. */
+  next: string | null;
+}
+
 export interface CitizenRepository {
   /** 1 GetItem. */
   get(zaloAppUserId: string): Promise<CitizenProfile | null>;
@@ -35,4 +41,13 @@ export interface CitizenRepository {
   removeVerifiedPhone(zaloAppUserId: string, at: string): Promise<CitizenProfile | null>;
   /** The citizens whose verified phone is this one (1 Query on GSI1), e.g. to message a dossier's applicant. */
   findByVerifiedPhone(normalisedPhone: string): Promise<CitizenProfile[]>;
+  /**
+   * The citizen's opt-in to announcements as OA messages (creates the profile if needed). Keeps the sparse
+   * subscriber index true: present only while opted in AND following. 1–2 UpdateItem; the profile after.
+   */
+  setAnnouncementSubscription(zaloAppUserId: string, subscribed: boolean, at: string): Promise<CitizenProfile>;
+  /** Opted-in followers in id order, a page after `after` (exclusive): 1 Query on GSI2. */
+  listAnnouncementSubscribers(request: { after: string | null; limit: number }): Promise<AnnouncementSubscriberPage>;
+  /** How many opted-in followers there are now: Query GSI2 with `Select = COUNT`, a request per 1 MB of index. */
+  countAnnouncementSubscribers(): Promise<number>;
 }

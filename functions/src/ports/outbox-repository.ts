@@ -10,8 +10,12 @@ export interface OutboxRepository {
    * held by `owner` until `leaseUntil`. Null when another holder has it or it is finished. 1 conditional UpdateItem.
    */
   acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<OutboxItem | null>;
-  /** Records the final state, only while `owner` still holds the lease. 1 conditional UpdateItem. */
-  finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date): Promise<boolean>;
+  /**
+   * Records the final state, only while `owner` still holds the lease. 1 conditional UpdateItem; with `tally`
+   * (an announcement's message) also ADDs 1 to the announcement's count of that state in the same transaction,
+   * so a redelivered record, whose condition fails, never counts twice.
+   */
+  finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean>;
   /** Back to `pending`, waiting until `notBefore` (quiet hours); indexed so the waker finds it. */
   postpone(id: string, owner: string, attempts: number, notBefore: Date, reason: string): Promise<boolean>;
   /**

@@ -53,7 +53,8 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
 
     let attempts = item.attempts;
     const finish = async (result: OutboxFinish): Promise<DeliveryResult> => {
-      const recorded = await deps.outbox.finish(item.id, owner, attempts, result, deps.clock.now());
+      const tally = item.notification.kind === "announcement" ? { announcementId: item.notification.announcementId } : undefined;
+      const recorded = await deps.outbox.finish(item.id, owner, attempts, result, deps.clock.now(), tally);
       if (!recorded) return "skipped";
       if (result.state === "failed") {
         await deps.deadLetters.send({
@@ -172,6 +173,8 @@ async function routesFor(item: OutboxItem, message: RenderedMessage, deps: Deliv
   let phone: string | null;
   if (notification.kind === "announcement") {
     const citizen = await deps.citizens.get(notification.zaloAppUserId);
+    // Opted out after the fan-out wrote the item: the citizen's latest word wins.
+    if (citizen && !citizen.announcementsSubscribed) return { ok: false, reason: "not_subscribed" };
     citizens = citizen ? [citizen] : [];
     phone = null;
   } else {

@@ -263,6 +263,10 @@ describe("the notify function's stream", () => {
     expect(mapping.DestinationConfig.OnFailure.Destination["Fn::GetAtt"]).toEqual([queueId, "Arn"]);
     expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
       { eventName: ["INSERT"], dynamodb: { Keys: { PK: { S: [{ prefix: "OUTBOX#" }] } } } },
+      {
+        eventName: ["INSERT", "MODIFY"],
+        dynamodb: { Keys: { PK: { S: [{ prefix: "FANOUT#" }] }, SK: { S: ["JOB"] } }, NewImage: { state: { S: ["running"] } } },
+      },
     ]);
   });
   it("feeds the real notify function in the production stage, which may also send to the dead-letter queue", () => {

@@ -38,6 +38,8 @@ export const outboxStreamSettings = {
   maxRecordAge: Duration.hours(6),
   maxBatchingWindow: Duration.seconds(1),
   outboxKeyPrefix: "OUTBOX#",
+  /** Announcement fan-out jobs (`FANOUT#<id>` / `JOB`): each page's write (a MODIFY while running) brings the next page. */
+  fanoutKeyPrefix: "FANOUT#",
 } as const;
 
 /** The stateless part: functions, HTTP API, the outbox stream consumer, schedules, alarms. */
@@ -180,6 +182,13 @@ export class ApiStack extends Stack {
           FilterCriteria.filter({
             eventName: FilterRule.isEqual("INSERT"),
             dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(outboxStreamSettings.outboxKeyPrefix) } } },
+          }),
+          FilterCriteria.filter({
+            eventName: FilterRule.or("INSERT", "MODIFY"),
+            dynamodb: {
+              Keys: { PK: { S: FilterRule.beginsWith(outboxStreamSettings.fanoutKeyPrefix) }, SK: { S: FilterRule.isEqual("JOB") } },
+              NewImage: { state: { S: FilterRule.isEqual("running") } },
+            },
           }),
         ],
       }),

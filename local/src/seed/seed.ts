@@ -39,6 +39,7 @@ export interface SeedResult {
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   const users = await createSeedUsers(options.zaloEmulatorUrl);
   await addSeedOfficer(options.apiUrl, users);
+  await optInToAnnouncements(options.apiUrl, users.citizen);
   if (options.usersOnly) return { users, dossiers: undefined };
 
   const data = buildSeedData(options.now);
@@ -103,4 +104,20 @@ async function seedRatings(options: SeedOptions): Promise<void> {
     const saved = await options.seedRating(rating);
     if (saved.kind !== "saved") throw new Error(`Seeding the rating of ${rating.code} failed: ${saved.kind}`);
   }
+}
+
+/**
+ * The demo citizen (a follower of the OA) turns on announcements as OA messages, as he would on his profile page:
+ * GET /v1/me records his follower state from Zalo, then the opt-in (off by default, Decree 13/2023).
+ */
+async function optInToAnnouncements(apiUrl: string, citizen: SeedUsers["citizen"]): Promise<void> {
+  const headers = { authorization: `Bearer ${citizen.accessToken}`, "content-type": "application/json" };
+  const me = await fetch(`${apiUrl}/v1/me`, { headers });
+  if (!me.ok) throw new Error(`Seeding the citizen's profile failed: HTTP ${me.status} ${await me.text()}`);
+  const response = await fetch(`${apiUrl}/v1/me/announcement-subscription`, {
+    method: "PUT",
+    headers,
+    body: JSON.stringify({ subscribed: true }),
+  });
+  if (!response.ok) throw new Error(`Seeding the announcement opt-in failed: HTTP ${response.status} ${await response.text()}`);
 }

@@ -7,4 +7,5 @@ export const routePaths = {
   admin: "/admin",
   adminLateDossiers: "/admin/late-dossiers",
   adminRatings: "/admin/ratings",
+  adminAnnouncements: "/admin/announcements",
 } as const;

@@ -44,6 +44,11 @@ export const appRoutes: RouteObject[] = [
         ...meta(vi.titles.adminRatings, true),
       },
       {
+        path: routePaths.adminAnnouncements,
+        lazy: page(() => import("../pages/admin/announcements-page"), "AdminAnnouncementsPage"),
+        ...meta(vi.titles.adminAnnouncements, true),
+      },
+      {
         path: routePaths.myDossiers,
         lazy: async () => ({ Component: (await import("../pages/my-dossiers/my-dossiers-page")).MyDossiersPage }),
         ...meta(vi.titles.myDossiers, true),

@@ -7,6 +7,7 @@ export const citizenProfile = (phone: { masked: string; verifiedAt: string } | n
   phone,
   follower: { isFollower: false, knownAt: null },
   consent: { phone: { givenAt: phone ? phone.verifiedAt : null, withdrawnAt: null } },
+  announcements: { subscribed: false, changedAt: null, receiving: false },
 });
 export const verifiedPhone = { masked: "84******678", verifiedAt: "2026-11-28T01:00:00.000Z" };
 export const { timeline: _timeline, ...dossierSummary } = ownerDossier;

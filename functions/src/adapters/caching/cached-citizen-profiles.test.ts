@@ -15,6 +15,9 @@ function setup() {
     },
     removeVerifiedPhone: async () => null,
     findByVerifiedPhone: async () => [],
+    setAnnouncementSubscription: async (id) => newCitizenProfile(id, "x"),
+    listAnnouncementSubscribers: async () => ({ zaloAppUserIds: [], next: null }),
+    countAnnouncementSubscribers: async () => 0,
   };
   const clock = new FixedClock(new Date("2026-11-28T00:00:00Z"));
   return { reads, clock, cached: new CachedCitizenProfiles(inner, clock, 20) };

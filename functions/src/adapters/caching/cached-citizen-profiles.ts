@@ -47,4 +47,17 @@ export class CachedCitizenProfiles implements CitizenRepository {
   findByVerifiedPhone(normalisedPhone: string): Promise<CitizenProfile[]> {
     return this.inner.findByVerifiedPhone(normalisedPhone);
   }
+
+  async setAnnouncementSubscription(zaloAppUserId: string, subscribed: boolean, at: string): Promise<CitizenProfile> {
+    this.entries.delete(zaloAppUserId);
+    return this.inner.setAnnouncementSubscription(zaloAppUserId, subscribed, at);
+  }
+
+  listAnnouncementSubscribers(request: { after: string | null; limit: number }) {
+    return this.inner.listAnnouncementSubscribers(request);
+  }
+
+  countAnnouncementSubscribers(): Promise<number> {
+    return this.inner.countAnnouncementSubscribers();
+  }
 }

@@ -14,6 +14,8 @@ export const citizenItemSchema = z.object({
   phoneVerifiedAt: instant.nullable().default(null),
   phoneConsentAt: instant.nullable().default(null),
   phoneConsentWithdrawnAt: instant.nullable().default(null),
+  announcementsSubscribed: z.boolean().default(false),
+  announcementsSubscriptionAt: instant.nullable().default(null),
   createdAt: instant,
   updatedAt: instant,
 });

@@ -63,3 +63,52 @@ it("withdrawal deletes the stored phone and its index attributes, keeps the foll
   expect(await citizens.removeVerifiedPhone("nobody", "2026-11-28T03:00:00.000Z")).toBeNull();
   expect(await citizens.get("nobody")).toBeNull();
 });
+
+it("access pattern: opted-in followers of the OA, paged in id order (sparse GSI2, kept true on opt-in/out and follow/unfollow)", async () => {
+  const at = (minute: number) => `2026-11-29T01:${String(minute).padStart(2, "0")}:00.000Z`;
+  const follow = (id: string, isFollower: boolean, minute: number) =>
+    citizens.recordFollowState({ zaloAppUserId: id, zaloOaUserId: `oa-${id}`, isFollower, at: at(minute) });
+  const indexed = async (id: string) =>
+    (await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.citizen(id) }))).Item?.["GSI2PK"];
+
+  // Opted in, then followed; followed, then opted in: both listed.
+  await citizens.setAnnouncementSubscription("sub-a", true, at(1));
+  expect(await indexed("sub-a")).toBeUndefined(); // not a follower yet
+  await follow("sub-a", true, 2);
+  await follow("sub-b", true, 1);
+  expect(await indexed("sub-b")).toBeUndefined(); // following, not opted in (the default is off)
+  await citizens.setAnnouncementSubscription("sub-b", true, at(2));
+  // Opted in and followed, then unfollowed; opted in, then opted out.
+  await follow("sub-c", true, 1);
+  await citizens.setAnnouncementSubscription("sub-c", true, at(1));
+  await follow("sub-c", false, 3);
+  await follow("sub-d", true, 1);
+  await citizens.setAnnouncementSubscription("sub-d", true, at(1));
+  const optedOut = await citizens.setAnnouncementSubscription("sub-d", false, at(3));
+  expect(optedOut).toMatchObject({ announcementsSubscribed: false, announcementsSubscriptionAt: at(3), isFollower: true });
+  // Unfollowed, then followed again: listed again.
+  await follow("sub-e", true, 1);
+  await citizens.setAnnouncementSubscription("sub-e", true, at(1));
+  await follow("sub-e", false, 2);
+  await follow("sub-e", true, 3);
+  for (let i = 0; i < 5; i += 1) {
+    await follow(`sub-f${i}`, true, 1);
+    await citizens.setAnnouncementSubscription(`sub-f${i}`, true, at(1));
+  }
+
+  const expected = ["sub-a", "sub-b", "sub-e", "sub-f0", "sub-f1", "sub-f2", "sub-f3", "sub-f4"];
+  expect(await citizens.countAnnouncementSubscribers()).toBe(expected.length);
+  const seen: string[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  do {
+    const page = await citizens.listAnnouncementSubscribers({ after, limit: 3 });
+    seen.push(...page.zaloAppUserIds);
+    after = page.next;
+    pages += 1;
+  } while (after);
+  expect(seen).toEqual(expected);
+  expect(pages).toBe(3);
+  expect(await indexed("sub-c")).toBeUndefined();
+  expect(await indexed("sub-d")).toBeUndefined();
+});

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { CitizenProfile } from "../../domain/citizen.js";
-import type { CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
+import { receivesAnnouncements, type CitizenProfile } from "../../domain/citizen.js";
+import type { AnnouncementSubscriberPage, CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { citizenFromItem } from "./citizen-items.js";
 import { itemTypes, keys } from "./keys.js";
@@ -20,13 +20,15 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
 
   async recordFollowState(state: FollowState): Promise<"recorded" | "older_than_recorded"> {
     try {
-      await this.client.send(
+      const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.citizen(state.zaloAppUserId),
           UpdateExpression:
             "SET #type = :type, zaloAppUserId = :appId, zaloOaUserId = :oaId, isFollower = :follower, followerStateAt = :at, " +
-            "createdAt = if_not_exists(createdAt, :at), updatedAt = :at",
+            "createdAt = if_not_exists(createdAt, :at), updatedAt = :at" +
+            // An unfollow leaves the subscriber index at once; a follow joins it below if the citizen opted in.
+            (state.isFollower ? "" : " REMOVE GSI2PK, GSI2SK"),
           ConditionExpression: "attribute_not_exists(followerStateAt) OR followerStateAt <= :at",
           ExpressionAttributeNames: { "#type": "type" },
           ExpressionAttributeValues: {
@@ -36,8 +38,12 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
             ":follower": state.isFollower,
             ":at": state.at,
           },
+          ReturnValues: "ALL_NEW",
         }),
       );
+      if (state.isFollower && result.Attributes && result.Attributes["GSI2PK"] === undefined) {
+        if (receivesAnnouncements(citizenFromItem(result.Attributes))) await this.joinSubscriberIndex(state.zaloAppUserId);
+      }
       return "recorded";
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return "older_than_recorded";
@@ -98,5 +104,82 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
       }),
     );
     return (result.Items ?? []).map(citizenFromItem);
+  }
+
+  async setAnnouncementSubscription(zaloAppUserId: string, subscribed: boolean, at: string): Promise<CitizenProfile> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.citizen(zaloAppUserId),
+        UpdateExpression:
+          "SET #type = :type, zaloAppUserId = :appId, announcementsSubscribed = :subscribed, announcementsSubscriptionAt = :at, " +
+          "createdAt = if_not_exists(createdAt, :at), updatedAt = :at" +
+          (subscribed ? "" : " REMOVE GSI2PK, GSI2SK"),
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: { ":type": itemTypes.citizen, ":appId": zaloAppUserId, ":subscribed": subscribed, ":at": at },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    const profile = citizenFromItem(result.Attributes ?? {});
+    if (subscribed && receivesAnnouncements(profile)) await this.joinSubscriberIndex(zaloAppUserId);
+    return profile;
+  }
+
+  async listAnnouncementSubscribers(request: { after: string | null; limit: number }): Promise<AnnouncementSubscriberPage> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI2",
+        KeyConditionExpression: request.after ? "GSI2PK = :pk AND GSI2SK > :after" : "GSI2PK = :pk",
+        ExpressionAttributeValues: {
+          ":pk": keys.announcementSubscribersPartition,
+          ...(request.after ? { ":after": request.after } : {}),
+        },
+        Limit: request.limit,
+      }),
+    );
+    const zaloAppUserIds = (result.Items ?? []).map((item) => citizenFromItem(item).zaloAppUserId);
+    return { zaloAppUserIds, next: result.LastEvaluatedKey ? (zaloAppUserIds[zaloAppUserIds.length - 1] ?? null) : null };
+  }
+
+  async countAnnouncementSubscribers(): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "GSI2",
+          KeyConditionExpression: "GSI2PK = :pk",
+          ExpressionAttributeValues: { ":pk": keys.announcementSubscribersPartition },
+          Select: "COUNT",
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += result.Count ?? 0;
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  /**
+   * Second write of a follow or an opt-in: joins the index only if, at this moment, the citizen is still opted in
+   * and following; an opt-out or unfollow that lands in between removes the key and makes this condition fail.
+   */
+  private async joinSubscriberIndex(zaloAppUserId: string): Promise<void> {
+    const index = keys.announcementSubscriber(zaloAppUserId);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.citizen(zaloAppUserId),
+          UpdateExpression: "SET GSI2PK = :pk, GSI2SK = :sk",
+          ConditionExpression: "announcementsSubscribed = :true AND isFollower = :true AND attribute_type(zaloOaUserId, :string)",
+          ExpressionAttributeValues: { ":pk": index.GSI2PK, ":sk": index.GSI2SK, ":true": true, ":string": "S" },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 }

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { OutboxItem } from "../../domain/outbox.js";
 import type { OutboxFinish, OutboxRepository } from "../../ports/outbox-repository.js";
 import { keys } from "./keys.js";
@@ -38,33 +38,53 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return result?.Attributes ? outboxFromItem(result.Attributes) : null;
   }
 
-  async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date): Promise<boolean> {
+  async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
     const outcome =
       result.state === "sent"
         ? { set: "zaloMessageId = :detail", detail: result.zaloMessageId }
         : { set: "reason = :detail", detail: result.reason };
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        UpdateExpression:
-          `SET #state = :state, attempts = :attempts, finishedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set} ` +
-          "REMOVE leaseOwner, leaseUntil, GSI1PK, GSI1SK",
-        ConditionExpression: "#state = :sending AND leaseOwner = :owner",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":state": result.state,
-          ":attempts": attempts,
-          ":at": at.toISOString(),
-          ":channel": result.channel,
-          ":recipient": result.recipient,
-          ":detail": outcome.detail,
-          ":sending": "sending",
-          ":owner": owner,
-        },
-      }),
-    );
-    return written !== null;
+    const update = {
+      TableName: this.tableName,
+      Key: keys.outboxItem(id),
+      UpdateExpression:
+        `SET #state = :state, attempts = :attempts, finishedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set} ` +
+        "REMOVE leaseOwner, leaseUntil, GSI1PK, GSI1SK",
+      ConditionExpression: "#state = :sending AND leaseOwner = :owner",
+      ExpressionAttributeNames: { "#state": "state" },
+      ExpressionAttributeValues: {
+        ":state": result.state,
+        ":attempts": attempts,
+        ":at": at.toISOString(),
+        ":channel": result.channel,
+        ":recipient": result.recipient,
+        ":detail": outcome.detail,
+        ":sending": "sending",
+        ":owner": owner,
+      },
+    };
+    if (!tally) return (await this.conditional(new UpdateCommand(update))) !== null;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: update },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.announcementTally(tally.announcementId),
+                UpdateExpression: "ADD #counter :one",
+                ExpressionAttributeNames: { "#counter": result.state },
+                ExpressionAttributeValues: { ":one": 1 },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      throw error;
+    }
   }
 
   async postpone(id: string, owner: string, attempts: number, notBefore: Date, reason: string): Promise<boolean> {

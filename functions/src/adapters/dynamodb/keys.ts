@@ -84,6 +84,17 @@ export const keys = {
   /** GSI1: the whole catalogue in one partition (a few thousand items), read into the search index. */
   procedureCatalogue: (code: string) => ({ GSI1PK: "PROCEDURES", GSI1SK: code }),
   procedureCataloguePartition: "PROCEDURES",
+  /**
+   * GSI2 (sparse): citizens who opted in to announcements AND follow the OA, written only while both hold
+   * (opt-in/out and follow/unfollow keep it true); the announcement fan-out pages through it.
+   */
+  announcementSubscriber: (zaloAppUserId: string) => ({ GSI2PK: "ANNOUNCEMENT_SUBSCRIBERS", GSI2SK: zaloAppUserId }),
+  announcementSubscribersPartition: "ANNOUNCEMENT_SUBSCRIBERS",
+  /** The fan-out job of an announcement: cursor, counts, state; its MODIFY records drive the next page. */
+  announcementFanout: (announcementId: string) => ({ PK: `FANOUT#${announcementId}`, SK: "JOB" }),
+  /** Delivery counts of an announcement's messages (ADD in the notify function's final-state transaction). */
+  announcementTally: (announcementId: string) => ({ PK: `FANOUT#${announcementId}`, SK: "TALLY" }),
+  fanoutKeyPrefix: "FANOUT#",
   rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
     PK: `RATE#${scope}#${key}#${windowStart}`,
     SK: "RATE",
@@ -124,4 +135,6 @@ export const itemTypes = {
   announcement: "Announcement",
   procedure: "Procedure",
   jobMark: "JobMark",
+  announcementFanout: "AnnouncementFanout",
+  announcementTally: "AnnouncementTally",
 } as const;

@@ -1,5 +1,5 @@
-import { newCitizenProfile, type CitizenProfile } from "../../domain/citizen.js";
-import type { CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
+import { newCitizenProfile, receivesAnnouncements, type CitizenProfile } from "../../domain/citizen.js";
+import type { AnnouncementSubscriberPage, CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
 
 /** Unit-test fake of the citizen profiles. */
 export class InMemoryCitizenRepository implements CitizenRepository {
@@ -51,5 +51,26 @@ export class InMemoryCitizenRepository implements CitizenRepository {
 
   async findByVerifiedPhone(normalisedPhone: string): Promise<CitizenProfile[]> {
     return [...this.profiles.values()].filter((p) => p.verifiedPhone === normalisedPhone).map((p) => structuredClone(p));
+  }
+
+  async setAnnouncementSubscription(zaloAppUserId: string, subscribed: boolean, at: string): Promise<CitizenProfile> {
+    const profile = this.profiles.get(zaloAppUserId) ?? newCitizenProfile(zaloAppUserId, at);
+    const updated = { ...profile, announcementsSubscribed: subscribed, announcementsSubscriptionAt: at, updatedAt: at };
+    this.profiles.set(zaloAppUserId, updated);
+    return structuredClone(updated);
+  }
+
+  async listAnnouncementSubscribers(request: { after: string | null; limit: number }): Promise<AnnouncementSubscriberPage> {
+    const ids = [...this.profiles.values()]
+      .filter(receivesAnnouncements)
+      .map((p) => p.zaloAppUserId)
+      .sort()
+      .filter((id) => request.after === null || id > request.after);
+    const page = ids.slice(0, request.limit);
+    return { zaloAppUserIds: page, next: ids.length > request.limit ? (page[page.length - 1] ?? null) : null };
+  }
+
+  async countAnnouncementSubscribers(): Promise<number> {
+    return [...this.profiles.values()].filter(receivesAnnouncements).length;
   }
 }

@@ -6,6 +6,8 @@ export interface CitizenProfile {
   phone: { masked: string; verifiedAt: string } | null;
   follower: { isFollower: boolean; knownAt: string | null };
   consent: { phone: { givenAt: string | null; withdrawnAt: string | null } };
+  /** Announcements as OA messages: opt-in; `receiving` only while the citizen also follows the OA. */
+  announcements: { subscribed: boolean; receiving: boolean };
 }
 
 type Json = Record<string, unknown>;
@@ -18,7 +20,7 @@ const nullableString = (value: unknown, at: string): string | null => {
 
 export function parseCitizenProfile(body: unknown): CitizenProfile {
   if (!isObject(body) || typeof body.name !== "string") throw new TypeError("profile: object with name expected");
-  const { phone, follower, consent } = body;
+  const { phone, follower, consent, announcements } = body;
   if (!isObject(follower) || typeof follower.isFollower !== "boolean") throw new TypeError("follower expected");
   if (!isObject(consent) || !isObject(consent.phone)) throw new TypeError("consent expected");
   if (phone !== null && !(isObject(phone) && typeof phone.masked === "string" && typeof phone.verifiedAt === "string")) {
@@ -34,6 +36,10 @@ export function parseCitizenProfile(body: unknown): CitizenProfile {
         withdrawnAt: nullableString(consent.phone.withdrawnAt, "consent.phone.withdrawnAt"),
       },
     },
+    // A backend without the field (older deployment) reads as not subscribed.
+    announcements: isObject(announcements)
+      ? { subscribed: announcements.subscribed === true, receiving: announcements.receiving === true }
+      : { subscribed: false, receiving: false },
   };
 }
 
@@ -46,3 +52,7 @@ export const verifyPhone = (client: ApiClient, phoneToken: string) =>
 
 export const withdrawPhoneConsent = (client: ApiClient) =>
   client.sendJson("DELETE", "/v1/me/phone", { parse: parseCitizenProfile });
+
+/** PUT /v1/me/announcement-subscription: the citizen's opt-in (Decree 13/2023: off until they turn it on). */
+export const setAnnouncementSubscription = (client: ApiClient, subscribed: boolean) =>
+  client.sendJson("PUT", "/v1/me/announcement-subscription", { body: { subscribed }, parse: parseCitizenProfile });

@@ -41,4 +41,27 @@ describe("Tài khoản", () => {
     expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
     expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
   });
+
+  it("turns announcements on (off by default) and off again with PUT /v1/me/announcement-subscription", async () => {
+    const bodies: unknown[] = [];
+    let subscribed = false;
+    const follower = { isFollower: true, knownAt: null };
+    const fetch = api({
+      "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower }),
+      "PUT /v1/me/announcement-subscription": () => {
+        subscribed = !subscribed;
+        return jsonResponse(200, { ...profile(null), follower, announcements: { subscribed, changedAt: null, receiving: subscribed } });
+      },
+    });
+    renderApp("/me", fetch);
+    const toggle = (await screen.findByRole("checkbox", { name: /Nhận thông báo về thủ tục mới, thủ tục bãi bỏ qua Zalo/ })) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(await screen.findByText(/Đã bật/)).toBeTruthy();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.checked).toBe(false));
+    for (const [, init] of fetch.mock.calls.filter(([, init]) => init?.method === "PUT")) bodies.push(JSON.parse(String(init?.body)));
+    expect(bodies).toEqual([{ subscribed: true }, { subscribed: false }]);
+  });
 });

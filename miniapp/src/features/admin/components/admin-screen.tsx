@@ -5,6 +5,7 @@ import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
 import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
 import { ratingsCopy } from "../../../copy/admin-ratings";
+import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
@@ -50,6 +51,14 @@ export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
       </section>
       <ReceiptQrTool />
       <GuidePosterTool />
+      {profile.role === "admin" ? (
+        <section className="admin-card" aria-labelledby="announcements-link">
+          <Text.Title id="announcements-link">
+            <Link to={routePaths.adminAnnouncements}>{adminAnnouncementsCopy.link}</Link>
+          </Text.Title>
+          <p className="admin-muted">{adminAnnouncementsCopy.linkIntro}</p>
+        </section>
+      ) : null}
       {profile.role === "admin" ? <StaffList /> : null}
     </div>
   );

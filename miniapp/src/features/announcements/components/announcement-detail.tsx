@@ -1,6 +1,6 @@
 import { vi } from "../../../copy/vi";
 import { useApiLoad } from "../../../shared/api/use-api-load";
-import { formatDateTime } from "../../../shared/format/format-date-time";
+import { AnnouncementView } from "../../../shared/ui/announcement-view";
 import { fetchAnnouncement } from "../announcements-api";
 import "../../../shared/ui/form.css";
 import "./announcements.css";
@@ -15,18 +15,5 @@ export function AnnouncementDetail({ id }: { id: string }) {
       </p>
     );
   }
-  const announcement = state.data;
-  return (
-    <article className="announcement">
-      <span className={`motcua-chip announcement-kind--${announcement.kind}`}>{vi.announcements.kinds[announcement.kind]}</span>
-      <h2 className="announcement-heading">{announcement.title}</h2>
-      <p className="motcua-muted">{vi.announcements.publishedAt(formatDateTime(announcement.publishedAt))}</p>
-      <p className="announcement-body">{announcement.body}</p>
-      {announcement.link && (
-        <a className="announcement-link" href={announcement.link} target="_blank" rel="noreferrer">
-          {vi.announcements.link}
-        </a>
-      )}
-    </article>
-  );
+  return <AnnouncementView announcement={state.data} />;
 }

@@ -7,6 +7,7 @@ import { useApiLoad } from "../../../shared/api/use-api-load";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { fetchAnnouncements, type Announcement } from "../announcements-api";
 import "../../../shared/ui/form.css";
+import "../../../shared/ui/announcement-view.css";
 import "./announcements.css";
 
 export const announcementPath = (id: string) => `/announcements/${encodeURIComponent(id)}`;

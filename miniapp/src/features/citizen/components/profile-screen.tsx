@@ -5,7 +5,7 @@ import { vi } from "../../../copy/vi";
 import { PlatformError, usePlatform } from "../../../platform";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatDateTime } from "../../../shared/format/format-date-time";
-import { withdrawPhoneConsent } from "../citizen-profile";
+import { setAnnouncementSubscription, withdrawPhoneConsent } from "../citizen-profile";
 import { useMyProfile } from "../use-my-profile";
 import { ProfileLoadState } from "./profile-load-state";
 
@@ -15,7 +15,7 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
   const client = useApiClient();
   const platform = usePlatform();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<"withdraw" | "follow" | null>(null);
+  const [busy, setBusy] = useState<"withdraw" | "follow" | "announcements" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function withdraw() {
@@ -41,6 +41,19 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
       await reload();
     } catch (error) {
       setNotice(error instanceof PlatformError && error.kind === "refused" ? vi.citizen.followRefused : error instanceof Error ? error.message : vi.platform.unknown);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function toggleAnnouncements(subscribed: boolean) {
+    setNotice(null);
+    setBusy("announcements");
+    try {
+      setProfile(await setAnnouncementSubscription(client, subscribed));
+      setNotice(subscribed ? vi.citizen.announcementsOn : vi.citizen.announcementsOff);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : vi.errors.server);
     } finally {
       setBusy(null);
     }
@@ -89,6 +102,21 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
             )}
           </>
         )}
+        <label className="profile__switch">
+          <input
+            type="checkbox"
+            data-testid="announcements-toggle"
+            checked={profile.announcements.subscribed}
+            disabled={busy === "announcements"}
+            onChange={(event) => void toggleAnnouncements(event.target.checked)}
+          />
+          <span>
+            <strong>{vi.citizen.announcementsLabel}</strong>
+            <small className="muted">
+              {profile.announcements.subscribed && !profile.follower.isFollower ? vi.citizen.announcementsNeedFollow : vi.citizen.announcementsHelp}
+            </small>
+          </span>
+        </label>
       </section>
 
       {notice && (

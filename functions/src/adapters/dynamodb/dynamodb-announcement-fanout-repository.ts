@@ -1,0 +1,133 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Announcement } from "../../domain/announcement.js";
+import type { AnnouncementFanout, AnnouncementTally } from "../../domain/announcement-fanout.js";
+import type { AnnouncementFanoutRepository, FanoutPage, FanoutPageResult } from "../../ports/announcement-fanout-repository.js";
+import { outboxItemFor } from "./dossier-items.js";
+import { itemTypes, keys } from "./keys.js";
+
+const instant = z.string().min(20);
+
+const fanoutItemSchema = z.object({
+  type: z.literal(itemTypes.announcementFanout),
+  announcementId: z.string(),
+  state: z.enum(["running", "done"]),
+  cursor: z.string().nullable(),
+  pages: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  targeted: z.number().int().nonnegative().nullable(),
+  publishedBy: z.string(),
+  startedAt: instant,
+  updatedAt: instant,
+  finishedAt: instant.nullable(),
+});
+
+const tallyItemSchema = z.object({
+  type: z.literal(itemTypes.announcementTally),
+  sent: z.number().int().nonnegative().default(0),
+  failed: z.number().int().nonnegative().default(0),
+  undeliverable: z.number().int().nonnegative().default(0),
+});
+
+function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
+  const { type: _type, ...fanout } = fanoutItemSchema.parse(item);
+  return fanout;
+}
+
+function fanoutItem(fanout: AnnouncementFanout): Record<string, unknown> {
+  return { ...keys.announcementFanout(fanout.announcementId), type: itemTypes.announcementFanout, ...fanout };
+}
+
+export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async publish(announcement: Announcement, fanout: AnnouncementFanout): Promise<void> {
+    const put = (Item: Record<string, unknown>) => ({
+      Put: { TableName: this.tableName, Item, ConditionExpression: "attribute_not_exists(PK)" },
+    });
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          put({
+            ...keys.announcement(announcement.id),
+            ...keys.announcementsByTime(announcement.publishedAt, announcement.id),
+            type: itemTypes.announcement,
+            ...announcement,
+          }),
+          put(fanoutItem(fanout)),
+          put({ ...keys.announcementTally(announcement.id), type: itemTypes.announcementTally, sent: 0, failed: 0, undeliverable: 0 }),
+        ],
+      }),
+    );
+  }
+
+  async getFanout(announcementId: string): Promise<AnnouncementFanout | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.announcementFanout(announcementId), ConsistentRead: true }),
+    );
+    return result.Item ? fanoutFromItem(result.Item) : null;
+  }
+
+  async writePage(page: FanoutPage): Promise<FanoutPageResult> {
+    let items = page.items;
+    // An item that exists while the cursor says it does not cannot come from this fan-out's own pages (they are
+    // atomic with the cursor); if it ever does, it is left alone and the rest of the page is written.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const next = { ...page.next, written: page.expected.written + items.length };
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: fanoutItem(next),
+                  ConditionExpression: "#state = :running AND pages = :pages",
+                  ExpressionAttributeNames: { "#state": "state" },
+                  ExpressionAttributeValues: { ":running": "running", ":pages": page.expected.pages },
+                },
+              },
+              ...items.map((item) => ({
+                Put: {
+                  TableName: this.tableName,
+                  Item: outboxItemFor(item.outboxId, item.notification, next.updatedAt),
+                  ConditionExpression: "attribute_not_exists(PK)",
+                },
+              })),
+            ],
+          }),
+        );
+        return "written";
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === "ConditionalCheckFailed") return "superseded";
+        const existing = new Set(
+          reasons.flatMap((reason, index) => (index > 0 && reason.Code === "ConditionalCheckFailed" ? [index - 1] : [])),
+        );
+        if (existing.size === 0) throw error;
+        items = items.filter((_, index) => !existing.has(index));
+      }
+    }
+    throw new Error(`fan-out page of ${page.announcementId} kept conflicting with existing outbox items`);
+  }
+
+  async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": keys.announcementFanout(announcementId).PK },
+      }),
+    );
+    const job = result.Items?.find((item) => item["SK"] === "JOB");
+    const tally = result.Items?.find((item) => item["SK"] === "TALLY");
+    if (!job) return null;
+    const { type: _type, ...counts } = tally ? tallyItemSchema.parse(tally) : { type: null, sent: 0, failed: 0, undeliverable: 0 };
+    return { fanout: fanoutFromItem(job), tally: counts };
+  }
+}

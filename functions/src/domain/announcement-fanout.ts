@@ -1,0 +1,99 @@
+import type { Announcement } from "./announcement.js";
+import type { AnnouncementNotification } from "./outbox.js";
+
+/** Limits of what staff may publish (each tested at the limit and past it). */
+export const announcementLimits = {
+  titleLength: 200,
+  bodyLength: 4000,
+  linkLength: 500,
+} as const;
+
+/** Outbox items written per page: one TransactWriteItems holds at most 100 actions, one of them the job's cursor. */
+export const maxFanoutPageSize = 99;
+
+/**
+ * The fan-out of one announcement to the opted-in followers: pages of outbox items written in the same
+ * transaction as the cursor (`after`, the last follower written), so a crash never leaves a page half-recorded.
+ */
+export interface AnnouncementFanout {
+  announcementId: string;
+  state: "running" | "done";
+  /** The last follower (zaloAppUserId, in index order) whose item is written; null before the first page. */
+  cursor: string | null;
+  /** Pages written so far; the next page's transaction is conditional on this number. */
+  pages: number;
+  /** Outbox items written so far (one per opted-in follower). */
+  written: number;
+  /** Opted-in followers counted when the fan-out started; null until the first page. */
+  targeted: number | null;
+  publishedBy: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** Final states of the announcement's messages, counted by the notify function. */
+export interface AnnouncementTally {
+  sent: number;
+  failed: number;
+  undeliverable: number;
+}
+
+export interface AnnouncementProgress {
+  state: AnnouncementFanout["state"];
+  targeted: number | null;
+  written: number;
+  sent: number;
+  failed: number;
+  undeliverable: number;
+  /** Written but not final yet (waiting, being sent or retried). */
+  pending: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export function progressOf(fanout: AnnouncementFanout, tally: AnnouncementTally): AnnouncementProgress {
+  const finished = tally.sent + tally.failed + tally.undeliverable;
+  return {
+    state: fanout.state,
+    targeted: fanout.targeted,
+    written: fanout.written,
+    sent: tally.sent,
+    failed: tally.failed,
+    undeliverable: tally.undeliverable,
+    pending: Math.max(0, fanout.written - finished),
+    startedAt: fanout.startedAt,
+    finishedAt: fanout.finishedAt,
+  };
+}
+
+export function newFanout(announcementId: string, publishedBy: string, at: string): AnnouncementFanout {
+  return {
+    announcementId,
+    state: "running",
+    cursor: null,
+    pages: 0,
+    written: 0,
+    targeted: null,
+    publishedBy,
+    startedAt: at,
+    updatedAt: at,
+    finishedAt: null,
+  };
+}
+
+/** The message one follower gets: the title and the start of the body (the template shows up to 400 characters). */
+export function announcementNotification(announcement: Announcement, zaloAppUserId: string): AnnouncementNotification {
+  return {
+    kind: "announcement",
+    announcementId: announcement.id,
+    title: announcement.title,
+    summary: announcement.body.length <= 400 ? announcement.body : `${announcement.body.slice(0, 399)}…`,
+    zaloAppUserId,
+  };
+}
+
+/** Deterministic: a re-run of a page writes the same ids, so a conditional Put never makes a second message. */
+export function announcementOutboxId(announcementId: string, zaloAppUserId: string): string {
+  return `ann-${announcementId}-${zaloAppUserId}`;
+}

@@ -1,0 +1,255 @@
+import type { DynamoDBStreamEvent } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
+import { startTestStack } from "../../test/test-stack.js";
+import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
+import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
+import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
+import { DynamoDbAnnouncementRepository } from "../adapters/dynamodb/dynamodb-announcement-repository.js";
+import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
+import { composeDependencies } from "../composition/compose.js";
+import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
+import { announcementLimits } from "../domain/announcement-fanout.js";
+import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
+import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
+import { buildNotifyHandler } from "./notify.handler.js";
+
+const pageSize = 40;
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let handlers: Record<"api" | "admin", HttpHandler>;
+let poller: StreamPoller;
+let notify: (event: DynamoDBStreamEvent) => Promise<unknown>;
+let deps: ReturnType<typeof composeDependencies>;
+let citizens: DynamoDbCitizenRepository;
+let fanouts: DynamoDbAnnouncementFanoutRepository;
+let adminToken = "";
+/** OA ids of the opted-in followers that Zalo still knows as followers: each must get exactly one message. */
+const reachable: string[] = [];
+/** OA ids that must get nothing: following but not opted in, opted in and then unfollowed or opted out. */
+const silent: string[] = [];
+/** Opted in and a follower in our records, but Zalo says no longer following (-213): undeliverable. */
+const gone: string[] = [];
+
+async function createUsers(count: number, follower = true) {
+  const users = [];
+  for (let start = 0; start < count; start += 25) {
+    users.push(...(await Promise.all(Array.from({ length: Math.min(25, count - start) }, () => stack.createZaloUser("Công dân", "0900000000", follower)))));
+  }
+  return users;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ NOTIFY_RETRY_BASE_MS: "10", NOTIFY_RETRY_MAX_MS: "50", ZALO_SEND_RATE_PER_SECOND: "1000" });
+  const [admin] = await createUsers(1);
+  stack.config.firstAdminZaloAppUserId = admin!.zaloAppUserId;
+  adminToken = admin!.accessToken;
+  deps = composeDependencies(stack.config, { fanoutPageSize: pageSize });
+  handlers = httpHandlersFrom(deps);
+  const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client);
+  citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
+  fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
+  notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
+  poller = await startStreamPoller({
+    dynamodbEndpoint: stack.table.endpoint,
+    region: "ap-southeast-1",
+    tableName: stack.config.tableName,
+    handler: (event) => notify(event) as never,
+    idleDelayMs: 50,
+    retryDelayMs: 100,
+    maxRetries: 5,
+    log: () => {},
+  });
+
+  const at = new Date().toISOString();
+  const follow = (user: { zaloAppUserId: string; zaloOaUserId: string }, isFollower = true, when = at) =>
+    citizens.recordFollowState({ zaloAppUserId: user.zaloAppUserId, zaloOaUserId: user.zaloOaUserId, isFollower, at: when });
+  const optedIn = await createUsers(255);
+  for (const user of optedIn) {
+    await follow(user);
+    await citizens.setAnnouncementSubscription(user.zaloAppUserId, true, at);
+    reachable.push(user.zaloOaUserId);
+  }
+  const [notOptedIn1, notOptedIn2, unfollowed, optedOut] = await createUsers(4);
+  for (const user of [notOptedIn1!, notOptedIn2!]) await follow(user);
+  await follow(unfollowed!);
+  await citizens.setAnnouncementSubscription(unfollowed!.zaloAppUserId, true, at);
+  await follow(unfollowed!, false, new Date(Date.now() + 1000).toISOString());
+  await follow(optedOut!);
+  await citizens.setAnnouncementSubscription(optedOut!.zaloAppUserId, true, at);
+  await citizens.setAnnouncementSubscription(optedOut!.zaloAppUserId, false, at);
+  silent.push(notOptedIn1!.zaloOaUserId, notOptedIn2!.zaloOaUserId, unfollowed!.zaloOaUserId, optedOut!.zaloOaUserId);
+  const [left] = await createUsers(1, false);
+  await follow(left!);
+  await citizens.setAnnouncementSubscription(left!.zaloAppUserId, true, at);
+  gone.push(left!.zaloOaUserId);
+}, 120_000);
+
+afterAll(async () => {
+  await poller?.stop();
+  await stack?.stop();
+});
+
+async function admin(routeKey: string, path: string, body?: unknown, token = adminToken) {
+  const id = path.split("/")[4];
+  const response = await handlers.admin(
+    apiGatewayEvent({
+      routeKey,
+      rawPath: path,
+      ...(id ? { pathParameters: { id } } : {}),
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+    }),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer read field by field
+  return { status: response.statusCode, body: JSON.parse(String(response.body ?? "null")) as Record<string, any> };
+}
+
+async function messages(): Promise<{ channel: string; recipient: string; templateId?: string; templateData?: Record<string, string> }[]> {
+  const response = await fetch(`${stack.emulator.url}/_emulator/messages`);
+  return ((await response.json()) as { messages: never[] }).messages;
+}
+
+async function finalProgress(id: string) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const { body } = await admin("GET /v1/admin/announcements/{id}", `/v1/admin/announcements/${id}`);
+    const progress = body["progress"];
+    if (progress.state === "done" && progress.pending === 0) return progress;
+    if (Date.now() > deadline) throw new Error(`fan-out did not finish: ${JSON.stringify(progress)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function perRecipient(list: { recipient: string; templateData?: Record<string, string> }[], title: string) {
+  const counts = new Map<string, number>();
+  for (const message of list) {
+    if (message.templateData?.["tieu_de"] !== title) continue;
+    counts.set(message.recipient, (counts.get(message.recipient) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
+  it("sends exactly one OA message per opted-in follower and counts the outcomes", async () => {
+    const title = "Thủ tục mới: cấp bản sao trích lục hộ tịch trực tuyến";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", {
+      kind: "new_procedure",
+      title,
+      body: "Từ 01/12/2026 công dân có thể đề nghị cấp bản sao trích lục hộ tịch trực tuyến.",
+      link: "https://dichvucong.gov.vn/",
+    });
+    expect(published.status).toBe(201);
+    expect(published.body["progress"]).toMatchObject({ state: "running", written: 0, pending: 0 });
+    const progress = await finalProgress(published.body["announcement"].id);
+    expect(progress).toMatchObject({ state: "done", targeted: 256, written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+
+    const counts = perRecipient(await messages(), title);
+    expect([...counts.keys()].sort()).toEqual([...reachable].sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    for (const id of [...silent, ...gone]) expect(counts.has(id)).toBe(false);
+    const sample = (await messages()).find((m) => m.templateData?.["tieu_de"] === title)!;
+    expect(sample).toMatchObject({ channel: "oa_template", templateId: "100002" });
+    expect(sample.templateData?.["duong_dan"]).toMatch(/^https:\/\/zalo\.me\/s\/3141592653589793\/\?tb=/);
+
+    const list = await admin("GET /v1/admin/announcements", "/v1/admin/announcements");
+    expect(list.body["announcements"][0]).toMatchObject({ announcement: { title }, progress: { sent: 255 } });
+  }, 120_000);
+
+  it("a crash after page 2 and another before page 5 resume from the cursor: no duplicates, no losses", async () => {
+    let writes = 0;
+    let crashedAfter = false;
+    let crashedBefore = false;
+    const crashing: AnnouncementFanoutRepository = {
+      publish: (a, f) => fanouts.publish(a, f),
+      getFanout: (id) => fanouts.getFanout(id),
+      progress: (id) => fanouts.progress(id),
+      writePage: async (page) => {
+        if (writes === 4 && !crashedBefore) {
+          crashedBefore = true;
+          throw new Error("injected crash before page 5");
+        }
+        const result = await fanouts.writePage(page);
+        if (result === "written") writes += 1;
+        if (writes === 2 && !crashedAfter) {
+          crashedAfter = true;
+          throw new Error("injected crash after page 2");
+        }
+        return result;
+      },
+    };
+    const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const crashingStep = fanOutStepUseCase({ fanouts: crashing, announcements, citizens, clock: deps.clock, pageSize });
+    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: crashingStep, log: () => {} });
+
+    const title = "Bãi bỏ thủ tục cấp giấy xác nhận tình trạng hôn nhân bản giấy";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "abolished_procedure", title, body: "Nội dung" });
+    const progress = await finalProgress(published.body["announcement"].id);
+    expect(crashedAfter && crashedBefore).toBe(true);
+    expect(progress).toMatchObject({ state: "done", written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+    const counts = perRecipient(await messages(), title);
+    expect(counts.size).toBe(255);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it("refuses bad announcements with JSON errors at each limit and just past it, writing nothing", async () => {
+    const post = (body: unknown) => admin("POST /v1/admin/announcements", "/v1/admin/announcements", body);
+    const before = (await admin("GET /v1/admin/announcements", "/v1/admin/announcements")).body["announcements"].length;
+    const base = { kind: "notice", title: "T", body: "B" };
+    const link = (length: number) => `https://example.vn/${"a".repeat(length - "https://example.vn/".length)}`;
+    const refused = [
+      { ...base, title: "Đ".repeat(announcementLimits.titleLength + 1) },
+      { ...base, body: "Đ".repeat(announcementLimits.bodyLength + 1) },
+      { ...base, link: link(announcementLimits.linkLength + 1) },
+      { ...base, link: "http://example.vn/" },
+      { ...base, title: "   " },
+      { ...base, kind: "changed" },
+      { ...base, extra: 1 },
+    ];
+    for (const body of refused) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect(response.body["error"]).toMatchObject({ code: "INVALID_INPUT" });
+    }
+    expect((await post("{not json")).body["error"].code).toBe("MALFORMED_JSON");
+    expect((await admin("GET /v1/admin/announcements", "/v1/admin/announcements")).body["announcements"].length).toBe(before);
+    const atLimit = await post({
+      kind: "notice",
+      title: "Đ".repeat(announcementLimits.titleLength),
+      body: "Đ".repeat(announcementLimits.bodyLength),
+      link: link(announcementLimits.linkLength),
+    });
+    expect(atLimit.status).toBe(201);
+    await finalProgress(atLimit.body["announcement"].id);
+    expect((await admin("GET /v1/admin/announcements/{id}", "/v1/admin/announcements/nope")).status).toBe(404);
+  }, 120_000);
+
+  it("a citizen turns the subscription on and off; GET /v1/me shows it; a bad body is refused", async () => {
+    const [citizen] = await createUsers(1);
+    const call = (routeKey: string, body?: string) =>
+      handlers.api(
+        apiGatewayEvent({
+          routeKey,
+          rawPath: routeKey.split(" ")[1]!,
+          headers: { authorization: `Bearer ${citizen!.accessToken}`, "content-type": "application/json" },
+          ...(body !== undefined ? { body } : {}),
+        }),
+      );
+    const me = JSON.parse(String((await call("GET /v1/me")).body));
+    expect(me.announcements).toEqual({ subscribed: false, changedAt: null, receiving: false });
+    const on = await call("PUT /v1/me/announcement-subscription", JSON.stringify({ subscribed: true }));
+    expect(on.statusCode).toBe(200);
+    expect(JSON.parse(String(on.body)).announcements).toMatchObject({ subscribed: true, receiving: true });
+    expect(await citizens.listAnnouncementSubscribers({ after: citizen!.zaloAppUserId.slice(0, -1), limit: 1000 })).toMatchObject({
+      zaloAppUserIds: expect.arrayContaining([citizen!.zaloAppUserId]),
+    });
+    for (const bad of ['{"subscribed": "yes"}', "{}", '{"subscribed": true, "x": 1}', "nope"]) {
+      const response = await call("PUT /v1/me/announcement-subscription", bad);
+      expect(response.statusCode).toBe(400);
+      expect(JSON.parse(String(response.body)).error.code).toBe("INVALID_BODY");
+    }
+    const off = await call("PUT /v1/me/announcement-subscription", JSON.stringify({ subscribed: false }));
+    expect(JSON.parse(String(off.body)).announcements).toMatchObject({ subscribed: false, receiving: false });
+    expect(JSON.parse(String((await call("GET /v1/me")).body)).announcements.subscribed).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,28 @@
+import type { Announcement } from "../domain/announcement.js";
+import type { AnnouncementFanout, AnnouncementTally } from "../domain/announcement-fanout.js";
+import type { AnnouncementNotification } from "../domain/outbox.js";
+
+export interface FanoutPage {
+  announcementId: string;
+  /** The job as read before the page: the write is conditional on its `pages` (no other writer got there first). */
+  expected: AnnouncementFanout;
+  items: { outboxId: string; notification: AnnouncementNotification }[];
+  /** The job after the page (cursor, counts, state). */
+  next: AnnouncementFanout;
+}
+
+export type FanoutPageResult = "written" | "superseded";
+
+export interface AnnouncementFanoutRepository {
+  /** The announcement, its fan-out job and an empty tally in one TransactWriteItems (the job's INSERT starts the fan-out). */
+  publish(announcement: Announcement, fanout: AnnouncementFanout): Promise<void>;
+  /** 1 GetItem, strongly consistent. */
+  getFanout(announcementId: string): Promise<AnnouncementFanout | null>;
+  /**
+   * One page: conditional Puts of the outbox items (`attribute_not_exists`) and the job's new cursor in one
+   * TransactWriteItems. "superseded" when another writer already advanced the job (nothing written).
+   */
+  writePage(page: FanoutPage): Promise<FanoutPageResult>;
+  /** The job and the tally: 1 Query on `FANOUT#<id>`. Null when the announcement had no fan-out. */
+  progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null>;
+}

@@ -1,0 +1,81 @@
+import type { ApiClient } from "../../../shared/api/api-client";
+import { array, nullableString, object, oneOf, string } from "../../../shared/parse/json-shape";
+
+export const announcementKinds = ["new_procedure", "abolished_procedure", "new_document", "notice"] as const;
+export type AnnouncementKind = (typeof announcementKinds)[number];
+
+/** Limits the API enforces (POST /v1/admin/announcements); the form counts against them. */
+export const announcementLimits = { titleLength: 200, bodyLength: 4000, linkLength: 500 } as const;
+
+export interface FanoutProgress {
+  state: "running" | "done";
+  targeted: number | null;
+  written: number;
+  sent: number;
+  failed: number;
+  undeliverable: number;
+  pending: number;
+}
+
+export interface PublishedAnnouncement {
+  announcement: { id: string; kind: AnnouncementKind; title: string; body: string; link: string | null; publishedAt: string };
+  progress: FanoutProgress | null;
+}
+
+export interface AnnouncementDraft {
+  kind: AnnouncementKind;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+function count(value: unknown, at: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new TypeError(`${at}: count expected`);
+  return value;
+}
+
+function parseProgress(value: unknown, at: string): FanoutProgress | null {
+  if (value === null) return null;
+  const json = object(value, at);
+  return {
+    state: oneOf(json.state, ["running", "done"] as const, `${at}.state`),
+    targeted: json.targeted === null ? null : count(json.targeted, `${at}.targeted`),
+    written: count(json.written, `${at}.written`),
+    sent: count(json.sent, `${at}.sent`),
+    failed: count(json.failed, `${at}.failed`),
+    undeliverable: count(json.undeliverable, `${at}.undeliverable`),
+    pending: count(json.pending, `${at}.pending`),
+  };
+}
+
+function parsePublished(value: unknown, at: string): PublishedAnnouncement {
+  const json = object(value, at);
+  const a = object(json.announcement, `${at}.announcement`);
+  return {
+    announcement: {
+      id: string(a.id, `${at}.id`),
+      kind: oneOf(a.kind, announcementKinds, `${at}.kind`),
+      title: string(a.title, `${at}.title`),
+      body: string(a.body, `${at}.body`),
+      link: nullableString(a.link, `${at}.link`),
+      publishedAt: string(a.publishedAt, `${at}.publishedAt`),
+    },
+    progress: parseProgress(json.progress ?? null, `${at}.progress`),
+  };
+}
+
+export function fetchAdminAnnouncements(client: ApiClient, signal?: AbortSignal): Promise<PublishedAnnouncement[]> {
+  return client.getJson("/v1/admin/announcements", {
+    ...(signal ? { signal } : {}),
+    parse: (body) => array(object(body, "body").announcements, "announcements").map((a, i) => parsePublished(a, `announcements[${i}]`)),
+  });
+}
+
+export function publishAnnouncement(client: ApiClient, draft: AnnouncementDraft): Promise<PublishedAnnouncement> {
+  return client.sendJson("POST", "/v1/admin/announcements", { body: draft, parse: (body) => parsePublished(body, "body") });
+}
+
+/** Poll while something is still being written or sent. */
+export function stillRunning(list: PublishedAnnouncement[]): boolean {
+  return list.some((item) => item.progress !== null && (item.progress.state === "running" || item.progress.pending > 0));
+}

@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Button, Input, Modal, Spinner, Text } from "zmp-ui";
+import { adminCopy } from "../../../copy/admin";
+import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcements";
+import { vi } from "../../../copy/vi";
+import { ApiError } from "../../../shared/api/api-error";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { AnnouncementView } from "../../../shared/ui/announcement-view";
+import { useStaffProfile } from "../use-staff-profile";
+import {
+  announcementKinds,
+  announcementLimits,
+  fetchAdminAnnouncements,
+  publishAnnouncement,
+  stillRunning,
+  type AnnouncementDraft,
+  type AnnouncementKind,
+  type PublishedAnnouncement,
+} from "./admin-announcements-api";
+import "../components/admin.css";
+import "./admin-announcements.css";
+
+/** How often the list is refreshed while a fan-out is writing or sending. */
+export const progressPollMs = 2500;
+
+/** Staff tab → Thông báo: compose, preview as the citizen sees it, publish, watch the fan-out. Admins only. */
+export function AdminAnnouncementsScreen() {
+  const state = useStaffProfile();
+  if (state.status === "loading") return <Spinner visible />;
+  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
+  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
+  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
+  return <AnnouncementsAdmin />;
+}
+
+function AnnouncementsAdmin() {
+  const client = useApiClient();
+  const [list, setList] = useState<PublishedAnnouncement[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
+  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchAdminAnnouncements(client, controller.signal).then(
+      (items) => {
+        setList(items);
+        setListError(null);
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setListError(failure instanceof ApiError ? failure.message : String(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [client, refreshes]);
+
+  const running = list !== null && stillRunning(list);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(refresh, progressPollMs);
+    return () => clearTimeout(timer);
+  }, [running, list, refresh]);
+
+  return (
+    <div className="admin-screen">
+      <Composer onPublished={refresh} />
+      <section className="admin-card" aria-labelledby="announcements-list">
+        <Text.Title id="announcements-list">{copy.listHeading}</Text.Title>
+        {listError ? <p className="admin-error">{listError}</p> : null}
+        {list === null && !listError ? <Spinner visible /> : null}
+        {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
+        <ul className="fanout-list">
+          {list?.map(({ announcement, progress }) => (
+            <li key={announcement.id} data-testid="published-announcement">
+              <strong>{announcement.title}</strong>
+              <span className="admin-muted">{vi.announcements.kinds[announcement.kind]}</span>
+              {progress ? (
+                <>
+                  <span className={`fanout-state fanout-state--${progress.state === "done" && progress.pending === 0 ? "done" : "running"}`}>
+                    {progress.state === "done" && progress.pending === 0 ? copy.done : copy.running}
+                  </span>
+                  <span data-testid="fanout-progress">{copy.progress(progress)}</span>
+                </>
+              ) : (
+                <span className="admin-muted">{copy.noFanout}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function Composer({ onPublished }: { onPublished: () => void }) {
+  const client = useApiClient();
+  const [kind, setKind] = useState<AnnouncementKind>("new_procedure");
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [link, setLink] = useState("");
+  const [previewing, setPreviewing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const draft = (): AnnouncementDraft => ({ kind, title: title.trim(), body: body.trim(), link: link.trim() || null });
+
+  function preview(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    const d = draft();
+    if (!d.title || !d.body) return setError(copy.missing);
+    if (d.link && !d.link.startsWith("https://")) return setError(copy.badLink);
+    setError(null);
+    setPreviewing(true);
+  }
+
+  async function publish() {
+    setConfirming(false);
+    setBusy(true);
+    try {
+      await publishAnnouncement(client, draft());
+      setTitle("");
+      setBody("");
+      setLink("");
+      setPreviewing(false);
+      setNotice(copy.published);
+      onPublished();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="admin-card" aria-labelledby="compose-announcement">
+      <Text.Title id="compose-announcement">{copy.composeHeading}</Text.Title>
+      {notice ? (
+        <p className="admin-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {previewing ? (
+        <div className="announcement-preview" data-testid="announcement-preview">
+          <p className="admin-muted">{copy.previewHeading}</p>
+          <AnnouncementView announcement={{ ...draft(), publishedAt: new Date().toISOString() }} />
+          {error ? (
+            <p className="admin-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <Button fullWidth loading={busy} onClick={() => setConfirming(true)}>
+            {copy.publish}
+          </Button>
+          <Button fullWidth variant="secondary" onClick={() => setPreviewing(false)}>
+            {copy.edit}
+          </Button>
+        </div>
+      ) : (
+        <form className="admin-form" onSubmit={preview}>
+          <label className="admin-field">
+            <span>{copy.kindLabel}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as AnnouncementKind)}>
+              {announcementKinds.map((k) => (
+                <option key={k} value={k}>
+                  {vi.announcements.kinds[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Input
+            label={copy.titleLabel}
+            aria-label={copy.titleLabel}
+            maxLength={announcementLimits.titleLength}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            helperText={copy.counter(title.length, announcementLimits.titleLength)}
+          />
+          <Input.TextArea
+            label={copy.bodyLabel}
+            aria-label={copy.bodyLabel}
+            maxLength={announcementLimits.bodyLength}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            helperText={copy.counter(body.length, announcementLimits.bodyLength)}
+          />
+          <Input
+            label={copy.linkLabel}
+            aria-label={copy.linkLabel}
+            inputMode="url"
+            maxLength={announcementLimits.linkLength}
+            value={link}
+            onChange={(e) => setLink(e.target.value)}
+            helperText={copy.linkHelp}
+          />
+          {error ? (
+            <p className="admin-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <Button htmlType="submit" fullWidth variant="secondary">
+            {copy.preview}
+          </Button>
+        </form>
+      )}
+      <Modal
+        visible={confirming}
+        title={copy.confirmTitle}
+        description={copy.confirmBody}
+        onClose={() => setConfirming(false)}
+        actions={[
+          { text: copy.cancel, close: true },
+          { text: copy.confirm, highLight: true, onClick: () => void publish() },
+        ]}
+      />
+    </section>
+  );
+}
