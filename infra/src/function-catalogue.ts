@@ -75,8 +75,10 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Staff routes (Bearer Zalo token of a staff member)",
     trigger: { kind: "http" },
     // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR; PutItem: audit log.
-    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
-    queriedIndexes: ["GSI1"],
+    // PAKN inbox: Query threads by state (GSI2), PutItem thread + message + outbox item (a reply's transaction).
+    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again.
+    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 10,
     memoryMb: 512,

@@ -36,6 +36,8 @@ import { getDossierRatingUseCase, rateDossierUseCase } from "../use-cases/rate-d
 import { getFeedbackThreadUseCase, listMyFeedbackUseCase } from "../use-cases/read-feedback.js";
 import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-chat-message.js";
 import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
+import { deliveryLogUseCases } from "../use-cases/delivery-log.js";
+import { feedbackInboxUseCases } from "../use-cases/feedback-inbox.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedCitizenProfiles } from "../adapters/caching/cached-citizen-profiles.js";
@@ -125,6 +127,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     links: {
       dossier: (code) => receiptSigner.receiptUrl(code),
       announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
+      feedbackThread: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?pakn=${encodeURIComponent(id)}`,
     },
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
     retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
@@ -138,7 +141,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const citizenProfiles = new CachedCitizenProfiles(citizens, clock, 20);
   const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens: citizenProfiles });
   const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
-  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays) };
+  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers };
+  const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
+  const replyToFeedback = replyToFeedbackUseCase(feedbackDeps);
   const receiveCitizenChatMessage = receiveCitizenChatMessageUseCase(feedbackDeps);
   const catalogue = procedureCatalogue({
     procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
@@ -154,8 +159,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     getFeedbackThread: getFeedbackThreadUseCase(feedbackDeps),
     addFeedbackMessage: addFeedbackMessageUseCase(feedbackDeps),
     markFeedbackAnswerHelpful: markFeedbackAnswerHelpfulUseCase(feedbackDeps),
-    /** For the admin inbox (issue 6); the browser tests answer through it until then. */
-    replyToFeedback: replyToFeedbackUseCase(feedbackDeps),
+    replyToFeedback,
+    feedbackInbox: feedbackInboxUseCases({ ...feedbackDeps, audit: auditLog, replyToFeedback }),
+    deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
     /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
     receiveCitizenChatMessage,
     listAnnouncements: listAnnouncementsUseCase({ announcements }),
@@ -191,7 +197,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     staffAccess: staffAccessUseCases({
       staff: new DynamoDbStaffRepository(documentClient, config.tableName),
       dossiers,
-      audit: new DynamoDbAuditLog(documentClient, config.tableName),
+      audit: auditLog,
       receiptSigner,
       clock,
       firstAdminZaloAppUserId: config.firstAdminZaloAppUserId,

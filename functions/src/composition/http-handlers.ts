@@ -15,7 +15,13 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
     api: buildCitizenApiHandler(deps),
-    admin: buildAdminApiHandler({ zaloGraph: deps.zaloGraph, staffAccess: deps.staffAccess, miniAppUrl: deps.miniAppUrl }),
+    admin: buildAdminApiHandler({
+      zaloGraph: deps.zaloGraph,
+      staffAccess: deps.staffAccess,
+      miniAppUrl: deps.miniAppUrl,
+      feedbackInbox: deps.feedbackInbox,
+      deliveryLog: deps.deliveryLog,
+    }),
     ingest: byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({
         ingestSecrets: deps.ingestSecrets,

@@ -4,6 +4,7 @@ import { renderMessage, vietnamDate } from "./notification-message.js";
 const links = {
   dossier: (code: string) => `https://zalo.me/s/1/?hs=${code}&k=sig`,
   announcement: (id: string) => `https://zalo.me/s/1/?tb=${id}`,
+  feedbackThread: (id: string) => `https://zalo.me/s/1/?pakn=${id}`,
 };
 
 describe("renderMessage", () => {
@@ -63,6 +64,16 @@ describe("renderMessage", () => {
       links,
     );
     expect(message).toMatchObject({ template: "announcement", templateData: { tieu_de: "Nghỉ lễ", duong_dan: "https://zalo.me/s/1/?tb=an-1" } });
+  });
+
+  it("renders a staff answer to feedback with the answer cut to 400 characters and a link to the whole thread", () => {
+    const at = (length: number) =>
+      renderMessage({ kind: "feedback_reply", threadId: "t-1", zaloAppUserId: "1", excerpt: "Đ".repeat(length), dossierCode: null }, links);
+    expect(at(400).templateData["noi_dung"]).toBe("Đ".repeat(400));
+    expect(at(401).templateData["noi_dung"]).toBe(`${"Đ".repeat(399)}…`);
+    expect(at(400)).toMatchObject({ template: "feedback_reply", templateData: { ma_ho_so: "—", duong_dan: "https://zalo.me/s/1/?pakn=t-1" } });
+    const withDossier = renderMessage({ kind: "feedback_reply", threadId: "t-2", zaloAppUserId: "1", excerpt: "Đã bổ sung", dossierCode: "A-1" }, links);
+    expect(withDossier.text).toContain("Mã hồ sơ: A-1");
   });
 
   it("formats dates in Vietnam time", () => {

@@ -6,12 +6,14 @@ import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { adminMessages } from "./admin-messages.js";
+import { deliveryLogRoutes, type DeliveryLogRouteDeps } from "./admin-routes/delivery-log-routes.js";
+import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes/feedback-inbox-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface AdminApiHandlerDeps {
+export interface AdminApiHandlerDeps extends FeedbackInboxRouteDeps, DeliveryLogRouteDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
@@ -85,6 +87,8 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       if (!link) return errorResponse(404, "NOT_FOUND", adminMessages.dossierNotFound);
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
+    ...feedbackInboxRoutes(deps),
+    ...deliveryLogRoutes(deps),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
