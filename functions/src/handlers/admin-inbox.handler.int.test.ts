@@ -30,6 +30,10 @@ const clock = { now: () => new Date(Date.now() + offsetMs) };
 const tokens = { admin: "", officer: "", otherOfficer: "", generalOfficer: "", citizen: "" };
 let citizen: { zaloAppUserId: string; zaloOaUserId: string; accessToken: string };
 
+// JSON answers are read loosely here; each assertion states the shape it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
 async function call(
   fn: "admin" | "api",
   routeKey: string,
@@ -46,7 +50,7 @@ async function call(
       ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     }),
   );
-  return { status: response.statusCode ?? 0, body: response.body ? (JSON.parse(String(response.body)) as Record<string, any>) : {} };
+  return { status: response.statusCode ?? 0, body: response.body ? (JSON.parse(String(response.body)) as Body) : ({} as Body) };
 }
 
 const admin = (routeKey: string, path: string, options: Parameters<typeof call>[3] = {}) => call("admin", routeKey, path, options);
@@ -180,7 +184,7 @@ describe("PAKN inbox", () => {
   it("lists open threads late first, each with its deadline, working days left, dossier and last message, in the caller's scope", async () => {
     const all = await inbox(tokens.admin);
     expect(all.status).toBe(200);
-    const listed = all.body["threads"] as Record<string, any>[];
+    const listed = all.body["threads"] as Body[];
     expect(listed.map((t) => t["id"])).toEqual([lateThread, dossierThread, generalThread].sort((a, b) => (a === lateThread ? -1 : b === lateThread ? 1 : 0)).slice(0, 1).concat(listed.slice(1).map((t) => t["id"])));
     expect(listed[0]).toMatchObject({ id: lateThread, late: true, state: "moi", lastMessage: { author: "citizen", text: "Thủ tục đổi CCCD cần giấy tờ gì?" } });
     expect(listed[0]!["workingDaysLeft"]).toBeLessThan(0);
@@ -291,7 +295,7 @@ describe("delivery log", () => {
       () => notifications(tokens.officer, "state=failed"),
       (response) => (response.body["notifications"] as unknown[] | undefined)?.length === 1,
     );
-    const item = failed.body["notifications"][0] as Record<string, any>;
+    const item = failed.body["notifications"][0] as Body;
     expect(item).toMatchObject({ kind: "dossier_status_changed", state: "failed", channel: "zns", recipient: "84******300", dossierCode: code, agencyCode: agency, attempts: 1, zaloMessageId: null });
     expect(item["reason"]).toContain("-109");
     expect((await notifications(tokens.admin, "state=failed")).body["notifications"]).toHaveLength(1);
@@ -310,7 +314,7 @@ describe("delivery log", () => {
     expect((await retry(tokens.officer, item["id"])).body).toMatchObject({ error: { code: "NOT_RETRYABLE" } });
     expect((await notifications(tokens.officer, "state=failed")).body["notifications"]).toHaveLength(0);
 
-    const log = (await notifications(tokens.officer, `dossier=${code}`)).body["notifications"] as Record<string, any>[];
+    const log = (await notifications(tokens.officer, `dossier=${code}`)).body["notifications"] as Body[];
     expect(log.map((entry) => [entry["kind"], entry["state"]])).toEqual([
       ["dossier_received", "sent"],
       ["feedback_reply", "sent"],

@@ -5,4 +5,6 @@ export const routePaths = {
   myDossiers: "/me/dossiers",
   profile: "/me",
   admin: "/admin",
+  adminFeedback: "/admin/feedback",
+  adminNotifications: "/admin/notifications",
 } as const;

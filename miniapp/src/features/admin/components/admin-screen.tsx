@@ -3,6 +3,8 @@ import { Box, Button, Input, Spinner, Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { routePaths } from "../../../app/route-paths";
+import { InboxLinkCard } from "../inbox/inbox-link-card";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
 import { useStaffProfile } from "../use-staff-profile";
@@ -28,6 +30,7 @@ export function AdminScreen() {
           {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
         </p>
       </section>
+      <InboxLinkCard inboxPath={routePaths.adminFeedback} deliveryLogPath={routePaths.adminNotifications} />
       <ReceiptQrTool />
       <GuidePosterTool />
       {profile.role === "admin" ? <StaffList /> : null}
