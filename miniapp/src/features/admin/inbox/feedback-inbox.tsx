@@ -17,6 +17,11 @@ function vietnamDateTime(instant: string): string {
   return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
+/** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
+function deadlineDay(instant: string): string {
+  return new Date(Date.parse(instant) - 1).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+}
+
 /** Late first: the red chip says how many working days overdue; otherwise how many are left. */
 export function DeadlineChip({ thread }: { thread: Pick<InboxThread, "late" | "workingDaysLeft" | "replyDueAt"> }) {
   if (thread.workingDaysLeft !== null && thread.workingDaysLeft < 0) {
@@ -168,7 +173,7 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
             <span className="inbox-chip inbox-chip-state" data-testid="thread-state">{inboxCopy.states[thread.state] ?? thread.state}</span>
             <DeadlineChip thread={thread} />
           </span>
-          <p className="admin-muted">{inboxCopy.dueAt(vietnamDateTime(thread.replyDueAt))}</p>
+          <p className="admin-muted">{inboxCopy.dueAt(deadlineDay(thread.replyDueAt))}</p>
           {thread.dossier ? (
             <p className="admin-muted">
               {inboxCopy.dossier(thread.dossier.code)} · {thread.dossier.procedureName} · {thread.dossier.statusLabel}
