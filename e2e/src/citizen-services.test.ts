@@ -114,6 +114,9 @@ describe("questions and feedback", () => {
     await expect.poll(() => page.getByTestId("view-notice").innerText()).toMatch(/đầy đủ/);
     await page.goto(`${miniAppUrl}/feedback?token=${stack.demoTokens.citizen}`);
     await page.getByRole("button", { name: "Gửi câu hỏi mới" }).click();
+    // The list may show the seeded threads' "Phản ánh" labels too: choose the type on the form itself.
+    await page.waitForURL(/\/feedback\/new/u);
+    await page.getByPlaceholder("Nhập câu hỏi, phản ánh hoặc góp ý của bạn").waitFor();
     await page.getByText("Phản ánh", { exact: true }).click();
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("Vui lòng nhập nội dung");

@@ -18,7 +18,7 @@ it("the seeded admin opens the ratings dashboard, sees the seeded ratings' numbe
   const { context, page, errors } = await phonePage(chromium.browser);
   await page.goto(`${miniAppUrl}/?token=${stack.demoTokens.admin}`);
   await page.getByText("Dành cho cán bộ: mở trang quản trị").click();
-  await page.getByText("Mở trang đánh giá").click();
+  await page.getByRole("link", { name: "Đánh giá hài lòng" }).click();
 
   const summaryAnswer = await page.waitForResponse((response) => response.url().includes("/v1/admin/ratings/summary"));
   const summary = (await summaryAnswer.json()) as { total: { ratings: number; satisfactionRatio: number; onTimeRatio: number } };

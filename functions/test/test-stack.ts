@@ -40,7 +40,7 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     ZALO_ZNS_BASE_URL: emulator.url,
     ZALO_OAUTH_BASE_URL: emulator.url,
     ZALO_OA_INITIAL_REFRESH_TOKEN: testSecrets.oaRefreshToken,
-    ZALO_OA_TEMPLATE_IDS: "dossier_update=100001,announcement=100002",
+    ZALO_OA_TEMPLATE_IDS: "dossier_update=100001,announcement=100002,feedback_reply=100003",
     ZALO_ZNS_TEMPLATE_IDS: "dossier_update=200001",
     ...overrides,
   });

@@ -87,7 +87,9 @@ export const functionCatalogue: FunctionCatalogue = {
     // Query: the months' agency lists (table) and ratings by agency and month (GSI2) for the rating reports.
     // announcements: PutItem (announcement + fan-out job + tally in one TransactWriteItems), GetItem, Query (list on GSI1,
     // progress on FANOUT#<id>).
-    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"],
+    // PAKN inbox: Query threads by state (GSI2), PutItem thread + message + outbox item (a reply's transaction).
+    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again.
+    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,
     timeoutSeconds: 10,

@@ -39,6 +39,8 @@ import { getFeedbackThreadUseCase, listMyFeedbackUseCase } from "../use-cases/re
 import { receiveCitizenChatMessageUseCase } from "../use-cases/receive-citizen-chat-message.js";
 import { submitFeedbackUseCase } from "../use-cases/submit-feedback.js";
 import { limitFeedbackWritesUseCase } from "../use-cases/limit-feedback-writes.js";
+import { deliveryLogUseCases } from "../use-cases/delivery-log.js";
+import { feedbackInboxUseCases } from "../use-cases/feedback-inbox.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { CachedCitizenProfiles } from "../adapters/caching/cached-citizen-profiles.js";
@@ -136,6 +138,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     links: {
       dossier: (code) => receiptSigner.receiptUrl(code),
       announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
+      feedbackThread: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?pakn=${encodeURIComponent(id)}`,
     },
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
     retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
@@ -150,7 +153,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const citizenProfiles = new CachedCitizenProfiles(citizens, clock, 20);
   const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens: citizenProfiles });
   const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
-  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays) };
+  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers };
+  const replyToFeedback = replyToFeedbackUseCase(feedbackDeps);
   const receiveCitizenChatMessage = receiveCitizenChatMessageUseCase(feedbackDeps);
   const catalogue = procedureCatalogue({
     procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
@@ -159,11 +163,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   });
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
   const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
-  const audit = new DynamoDbAuditLog(documentClient, config.tableName);
   return {
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
-    adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit, clock, ids: randomIds }),
+    adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit: auditLog, clock, ids: randomIds }),
     fanOutStep: fanOutStepUseCase({
       fanouts,
       announcements,
@@ -184,8 +187,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     getFeedbackThread: getFeedbackThreadUseCase(feedbackDeps),
     addFeedbackMessage: addFeedbackMessageUseCase(feedbackDeps),
     markFeedbackAnswerHelpful: markFeedbackAnswerHelpfulUseCase(feedbackDeps),
-    /** For the admin inbox (issue 6); the browser tests answer through it until then. */
-    replyToFeedback: replyToFeedbackUseCase(feedbackDeps),
+    replyToFeedback,
+    feedbackInbox: feedbackInboxUseCases({ ...feedbackDeps, audit: auditLog, replyToFeedback }),
+    deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
     /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
     receiveCitizenChatMessage,
     listAnnouncements: listAnnouncementsUseCase({ announcements }),

@@ -23,6 +23,8 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
       ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
       listLateDossiers: deps.listLateDossiers,
       adminAnnouncements: deps.adminAnnouncements,
+      feedbackInbox: deps.feedbackInbox,
+      deliveryLog: deps.deliveryLog,
     }),
     ingest: byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({

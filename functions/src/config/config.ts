@@ -54,7 +54,7 @@ export type ConfigEnvName = (typeof configEnvNames)[number];
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const secret = z.string().min(16, "must be at least 16 characters");
-const templateNames = ["dossier_update", "announcement"] as const;
+const templateNames = ["dossier_update", "announcement", "feedback_reply"] as const;
 /** `name=id,name=id`, e.g. `dossier_update=231456,announcement=231457`; a name left out is not sent on that channel. */
 const templateIds = z
   .string()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addCitizenMessage, addStaffReply, isFeedbackLate, newFeedbackThread } from "./feedback.js";
+import { addCitizenMessage, addStaffReply, closeFeedbackThread, feedbackScope, generalFeedbackScope, isFeedbackLate, newFeedbackThread, reopenFeedbackThread } from "./feedback.js";
 import { vietnamPublicHolidays } from "./vietnam-holidays.js";
-import { holidayCalendar } from "./working-days.js";
+import { holidayCalendar, workingDayDeadline } from "./working-days.js";
 
 const calendar = holidayCalendar(vietnamPublicHolidays);
 const asked = new Date("2027-02-03T02:00:00Z");
@@ -36,5 +36,35 @@ describe("feedback threads", () => {
     const again = addCitizenMessage(answered.thread, { messageId: "m2", text: "Hỏi thêm", now: new Date("2027-03-02T02:00:00Z"), calendar });
     expect(again).toMatchObject({ ok: true, thread: { state: "dang_xu_ly", replyDueAt: "2027-03-23T17:00:00.000Z", messageCount: 3 } });
     expect(addCitizenMessage({ ...thread, state: "da_dong" }, { messageId: "m3", text: "x", now: asked, calendar })).toEqual({ ok: false, reason: "closed" });
+  });
+});
+
+describe("staff close and reopen", () => {
+  const calendar = holidayCalendar([]);
+  const created = () =>
+    newFeedbackThread({ id: "t", messageId: "m", zaloAppUserId: "1", type: "hoi_dap", text: "Hỏi", dossierCode: null, channel: "mini_app", now: new Date("2027-03-01T02:00:00Z"), calendar }).thread;
+
+  it("closes once; reopening an unanswered thread keeps its deadline, an answered one gets a new deadline", () => {
+    const closed = closeFeedbackThread(created(), new Date("2027-03-02T02:00:00Z"));
+    if (!closed.ok) throw new Error("not closed");
+    expect(closed.thread).toMatchObject({ state: "da_dong", closedAt: "2027-03-02T02:00:00.000Z", version: 2 });
+    expect(closeFeedbackThread(closed.thread, new Date())).toEqual({ ok: false, reason: "already_closed" });
+    const reopened = reopenFeedbackThread(closed.thread, new Date("2027-03-03T02:00:00Z"), calendar);
+    expect(reopened).toMatchObject({ ok: true, thread: { state: "dang_xu_ly", closedAt: null, replyDueAt: created().replyDueAt } });
+    expect(reopenFeedbackThread(created(), new Date(), calendar)).toEqual({ ok: false, reason: "not_closed" });
+
+    const answered = addStaffReply(created(), { messageId: "s", text: "Đáp", staffName: "Cán bộ", now: new Date("2027-03-02T02:00:00Z"), calendar });
+    if (!answered.ok) throw new Error("not answered");
+    expect(answered.thread).toMatchObject({ lastMessageText: "Đáp", lastMessageAuthor: "staff" });
+    const closedAnswered = closeFeedbackThread(answered.thread, new Date("2027-03-02T03:00:00Z"));
+    if (!closedAnswered.ok) throw new Error("not closed");
+    const again = reopenFeedbackThread(closedAnswered.thread, new Date("2027-04-01T02:00:00Z"), calendar);
+    expect(again.ok && again.thread.replyDueAt).toBe(workingDayDeadline(new Date("2027-04-01T02:00:00Z"), 15, calendar));
+  });
+
+  it("files general feedback under the general scope, a known dossier's under its agency, an unknown one under none", () => {
+    expect(feedbackScope({ dossierCode: null, agencyCode: null })).toBe(generalFeedbackScope);
+    expect(feedbackScope({ dossierCode: "A-1", agencyCode: "000.00.20.H27" })).toBe("000.00.20.H27");
+    expect(feedbackScope({ dossierCode: "A-1", agencyCode: null })).toBeNull();
   });
 });

@@ -22,6 +22,8 @@ export interface FeedbackThread {
   /** The first message, kept on the thread for lists. */
   text: string;
   dossierCode: string | null;
+  /** The dossier's agency when the thread names a known dossier (its staff answer it); null otherwise. */
+  agencyCode: string | null;
   channel: FeedbackChannel;
   state: FeedbackState;
   createdAt: string;
@@ -31,6 +33,10 @@ export interface FeedbackThread {
   /** Publish due by this instant once answered (2 working days). */
   publishDueAt: string | null;
   lastMessageAt: string;
+  /** The newest message, kept on the thread for the staff inbox list. */
+  lastMessageText: string;
+  lastMessageAuthor: "citizen" | "staff";
+  closedAt: string | null;
   messageCount: number;
   version: number;
 }
@@ -54,6 +60,7 @@ export function newFeedbackThread(input: {
   type: FeedbackType;
   text: string;
   dossierCode: string | null;
+  agencyCode?: string | null;
   channel: FeedbackChannel;
   now: Date;
   calendar: HolidayCalendar;
@@ -66,6 +73,7 @@ export function newFeedbackThread(input: {
       type: input.type,
       text: input.text,
       dossierCode: input.dossierCode,
+      agencyCode: input.agencyCode ?? null,
       channel: input.channel,
       state: "moi",
       createdAt: at,
@@ -73,6 +81,9 @@ export function newFeedbackThread(input: {
       answeredAt: null,
       publishDueAt: null,
       lastMessageAt: at,
+      lastMessageText: input.text,
+      lastMessageAuthor: "citizen",
+      closedAt: null,
       messageCount: 1,
       version: 1,
     },
@@ -98,6 +109,8 @@ export function addCitizenMessage(
       state: reopened ? "dang_xu_ly" : thread.state,
       replyDueAt: reopened ? workingDayDeadline(input.now, replyWithinWorkingDays, input.calendar) : thread.replyDueAt,
       lastMessageAt: at,
+      lastMessageText: input.text,
+      lastMessageAuthor: "citizen",
       messageCount: thread.messageCount + 1,
       version: thread.version + 1,
     },
@@ -120,6 +133,8 @@ export function addStaffReply(
       answeredAt: at,
       publishDueAt: workingDayDeadline(input.now, publishWithinWorkingDays, input.calendar),
       lastMessageAt: at,
+      lastMessageText: input.text,
+      lastMessageAuthor: "staff",
       messageCount: thread.messageCount + 1,
       version: thread.version + 1,
     },
@@ -138,4 +153,55 @@ export function isFeedbackLate(thread: Pick<FeedbackThread, "state" | "replyDueA
 /** A thread a text from the OA chat joins: the newest one not closed. */
 export function isOpenThread(thread: Pick<FeedbackThread, "state">): boolean {
   return thread.state !== "da_dong";
+}
+
+/** Staff close a thread (answered, or nothing more to do). Closing a closed thread is refused. */
+export function closeFeedbackThread(thread: FeedbackThread, now: Date): { ok: true; thread: FeedbackThread } | { ok: false; reason: "already_closed" } {
+  if (thread.state === "da_dong") return { ok: false, reason: "already_closed" };
+  return { ok: true, thread: { ...thread, state: "da_dong", closedAt: now.toISOString(), version: thread.version + 1 } };
+}
+
+/**
+ * Staff reopen a closed thread: it goes back to "đang xử lý". A thread never answered keeps its reply
+ * deadline (the citizen's question is still due); one answered before it was closed gets a new one, as
+ * reopening asks for more work.
+ */
+export function reopenFeedbackThread(
+  thread: FeedbackThread,
+  now: Date,
+  calendar: HolidayCalendar,
+): { ok: true; thread: FeedbackThread } | { ok: false; reason: "not_closed" } {
+  if (thread.state !== "da_dong") return { ok: false, reason: "not_closed" };
+  return {
+    ok: true,
+    thread: {
+      ...thread,
+      state: "dang_xu_ly",
+      replyDueAt: thread.answeredAt ? workingDayDeadline(now, replyWithinWorkingDays, calendar) : thread.replyDueAt,
+      closedAt: null,
+      version: thread.version + 1,
+    },
+  };
+}
+
+/** The inbox's tabs: open (mới + đang xử lý), answered, closed. */
+export const feedbackInboxFilters = { open: ["moi", "dang_xu_ly"], answered: ["da_tra_loi"], closed: ["da_dong"] } as const satisfies Record<
+  string,
+  readonly FeedbackState[]
+>;
+export type FeedbackInboxFilter = keyof typeof feedbackInboxFilters;
+
+/**
+ * General feedback (no dossier) belongs to no agency: it is answered by the staff whose scope includes this
+ * pseudo-agency code (an admin gives it through the staff API), and by staff of every agency.
+ */
+export const generalFeedbackScope = "PAKN_CHUNG";
+
+/**
+ * Who may read and answer a thread: staff of the dossier's agency; general feedback by the general scope.
+ * A thread naming a dossier the system does not know is seen only by staff of every agency.
+ */
+export function feedbackScope(thread: Pick<FeedbackThread, "dossierCode" | "agencyCode">): string | null {
+  if (thread.agencyCode) return thread.agencyCode;
+  return thread.dossierCode === null ? generalFeedbackScope : null;
 }

@@ -4,6 +4,7 @@ import { renderMessage, vietnamDate } from "./notification-message.js";
 const links = {
   dossier: (code: string) => `https://zalo.me/s/1/?hs=${code}&k=sig`,
   announcement: (id: string) => `https://zalo.me/s/1/?tb=${id}`,
+  feedbackThread: (id: string) => `https://zalo.me/s/1/?pakn=${id}`,
 };
 
 describe("renderMessage", () => {
@@ -65,6 +66,16 @@ describe("renderMessage", () => {
     expect(message).toMatchObject({ template: "announcement", templateData: { tieu_de: "Nghỉ lễ", duong_dan: "https://zalo.me/s/1/?tb=an-1" } });
   });
 
+  it("renders a staff answer to feedback with the answer cut to 400 characters and a link to the whole thread", () => {
+    const at = (length: number) =>
+      renderMessage({ kind: "feedback_reply", threadId: "t-1", zaloAppUserId: "1", excerpt: "Đ".repeat(length), dossierCode: null }, links);
+    expect(at(400).templateData["noi_dung"]).toBe("Đ".repeat(400));
+    expect(at(401).templateData["noi_dung"]).toBe(`${"Đ".repeat(399)}…`);
+    expect(at(400)).toMatchObject({ template: "feedback_reply", templateData: { ma_ho_so: "—", duong_dan: "https://zalo.me/s/1/?pakn=t-1" } });
+    const withDossier = renderMessage({ kind: "feedback_reply", threadId: "t-2", zaloAppUserId: "1", excerpt: "Đã bổ sung", dossierCode: "A-1" }, links);
+    expect(withDossier.text).toContain("Mã hồ sơ: A-1");
+  });
+
   it("formats dates in Vietnam time", () => {
     expect(vietnamDate("2026-03-02T17:30:00Z")).toBe("03/03/2026");
   });
@@ -83,7 +94,7 @@ describe("the overdue message", () => {
         applicantPhone: "84912345678",
         agencyName: "UBND xã Tân Phú",
       },
-      { dossier: (code) => `https://zalo.me/s/1/?hs=${code}&k=sig`, announcement: (id) => id },
+      { dossier: (code) => `https://zalo.me/s/1/?hs=${code}&k=sig`, announcement: (id) => id, feedbackThread: (id) => id },
     );
     expect(rendered.template).toBe("dossier_update");
     expect(rendered.templateData.tieu_de).toBe("Hồ sơ của bạn đã quá hạn trả kết quả");

@@ -1,12 +1,12 @@
 import type { DossierNotification } from "./dossier-notification.js";
 import { statusLabel } from "./dossier-status.js";
-import type { AnnouncementNotification, OutboxNotification } from "./outbox.js";
+import type { AnnouncementNotification, FeedbackReplyNotification, OutboxNotification } from "./outbox.js";
 
 /**
  * Message templates are registered with Zalo (OA template and ZNS template) under ids the configuration
  * holds; the product knows them by these names. Each notification kind renders to one of them.
  */
-export type TemplateName = "dossier_update" | "announcement";
+export type TemplateName = "dossier_update" | "announcement" | "feedback_reply";
 
 export interface RenderedMessage {
   template: TemplateName;
@@ -20,6 +20,7 @@ export interface RenderedMessage {
 export interface MessageLinks {
   dossier(code: string): string;
   announcement(id: string): string;
+  feedbackThread(id: string): string;
 }
 
 type Renderer<N> = (notification: N, links: MessageLinks) => RenderedMessage;
@@ -81,6 +82,20 @@ const renderAnnouncement: Renderer<AnnouncementNotification> = (notification, li
   };
 };
 
+/** Max characters of a staff answer carried in the template (the whole answer is in the Mini App). */
+export const feedbackReplyExcerptLength = 400;
+
+const renderFeedbackReply: Renderer<FeedbackReplyNotification> = (notification, links) => {
+  const link = links.feedbackThread(notification.threadId);
+  const headline = "Cơ quan đã trả lời phản ánh, kiến nghị của bạn";
+  const excerpt = truncate(notification.excerpt, feedbackReplyExcerptLength);
+  return {
+    template: "feedback_reply",
+    templateData: { tieu_de: headline, noi_dung: excerpt, ma_ho_so: notification.dossierCode ?? "—", duong_dan: link },
+    text: `${headline}.\n${excerpt}${notification.dossierCode ? `\nMã hồ sơ: ${notification.dossierCode}` : ""}\nXem toàn bộ: ${link}`,
+  };
+};
+
 /** One renderer per kind: adding a kind to `OutboxNotification` without a renderer fails the type check. */
 const renderers: { [K in OutboxNotification["kind"]]: Renderer<Extract<OutboxNotification, { kind: K }>> } = {
   dossier_received: renderDossier,
@@ -91,6 +106,7 @@ const renderers: { [K in OutboxNotification["kind"]]: Renderer<Extract<OutboxNot
   rating_invitation: renderDossier,
   dossier_overdue: renderOverdue,
   announcement: renderAnnouncement,
+  feedback_reply: renderFeedbackReply,
 };
 
 export function renderMessage(notification: OutboxNotification, links: MessageLinks): RenderedMessage {
@@ -106,6 +122,6 @@ export function vietnamDate(instant: string): string {
   return `${day}/${month}/${local.getUTCFullYear()}`;
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -12,8 +12,24 @@ export interface AnnouncementNotification {
   zaloAppUserId: string;
 }
 
+/** A staff answer in a feedback thread, to the thread's author (the whole answer is in the Mini App). */
+export interface FeedbackReplyNotification {
+  kind: "feedback_reply";
+  threadId: string;
+  zaloAppUserId: string;
+  /** The answer, cut to what a template parameter holds. */
+  excerpt: string;
+  dossierCode: string | null;
+}
+
 /** Every kind of message the notify function can send; later issues add kinds here and a renderer for each. */
-export type OutboxNotification = DossierNotification | AnnouncementNotification;
+export type OutboxNotification = DossierNotification | AnnouncementNotification | FeedbackReplyNotification;
+
+/** The dossier a message is about, if any (its delivery log lists it). */
+export function outboxDossierCode(notification: OutboxNotification): string | null {
+  if (notification.kind === "announcement") return null;
+  return notification.dossierCode;
+}
 
 export type DeliveryChannel = "oa_template" | "zns";
 
@@ -24,6 +40,8 @@ export interface OutboxItem {
   /** Send attempts made so far (across invocations). */
   attempts: number;
   createdAt: string;
+  /** The agency whose staff may see this message in the delivery log (the dossier's); null for none. */
+  agencyCode: string | null;
   notification: OutboxNotification;
   /** Not to be sent before this instant (quiet hours, retry backoff); null when due now. */
   notBefore: string | null;
@@ -36,7 +54,14 @@ export interface OutboxItem {
   /** Why the item failed or is undeliverable, or why it waits. */
   reason: string | null;
   finishedAt: string | null;
+  /** The last state change (null on items written before it was recorded). */
+  updatedAt: string | null;
+  /** How many times staff sent a failed item again from the delivery log. */
+  manualRetries: number;
 }
+
+/** A failed or undeliverable message may be sent again by staff. */
+export const retryableOutboxStates = ["failed", "undeliverable"] as const satisfies readonly OutboxState[];
 
 /** Whether a stream image of this item asks the notify function to act now. */
 export function isDue(item: Pick<OutboxItem, "state" | "notBefore" | "leaseUntil">, now: Date): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { vietnamPublicHolidays } from "./vietnam-holidays.js";
-import { addWorkingDays, holidayCalendar, workingDayDeadline } from "./working-days.js";
+import { addWorkingDays, endOfVietnamDay, holidayCalendar, workingDayDeadline, workingDaysLeft } from "./working-days.js";
 
 const calendar = holidayCalendar(vietnamPublicHolidays);
 
@@ -32,5 +32,25 @@ describe("working-day deadlines", () => {
 
   it("a deadline day ends at midnight Vietnam time", () => {
     expect(workingDayDeadline(new Date("2027-02-03T02:00:00Z"), 15, calendar)).toBe("2027-03-03T17:00:00.000Z");
+  });
+});
+
+describe("workingDaysLeft", () => {
+  const calendar = holidayCalendar(["2027-03-03"]);
+  // Monday 2027-03-01; the deadline instant of a day is the next midnight, Vietnam time.
+  const deadline = (day: string) => endOfVietnamDay(day);
+  const monday = new Date("2027-03-01T02:00:00Z");
+
+  it("counts working days to the deadline day, skipping weekends and holidays; 0 on the day itself", () => {
+    expect(workingDaysLeft(monday, deadline("2027-03-01"), calendar)).toBe(0);
+    expect(workingDaysLeft(monday, deadline("2027-03-02"), calendar)).toBe(1);
+    expect(workingDaysLeft(monday, deadline("2027-03-04"), calendar)).toBe(2);
+    expect(workingDaysLeft(monday, deadline("2027-03-08"), calendar)).toBe(4);
+  });
+
+  it("is negative once past: the working days since the deadline day, at least one", () => {
+    expect(workingDaysLeft(new Date("2027-03-02T02:00:00Z"), deadline("2027-03-01"), calendar)).toBe(-1);
+    expect(workingDaysLeft(new Date("2027-03-08T02:00:00Z"), deadline("2027-03-01"), calendar)).toBe(-4);
+    expect(workingDaysLeft(new Date("2027-03-07T02:00:00Z"), deadline("2027-03-05"), calendar)).toBe(-1);
   });
 });

@@ -45,3 +45,25 @@ export function endOfVietnamDay(day: string): string {
 export function workingDayDeadline(from: Date, workingDays: number, calendar: HolidayCalendar): string {
   return endOfVietnamDay(addWorkingDays(from, workingDays, calendar));
 }
+
+/**
+ * Working days from the day of `now` to the deadline day of `deadline` (a deadline instant is the end of its
+ * day): positive while time is left (1 = the deadline is the next working day, 0 = today is the last day),
+ * negative once past it (-N = N working days overdue). Vietnam time.
+ */
+export function workingDaysLeft(now: Date, deadline: string, calendar: HolidayCalendar): number {
+  const today = vietnamCalendarDay(now);
+  const deadlineDay = vietnamCalendarDay(new Date(Date.parse(deadline) - 1));
+  if (today === deadlineDay) return 0;
+  const forward = today < deadlineDay;
+  let day = forward ? today : deadlineDay;
+  const end = forward ? deadlineDay : today;
+  let counted = 0;
+  while (day < end) {
+    day = nextDay(day);
+    if (isWorkingDay(day, calendar)) counted += 1;
+  }
+  if (forward) return counted;
+  // Past the deadline: at least one day overdue even when the days since were all days off.
+  return -Math.max(counted, 1);
+}

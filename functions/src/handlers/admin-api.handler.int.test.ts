@@ -7,6 +7,10 @@ import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 import { httpRoutes } from "./routes.js";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
+import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
+import { keys } from "../adapters/dynamodb/keys.js";
 
 const agency = "000.00.20.H27";
 const otherAgency = "000.00.21.H27";
@@ -17,6 +21,8 @@ let admin: HttpHandler;
 let publishedAnnouncementId = "";
 const tokens: Record<"citizen" | "otherOfficer" | "officer" | "admin", string> = { citizen: "", otherOfficer: "", officer: "", admin: "" };
 const ids: Record<keyof typeof tokens | "removable", string> = { citizen: "", otherOfficer: "", officer: "", admin: "", removable: "" };
+/** A feedback thread about the agency's dossier, and a failed message of that dossier (issue 6: inbox, delivery log). */
+const inboxFixtures = { threadId: "", closedThreadId: "", failedOutboxId: "matrix-failed-1" };
 
 async function call(routeKey: string, path: string, options: { token?: string; body?: unknown; pathParameters?: Record<string, string>; query?: string } = {}) {
   const response = await admin(
@@ -94,6 +100,25 @@ beforeAll(async () => {
     at: new Date("2026-11-25T03:00:00.000Z"),
   });
   expect(rated.kind).toBe("saved");
+  const deps = composeDependencies(stack.config);
+  const submit = (text: string) => deps.submitFeedback({ zaloAppUserId: ids.citizen, type: "phan_anh", text, dossierCode: code });
+  inboxFixtures.threadId = (await submit("Hồ sơ chậm")).id;
+  inboxFixtures.closedThreadId = (await submit("Đã xong")).id;
+  await deps.feedbackInbox.close((await deps.staffAccess.findStaffMember(ids.admin))!, inboxFixtures.closedThreadId);
+  const finishedAt = new Date().toISOString();
+  const notification = { kind: "dossier_status_changed" as const, dossierCode: code, status: 2 as const, procedureName: "Đăng ký khai sinh", dueAt: finishedAt, newDueAt: null, applicantPhone: "84912345678" };
+  await createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }).send(
+    new PutCommand({
+      TableName: stack.config.tableName,
+      Item: {
+        ...outboxItemFor(inboxFixtures.failedOutboxId, notification, finishedAt, undefined, agency),
+        ...keys.outboxByState("failed", finishedAt, inboxFixtures.failedOutboxId),
+        state: "failed",
+        reason: "retries_exhausted",
+        finishedAt,
+      },
+    }),
+  );
 });
 
 async function createUser(name: string) {
@@ -191,6 +216,42 @@ describe("authorization matrix: every admin route × caller", () => {
       path: () => `/v1/admin/announcements/${publishedAnnouncementId}`,
       pathParameters: () => ({ id: publishedAnnouncementId }),
       expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    },
+    // PAKN inbox: another agency's staff see an empty list and 404 for the thread.
+    { routeKey: "GET /v1/admin/feedback", path: () => "/v1/admin/feedback", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    { routeKey: "GET /v1/admin/feedback/counts", path: () => "/v1/admin/feedback/counts", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    {
+      routeKey: "GET /v1/admin/feedback/{id}",
+      path: () => `/v1/admin/feedback/${inboxFixtures.threadId}`,
+      pathParameters: () => ({ id: inboxFixtures.threadId }),
+      expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 200 },
+    },
+    {
+      routeKey: "POST /v1/admin/feedback/{id}/replies",
+      path: () => `/v1/admin/feedback/${inboxFixtures.threadId}/replies`,
+      pathParameters: () => ({ id: inboxFixtures.threadId }),
+      body: { text: "Hồ sơ đang được xử lý." },
+      expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 201, admin: 201 },
+    },
+    // close, then reopen, are done once: the officer's call changes the thread, the admin's finds it changed (409).
+    {
+      routeKey: "POST /v1/admin/feedback/{id}/close",
+      path: () => `/v1/admin/feedback/${inboxFixtures.threadId}/close`,
+      pathParameters: () => ({ id: inboxFixtures.threadId }),
+      expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
+    },
+    {
+      routeKey: "POST /v1/admin/feedback/{id}/reopen",
+      path: () => `/v1/admin/feedback/${inboxFixtures.closedThreadId}/reopen`,
+      pathParameters: () => ({ id: inboxFixtures.closedThreadId }),
+      expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
+    },
+    { routeKey: "GET /v1/admin/notifications", path: () => "/v1/admin/notifications", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    {
+      routeKey: "POST /v1/admin/notifications/{id}/retry",
+      path: () => `/v1/admin/notifications/${inboxFixtures.failedOutboxId}/retry`,
+      pathParameters: () => ({ id: inboxFixtures.failedOutboxId }),
+      expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
     },
   ];
 

@@ -44,4 +44,12 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "POST /v1/admin/announcements", functionName: "admin" },
   { routeKey: "GET /v1/admin/announcements", functionName: "admin" },
   { routeKey: "GET /v1/admin/announcements/{id}", functionName: "admin" },
+  { routeKey: "GET /v1/admin/feedback", functionName: "admin" },
+  { routeKey: "GET /v1/admin/feedback/counts", functionName: "admin" },
+  { routeKey: "GET /v1/admin/feedback/{id}", functionName: "admin" },
+  { routeKey: "POST /v1/admin/feedback/{id}/replies", functionName: "admin" },
+  { routeKey: "POST /v1/admin/feedback/{id}/close", functionName: "admin" },
+  { routeKey: "POST /v1/admin/feedback/{id}/reopen", functionName: "admin" },
+  { routeKey: "GET /v1/admin/notifications", functionName: "admin" },
+  { routeKey: "POST /v1/admin/notifications/{id}/retry", functionName: "admin" },
 ];

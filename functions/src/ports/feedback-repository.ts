@@ -1,4 +1,5 @@
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../domain/feedback.js";
+import type { NewOutboxItem } from "./outbox-repository.js";
 
 export interface FeedbackThreadWithMessages {
   thread: FeedbackThread;
@@ -13,9 +14,22 @@ export interface FeedbackRepository {
   get(id: string, options?: { consistent?: boolean }): Promise<FeedbackThreadWithMessages | null>;
   /**
    * The updated thread (only over `expectedVersion`) and a new message, in one transaction. "duplicate": the
-   * message id exists (a redelivered OA message); "conflict": the thread changed since it was read.
+   * message id exists (a redelivered OA message); "conflict": the thread changed since it was read. A staff
+   * answer also writes its outbox item (the message to the citizen in Zalo) in the same transaction.
    */
-  append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage): Promise<"saved" | "conflict" | "duplicate">;
+  append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage, outbox?: NewOutboxItem): Promise<"saved" | "conflict" | "duplicate">;
+  /** The thread's new state (close, reopen), only over `expectedVersion`: 1 conditional PutItem. */
+  saveThread(thread: FeedbackThread, expectedVersion: number): Promise<"saved" | "conflict">;
+  /**
+   * Threads in any of `states`, earliest reply deadline first (late on top), one Query on GSI2 per state,
+   * merged. `after` is the `next` of the previous page; `dueBefore` keeps only deadlines before that instant.
+   */
+  pageByStates(
+    states: readonly FeedbackState[],
+    page: { after: string | null; limit: number; dueBefore?: string },
+  ): Promise<{ threads: FeedbackThread[]; next: string | null }>;
+  /** Scope fields and deadline of every thread in these states (for the inbox badge): Queries on GSI2 projecting three attributes. */
+  deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]>;
   /** A citizen's threads, newest first: 1 Query on GSI1. */
   listByCitizen(zaloAppUserId: string, limit: number): Promise<FeedbackThread[]>;
   /** Threads in a state, earliest reply deadline first (the staff inbox, issue 6): 1 Query on GSI2. */

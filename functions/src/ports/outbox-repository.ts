@@ -1,8 +1,23 @@
-import type { DeliveryChannel, OutboxItem } from "../domain/outbox.js";
+import type { DeliveryChannel, OutboxItem, OutboxNotification, OutboxState } from "../domain/outbox.js";
 
 export type OutboxFinish =
   | { state: "sent"; channel: DeliveryChannel; recipient: string; zaloMessageId: string }
   | { state: "failed" | "undeliverable"; reason: string; channel: DeliveryChannel | null; recipient: string | null };
+
+/** A message to write in the same transaction as the change that causes it. */
+export interface NewOutboxItem {
+  id: string;
+  notification: OutboxNotification;
+  agencyCode: string | null;
+}
+
+/** A page of the delivery log; `next` continues it (null at the end). */
+export interface OutboxPage {
+  items: OutboxItem[];
+  next: string | null;
+}
+
+export type RetryResult = { kind: "retried"; item: OutboxItem } | { kind: "not_found" } | { kind: "not_retryable"; state: OutboxState };
 
 export interface OutboxRepository {
   /**
@@ -23,4 +38,19 @@ export interface OutboxRepository {
    * stream delivers them again. 1 Query on GSI1 + 1 UpdateItem per due item. Returns how many it woke.
    */
   wakeDue(now: Date, limit: number): Promise<number>;
+  /** One item by id: 1 GetItem. */
+  get(id: string): Promise<OutboxItem | null>;
+  /** The delivery log of one dossier, oldest first: 1 Query on GSI2 per page. */
+  listByDossier(dossierCode: string, page: { after: string | null; limit: number }): Promise<OutboxPage>;
+  /**
+   * Items in a state, oldest first: failed / undeliverable from their own sparse GSI1 partition, pending /
+   * sending from the waiting partition (items waiting for a time or held by a lease). `sent` is not indexed
+   * by state (it is nearly every message): read it by dossier.
+   */
+  listByState(state: Exclude<OutboxState, "sent">, page: { after: string | null; limit: number }): Promise<OutboxPage>;
+  /**
+   * A failed or undeliverable item back to `pending` with its attempts reset, so the stream hands it to the
+   * notify function again: 1 UpdateItem conditional on the state the caller saw.
+   */
+  retry(id: string, expectedState: OutboxState, at: Date): Promise<RetryResult>;
 }

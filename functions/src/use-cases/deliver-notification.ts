@@ -171,7 +171,8 @@ async function routesFor(item: OutboxItem, message: RenderedMessage, deps: Deliv
 
   let citizens: CitizenProfile[];
   let phone: string | null;
-  if (notification.kind === "announcement") {
+  // An announcement or a feedback answer goes to one Zalo user (by their app id), never by phone.
+  if (notification.kind === "announcement" || notification.kind === "feedback_reply") {
     const citizen = await deps.citizens.get(notification.zaloAppUserId);
     // Opted out after the fan-out wrote the item: the citizen's latest word wins.
     if (citizen && !citizen.announcementsSubscribed) return { ok: false, reason: "not_subscribed" };
@@ -190,7 +191,7 @@ async function routesFor(item: OutboxItem, message: RenderedMessage, deps: Deliv
   if (zns) return { ok: true, first: zns, fallback: null };
 
   const channel: DeliveryChannel = "oa_template";
-  if (!phone && notification.kind !== "announcement") return { ok: false, reason: "no_phone_on_dossier" };
+  if (!phone && notification.kind !== "announcement" && notification.kind !== "feedback_reply") return { ok: false, reason: "no_phone_on_dossier" };
   if (!follower) {
     return { ok: false, reason: phone ? "no_follower_for_phone_and_no_zns_template" : "not_a_follower" };
   }

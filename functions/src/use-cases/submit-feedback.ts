@@ -1,6 +1,7 @@
 import { newFeedbackThread, type FeedbackThread, type FeedbackType } from "../domain/feedback.js";
 import type { HolidayCalendar } from "../domain/working-days.js";
 import type { Clock } from "../ports/clock.js";
+import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { FeedbackRepository } from "../ports/feedback-repository.js";
 import type { IdGenerator } from "../ports/id-generator.js";
 
@@ -9,6 +10,8 @@ export interface FeedbackDeps {
   clock: Clock;
   ids: IdGenerator;
   calendar: HolidayCalendar;
+  /** To file a thread that names a dossier under the dossier's agency (its staff answer it). */
+  dossiers?: Pick<DossierRepository, "findWithTimeline">;
 }
 
 /** `POST /v1/feedback`: a new thread (question, complaint or suggestion) with its first message. */
@@ -19,10 +22,12 @@ export function submitFeedbackUseCase(deps: FeedbackDeps) {
     text: string;
     dossierCode: string | null;
   }): Promise<FeedbackThread> {
+    const dossier = request.dossierCode && deps.dossiers ? await deps.dossiers.findWithTimeline(request.dossierCode) : null;
     const { thread, message } = newFeedbackThread({
       id: deps.ids.newId(),
       messageId: deps.ids.newId(),
       ...request,
+      agencyCode: dossier?.dossier.agencyCode ?? null,
       channel: "mini_app",
       now: deps.clock.now(),
       calendar: deps.calendar,

@@ -4,6 +4,7 @@ import { seedAgencies } from "./seed-catalogue.js";
 import { buildSeedData } from "./seed-data.js";
 import type { Announcement } from "@motcua/functions/domain/announcement";
 import { buildSeedAnnouncements } from "./seed-announcements.js";
+import { buildSeedFeedback } from "./seed-feedback.js";
 import { buildSeedProcedureCatalogue } from "./seed-procedure-catalogue.js";
 import { buildSeedRatingHistory, type SeedRating } from "./seed-ratings.js";
 import { signedIngestHeaders } from "./sign-ingest-request.js";
@@ -20,6 +21,11 @@ export interface SeedOptions {
   publishAnnouncement?: (announcement: Announcement) => Promise<void>;
   /** Saves a rating as its owner would have given it at a past time (there is no route that backdates one). */
   seedRating?: (rating: SeedRating) => Promise<{ kind: string }>;
+  /** Writes a feedback thread as if the citizen had sent it at `at` (for the staff inbox's late threads). */
+  submitFeedbackAt?: (
+    request: { zaloAppUserId: string; type: "hoi_dap" | "phan_anh" | "gop_y"; text: string; dossierCode: string | null },
+    at: Date,
+  ) => Promise<void>;
 }
 
 export interface SeedDossierSummary {
@@ -53,6 +59,9 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   await putProcedureCatalogue(options);
   await seedRatings(options);
   for (const announcement of buildSeedAnnouncements(options.now)) await options.publishAnnouncement?.(announcement);
+  for (const thread of buildSeedFeedback(options.now, users.citizen.zaloAppUserId, data.demoDossierCode)) {
+    await options.submitFeedbackAt?.(thread.request, thread.at);
+  }
 
   const codeByEventId = new Map(data.events.map((event) => [event.eventId, event.dossierCode]));
   const receipts: Record<string, string> = {};

@@ -16,6 +16,6 @@ export const localDevSettings = {
   zaloOaSecretKey: "dev-only-zalo-oa-secret-key",
   zaloOaRefreshToken: "dev-only-oa-refresh-token",
   /** Template ids registered in the emulator's pretend OA (any numeric id is accepted there). */
-  oaTemplateIds: "dossier_update=100001,announcement=100002",
+  oaTemplateIds: "dossier_update=100001,announcement=100002,feedback_reply=100003",
   znsTemplateIds: "dossier_update=200001",
 } as const;

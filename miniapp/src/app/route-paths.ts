@@ -8,4 +8,6 @@ export const routePaths = {
   adminLateDossiers: "/admin/late-dossiers",
   adminRatings: "/admin/ratings",
   adminAnnouncements: "/admin/announcements",
+  adminFeedback: "/admin/feedback",
+  adminNotifications: "/admin/notifications",
 } as const;

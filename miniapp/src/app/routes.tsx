@@ -65,6 +65,9 @@ export const appRoutes: RouteObject[] = [
       { path: "/announcements", lazy: page(() => import("../pages/announcements/announcements-page"), "AnnouncementsPage"), ...meta(vi.titles.announcements, false) },
       { path: "/announcements/:id", lazy: page(() => import("../pages/announcements/announcement-page"), "AnnouncementPage"), ...meta(vi.titles.announcement, true) },
       { path: "/procedures", lazy: page(() => import("../pages/procedures/procedures-page"), "ProceduresPage"), ...meta(vi.titles.procedures, false) },
+      // Issue 6: the staff tab's PAKN inbox and delivery log, each its own chunk.
+      { path: routePaths.adminFeedback, lazy: page(() => import("../pages/admin/feedback-inbox-page"), "FeedbackInboxPage"), ...meta(vi.titles.adminFeedback, true) },
+      { path: routePaths.adminNotifications, lazy: page(() => import("../pages/admin/delivery-log-page"), "DeliveryLogPage"), ...meta(vi.titles.adminNotifications, true) },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],
   },

@@ -2,7 +2,6 @@
 export const ratingsCopy = {
   linkTitle: "Đánh giá hài lòng",
   linkIntro: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí; xuất CSV.",
-  open: "Mở trang đánh giá",
   from: "Từ tháng",
   to: "Đến tháng",
   agency: "Cơ quan",

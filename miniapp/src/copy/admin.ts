@@ -2,6 +2,7 @@
 export const adminCopy = {
   title: "Quản trị",
   greeting: (name: string) => `Xin chào, ${name}`,
+  sectionsHeading: "Công việc",
   roles: { admin: "Quản trị viên", officer: "Cán bộ Một cửa" } as Record<string, string>,
   allAgencies: "Toàn bộ cơ quan trong tỉnh",
   agencies: "Cơ quan phụ trách",

@@ -18,6 +18,8 @@ export const vi = {
     announcements: "Thông báo",
     announcement: "Chi tiết thông báo",
     procedures: "Thủ tục hành chính",
+    adminFeedback: "Phản ánh, kiến nghị",
+    adminNotifications: "Nhật ký gửi tin",
   },
   lookup: {
     heading: "Tra cứu hồ sơ",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Dossier, DossierEvent } from "../../domain/dossier.js";
 import { lateWatch } from "../../domain/late-dossier.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
-import type { OutboxNotification, OutboxState } from "../../domain/outbox.js";
+import { outboxDossierCode, type OutboxNotification, type OutboxState } from "../../domain/outbox.js";
 import { itemTypes, keys } from "./keys.js";
 
 const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
@@ -83,16 +83,27 @@ export function eventFromItem(item: Record<string, unknown>): DossierEvent {
   return event;
 }
 
-export function outboxItemFor(id: string, notification: OutboxNotification, createdAt: string, groupKey?: { GSI2PK: string; GSI2SK: string }): Record<string, unknown> {
+/**
+ * A new outbox item. `agencyCode` (the dossier's) is recorded at write time so the delivery log can show each
+ * agency's staff only their messages.
+ */
+export function outboxItemFor(
+  id: string,
+  notification: OutboxNotification,
+  createdAt: string,
+  groupKey?: { GSI2PK: string; GSI2SK: string },
+  agencyCode: string | null = null,
+): Record<string, unknown> {
+  const dossierCode = outboxDossierCode(notification);
   return {
     ...keys.outboxItem(id),
-    ...(groupKey ??
-      (notification.kind === "announcement" ? {} : keys.outboxByDossier(notification.dossierCode, createdAt, id))),
+    ...(groupKey ?? (dossierCode === null ? {} : keys.outboxByDossier(dossierCode, createdAt, id))),
     type: itemTypes.outboxItem,
     id,
     state: "pending" satisfies OutboxState,
     attempts: 0,
     createdAt,
+    agencyCode,
     notification,
   };
 }

@@ -66,7 +66,7 @@ export class DynamoDbDossierRepository implements DossierRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: outboxItemFor(write.notificationId, write.notification, event.recordedAt),
+                Item: outboxItemFor(write.notificationId, write.notification, event.recordedAt, undefined, dossier.agencyCode),
                 ...mustBeNew,
               },
             },
@@ -77,7 +77,7 @@ export class DynamoDbDossierRepository implements DossierRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: outboxItemFor(write.ratingInvitation.id, write.ratingInvitation.notification, event.recordedAt),
+                Item: outboxItemFor(write.ratingInvitation.id, write.ratingInvitation.notification, event.recordedAt, undefined, dossier.agencyCode),
                 ...mustBeNew,
               },
             },

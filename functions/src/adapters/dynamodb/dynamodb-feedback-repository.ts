@@ -1,10 +1,19 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
+import type { NewOutboxItem } from "../../ports/outbox-repository.js";
+import { outboxItemFor } from "./dossier-items.js";
 import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./feedback-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+
+const threadDeadlineSchema = z.object({
+  replyDueAt: z.string().min(20),
+  agencyCode: z.string().nullable().default(null),
+  dossierCode: z.string().nullable(),
+});
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
 
@@ -45,7 +54,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     return { thread: threadFromItem(threadItem), messages };
   }
 
-  async append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage): Promise<"saved" | "conflict" | "duplicate"> {
+  async append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage, outbox?: NewOutboxItem): Promise<"saved" | "conflict" | "duplicate"> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -59,6 +68,9 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
               },
             },
             { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } },
+            ...(outbox
+              ? [{ Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }]
+              : []),
           ],
         }),
       );
@@ -98,6 +110,87 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
       }),
     );
     return (result.Items ?? []).map(threadFromItem);
+  }
+
+  async saveThread(thread: FeedbackThread, expectedVersion: number): Promise<"saved" | "conflict"> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: threadToItem(thread),
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeValues: { ":expected": expectedVersion },
+        }),
+      );
+      return "saved";
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return "conflict";
+      throw error;
+    }
+  }
+
+  async pageByStates(
+    states: readonly FeedbackState[],
+    page: { after: string | null; limit: number; dueBefore?: string },
+  ): Promise<{ threads: FeedbackThread[]; next: string | null }> {
+    if (page.after !== null && page.dueBefore !== undefined && page.after >= page.dueBefore) return { threads: [], next: null };
+    const results = await Promise.all(
+      states.map((state) => {
+        const conditions = ["GSI2PK = :pk"];
+        const values: Record<string, string> = { ":pk": keys.feedbackByStatePartition(state) };
+        if (page.after !== null && page.dueBefore !== undefined) {
+          conditions.push("GSI2SK BETWEEN :after AND :before");
+          values[":after"] = `${page.after}\u0000`;
+          values[":before"] = page.dueBefore;
+        } else if (page.after !== null) {
+          conditions.push("GSI2SK > :after");
+          values[":after"] = page.after;
+        } else if (page.dueBefore !== undefined) {
+          conditions.push("GSI2SK < :before");
+          values[":before"] = page.dueBefore;
+        }
+        return this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: "GSI2",
+            KeyConditionExpression: conditions.join(" AND "),
+            ExpressionAttributeValues: values,
+            ScanIndexForward: true,
+            Limit: page.limit,
+          }),
+        );
+      }),
+    );
+    // Each state's partition was read up to its last evaluated key; past the smallest such key another
+    // partition may still hold earlier deadlines, so this page stops there.
+    let bound: string | null = null;
+    for (const result of results) {
+      const last = result.LastEvaluatedKey?.["GSI2SK"];
+      if (typeof last === "string" && (bound === null || last < bound)) bound = last;
+    }
+    const merged = results
+      .flatMap((result) => result.Items ?? [])
+      .map((item) => ({ sortKey: String(item["GSI2SK"]), item }))
+      .filter((entry) => bound === null || entry.sortKey <= bound)
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    const taken = merged.slice(0, page.limit);
+    const next = merged.length > page.limit ? taken.at(-1)!.sortKey : bound;
+    return { threads: taken.map((entry) => threadFromItem(entry.item)), next };
+  }
+
+  async deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]> {
+    const pages = await Promise.all(
+      states.map((state) =>
+        queryAllPages(this.client, {
+          TableName: this.tableName,
+          IndexName: "GSI2",
+          KeyConditionExpression: "GSI2PK = :pk",
+          ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
+          ProjectionExpression: "replyDueAt, agencyCode, dossierCode",
+        }),
+      ),
+    );
+    return pages.flat().map((item) => threadDeadlineSchema.parse(item));
   }
 
   async setHelpful(message: Pick<FeedbackMessage, "threadId" | "messageId" | "at">, helpful: boolean): Promise<"saved" | "not_staff_message"> {

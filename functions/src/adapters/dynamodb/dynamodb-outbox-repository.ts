@@ -1,7 +1,14 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandOutput } from "@aws-sdk/lib-dynamodb";
-import type { OutboxItem } from "../../domain/outbox.js";
-import type { OutboxFinish, OutboxRepository } from "../../ports/outbox-repository.js";
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type UpdateCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
+import type { OutboxItem, OutboxState } from "../../domain/outbox.js";
+import type { OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
 import { keys } from "./keys.js";
 import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
 
@@ -18,7 +25,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         TableName: this.tableName,
         Key: keys.outboxItem(id),
         UpdateExpression:
-          "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
+          "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
         ConditionExpression:
           "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
           "OR (#state = :sending AND leaseUntil < :now))",
@@ -43,12 +50,15 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       result.state === "sent"
         ? { set: "zaloMessageId = :detail", detail: result.zaloMessageId }
         : { set: "reason = :detail", detail: result.reason };
+    // A failed or undeliverable item enters its state's sparse index (the delivery log's retry list);
+    // a sent one leaves GSI1 altogether.
+    const stateIndex = result.state === "sent" ? null : keys.outboxByState(result.state, at.toISOString(), id);
     const update = {
       TableName: this.tableName,
       Key: keys.outboxItem(id),
       UpdateExpression:
-        `SET #state = :state, attempts = :attempts, finishedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set} ` +
-        "REMOVE leaseOwner, leaseUntil, GSI1PK, GSI1SK",
+        `SET #state = :state, attempts = :attempts, finishedAt = :at, updatedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set}` +
+        (stateIndex ? ", GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil" : " REMOVE leaseOwner, leaseUntil, GSI1PK, GSI1SK"),
       ConditionExpression: "#state = :sending AND leaseOwner = :owner",
       ExpressionAttributeNames: { "#state": "state" },
       ExpressionAttributeValues: {
@@ -60,6 +70,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         ":detail": outcome.detail,
         ":sending": "sending",
         ":owner": owner,
+        ...(stateIndex ? { ":statePk": stateIndex.GSI1PK, ":stateSk": stateIndex.GSI1SK } : {}),
       },
     };
     if (!tally) return (await this.conditional(new UpdateCommand(update))) !== null;
@@ -154,6 +165,68 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return woken;
   }
 
+  async get(id: string): Promise<OutboxItem | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxItem(id) }));
+    return result.Item ? outboxFromItem(result.Item) : null;
+  }
+
+  async listByDossier(dossierCode: string, page: { after: string | null; limit: number }): Promise<OutboxPage> {
+    const partition = keys.outboxByDossierPartition(dossierCode);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": partition },
+        ScanIndexForward: true,
+        Limit: page.limit,
+        ...(page.after ? { ExclusiveStartKey: { ...keys.outboxItem(idOf(page.after)), GSI2PK: partition, GSI2SK: page.after } } : {}),
+      }),
+    );
+    return pageOf(result.Items, result.LastEvaluatedKey?.["GSI2SK"]);
+  }
+
+  async listByState(state: Exclude<OutboxState, "sent">, page: { after: string | null; limit: number }): Promise<OutboxPage> {
+    // Failed and undeliverable items have their own partition, newest first; pending and sending ones are
+    // those in the waiting partition (a time to wait for, or a lease), soonest first.
+    const final = state === "failed" || state === "undeliverable";
+    const partition = final ? keys.outboxByStatePartition(state) : keys.outboxWaitingPartition;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ...(final
+          ? { ExpressionAttributeValues: { ":pk": partition } }
+          : { FilterExpression: "#state = :state", ExpressionAttributeNames: { "#state": "state" }, ExpressionAttributeValues: { ":pk": partition, ":state": state } }),
+        ScanIndexForward: !final,
+        Limit: page.limit,
+        ...(page.after ? { ExclusiveStartKey: { ...keys.outboxItem(idOf(page.after)), GSI1PK: partition, GSI1SK: page.after } } : {}),
+      }),
+    );
+    return pageOf(result.Items, result.LastEvaluatedKey?.["GSI1SK"]);
+  }
+
+  async retry(id: string, expectedState: OutboxState, at: Date): Promise<RetryResult> {
+    const result = await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxItem(id),
+        // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
+        UpdateExpression:
+          "SET #state = :pending, attempts = :zero, updatedAt = :at, manualRetries = if_not_exists(manualRetries, :zero) + :one, retriedAt = :at, " +
+          "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, GSI1PK, GSI1SK",
+        ConditionExpression: "attribute_exists(PK) AND #state = :expected",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    if (result?.Attributes) return { kind: "retried", item: outboxFromItem(result.Attributes) };
+    const current = await this.get(id);
+    return current ? { kind: "not_retryable", state: current.state } : { kind: "not_found" };
+  }
+
   private async conditional(command: UpdateCommand): Promise<UpdateCommandOutput | null> {
     try {
       return await this.client.send(command);
@@ -162,4 +235,13 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       throw error;
     }
   }
+}
+
+/** `<time>#<id>` sort keys: the id is after the first `#` (ISO times hold none). */
+function idOf(sortKey: string): string {
+  return sortKey.slice(sortKey.indexOf("#") + 1);
+}
+
+function pageOf(items: Record<string, unknown>[] | undefined, lastSortKey: unknown): OutboxPage {
+  return { items: (items ?? []).map(outboxFromItem), next: typeof lastSortKey === "string" ? lastSortKey : null };
 }

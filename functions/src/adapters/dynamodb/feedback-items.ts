@@ -11,6 +11,7 @@ export const feedbackThreadItemSchema = z.object({
   feedbackType: z.enum(feedbackTypes),
   text: z.string(),
   dossierCode: z.string().nullable(),
+  agencyCode: z.string().nullable().default(null),
   channel: z.enum(["mini_app", "zalo_oa"]),
   state: z.enum(feedbackStates),
   createdAt: instant,
@@ -18,6 +19,10 @@ export const feedbackThreadItemSchema = z.object({
   answeredAt: instant.nullable(),
   publishDueAt: instant.nullable(),
   lastMessageAt: instant,
+  // Threads written before the staff inbox carried only their first message.
+  lastMessageText: z.string().optional(),
+  lastMessageAuthor: z.enum(["citizen", "staff"]).optional(),
+  closedAt: instant.nullable().default(null),
   messageCount: z.number().int().positive(),
   version: z.number().int().positive(),
 });
@@ -46,8 +51,8 @@ export function threadToItem(thread: FeedbackThread): Record<string, unknown> {
 }
 
 export function threadFromItem(item: Record<string, unknown>): FeedbackThread {
-  const { type: _type, feedbackType, ...thread } = feedbackThreadItemSchema.parse(item);
-  return { ...thread, type: feedbackType };
+  const { type: _type, feedbackType, lastMessageText, lastMessageAuthor, ...thread } = feedbackThreadItemSchema.parse(item);
+  return { ...thread, type: feedbackType, lastMessageText: lastMessageText ?? thread.text, lastMessageAuthor: lastMessageAuthor ?? "citizen" };
 }
 
 export function messageToItem(message: FeedbackMessage): Record<string, unknown> {

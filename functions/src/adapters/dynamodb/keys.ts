@@ -25,6 +25,13 @@ export const keys = {
   /** GSI1: outbox items waiting for a time (quiet hours) or held by a lease; the waker queries the due ones. */
   outboxWaiting: (at: string, id: string) => ({ GSI1PK: "OUTBOX_WAITING", GSI1SK: `${at}#${id}` }),
   outboxWaitingPartition: "OUTBOX_WAITING",
+  /**
+   * GSI1 (sparse): failed and undeliverable outbox items, by the time they finished, for the delivery log and
+   * its retry button. Set when the item finishes so, removed when staff send it again; `sent` is never here.
+   */
+  outboxByState: (state: string, finishedAt: string, id: string) => ({ GSI1PK: `OUTBOX_STATE#${state}`, GSI1SK: `${finishedAt}#${id}` }),
+  outboxByStatePartition: (state: string) => `OUTBOX_STATE#${state}`,
+  outboxByDossierPartition: (code: string) => `OUTBOX_DOSSIER#${code}`,
   /** Local dead-letter queue (AWS uses SQS); GSI2 lists them, newest last. */
   deadLetter: (outboxId: string) => ({ PK: `DEAD_LETTER#${outboxId}`, SK: "DEAD_LETTER" }),
   deadLetterList: (failedAt: string, outboxId: string) => ({ GSI2PK: "DEAD_LETTERS", GSI2SK: `${failedAt}#${outboxId}` }),

@@ -26,13 +26,22 @@ const announcementNotification = z.object({
   zaloAppUserId: z.string(),
 });
 
+const feedbackReplyNotification = z.object({
+  kind: z.literal("feedback_reply"),
+  threadId: z.string(),
+  zaloAppUserId: z.string(),
+  excerpt: z.string(),
+  dossierCode: z.string().nullable(),
+});
+
 export const outboxItemSchema = z.object({
   type: z.literal(itemTypes.outboxItem),
   id: z.string(),
   state: z.enum(outboxStates),
   attempts: z.number().int().nonnegative(),
   createdAt: instant,
-  notification: z.discriminatedUnion("kind", [dossierNotification, announcementNotification]),
+  agencyCode: z.string().nullable().default(null),
+  notification: z.discriminatedUnion("kind", [dossierNotification, announcementNotification, feedbackReplyNotification]),
   notBefore: instant.nullable().default(null),
   leaseOwner: z.string().nullable().default(null),
   leaseUntil: instant.nullable().default(null),
@@ -41,6 +50,8 @@ export const outboxItemSchema = z.object({
   zaloMessageId: z.string().nullable().default(null),
   reason: z.string().nullable().default(null),
   finishedAt: instant.nullable().default(null),
+  updatedAt: instant.nullable().default(null),
+  manualRetries: z.number().int().nonnegative().default(0),
 });
 
 export function outboxFromItem(item: Record<string, unknown>): OutboxItem {

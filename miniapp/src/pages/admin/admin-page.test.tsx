@@ -24,7 +24,17 @@ describe("the staff tab", () => {
     expect(await screen.findByText("Cán bộ Một cửa")).toBeTruthy();
     expect(screen.getByText("In mã QR biên nhận")).toBeTruthy();
     expect(screen.queryByText("Danh sách cán bộ")).toBeNull();
-    expect(fetch).not.toHaveBeenCalled();
+    // Only the inbox badge's counts are asked for: no staff list for an officer.
+    await waitFor(() => expect(fetch.mock.calls.map(([input]) => String(input))).toEqual([`${TEST_API_URL}/v1/admin/feedback/counts`]));
+  });
+
+  it("shows the late threads' count as a badge on the inbox card", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) =>
+      String(input) === `${TEST_API_URL}/v1/admin/feedback/counts` ? jsonResponse(200, { open: 5, late: 2 }) : jsonResponse(404, {}),
+    );
+    renderApp("/admin", fetch, {}, { staffProfile: officer });
+    expect((await screen.findByTestId("inbox-late-badge")).textContent).toBe("2 quá hạn");
+    expect(screen.getByText("5 đang chờ trả lời")).toBeTruthy();
   });
 
   it("tells a citizen who opens the tab that it is for staff only", async () => {

@@ -1,6 +1,14 @@
 import { routePaths } from "../../app/route-paths";
 import { AdminScreen } from "../../features/admin/components/admin-screen";
 
+const sectionPaths = {
+  feedback: routePaths.adminFeedback,
+  lateDossiers: routePaths.adminLateDossiers,
+  ratings: routePaths.adminRatings,
+  notifications: routePaths.adminNotifications,
+  announcements: routePaths.adminAnnouncements,
+};
+
 export function AdminPage() {
-  return <AdminScreen paths={{ ratings: routePaths.adminRatings }} />;
+  return <AdminScreen paths={sectionPaths} />;
 }

@@ -1,24 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Box, Button, Input, Spinner, Text } from "zmp-ui";
-import { Link } from "react-router-dom";
-import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
-import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
-import { ratingsCopy } from "../../../copy/admin-ratings";
-import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
 import { useStaffProfile } from "../use-staff-profile";
+import { AdminSections, type AdminSectionPaths } from "./admin-sections";
 import "./admin.css";
 
-/** Paths of the staff tab's own pages, given by the page (a feature does not import the route table). */
-export interface AdminSectionPaths {
-  ratings: string;
-}
 
-/** The staff tab: who is signed in, the desk's printing tools and, for admins, the staff list. */
+/** The staff tab: who is signed in, its pages (inbox, late dossiers, ratings, delivery log, announcements), the desk's printing tools and, for admins, the staff list. */
 export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
   const state = useStaffProfile();
   if (state.status === "loading") return <Spinner visible />;
@@ -38,27 +30,9 @@ export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
           {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
         </p>
       </section>
-      <Link to={routePaths.adminLateDossiers} className="admin-card admin-link-card" data-testid="late-dossiers-link">
-        <Text.Title>{lateDossiersCopy.linkTitle}</Text.Title>
-        <span className="admin-muted">{lateDossiersCopy.linkIntro}</span>
-      </Link>
-      <section className="admin-card" aria-labelledby="admin-ratings-link">
-        <Text.Title id="admin-ratings-link">{ratingsCopy.linkTitle}</Text.Title>
-        <p className="admin-muted">{ratingsCopy.linkIntro}</p>
-        <Link to={paths.ratings} className="admin-link">
-          {ratingsCopy.open}
-        </Link>
-      </section>
+      <AdminSections paths={paths} role={profile.role} />
       <ReceiptQrTool />
       <GuidePosterTool />
-      {profile.role === "admin" ? (
-        <section className="admin-card" aria-labelledby="announcements-link">
-          <Text.Title id="announcements-link">
-            <Link to={routePaths.adminAnnouncements}>{adminAnnouncementsCopy.link}</Link>
-          </Text.Title>
-          <p className="admin-muted">{adminAnnouncementsCopy.linkIntro}</p>
-        </section>
-      ) : null}
       {profile.role === "admin" ? <StaffList /> : null}
     </div>
   );

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { maskPhoneNumber } from "../../domain/citizen.js";
+import { parseDossierCode } from "../../domain/dossier-code.js";
+import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/outbox.js";
+import type { DeliveryLog } from "../../use-cases/delivery-log.js";
+import { errorResponse, json } from "../http/responses.js";
+import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
+import { inboxMessages } from "./inbox-messages.js";
+
+export interface DeliveryLogRouteDeps {
+  deliveryLog: DeliveryLog;
+}
+
+const listQuery = z.strictObject({
+  state: z.enum(outboxStates).optional(),
+  dossier: z.string().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/u)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
+    .default(cursorLimits.pageDefault),
+});
+const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
+
+function itemView(item: OutboxItem) {
+  const notification = item.notification;
+  return {
+    id: item.id,
+    kind: notification.kind,
+    state: item.state,
+    channel: item.channel,
+    // A phone number (ZNS) is shown masked; an OA user id is already app-specific.
+    recipient: item.recipient === null ? null : item.channel === "zns" ? maskPhoneNumber(item.recipient) : item.recipient,
+    attempts: item.attempts,
+    manualRetries: item.manualRetries,
+    zaloMessageId: item.zaloMessageId,
+    reason: item.reason,
+    dossierCode: outboxDossierCode(notification),
+    agencyCode: item.agencyCode,
+    subject: notification.kind === "announcement" ? notification.title : notification.kind === "feedback_reply" ? notification.excerpt.slice(0, 80) : notification.procedureName,
+    notBefore: item.notBefore,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt ?? item.finishedAt ?? item.createdAt,
+  };
+}
+
+/** `GET /v1/admin/notifications`, `POST /v1/admin/notifications/{id}/retry`: the delivery log. */
+export function deliveryLogRoutes(deps: DeliveryLogRouteDeps): Record<string, AdminRoute> {
+  return {
+    "GET /v1/admin/notifications": async (event, actor) => {
+      const query = listQuery.safeParse(event.queryStringParameters ?? {});
+      if (!query.success) {
+        const detail = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+        return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery(detail));
+      }
+      let dossierCode: string | null = null;
+      if (query.data.dossier !== undefined) {
+        const parsed = parseDossierCode(query.data.dossier);
+        if (!parsed.ok) return errorResponse(400, "INVALID_CODE", inboxMessages.invalidQuery("dossier"));
+        dossierCode = parsed.code;
+      }
+      if (query.data.state === "sent" && dossierCode === null) return errorResponse(400, "DOSSIER_REQUIRED", inboxMessages.dossierRequiredForSent);
+      const after = query.data.cursor === undefined ? null : decodeCursor(query.data.cursor);
+      if (query.data.cursor !== undefined && after === null) return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery("cursor"));
+      const page = await deps.deliveryLog.list(actor, { state: query.data.state ?? null, dossierCode, after, limit: query.data.limit });
+      return json(200, { notifications: page.items.map(itemView), nextCursor: encodeCursor(page.next) });
+    },
+    "POST /v1/admin/notifications/{id}/retry": async (event, actor) => {
+      const id = event.pathParameters?.id ?? "";
+      if (!idPattern.test(id)) return errorResponse(404, "NOT_FOUND", inboxMessages.notificationNotFound);
+      const result = await deps.deliveryLog.retry(actor, id);
+      if (result.kind === "not_found") return errorResponse(404, "NOT_FOUND", inboxMessages.notificationNotFound);
+      if (result.kind === "not_retryable") return errorResponse(409, "NOT_RETRYABLE", inboxMessages.notRetryable);
+      return json(200, itemView(result.item));
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { z } from "zod";
+import { maxFeedbackTextLength, type FeedbackMessage } from "../../domain/feedback.js";
+import type { FeedbackInbox, InboxThread } from "../../use-cases/feedback-inbox.js";
+import { parseJsonBody } from "../http/json-body.js";
+import { errorResponse, json } from "../http/responses.js";
+import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
+import { inboxMessages } from "./inbox-messages.js";
+
+export interface FeedbackInboxRouteDeps {
+  feedbackInbox: FeedbackInbox;
+}
+
+const listQuery = z.strictObject({
+  state: z.enum(["open", "answered", "closed"]).default("open"),
+  late: z.enum(["true", "false"]).default("false"),
+  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/u)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
+    .default(cursorLimits.pageDefault),
+});
+const replyBody = z.strictObject({
+  text: z
+    .string()
+    .transform((text) => text.trim())
+    .pipe(z.string().min(1).max(maxFeedbackTextLength)),
+});
+const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
+
+function threadView({ thread, late, workingDaysLeft }: InboxThread) {
+  return {
+    id: thread.id,
+    type: thread.type,
+    state: thread.state,
+    text: thread.text,
+    dossierCode: thread.dossierCode,
+    agencyCode: thread.agencyCode,
+    channel: thread.channel,
+    createdAt: thread.createdAt,
+    replyDueAt: thread.replyDueAt,
+    answeredAt: thread.answeredAt,
+    closedAt: thread.closedAt,
+    lastMessage: { author: thread.lastMessageAuthor, text: thread.lastMessageText, at: thread.lastMessageAt },
+    messageCount: thread.messageCount,
+    late,
+    workingDaysLeft,
+  };
+}
+
+function messageView(message: FeedbackMessage) {
+  return { id: message.messageId, author: message.author, staffName: message.staffName, text: message.text, at: message.at, helpful: message.helpful };
+}
+
+const notFound = () => errorResponse(404, "NOT_FOUND", inboxMessages.feedbackNotFound);
+const threadId = (event: APIGatewayProxyEventV2) => {
+  const id = event.pathParameters?.id ?? "";
+  return idPattern.test(id) ? id : null;
+};
+
+/** `GET|POST /v1/admin/feedback…`: the PAKN inbox; scope and audit are the use case's. */
+export function feedbackInboxRoutes(deps: FeedbackInboxRouteDeps): Record<string, AdminRoute> {
+  const inbox = deps.feedbackInbox;
+  return {
+    "GET /v1/admin/feedback": async (event, actor) => {
+      const query = listQuery.safeParse(event.queryStringParameters ?? {});
+      if (!query.success) {
+        const detail = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+        return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery(detail));
+      }
+      const after = query.data.cursor === undefined ? null : decodeCursor(query.data.cursor);
+      if (query.data.cursor !== undefined && after === null) return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery("cursor"));
+      const page = await inbox.list(actor, { filter: query.data.state, lateOnly: query.data.late === "true", after, limit: query.data.limit });
+      return json(200, { threads: page.threads.map(threadView), nextCursor: encodeCursor(page.next) });
+    },
+    "GET /v1/admin/feedback/counts": async (_event, actor) => json(200, await inbox.counts(actor)),
+    "GET /v1/admin/feedback/{id}": async (event, actor) => {
+      const id = threadId(event);
+      if (!id) return notFound();
+      const result = await inbox.get(actor, id);
+      if (result.kind === "not_found") return notFound();
+      return json(200, { ...threadView(result.thread), messages: result.messages.map(messageView), dossier: result.dossier });
+    },
+    "POST /v1/admin/feedback/{id}/replies": async (event, actor) => {
+      const id = threadId(event);
+      if (!id) return notFound();
+      const body = parseJsonBody(event, replyBody);
+      if (!body.ok) return errorResponse(400, "INVALID_INPUT", inboxMessages.invalidReply);
+      const result = await inbox.reply(actor, id, body.data.text);
+      if (result.kind === "not_found") return notFound();
+      if (result.kind === "closed" || result.kind === "duplicate") return errorResponse(409, "THREAD_CLOSED", inboxMessages.feedbackClosed);
+      return json(201, { state: result.thread.state, message: messageView(result.message) });
+    },
+    "POST /v1/admin/feedback/{id}/close": async (event, actor) => {
+      const id = threadId(event);
+      if (!id) return notFound();
+      const result = await inbox.close(actor, id);
+      if (result.kind === "not_found") return notFound();
+      if (result.kind === "refused") return errorResponse(409, "ALREADY_CLOSED", inboxMessages.alreadyClosed);
+      return json(200, threadView(result.thread));
+    },
+    "POST /v1/admin/feedback/{id}/reopen": async (event, actor) => {
+      const id = threadId(event);
+      if (!id) return notFound();
+      const result = await inbox.reopen(actor, id);
+      if (result.kind === "not_found") return notFound();
+      if (result.kind === "refused") return errorResponse(409, "NOT_CLOSED", inboxMessages.notClosed);
+      return json(200, threadView(result.thread));
+    },
+  };
+}

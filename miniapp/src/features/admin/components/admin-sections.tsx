@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import { Text } from "zmp-ui";
+import { adminCopy } from "../../../copy/admin";
+import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
+import { inboxCopy } from "../../../copy/admin-inbox";
+import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
+import { ratingsCopy } from "../../../copy/admin-ratings";
+import { InboxBadge } from "../inbox/inbox-badge";
+import type { StaffProfile } from "../staff-profile";
+
+/** Paths of the staff tab's own pages, given by the page (a feature does not import the route table). */
+export interface AdminSectionPaths {
+  feedback: string;
+  lateDossiers: string;
+  ratings: string;
+  notifications: string;
+  announcements: string;
+}
+
+/** The staff tab's pages, one row each, the daily work first; publishing announcements is for admins. */
+export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role: StaffProfile["role"] }) {
+  return (
+    <nav className="admin-card admin-sections" aria-labelledby="admin-sections">
+      <Text.Title id="admin-sections">{adminCopy.sectionsHeading}</Text.Title>
+      <SectionLink to={paths.feedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
+      <SectionLink to={paths.lateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
+      <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={ratingsCopy.linkIntro} />
+      <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
+      {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
+    </nav>
+  );
+}
+
+function SectionLink({ to, title, intro, badge, testId }: { to: string; title: string; intro: string; badge?: ReactNode; testId?: string }) {
+  return (
+    <Link to={to} className="admin-section-link" {...(testId ? { "data-testid": testId } : {})}>
+      <span className="admin-section-title">
+        {title}
+        {badge}
+      </span>
+      <span className="admin-muted">{intro}</span>
+    </Link>
+  );
+}

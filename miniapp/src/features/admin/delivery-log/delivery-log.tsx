@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Button, Spinner } from "zmp-ui";
+import { inboxCopy } from "../../../copy/admin-inbox";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { ApiError } from "../../../shared/api/api-error";
+import { fetchDeliveryLog, retryDelivery, type DeliveryLogEntry } from "./delivery-log-api";
+import "../inbox/inbox.css";
+
+const states = ["failed", "undeliverable", "pending", "sending", "sent"] as const;
+const copy = inboxCopy.log;
+
+function messageOf(failure: unknown): string {
+  return failure instanceof ApiError ? failure.message : String(failure);
+}
+
+function vietnamDateTime(instant: string): string {
+  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+/** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
+export function DeliveryLog() {
+  const client = useApiClient();
+  const [state, setState] = useState<(typeof states)[number]>("failed");
+  const [dossier, setDossier] = useState("");
+  const [query, setQuery] = useState<{ state: string; dossier: string | null }>({ state: "failed", dossier: null });
+  const [entries, setEntries] = useState<DeliveryLogEntry[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (more: string | null) => {
+      setError(null);
+      try {
+        const page = await fetchDeliveryLog(client, { ...query, cursor: more });
+        setEntries((current) => (more && current ? [...current, ...page.entries] : page.entries));
+        setCursor(page.nextCursor);
+      } catch (failure) {
+        setEntries([]);
+        setError(messageOf(failure));
+      }
+    },
+    [client, query],
+  );
+
+  useEffect(() => {
+    setEntries(null);
+    void load(null);
+  }, [load]);
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    const code = dossier.replace(/\s+/gu, "").toUpperCase();
+    if (state === "sent" && !code) {
+      setError(copy.sentNeedsDossier);
+      return;
+    }
+    setNotice(null);
+    setQuery({ state, dossier: code || null });
+  }
+
+  async function retry(id: string) {
+    setError(null);
+    try {
+      const updated = await retryDelivery(client, id);
+      setEntries((current) => current?.map((entry) => (entry.id === id ? updated : entry)) ?? null);
+      setNotice(copy.retried);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <div className="inbox">
+      <form className="log-filters" onSubmit={search}>
+        <label className="admin-muted" htmlFor="log-state">
+          {copy.stateLabel}
+        </label>
+        <select id="log-state" className="log-select" value={state} onChange={(event) => setState(event.target.value as (typeof states)[number])}>
+          {states.map((name) => (
+            <option key={name} value={name}>
+              {copy.states[name]}
+            </option>
+          ))}
+        </select>
+        <label className="admin-muted" htmlFor="log-dossier">
+          {copy.dossierLabel}
+        </label>
+        <input id="log-dossier" className="log-select" value={dossier} onChange={(event) => setDossier(event.target.value)} />
+        <Button htmlType="submit" fullWidth>
+          {copy.search}
+        </Button>
+      </form>
+      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
+      {entries === null ? <Spinner visible /> : null}
+      {entries?.length === 0 && !error ? <p className="admin-muted">{copy.empty}</p> : null}
+      <ul className="inbox-list">
+        {entries?.map((entry) => (
+          <li key={entry.id} className="inbox-item" data-testid="log-entry">
+            <span className="inbox-meta">
+              <span className={`inbox-chip${entry.state === "failed" || entry.state === "undeliverable" ? " inbox-chip-late" : " inbox-chip-state"}`}>{copy.states[entry.state] ?? entry.state}</span>
+              <span className="inbox-chip">{copy.kinds[entry.kind] ?? entry.kind}</span>
+              {entry.channel ? <span>{copy.channels[entry.channel] ?? entry.channel}</span> : null}
+              <span>{copy.attempts(entry.attempts)}</span>
+            </span>
+            <p className="inbox-text">
+              {entry.dossierCode ? <strong>{entry.dossierCode} · </strong> : null}
+              {entry.subject}
+            </p>
+            {entry.reason ? <p className="log-detail">{copy.reason(entry.reason)}</p> : null}
+            {entry.zaloMessageId ? <p className="log-detail">{copy.messageId(entry.zaloMessageId)}</p> : null}
+            <p className="log-detail">
+              {vietnamDateTime(entry.createdAt)} → {vietnamDateTime(entry.updatedAt)}
+            </p>
+            {entry.state === "failed" || entry.state === "undeliverable" ? (
+              <Button size="small" variant="secondary" onClick={() => void retry(entry.id)}>
+                {copy.retry}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {cursor ? (
+        <Button variant="secondary" fullWidth onClick={() => void load(cursor)}>
+          {inboxCopy.more}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Button, Spinner, Text } from "zmp-ui";
+import { inboxCopy } from "../../../copy/admin-inbox";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { ApiError } from "../../../shared/api/api-error";
+import { changeThreadState, fetchInbox, fetchInboxThread, replyToThread, type InboxFilter, type InboxThread, type InboxThreadDetail } from "./inbox-api";
+import "./inbox.css";
+
+const maxReplyLength = 2000;
+const filters: InboxFilter[] = ["open", "answered", "closed"];
+
+function messageOf(failure: unknown): string {
+  return failure instanceof ApiError ? failure.message : String(failure);
+}
+
+function vietnamDateTime(instant: string): string {
+  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+/** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
+function deadlineDay(instant: string): string {
+  return new Date(Date.parse(instant) - 1).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+}
+
+/** Late first: the red chip says how many working days overdue; otherwise how many are left. */
+export function DeadlineChip({ thread }: { thread: Pick<InboxThread, "late" | "workingDaysLeft" | "replyDueAt"> }) {
+  if (thread.workingDaysLeft !== null && thread.workingDaysLeft < 0) {
+    return <span className="inbox-chip inbox-chip-late" data-testid="late-chip">{inboxCopy.overdue(-thread.workingDaysLeft)}</span>;
+  }
+  if (thread.workingDaysLeft !== null) return <span className="inbox-chip">{inboxCopy.daysLeft(thread.workingDaysLeft)}</span>;
+  return null;
+}
+
+/** The PAKN inbox: threads by state (late first), one thread with its messages, reply, close and reopen. */
+export function FeedbackInbox() {
+  const client = useApiClient();
+  const [filter, setFilter] = useState<InboxFilter>("open");
+  const [lateOnly, setLateOnly] = useState(false);
+  const [threads, setThreads] = useState<InboxThread[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (more: string | null) => {
+      setError(null);
+      try {
+        const page = await fetchInbox(client, { filter, lateOnly, cursor: more });
+        setThreads((current) => (more && current ? [...current, ...page.threads] : page.threads));
+        setCursor(page.nextCursor);
+      } catch (failure) {
+        setError(messageOf(failure));
+      }
+    },
+    [client, filter, lateOnly],
+  );
+
+  useEffect(() => {
+    setThreads(null);
+    void load(null);
+  }, [load]);
+
+  if (openId) {
+    return (
+      <ThreadView
+        id={openId}
+        onBack={() => {
+          setOpenId(null);
+          setThreads(null);
+          void load(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="inbox">
+      <div className="inbox-tabs" role="group" aria-label={inboxCopy.card.inbox}>
+        {filters.map((name) => (
+          <button key={name} type="button" className="inbox-tab" aria-pressed={filter === name} onClick={() => setFilter(name)}>
+            {inboxCopy.filters[name]}
+          </button>
+        ))}
+      </div>
+      <label className="inbox-toggle">
+        <input type="checkbox" checked={lateOnly} onChange={(event) => setLateOnly(event.target.checked)} />
+        {inboxCopy.lateOnly}
+      </label>
+      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      {threads === null && !error ? <Spinner visible /> : null}
+      {threads?.length === 0 ? <p className="admin-muted">{inboxCopy.empty}</p> : null}
+      <ul className="inbox-list">
+        {threads?.map((thread) => (
+          <li key={thread.id} className="inbox-item" data-testid="inbox-thread">
+            <button type="button" className="inbox-open" onClick={() => setOpenId(thread.id)} aria-label={`${inboxCopy.open}: ${thread.text.slice(0, 60)}`}>
+              <span className="inbox-meta">
+                <DeadlineChip thread={thread} />
+                <span className="inbox-chip inbox-chip-state">{inboxCopy.types[thread.type] ?? thread.type}</span>
+                <span>{thread.dossierCode ? inboxCopy.dossier(thread.dossierCode) : inboxCopy.general}</span>
+              </span>
+              <p className="inbox-text">
+                <strong>{thread.lastMessage.author === "staff" ? inboxCopy.staff(null) : inboxCopy.citizen}: </strong>
+                {thread.lastMessage.text}
+              </p>
+              <span className="inbox-meta">{vietnamDateTime(thread.lastMessage.at)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {cursor ? (
+        <Button variant="secondary" fullWidth onClick={() => void load(cursor)}>
+          {inboxCopy.more}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
+  const client = useApiClient();
+  const [thread, setThread] = useState<InboxThreadDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reply, setReply] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setThread(await fetchInboxThread(client, id));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, [client, id]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function run(action: () => Promise<unknown>, done: string | null) {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+      setNotice(done);
+      await refresh();
+      return true;
+    } catch (failure) {
+      setError(messageOf(failure));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!reply.trim()) return;
+    if (await run(() => replyToThread(client, id, reply.trim()), inboxCopy.sent)) setReply("");
+  }
+
+  return (
+    <div className="inbox">
+      <Button variant="tertiary" onClick={onBack}>
+        ← {inboxCopy.back}
+      </Button>
+      {thread === null && !error ? <Spinner visible /> : null}
+      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      {thread ? (
+        <section className="admin-card" aria-labelledby="inbox-thread-title" data-testid="inbox-thread-view">
+          <Text.Title id="inbox-thread-title">{inboxCopy.types[thread.type] ?? thread.type}</Text.Title>
+          <span className="inbox-meta">
+            <span className="inbox-chip inbox-chip-state" data-testid="thread-state">{inboxCopy.states[thread.state] ?? thread.state}</span>
+            <DeadlineChip thread={thread} />
+          </span>
+          <p className="admin-muted">{inboxCopy.dueAt(deadlineDay(thread.replyDueAt))}</p>
+          {thread.dossier ? (
+            <p className="admin-muted">
+              {inboxCopy.dossier(thread.dossier.code)} · {thread.dossier.procedureName} · {thread.dossier.statusLabel}
+            </p>
+          ) : (
+            <p className="admin-muted">{inboxCopy.general}</p>
+          )}
+          <ul className="inbox-messages">
+            {thread.messages.map((message) => (
+              <li key={message.id} className={`inbox-message${message.author === "staff" ? " inbox-message-staff" : ""}`} data-testid="inbox-message">
+                <span className="inbox-message-author">
+                  {message.author === "staff" ? inboxCopy.staff(message.staffName) : inboxCopy.citizen} · {vietnamDateTime(message.at)}
+                </span>
+                {message.text}
+              </li>
+            ))}
+          </ul>
+          {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
+          {thread.state !== "da_dong" ? (
+            <form className="admin-form" onSubmit={send}>
+              <label htmlFor="inbox-reply" className="admin-muted">
+                {inboxCopy.replyLabel}
+              </label>
+              <textarea id="inbox-reply" className="inbox-reply" maxLength={maxReplyLength} value={reply} onChange={(event) => setReply(event.target.value)} />
+              <p className="admin-muted">{inboxCopy.replyHint(reply.length)}</p>
+              <div className="inbox-actions">
+                <Button htmlType="submit" loading={busy} disabled={!reply.trim()}>
+                  {inboxCopy.send}
+                </Button>
+                <Button variant="secondary" disabled={busy} onClick={() => void run(() => changeThreadState(client, id, "close"), null)}>
+                  {inboxCopy.close}
+                </Button>
+              </div>
+            </form>
+          ) : (
+            <Button variant="secondary" loading={busy} onClick={() => void run(() => changeThreadState(client, id, "reopen"), null)}>
+              {inboxCopy.reopen}
+            </Button>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { DeliveryLog } from "../../features/admin/delivery-log/delivery-log";
+
+export function DeliveryLogPage() {
+  return (
+    <div className="admin-screen">
+      <DeliveryLog />
+    </div>
+  );
+}
