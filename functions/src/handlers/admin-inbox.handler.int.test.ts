@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
+import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
@@ -144,6 +145,7 @@ beforeAll(async () => {
   const notify = notifyHandlerFrom(deps, () => {});
   poller = await startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,
+    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
     region: "ap-southeast-1",
     tableName: stack.config.tableName,
     handler: (event) => notify(event),

@@ -2,6 +2,7 @@ import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
+import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
@@ -52,6 +53,7 @@ beforeAll(async () => {
   notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
   poller = await startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,
+    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
     region: "ap-southeast-1",
     tableName: stack.config.tableName,
     handler: (event) => notify(event) as never,

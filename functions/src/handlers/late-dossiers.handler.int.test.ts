@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
+import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -111,6 +112,7 @@ beforeAll(async () => {
   const notify = notifyHandlerFrom(deps, () => {});
   poller = await startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,
+    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
     region: "ap-southeast-1",
     tableName: stack.config.tableName,
     handler: (records) => notify(records),

@@ -3,6 +3,9 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
+import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
@@ -34,6 +37,7 @@ beforeAll(async () => {
   wake = wakeOutboxHandlerFrom(deps);
   poller = await startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,
+    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
     region: "ap-southeast-1",
     tableName: stack.config.tableName,
     handler: (event) => notify(event),
@@ -330,6 +334,30 @@ describe("notify: outbox → stream → Zalo", () => {
     expect((await wake()).woken).toBeGreaterThanOrEqual(1);
     const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
     expect(item).toMatchObject({ state: "sent", channel: "zns" });
+    expect(await messagesTo(international(phone))).toHaveLength(1);
+  });
+
+  it("sends an item whose sender died mid-send once the waker finds its lease expired (through the trigger's filters)", async () => {
+    const phone = newPhone();
+    const code = newCode();
+    const id = `lease-${code}`;
+    const leaseUntil = new Date(now.getTime() + 2 * 60_000).toISOString();
+    // As a sender leaves it when its instance dies after taking the lease: `sending`, held for two more minutes.
+    const notification = { kind: "dossier_received" as const, dossierCode: code, status: 2 as const, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-09T10:00:00.000Z", newDueAt: null, applicantPhone: international(phone) };
+    await stack.table.documentClient.send(
+      new PutCommand({
+        TableName: stack.config.tableName,
+        Item: { ...outboxItemFor(id, notification, now.toISOString()), state: "sending", leaseOwner: "dead-instance", leaseUntil, ...keys.outboxWaiting(leaseUntil, id) },
+      }),
+    );
+    expect(await wake()).toEqual({ woken: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await messagesTo(international(phone))).toHaveLength(0);
+
+    now = new Date(now.getTime() + 3 * 60_000);
+    expect((await wake()).woken).toBe(1);
+    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+    expect(item).toMatchObject({ state: "sent", channel: "zns", wakeups: 1 });
     expect(await messagesTo(international(phone))).toHaveLength(1);
   });
 

@@ -175,7 +175,8 @@ async function routesFor(item: OutboxItem, message: RenderedMessage, deps: Deliv
   if (notification.kind === "announcement" || notification.kind === "feedback_reply") {
     const citizen = await deps.citizens.get(notification.zaloAppUserId);
     // Opted out after the fan-out wrote the item: the citizen's latest word wins.
-    if (citizen && !citizen.announcementsSubscribed) return { ok: false, reason: "not_subscribed" };
+    // (An answer to the citizen's own question needs no opt-in: they asked.)
+    if (notification.kind === "announcement" && citizen && !citizen.announcementsSubscribed) return { ok: false, reason: "not_subscribed" };
     citizens = citizen ? [citizen] : [];
     phone = null;
   } else {

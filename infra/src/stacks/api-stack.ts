@@ -1,3 +1,4 @@
+import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
@@ -9,7 +10,7 @@ import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
+import { FilterCriteria, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Topic } from "aws-cdk-lib/aws-sns";
@@ -37,9 +38,6 @@ export const outboxStreamSettings = {
   retryAttempts: 5,
   maxRecordAge: Duration.hours(6),
   maxBatchingWindow: Duration.seconds(1),
-  outboxKeyPrefix: "OUTBOX#",
-  /** Announcement fan-out jobs (`FANOUT#<id>` / `JOB`): each page's write (a MODIFY while running) brings the next page. */
-  fanoutKeyPrefix: "FANOUT#",
 } as const;
 
 /** The stateless part: functions, HTTP API, the outbox stream consumer, schedules, alarms. */
@@ -177,20 +175,9 @@ export class ApiStack extends Stack {
         maxRecordAge: outboxStreamSettings.maxRecordAge,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(deadLetters),
-        // Only new outbox items: the notify function's own state updates (MODIFY) must not trigger it again.
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual("INSERT"),
-            dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(outboxStreamSettings.outboxKeyPrefix) } } },
-          }),
-          FilterCriteria.filter({
-            eventName: FilterRule.or("INSERT", "MODIFY"),
-            dynamodb: {
-              Keys: { PK: { S: FilterRule.beginsWith(outboxStreamSettings.fanoutKeyPrefix) }, SK: { S: FilterRule.isEqual("JOB") } },
-              NewImage: { state: { S: FilterRule.isEqual("running") } },
-            },
-          }),
-        ],
+        // New outbox items, items made due again (woken, retried by staff) and running fan-out jobs; never the notify
+        // function's own state writes (functions/src/handlers/notify-stream-filters.ts; the local poller applies them too).
+        filters: notifyStreamFilterPatterns.map((pattern) => FilterCriteria.filter(pattern)),
       }),
     );
     alarmOn(

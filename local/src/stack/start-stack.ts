@@ -5,6 +5,7 @@ import { loadConfig } from "@motcua/functions/config/config";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
+import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
@@ -146,6 +147,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       region: settings.region,
       tableName: settings.tableName,
       handler: options.streamHandler ?? notifyHandlerFrom(deps, (entry) => log(`[notify] ${JSON.stringify(entry)}`)),
+      // The notify function's trigger in AWS passes only these records; so does the local one.
+      ...(options.streamHandler ? {} : { filterPatterns: notifyStreamFilterPatterns }),
       ...(options.streamFromStart ? { fromStart: true } : {}),
       log,
     });

@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { localCredentials } from "../dynamodb-local/local-credentials.js";
+import { passesEventFilters, type FilterPattern } from "./event-filter.js";
 import { toLambdaStreamRecord } from "./to-stream-event.js";
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
@@ -22,6 +23,8 @@ export interface StreamPollerOptions {
   region: string;
   tableName: string;
   handler: StreamHandler;
+  /** The event source mapping's filter patterns: records matching none are dropped, as Lambda drops them. */
+  filterPatterns?: readonly FilterPattern[];
   /** Read the stream from its oldest record (TRIM_HORIZON) instead of only new ones (LATEST). */
   fromStart?: boolean;
   /** Lambda's BatchSize; at most 100 here, like GetRecords' page. */
@@ -119,7 +122,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   /** Delivers records in order; on a partial failure re-delivers from the first failed record, as Lambda does. */
   async function deliver(records: StreamRecord[]): Promise<void> {
-    let pending = records.map((record) => toLambdaStreamRecord(record, streamArn!, options.region));
+    let pending = records
+      .map((record) => toLambdaStreamRecord(record, streamArn!, options.region))
+      .filter((record) => !options.filterPatterns || passesEventFilters(record, options.filterPatterns));
     for (let attempt = 0; pending.length > 0; attempt++) {
       const failedFrom = await invoke(pending);
       if (failedFrom === undefined) return;
