@@ -7,7 +7,7 @@ import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-sto
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import { DynamoDbWebhookInbox } from "../adapters/dynamodb/dynamodb-webhook-inbox.js";
 import { SqsDeadLetterQueue } from "../adapters/sqs/sqs-dead-letter-queue.js";
-import { IntervalPacer } from "../adapters/system/interval-pacer.js";
+import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
@@ -117,7 +117,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     }),
     oaTokens,
     deadLetters,
-    pacer: new IntervalPacer(config.zalo.sendRatePerSecond),
+    pacer: new SlidingWindowPacer(config.zalo.sendRatePerSecond),
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
