@@ -102,7 +102,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ids: randomIds,
     sleep: (ms) => sleep(ms),
     initialRefreshToken: config.zalo.oaInitialRefreshToken,
-    refreshBeforeExpiryMs: 60 * 60 * 1000,
+    refreshBeforeExpiryMs: config.zalo.oaTokenRefreshBeforeSeconds * 1000,
     refreshClaimMs: 30_000,
   });
   const deliverNotification = deliverNotificationUseCase({
@@ -129,6 +129,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
     retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
     leaseMs: config.notify.leaseSeconds * 1000,
+    quietHours: config.zalo.znsQuietHours,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);

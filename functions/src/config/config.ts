@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 
 /** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
@@ -43,6 +44,8 @@ export const configEnvNames = [
   "HOLIDAYS",
   "PROCEDURE_CACHE_SECONDS",
   "RATINGS_FEED_SETTLE_SECONDS",
+  "ZALO_ZNS_QUIET_HOURS",
+  "ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -124,6 +127,22 @@ export const envSchema = z.object({
     .pipe(z.array(z.iso.date()).optional()),
   PROCEDURE_CACHE_SECONDS: positiveInt(300),
   RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
+  /** When ZNS is not sent, Vietnam time (Zalo's night ban, -133). */
+  ZALO_ZNS_QUIET_HOURS: z
+    .string()
+    .default("22:00-06:00")
+    .transform((value, ctx) => {
+      const window = parseQuietHours(value);
+      if (!window) ctx.addIssue({ code: "custom", message: `"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)` });
+      return window ?? { startMinute: 0, endMinute: 0 };
+    }),
+  /** Refresh the OA access token this long before it expires (it lasts 25 h; the refresher runs hourly). */
+  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60, "must be at least 60 seconds")
+    .max(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)")
+    .default(3600),
 });
 
 export interface Config {
@@ -154,6 +173,8 @@ export interface Config {
     webhookMacKey: "oa_secret_key" | "app_secret" | "either";
     sendRatePerSecond: number;
     sendTimeoutMs: number;
+    znsQuietHours: QuietHours;
+    oaTokenRefreshBeforeSeconds: number;
   };
   notify: {
     maxAttempts: number;
@@ -213,6 +234,8 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
       webhookMacKey: e.ZALO_WEBHOOK_MAC_KEY,
       sendRatePerSecond: e.ZALO_SEND_RATE_PER_SECOND,
       sendTimeoutMs: e.ZALO_SEND_TIMEOUT_MS,
+      znsQuietHours: e.ZALO_ZNS_QUIET_HOURS,
+      oaTokenRefreshBeforeSeconds: e.ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS,
     },
     notify: {
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
