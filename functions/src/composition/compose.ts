@@ -117,7 +117,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     }),
     oaTokens,
     deadLetters,
-    pacer: new SlidingWindowPacer(config.zalo.sendRatePerSecond),
+    // 1,030 ms for the quota's second: margin for the jitter between our clock and Zalo's arrival times.
+    pacer: new SlidingWindowPacer(config.zalo.sendRatePerSecond, 1030),
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),

@@ -38,16 +38,16 @@ function pacerAt(perWindow: number, windowMs = 1000) {
 }
 
 describe("SlidingWindowPacer", () => {
-  it("lets the quota through at once, then the next call exactly one window after the first", async () => {
-    const p = pacerAt(3);
-    const calls = Array.from({ length: 5 }, () => p.call());
-    await p.advanceTo(0);
-    expect(p.started).toEqual([0, 0, 0]);
+  it("catches up at twice the even rate, then lets the next call through exactly one window after the first", async () => {
+    const p = pacerAt(4);
+    const calls = Array.from({ length: 6 }, () => p.call());
     await p.advanceTo(999);
-    expect(p.started).toEqual([0, 0, 0]);
+    expect([...p.started].sort((a, b) => a - b)).toEqual([0, 125, 250, 375]);
     await p.advanceTo(1000);
+    expect(p.started).toHaveLength(5);
+    await p.advanceTo(1125);
     await Promise.all(calls);
-    expect([...p.started].sort((a, b) => a - b)).toEqual([0, 0, 0, 1000, 1000]);
+    expect([...p.started].sort((a, b) => a - b)).toEqual([0, 125, 250, 375, 1000, 1125]);
   });
 
   it("never starts more than the quota in any window, whatever the arrival pattern", async () => {
@@ -65,12 +65,16 @@ describe("SlidingWindowPacer", () => {
     expect(p.started).toHaveLength(calls.length);
   });
 
-  it("does not lose the slots of a pause: after an idle second the calls go at once", async () => {
+  it("does not lose the slots of a pause: after an idle window the calls go at once, half the even spacing apart", async () => {
     const p = pacerAt(2);
-    await Promise.all([p.call(), p.call()]);
+    const first = [p.call(), p.call()];
+    await p.advanceTo(250);
+    await Promise.all(first);
     await p.advanceTo(2500);
-    await Promise.all([p.call(), p.call()]);
-    expect(p.started).toEqual([0, 0, 2500, 2500]);
+    const second = [p.call(), p.call()];
+    await p.advanceTo(2750);
+    await Promise.all(second);
+    expect(p.started).toEqual([0, 250, 2500, 2750]);
   });
 
   it("refuses a quota that is not a positive integer", () => {
