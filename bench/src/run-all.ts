@@ -1,11 +1,14 @@
 import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
+import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
+import { printBenchLines } from "./print-bench-lines.js";
 import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
 
 /**
  * Every benchmark, on a local stack of its own (free ports). Rate limits are raised for the load runs:
- * they would otherwise stop one citizen's thousands of lookups, which is their job.
+ * they would otherwise stop one citizen's thousands of lookups, which is their job. The notification runs
+ * start a second stack afterwards (the notify function paced to the emulator's quota).
  */
 async function main() {
   const quick = process.argv.includes("--quick");
@@ -21,11 +24,9 @@ async function main() {
   } finally {
     await stack.stop();
   }
-  const width = Math.max(...lines.map((l) => l.name.length));
-  console.log("\nBenchmarks (local stack: DynamoDB Local, real handlers; this machine)\n");
-  for (const line of lines) {
-    console.log(`${line.name.padEnd(width)}  ${line.value}${line.target ? `   [target ${line.target}]` : ""}`);
-  }
+  // After the first stack stopped, so the two never share the cores.
+  lines.push(...(await benchNotificationsOnOwnStack(notificationBenchOptions(quick))));
+  printBenchLines(lines);
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-sto
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import { DynamoDbWebhookInbox } from "../adapters/dynamodb/dynamodb-webhook-inbox.js";
 import { SqsDeadLetterQueue } from "../adapters/sqs/sqs-dead-letter-queue.js";
-import { IntervalPacer } from "../adapters/system/interval-pacer.js";
+import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
@@ -115,7 +115,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ids: randomIds,
     sleep: (ms) => sleep(ms),
     initialRefreshToken: config.zalo.oaInitialRefreshToken,
-    refreshBeforeExpiryMs: 60 * 60 * 1000,
+    refreshBeforeExpiryMs: config.zalo.oaTokenRefreshBeforeSeconds * 1000,
     refreshClaimMs: 30_000,
   });
   const deliverNotification = deliverNotificationUseCase({
@@ -130,7 +130,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     }),
     oaTokens,
     deadLetters,
-    pacer: new IntervalPacer(config.zalo.sendRatePerSecond),
+    // 1,030 ms for the quota's second: margin for the jitter between our clock and Zalo's arrival times.
+    pacer: new SlidingWindowPacer(config.zalo.sendRatePerSecond, 1030),
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
@@ -143,6 +144,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
     retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
     leaseMs: config.notify.leaseSeconds * 1000,
+    quietHours: config.zalo.znsQuietHours,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);

@@ -43,3 +43,20 @@ it("reads the Zalo send settings with the real hosts as defaults and template id
   expect(() => loadConfig({ ...valid, ZALO_OA_TEMPLATE_IDS: "rating=1" })).toThrow(/ZALO_OA_TEMPLATE_IDS/);
   expect(() => loadConfig({ ...valid, ZALO_WEBHOOK_MAC_KEY: "both" })).toThrow(/ZALO_WEBHOOK_MAC_KEY/);
 });
+
+it("reads the ZNS quiet hours and the OA token refresh window, 22:00-06:00 and one hour by default", () => {
+  expect(loadConfig(valid).zalo).toMatchObject({ znsQuietHours: { startMinute: 22 * 60, endMinute: 6 * 60 }, oaTokenRefreshBeforeSeconds: 3600 });
+  const custom = loadConfig({ ...valid, ZALO_ZNS_QUIET_HOURS: "21:30-07:15", ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: "7200" });
+  expect(custom.zalo).toMatchObject({ znsQuietHours: { startMinute: 21 * 60 + 30, endMinute: 7 * 60 + 15 }, oaTokenRefreshBeforeSeconds: 7200 });
+  expect(loadConfig({ ...valid, ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: "60" }).zalo.oaTokenRefreshBeforeSeconds).toBe(60);
+  expect(loadConfig({ ...valid, ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: "86400" }).zalo.oaTokenRefreshBeforeSeconds).toBe(86_400);
+});
+
+it("refuses a quiet-hours window or a refresh window it cannot use, naming the setting", () => {
+  for (const bad of ["22:00", "22-06", "25:00-06:00", "22:00-22:00", "night"]) {
+    expect(() => loadConfig({ ...valid, ZALO_ZNS_QUIET_HOURS: bad }), bad).toThrow(/ZALO_ZNS_QUIET_HOURS: .*is not HH:MM-HH:MM/);
+  }
+  for (const bad of ["59", "86401", "0", "-3600", "1h", "90.5"]) {
+    expect(() => loadConfig({ ...valid, ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: bad }), bad).toThrow(/ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS/);
+  }
+});

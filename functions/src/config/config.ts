@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 
 /** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
@@ -48,6 +49,8 @@ export const configEnvNames = [
   "LATE_DOSSIER_NOTIFY",
   "LATE_DOSSIER_LOOKBACK_DAYS",
   "RATINGS_CSV_MAX_BYTES",
+  "ZALO_ZNS_QUIET_HOURS",
+  "ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -136,6 +139,22 @@ export const envSchema = z.object({
   LATE_DOSSIER_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
   /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
   RATINGS_CSV_MAX_BYTES: z.coerce.number().int().positive().max(6_000_000).default(5_000_000),
+  /** When ZNS is not sent, Vietnam time (Zalo's night ban, -133). */
+  ZALO_ZNS_QUIET_HOURS: z
+    .string()
+    .default("22:00-06:00")
+    .transform((value, ctx) => {
+      const window = parseQuietHours(value);
+      if (!window) ctx.addIssue({ code: "custom", message: `"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)` });
+      return window ?? { startMinute: 0, endMinute: 0 };
+    }),
+  /** Refresh the OA access token this long before it expires (it lasts 25 h; the refresher runs hourly). */
+  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60, "must be at least 60 seconds")
+    .max(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)")
+    .default(3600),
 });
 
 export interface Config {
@@ -166,6 +185,8 @@ export interface Config {
     webhookMacKey: "oa_secret_key" | "app_secret" | "either";
     sendRatePerSecond: number;
     sendTimeoutMs: number;
+    znsQuietHours: QuietHours;
+    oaTokenRefreshBeforeSeconds: number;
   };
   notify: {
     maxAttempts: number;
@@ -229,6 +250,8 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
       webhookMacKey: e.ZALO_WEBHOOK_MAC_KEY,
       sendRatePerSecond: e.ZALO_SEND_RATE_PER_SECOND,
       sendTimeoutMs: e.ZALO_SEND_TIMEOUT_MS,
+      znsQuietHours: e.ZALO_ZNS_QUIET_HOURS,
+      oaTokenRefreshBeforeSeconds: e.ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS,
     },
     notify: {
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,

@@ -1,21 +1,47 @@
-import { vietnamHour } from "./vietnam-time.js";
+const minuteMs = 60 * 1000;
+const dayMs = 24 * 60 * minuteMs;
+const vietnamOffsetMs = 7 * 60 * minuteMs;
 
-const hourMs = 60 * 60 * 1000;
-const vietnamOffsetMs = 7 * hourMs;
-
-/** ZNS is not sent at night in Vietnam (Zalo refuses it with -133; DESIGN.md §8): 22:00–06:00, UTC+7. */
-export const quietHours = { startHour: 22, endHour: 6 } as const;
-
-export function isQuietHour(instant: Date): boolean {
-  const hour = vietnamHour(instant);
-  return hour >= quietHours.startHour || hour < quietHours.endHour;
+/**
+ * A daily window in Vietnam time (UTC+7) in which ZNS is not sent (Zalo refuses it with -133; DESIGN.md §8),
+ * as minutes after local midnight: from `startMinute` (quiet) up to `endMinute` (not quiet any more). A start
+ * after the end wraps past midnight. Configuration (`ZALO_ZNS_QUIET_HOURS`) holds it.
+ */
+export interface QuietHours {
+  startMinute: number;
+  endMinute: number;
 }
 
-/** The first instant at or after `instant` outside quiet hours (06:00 Vietnam time when inside them). */
-export function endOfQuietHours(instant: Date): Date {
-  if (!isQuietHour(instant)) return instant;
+/** Zalo's night ban on ZNS: 22:00–06:00. */
+export const defaultQuietHours: QuietHours = { startMinute: 22 * 60, endMinute: 6 * 60 };
+
+/** `HH:MM-HH:MM` (24-hour, Vietnam time; a hyphen or an en dash), e.g. `22:00-06:00`; null when malformed or the two are equal. */
+export function parseQuietHours(text: string): QuietHours | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)$/u.exec(text.trim());
+  if (!match) return null;
+  const [, startHour, startMinute, endHour, endMinute] = match.map(Number) as [number, number, number, number, number];
+  const window = { startMinute: startHour * 60 + startMinute, endMinute: endHour * 60 + endMinute };
+  return window.startMinute === window.endMinute ? null : window;
+}
+
+function vietnamMinuteOfDay(instant: Date): number {
   const local = new Date(instant.getTime() + vietnamOffsetMs);
-  const sixLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), quietHours.endHour);
-  const nextSixLocal = local.getUTCHours() >= quietHours.startHour ? sixLocal + 24 * hourMs : sixLocal;
-  return new Date(nextSixLocal - vietnamOffsetMs);
+  return local.getUTCHours() * 60 + local.getUTCMinutes();
+}
+
+export function isQuietHour(instant: Date, window: QuietHours): boolean {
+  const minute = vietnamMinuteOfDay(instant);
+  return window.startMinute < window.endMinute
+    ? minute >= window.startMinute && minute < window.endMinute
+    : minute >= window.startMinute || minute < window.endMinute;
+}
+
+/** The first instant at or after `instant` outside the quiet window (its end, Vietnam time, when inside it). */
+export function endOfQuietHours(instant: Date, window: QuietHours): Date {
+  if (!isQuietHour(instant, window)) return instant;
+  const local = instant.getTime() + vietnamOffsetMs;
+  const localMidnight = local - (((local % dayMs) + dayMs) % dayMs);
+  const endToday = localMidnight + window.endMinute * minuteMs;
+  const end = endToday > local ? endToday : endToday + dayMs;
+  return new Date(end - vietnamOffsetMs);
 }

@@ -2,6 +2,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
@@ -328,5 +329,29 @@ describe("staff management and desk tools", () => {
     const response = await call("DELETE /v1/admin/staff/{zaloAppUserId}", `/v1/admin/staff/${ids.admin}`, { token: tokens.admin, pathParameters: { zaloAppUserId: ids.admin } });
     expect(response.statusCode).toBe(409);
     expect(JSON.parse(String(response.body)).error.message).toMatch(/chính mình/);
+  });
+});
+
+describe("the 64 KiB body limit of the staff routes", () => {
+  it("PUT /v1/admin/staff/{id} takes a body of exactly 65,536 bytes and refuses 65,537 with 413, writing nothing", async () => {
+    const newcomer = await createUser("Vũ Thị Lan");
+    const id = newcomer.zaloAppUserId;
+    const put = (body: string) =>
+      admin(
+        apiGatewayEvent({
+          routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
+          rawPath: `/v1/admin/staff/${id}`,
+          pathParameters: { zaloAppUserId: id },
+          headers: { authorization: `Bearer ${tokens.admin}`, "content-type": "application/json" },
+          body,
+        }),
+      );
+    const record = { name: "Vũ Thị Lan", role: "officer", agencyCodes: [agency] };
+    const over = await put(paddedJson(record, 65_537));
+    expect(over.statusCode).toBe(413);
+    expect(JSON.parse(String(over.body))).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(String((await call("GET /v1/admin/staff", "/v1/admin/staff", { token: tokens.admin })).body)).not.toContain(id);
+    expect((await put(paddedJson(record, 65_536))).statusCode).toBe(200);
+    expect(String((await call("GET /v1/admin/staff", "/v1/admin/staff", { token: tokens.admin })).body)).toContain(id);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies, type Dependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
@@ -148,5 +149,24 @@ describe("a citizen's budget of questions and messages", () => {
     expect(thread.body.messages).toHaveLength(2);
     // Another citizen's budget is their own.
     expect((await call("POST /v1/feedback", { as: other, body: { type: "gop_y", text: "Góp ý" } })).status).toBe(201);
+  });
+});
+
+describe("the 64 KiB body limit of the citizen routes", () => {
+  it("POST /v1/feedback and its messages take a body of exactly 65,536 bytes and refuse 65,537 with 413, writing nothing", async () => {
+    const citizen = await stack.createZaloUser("Đỗ Minh Tuấn", "0946789006");
+    const question = { type: "gop_y", text: "Nên có chỗ gửi xe cho người đến nộp hồ sơ." };
+    const over = await call("POST /v1/feedback", { body: paddedJson(question, 65_537), as: citizen });
+    expect(over).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect(await myThreads(citizen)).toHaveLength(0);
+    const atLimit = await call("POST /v1/feedback", { body: paddedJson(question, 65_536), as: citizen });
+    expect(atLimit).toMatchObject({ status: 201, body: { text: question.text } });
+
+    const path = { id: atLimit.body.id as string };
+    const reply = { text: "Thêm: cả mái che." };
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: paddedJson(reply, 65_537), as: citizen })).status).toBe(413);
+    expect((await call("POST /v1/feedback/{id}/messages", { path, body: paddedJson(reply, 65_536), as: citizen })).status).toBe(201);
+    const thread = (await call("GET /v1/feedback/{id}", { path, as: citizen })).body as { messages: { text: string }[] };
+    expect(thread.messages.map((m) => m.text)).toEqual([question.text, reply.text]);
   });
 });

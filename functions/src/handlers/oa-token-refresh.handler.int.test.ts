@@ -36,3 +36,19 @@ it("the hourly run refreshes the OA token pair only when it is about to expire",
   expect(rotated.refreshToken).not.toBe(first.refreshToken);
   expect(rotated.accessToken).not.toBe(first.accessToken);
 });
+
+it("a configured refresh window (ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS) moves the proactive refresh, to the second", async () => {
+  const twoHours = { ...stack.config, zalo: { ...stack.config.zalo, oaTokenRefreshBeforeSeconds: 7200 } };
+  const before = await storedPair();
+  const expiresAt = Date.parse(before.expiresAt);
+  // One second outside the two-hour window: nothing rotates (each run is a fresh instance: no cached pair).
+  const outside = new FixedClock(new Date(expiresAt - 7200_000 - 1000));
+  await oaTokenRefreshHandlerFrom(composeDependencies(twoHours, { clock: outside }))();
+  expect((await storedPair()).refreshToken).toBe(before.refreshToken);
+  // One second inside it: the default one-hour window would still wait, the configured one refreshes.
+  const inside = new FixedClock(new Date(expiresAt - 7200_000 + 1000));
+  await oaTokenRefreshHandlerFrom(composeDependencies(stack.config, { clock: inside }))();
+  expect((await storedPair()).refreshToken).toBe(before.refreshToken);
+  await oaTokenRefreshHandlerFrom(composeDependencies(twoHours, { clock: inside }))();
+  expect((await storedPair()).refreshToken).not.toBe(before.refreshToken);
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -12,7 +13,7 @@ let ingest: HttpHandler;
 let token: string;
 const clock = new FixedClock(new Date("2026-11-28T03:00:00.000Z"));
 const k: Record<string, string> = {};
-const codes = { finished: "000.00.20.H27-261120-0101", unfinished: "000.00.20.H27-261120-0102", locked: "000.00.20.H27-261120-0103" };
+const codes = { finished: "000.00.20.H27-261120-0101", unfinished: "000.00.20.H27-261120-0102", locked: "000.00.20.H27-261120-0103", sizeLimit: "000.00.20.H27-261120-0104" };
 
 function sign(content: string) {
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
@@ -147,5 +148,12 @@ describe("rating a dossier: PUT and GET /v1/dossiers/{code}/rating", () => {
     expect((await pull("", { "x-motcua-timestamp": "1", "x-motcua-signature": "v1=00" })).status).toBe(401);
     expect((await pull("since=not-a-cursor")).status).toBe(400);
     expect((await pull("cursor=x")).status).toBe(400);
+  });
+
+  it("takes a body of exactly 65,536 bytes and refuses 65,537 with 413, writing nothing", async () => {
+    const over = await put(codes.sizeLimit, paddedJson(good, 65_537));
+    expect(over).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect((await get(codes.sizeLimit)).body.rating).toBeNull();
+    expect(await put(codes.sizeLimit, paddedJson(good, 65_536))).toMatchObject({ status: 200, body: { rating: good } });
   });
 });

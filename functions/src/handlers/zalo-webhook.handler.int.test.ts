@@ -133,6 +133,23 @@ describe("POST /v1/zalo/webhook", () => {
     expect((await other(request())).statusCode).toBe(401);
   });
 
+  it("takes a signed body of exactly 64 KiB and refuses one byte more with 413", async () => {
+    const { webhook } = httpHandlersFrom(composeDependencies(stack.config));
+    const signed = (bytes: number) => {
+      const json = JSON.stringify({ app_id: "1234567890", oa_id: "4321", event_name: "user_seen_message", timestamp: "1793000650000" });
+      const body = json + " ".repeat(bytes - Buffer.byteLength(json)); // JSON allows trailing whitespace
+      expect(Buffer.byteLength(body)).toBe(bytes);
+      const mac = createHash("sha256").update("1234567890" + body + "1793000650000" + testSecrets.oaSecretKey).digest("hex");
+      return apiGatewayEvent({ routeKey: "POST /v1/zalo/webhook", rawPath: "/v1/zalo/webhook", headers: { "x-zevent-signature": `mac=${mac}` }, body });
+    };
+    const atLimit = await webhook(signed(65_536));
+    expect(atLimit.statusCode).toBe(200);
+    expect(JSON.parse(String(atLimit.body))).toEqual({ result: "ignored" }); // read, signature checked, an event we do not act on
+    const overLimit = await webhook(signed(65_537));
+    expect(overLimit.statusCode).toBe(413);
+    expect(JSON.parse(String(overLimit.body))).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  });
+
   it("refuses a body over 64 KiB and a body that is not an event", async () => {
     const { webhook } = httpHandlersFrom(composeDependencies(stack.config));
     const event = (body: string) => apiGatewayEvent({ routeKey: "POST /v1/zalo/webhook", rawPath: "/v1/zalo/webhook", body });

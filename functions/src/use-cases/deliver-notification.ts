@@ -1,7 +1,7 @@
 import type { CitizenProfile } from "../domain/citizen.js";
 import { renderMessage, type MessageLinks, type RenderedMessage, type TemplateName } from "../domain/notification-message.js";
 import type { DeliveryChannel, OutboxItem } from "../domain/outbox.js";
-import { endOfQuietHours, isQuietHour } from "../domain/quiet-hours.js";
+import { endOfQuietHours, isQuietHour, type QuietHours } from "../domain/quiet-hours.js";
 import { backoffMs, type SendOutcome } from "../domain/send-outcome.js";
 import type { CitizenRepository } from "../ports/citizen-repository.js";
 import type { Clock } from "../ports/clock.js";
@@ -28,6 +28,8 @@ export interface DeliverNotificationDeps {
   templates: { oa: Partial<Record<TemplateName, string>>; zns: Partial<Record<TemplateName, string>> };
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   leaseMs: number;
+  /** When ZNS waits (Vietnam time). */
+  quietHours: QuietHours;
 }
 
 export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
@@ -80,8 +82,8 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
     let tokenRefreshed = false;
     let lastFailure = "";
     for (;;) {
-      if (route.channel === "zns" && isQuietHour(deps.clock.now())) {
-        const notBefore = endOfQuietHours(deps.clock.now());
+      if (route.channel === "zns" && isQuietHour(deps.clock.now(), deps.quietHours)) {
+        const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
         await deps.outbox.postpone(item.id, owner, attempts, notBefore, "quiet_hours");
         return "postponed";
       }
@@ -122,7 +124,7 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
           }
           continue;
         case "quiet_hours": {
-          const notBefore = endOfQuietHours(deps.clock.now());
+          const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
           const waitUntil = notBefore > deps.clock.now() ? notBefore : new Date(deps.clock.now().getTime() + 60 * 60 * 1000);
           await deps.outbox.postpone(item.id, owner, attempts, waitUntil, "quiet_hours");
           return "postponed";

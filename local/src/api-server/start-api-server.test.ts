@@ -166,6 +166,17 @@ describe("local API server", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("hands a body of exactly 10 MB to the function", async () => {
+    const response = await fetch(`${server.url}/v1/ingest/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "x".repeat(10 * 1024 * 1024),
+    });
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.body).toHaveLength(10 * 1024 * 1024);
+  });
+
   it("answers 500 like API Gateway when the function throws", async () => {
     const failing = await startApiServer({
       port: 0,

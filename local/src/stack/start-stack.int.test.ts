@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossierCodeToPathSegment } from "@motcua/functions/domain/dossier-code";
-import { isQuietHour } from "@motcua/functions/domain/quiet-hours";
+import { defaultQuietHours, isQuietHour } from "@motcua/functions/domain/quiet-hours";
 import { startStack, type Stack } from "./start-stack.js";
 
 describe("a whole local stack in-process", () => {
@@ -47,7 +47,7 @@ describe("a whole local stack in-process", () => {
 
   it("hands the outbox items the seed wrote to the notify function, which sends them to the Zalo emulator", async () => {
     // Seeded applicants have verified no phone, so their messages go by ZNS, which waits out quiet hours.
-    const quiet = isQuietHour(new Date());
+    const quiet = isQuietHour(new Date(), defaultQuietHours);
     const deadline = Date.now() + 15_000;
     let messages: Array<{ channel: string }> = [];
     const done = () => (quiet ? lines.some((line) => /"result":"postponed"/.test(line)) : messages.length > 0);

@@ -20,3 +20,38 @@ describe("EmulatorState messages", () => {
     expect(state.listMessages()).toEqual([]);
   });
 });
+
+describe("EmulatorState faults", () => {
+  const draws = (...values: number[]) => {
+    const queue = [...values];
+    return () => queue.shift() ?? 0.99;
+  };
+
+  it("answers a counted fault exactly N times, then lets calls through", () => {
+    const state = new EmulatorState(() => 0);
+    state.faults.push({ remaining: 2, effect: { error: -32 } });
+    expect(state.takeFault()).toEqual({ error: -32 });
+    expect(state.takeFault()).toEqual({ error: -32 });
+    expect(state.takeFault()).toBeUndefined();
+  });
+
+  it("gives each ratio fault its share of one draw, so kinds of faults mix", () => {
+    const state = new EmulatorState(() => 0);
+    state.faults.push({ remaining: Infinity, ratio: 0.04, effect: { error: -32 } });
+    state.faults.push({ remaining: Infinity, ratio: 0.03, effect: { httpStatus: 503 } });
+    state.faults.push({ remaining: Infinity, ratio: 0.03, effect: { delayMs: 100 } });
+    const random = draws(0, 0.0399, 0.04, 0.0699, 0.07, 0.0999, 0.1, 0.5);
+    const taken = Array.from({ length: 8 }, () => state.takeFault(random));
+    expect(taken).toEqual([
+      { error: -32 },
+      { error: -32 },
+      { httpStatus: 503 },
+      { httpStatus: 503 },
+      { delayMs: 100 },
+      { delayMs: 100 },
+      undefined,
+      undefined,
+    ]);
+    expect(state.faults).toHaveLength(3);
+  });
+});

@@ -74,6 +74,7 @@ export class EmulatorState {
     this.faults.length = 0;
     this.recentSends.length = 0;
     this.sendQuotaPerSecond = null;
+    this.quotaRefusals = 0;
     if (this.seededOaRefreshToken) this.addOaRefreshToken(this.seededOaRefreshToken);
   }
 
@@ -87,13 +88,28 @@ export class EmulatorState {
   readonly faults: Fault[] = [];
   /** Accepted sends per rolling second; beyond it a send answers -32. Null: no limit. */
   sendQuotaPerSecond: number | null = null;
+  /** Send calls answered -32 because the rolling second was full (benchmarks report it). */
+  quotaRefusals = 0;
   private readonly recentSends: number[] = [];
 
-  /** The fault for this send call, if one is queued or the random ratio picks it. */
+  /**
+   * The fault for this send call, if one is queued or the random ratio picks it. While the first fault is a
+   * ratio fault, every ratio fault in the list takes its share of one draw (0.04 + 0.03 + 0.03: 10% of calls,
+   * mixed), so a load test can mix kinds of faults.
+   */
   takeFault(random: () => number = Math.random): FaultEffect | undefined {
     const fault = this.faults[0];
     if (!fault) return undefined;
-    if (fault.ratio !== undefined) return random() < fault.ratio ? fault.effect : undefined;
+    if (fault.ratio !== undefined) {
+      const draw = random();
+      let upTo = 0;
+      for (const candidate of this.faults) {
+        if (candidate.ratio === undefined) continue;
+        upTo += candidate.ratio;
+        if (draw < upTo) return candidate.effect;
+      }
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.shift();
     return fault.effect;
@@ -104,7 +120,10 @@ export class EmulatorState {
     if (this.sendQuotaPerSecond === null) return true;
     const now = this.now();
     while (this.recentSends.length > 0 && this.recentSends[0]! <= now - 1000) this.recentSends.shift();
-    if (this.recentSends.length >= this.sendQuotaPerSecond) return false;
+    if (this.recentSends.length >= this.sendQuotaPerSecond) {
+      this.quotaRefusals += 1;
+      return false;
+    }
     this.recentSends.push(now);
     return true;
   }

@@ -55,9 +55,14 @@ describe("HTTP behaviour", () => {
     expect(await (await fixture.get("/_emulator/users")).json()).toEqual({ users: [] });
   });
 
-  it("accepts a body just under the limit", async () => {
-    const padding = "y".repeat(60 * 1024);
-    const response = await fixture.post("/_emulator/users", `{"name":"Lê Văn C","pad":"${padding}"}`);
-    expect(response.status).toBe(201);
+  it("accepts a body of exactly 64 KiB and refuses one byte more", async () => {
+    const padded = (bytes: number) => {
+      const json = JSON.stringify({ name: "Lê Văn C" });
+      return json + " ".repeat(bytes - Buffer.byteLength(json));
+    };
+    expect(Buffer.byteLength(padded(65_536))).toBe(65_536);
+    expect((await fixture.post("/_emulator/users", padded(65_537))).status).toBe(413);
+    expect(await (await fixture.get("/_emulator/users")).json()).toEqual({ users: [] });
+    expect((await fixture.post("/_emulator/users", padded(65_536))).status).toBe(201);
   });
 });

@@ -8,6 +8,7 @@ import { zaloError, zaloErrorCode } from "./zalo-errors.js";
 export const notificationControlRoutes: Route[] = [
   { method: "POST", path: "/_emulator/faults", kind: "control", handle: addFault },
   { method: "POST", path: "/_emulator/quota", kind: "control", handle: setQuota },
+  { method: "GET", path: "/_emulator/quota", kind: "control", handle: getQuota },
   { method: "POST", path: "/_emulator/oa-tokens/expire", kind: "control", handle: expireOaTokens },
   { method: "POST", path: "/_emulator/webhook", kind: "control", handle: sendWebhook },
 ];
@@ -59,6 +60,11 @@ function setQuota(ctx: RouteContext): RouteResult {
   if (!body.ok) return body.result;
   ctx.state.sendQuotaPerSecond = body.value.perSecond;
   return { status: 200, json: { perSecond: body.value.perSecond } };
+}
+
+/** The quota and how many send calls it refused (-32) since the last reset. */
+function getQuota(ctx: RouteContext): RouteResult {
+  return { status: 200, json: { perSecond: ctx.state.sendQuotaPerSecond, refused: ctx.state.quotaRefusals } };
 }
 
 function expireOaTokens(ctx: RouteContext): RouteResult {

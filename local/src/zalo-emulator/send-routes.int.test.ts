@@ -67,5 +67,6 @@ describe("send endpoints", () => {
     expect([(await send()).error, (await send()).error, (await send()).error]).toEqual([0, 0, -32]);
     fixture.advanceClock(1000);
     expect((await send()).error).toBe(0);
+    expect(await (await fixture.get("/_emulator/quota")).json()).toEqual({ perSecond: 2, refused: 1 });
   });
 });
