@@ -127,6 +127,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ZALO_OA_INITIAL_REFRESH_TOKEN: settings.zaloOaRefreshToken,
       ZALO_OA_TEMPLATE_IDS: settings.oaTemplateIds,
       ZALO_ZNS_TEMPLATE_IDS: settings.znsTemplateIds,
+      // The emulator sets no quota unless asked: the seed's few hundred messages go out in seconds, not a minute.
+      ZALO_SEND_RATE_PER_SECOND: "50",
       ...options.envOverrides,
     };
     const config = loadConfig(env);
