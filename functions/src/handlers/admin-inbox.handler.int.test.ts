@@ -1,8 +1,7 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
+import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
@@ -143,15 +142,7 @@ beforeAll(async () => {
   const http = httpHandlersFrom(deps);
   handlers = { admin: http.admin, api: http.api, ingest: http.ingest };
   const notify = notifyHandlerFrom(deps, () => {});
-  poller = await startStreamPoller({
-    dynamodbEndpoint: stack.table.endpoint,
-    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
-    region: "ap-southeast-1",
-    tableName: stack.config.tableName,
-    handler: (event) => notify(event),
-    idleDelayMs: 50,
-    log: () => {},
-  });
+  poller = await startNotifyPoller(stack, (event) => notify(event));
   for (const [role, user] of Object.entries(users)) tokens[role as keyof typeof users] = user.accessToken;
   tokens.citizen = citizen.accessToken;
   ids.admin = users.admin.zaloAppUserId;

@@ -1,8 +1,7 @@
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
+import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
@@ -51,17 +50,7 @@ beforeAll(async () => {
   citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
   fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
   notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
-  poller = await startStreamPoller({
-    dynamodbEndpoint: stack.table.endpoint,
-    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
-    region: "ap-southeast-1",
-    tableName: stack.config.tableName,
-    handler: (event) => notify(event) as never,
-    idleDelayMs: 50,
-    retryDelayMs: 100,
-    maxRetries: 5,
-    log: () => {},
-  });
+  poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5 });
 
   const at = new Date().toISOString();
   const follow = (user: { zaloAppUserId: string; zaloOaUserId: string }, isFollower = true, when = at) =>

@@ -1,8 +1,7 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
+import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -110,15 +109,7 @@ beforeAll(async () => {
   handlers = httpHandlersFrom(deps);
   job = lateDossiersHandlerFrom(deps, () => {});
   const notify = notifyHandlerFrom(deps, () => {});
-  poller = await startStreamPoller({
-    dynamodbEndpoint: stack.table.endpoint,
-    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
-    region: "ap-southeast-1",
-    tableName: stack.config.tableName,
-    handler: (records) => notify(records),
-    idleDelayMs: 50,
-    log: () => {},
-  });
+  poller = await startNotifyPoller(stack, (records) => notify(records));
   const put = await handlers.admin(
     apiGatewayEvent({
       routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",

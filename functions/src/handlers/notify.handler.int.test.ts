@@ -2,8 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { notifyStreamFilterPatterns } from "./notify-stream-filters.js";
+import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
@@ -35,15 +34,7 @@ beforeAll(async () => {
   ({ ingest } = httpHandlersFrom(deps));
   notify = notifyHandlerFrom(deps, () => {});
   wake = wakeOutboxHandlerFrom(deps);
-  poller = await startStreamPoller({
-    dynamodbEndpoint: stack.table.endpoint,
-    filterPatterns: notifyStreamFilterPatterns, // as the trigger in AWS
-    region: "ap-southeast-1",
-    tableName: stack.config.tableName,
-    handler: (event) => notify(event),
-    idleDelayMs: 50,
-    log: () => {},
-  });
+  poller = await startNotifyPoller(stack, (event) => notify(event));
 });
 afterAll(async () => {
   await poller?.stop();
