@@ -54,6 +54,12 @@ try {
       "",
       `Mở Mini App: ${miniAppLink(miniAppUrl, { token: info.demoTokens.citizen })}`,
       info.demoDeepLink ? `Hồ sơ mẫu (xem với quyền chủ hồ sơ, ${info.demoDossier?.code}): ${info.demoDeepLink}` : "",
+      info.demoLinkTargets?.answeredThread
+        ? `Câu trả lời (liên kết "Xem câu trả lời"): ${miniAppLink(miniAppUrl, { token: info.demoTokens.citizen, pakn: info.demoLinkTargets.answeredThread.id })}`
+        : "",
+      info.demoLinkTargets
+        ? `Thông báo (liên kết trong tin nhắn): ${miniAppLink(miniAppUrl, { token: info.demoTokens.citizen, tb: info.demoLinkTargets.announcement.id })}`
+        : "",
       `Quản trị (${info.demoUsers.admin.name}): ${miniAppLink(miniAppUrl, { token: info.demoTokens.admin })}`,
       `Cán bộ một cửa (${info.demoUsers.officer.name}): ${miniAppLink(miniAppUrl, { token: info.demoTokens.officer })}`,
       `API:            ${info.apiUrl}`,

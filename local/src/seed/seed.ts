@@ -25,7 +25,16 @@ export interface SeedOptions {
   submitFeedbackAt?: (
     request: { zaloAppUserId: string; type: "hoi_dap" | "phan_anh" | "gop_y"; text: string; dossierCode: string | null },
     at: Date,
-  ) => Promise<void>;
+  ) => Promise<{ id: string }>;
+  /** Answers a thread as staff at `at` (the same use case as the staff inbox; the answer goes out as a message). */
+  answerFeedbackAt?: (request: { threadId: string; staffName: string; text: string }, at: Date) => Promise<void>;
+}
+
+/** What the deep links of the demo open: `?pakn=<answered thread>`, `?tb=<announcement>`. */
+export interface SeedLinkTargets {
+  /** The demo citizen's thread the staff answered, with the answer. */
+  answeredThread?: { id: string; answer: string };
+  announcement: { id: string; title: string };
 }
 
 export interface SeedDossierSummary {
@@ -39,6 +48,7 @@ export interface SeedDossierSummary {
 export interface SeedResult {
   users: SeedUsers;
   dossiers: SeedDossierSummary | undefined;
+  linkTargets?: SeedLinkTargets;
 }
 
 /** Seeds through the real ingest API and the Zalo emulator's control API; any rejected event is an error. */
@@ -58,9 +68,15 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
 
   await putProcedureCatalogue(options);
   await seedRatings(options);
-  for (const announcement of buildSeedAnnouncements(options.now)) await options.publishAnnouncement?.(announcement);
+  const announcements = buildSeedAnnouncements(options.now);
+  for (const announcement of announcements) await options.publishAnnouncement?.(announcement);
+  const linkTargets: SeedLinkTargets = { announcement: { id: announcements[0]!.id, title: announcements[0]!.title } };
   for (const thread of buildSeedFeedback(options.now, users.citizen.zaloAppUserId, data.demoDossierCode)) {
-    await options.submitFeedbackAt?.(thread.request, thread.at);
+    const submitted = await options.submitFeedbackAt?.(thread.request, thread.at);
+    if (submitted && thread.answer && options.answerFeedbackAt) {
+      await options.answerFeedbackAt({ threadId: submitted.id, staffName: thread.answer.staffName, text: thread.answer.text }, thread.answer.at);
+      linkTargets.answeredThread = { id: submitted.id, answer: thread.answer.text };
+    }
   }
 
   const codeByEventId = new Map(data.events.map((event) => [event.eventId, event.dossierCode]));
@@ -77,6 +93,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       receipts,
       demoDossierCode: data.demoDossierCode,
     },
+    linkTargets,
   };
 }
 

@@ -26,6 +26,20 @@ describe("a whole local stack in-process", () => {
     expect(JSON.stringify(await response.json())).toContain(code);
   });
 
+  it("seeds an answered thread of the demo citizen and an announcement, the targets of the ?pakn= and ?tb= links", async () => {
+    const targets = stack.info.demoLinkTargets;
+    const get = (path: string, token: string) => fetch(`${stack.info.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const thread = await get(`/v1/feedback/${targets!.answeredThread!.id}`, stack.info.demoTokens.citizen);
+    expect(thread.status).toBe(200);
+    const body = (await thread.json()) as { state: string; messages: Array<{ author: string; text: string }> };
+    expect(body.state).toBe("da_tra_loi");
+    expect(body.messages.at(-1)).toMatchObject({ author: "staff", text: targets!.answeredThread!.answer });
+    // The thread route checks ownership: another citizen gets 404.
+    expect((await get(`/v1/feedback/${targets!.answeredThread!.id}`, stack.info.demoTokens.secondCitizen)).status).toBe(404);
+    const announcement = await get(`/v1/announcements/${targets!.announcement.id}`, stack.info.demoTokens.citizen);
+    expect(await announcement.json()).toMatchObject({ title: targets!.announcement.title });
+  });
+
   it("seeds the first admin (from configuration) and an officer the admin added through the staff API", async () => {
     const me = async (token: string) => {
       const response = await fetch(`${stack.info.apiUrl}/v1/admin/me`, { headers: { authorization: `Bearer ${token}` } });

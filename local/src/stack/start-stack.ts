@@ -10,7 +10,7 @@ import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
-import { seed, type SeedDossierSummary } from "../seed/seed.js";
+import { seed, type SeedDossierSummary, type SeedLinkTargets } from "../seed/seed.js";
 import type { SeedUsers } from "../seed/create-seed-users.js";
 import { startStreamPoller, type StreamHandler } from "../stream-poller/start-stream-poller.js";
 import { ensureTable } from "../table/ensure-table.js";
@@ -59,6 +59,11 @@ export interface StackInfo {
   /** The seeded dossier the deep link opens in owner view; absent when nothing was seeded. */
   demoDossier?: { code: string; receiptUrl: string; hs: string; k: string };
   demoDeepLink?: string;
+  /**
+   * What the other deep links open: the demo citizen's answered thread (`?pakn=<id>`) and an announcement
+   * (`?tb=<id>`); absent when nothing was seeded (the thread also when the table was persisted from an earlier run).
+   */
+  demoLinkTargets?: SeedLinkTargets;
   /** Every seeded dossier's receipt URL, by code. */
   receipts: Record<string, string>;
   /** Environment the handlers were configured with (dev values only). */
@@ -174,7 +179,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           seedRating: deps.seedRating,
           // Threads dated in the past (a late one for the staff inbox): the same use case on a clock moved back.
           submitFeedbackAt: (request, at) =>
-            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } }).submitFeedback(request).then(() => undefined),
+            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } }).submitFeedback(request).then((thread) => ({ id: thread.id })),
+          answerFeedbackAt: (request, at) =>
+            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } })
+              .replyToFeedback({ id: request.threadId, staffName: request.staffName, text: request.text })
+              .then(() => undefined),
         })
       : undefined;
     let dossiers: SeedDossierSummary | undefined = seeded?.dossiers;
@@ -216,6 +225,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       receipts: dossiers?.receipts ?? {},
       env,
     };
+    if (seeded?.linkTargets) info.demoLinkTargets = seeded.linkTargets;
     const receiptUrl = dossiers?.receipts[dossiers.demoDossierCode];
     if (dossiers && receiptUrl) {
       const query = new URL(receiptUrl).searchParams;

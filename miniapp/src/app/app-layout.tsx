@@ -2,12 +2,20 @@ import { useEffect } from "react";
 import { Outlet, useLocation, useMatches, useNavigate } from "react-router-dom";
 import { Header, Page, Spinner } from "zmp-ui";
 import { vi } from "../copy/vi";
-import { dossierRouteFromDeepLink } from "../features/dossier";
 import { usePlatform } from "../platform";
 import { AppIcon } from "../shared/ui/icons";
 import { AppBottomNav, isBottomNavPath } from "./bottom-nav";
 import { isRouteMeta } from "./route-meta";
+import { entryRouteFromSearch } from "./entry-link";
 import { routerPathFromOpenAppPath } from "./open-app-path";
+
+const openedFromLinkState = { openedFromLink: true } as const;
+
+/** The first page of the session: opened directly, or the page an entry link was replaced by. */
+function isFirstPage(location: { key: string; state: unknown }): boolean {
+  if (location.key === "default") return true;
+  return typeof location.state === "object" && location.state !== null && "openedFromLink" in location.state;
+}
 
 export function AppLayout() {
   const matches = useMatches();
@@ -18,11 +26,13 @@ export function AppLayout() {
   const title = isRouteMeta(meta) ? meta.title : vi.appName;
   const showBack = isRouteMeta(meta) ? meta.showBack : false;
 
-  // A receipt QR opens the app at /?hs=<code>&k=<sig>: go straight to the dossier, without a back step.
+  // A link opens the app at /?hs=<code>&k=<sig>, /?pakn=<thread> or /?tb=<announcement> (entry-link.ts):
+  // go straight to that page, without a back step.
   useEffect(() => {
-    const route = dossierRouteFromDeepLink(new URLSearchParams(location.search));
-    if (route) navigate(route, { replace: true });
-  }, [location.search, navigate]);
+    const route = entryRouteFromSearch(location.search);
+    // Re-opened by Zalo (OpenApp) the previous page is still behind this one; opened cold there is none.
+    if (route) navigate(route, { replace: true, state: location.key === "default" ? openedFromLinkState : null });
+  }, [location.search, location.key, navigate]);
 
   useEffect(
     () => platform.onOpenApp((path) => navigate(routerPathFromOpenAppPath(path, window.location.pathname))),
@@ -37,7 +47,7 @@ export function AppLayout() {
         showBackIcon={showBack}
         backIcon={<AppIcon name="chevron-left" size={28} />}
         // Opened from a link there is no page behind this one: go to the lookup page instead of leaving.
-        onBackClick={() => (location.key === "default" ? navigate("/", { replace: true }) : navigate(-1))}
+        onBackClick={() => (isFirstPage(location) ? navigate("/", { replace: true }) : navigate(-1))}
       />
       <Page className={isBottomNavPath(location.pathname) ? "app-page app-page--with-nav" : "app-page"}>
         <main className="app-main">

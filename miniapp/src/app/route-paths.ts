@@ -10,4 +10,6 @@ export const routePaths = {
   adminAnnouncements: "/admin/announcements",
   adminFeedback: "/admin/feedback",
   adminNotifications: "/admin/notifications",
+  feedbackThread: "/feedback/:id",
+  announcement: "/announcements/:id",
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDossierCode, normaliseDossierCode } from "./dossier-code";
-import { dossierCodeFromPathSegment, dossierCodeToPathSegment, dossierRoute, dossierRouteFromDeepLink } from "./dossier-link";
+import { dossierCodeFromPathSegment, dossierCodeToPathSegment, dossierRoute } from "./dossier-link";
 
 describe("checkDossierCode", () => {
   it.each([
@@ -41,14 +41,5 @@ describe("dossier links", () => {
   it("keeps the receipt signature in the route's query", () => {
     expect(dossierRoute("03706/2026/07906", "a-b_c")).toBe("/dossiers/03706~2026~07906?k=a-b_c");
     expect(dossierRoute("1897C359")).toBe("/dossiers/1897C359");
-  });
-
-  it("turns a receipt deep link into the dossier route", () => {
-    expect(dossierRouteFromDeepLink(new URLSearchParams("hs=000.00.20.h06-190802-0001&k=sig"))).toBe(
-      "/dossiers/000.00.20.H06-190802-0001?k=sig",
-    );
-    expect(dossierRouteFromDeepLink(new URLSearchParams("hs=03706~2026~07906"))).toBe("/dossiers/03706~2026~07906");
-    expect(dossierRouteFromDeepLink(new URLSearchParams("hs=%23bad"))).toBeUndefined();
-    expect(dossierRouteFromDeepLink(new URLSearchParams("k=sig"))).toBeUndefined();
   });
 });

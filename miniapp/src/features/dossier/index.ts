@@ -1,5 +1,5 @@
 export { checkDossierCode, normaliseDossierCode } from "./dossier-code";
-export { dossierCodeFromPathSegment, dossierRoute, dossierRouteFromDeepLink } from "./dossier-link";
+export { dossierCodeFromPathSegment, dossierRoute } from "./dossier-link";
 export { DossierLookupForm } from "./components/dossier-lookup-form";
 export { RecentLookupsSection } from "./components/recent-lookups-section";
 export { DossierScreen } from "./components/dossier-screen";
