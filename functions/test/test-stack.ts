@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from "../src/config/config.js";
+import type { LambdaFunctionName } from "../src/config/function-secrets.js";
 import { startZaloEmulator } from "../../local/src/zalo-emulator/server.js";
 import { createTestTable } from "./dynamodb-test-table.js";
 
@@ -23,7 +24,7 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     oaSecretKey: testSecrets.oaSecretKey,
     oaRefreshToken: testSecrets.oaRefreshToken,
   });
-  const config: Config = loadConfig({
+  const env: Record<string, string> = {
     TABLE_NAME: table.tableName,
     AWS_REGION: "ap-southeast-1",
     DYNAMODB_ENDPOINT: table.endpoint,
@@ -43,7 +44,10 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     ZALO_OA_TEMPLATE_IDS: "dossier_update=100001,announcement=100002,feedback_reply=100003",
     ZALO_ZNS_TEMPLATE_IDS: "dossier_update=200001",
     ...overrides,
-  });
+  };
+  const config: Config = loadConfig(env);
+  /** One function's config as its Lambda loads it: only that function's secrets (config/function-secrets.ts). */
+  const configFor = (functionName: LambdaFunctionName, more: Record<string, string> = {}) => loadConfig({ ...env, ...more }, { functionName });
   async function createZaloUser(name = "Nguyễn Văn An", phone = "0912345678", follower = true) {
     const response = await fetch(`${emulator.url}/_emulator/users`, {
       method: "POST",
@@ -54,6 +58,7 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
   }
   return {
     config,
+    configFor,
     table,
     emulator,
     createZaloUser,

@@ -1,5 +1,5 @@
 import type { IndexName } from "@motcua/functions/adapters/dynamodb/table-definition";
-import type { HttpFunctionName } from "@motcua/functions/handlers/routes";
+import { functionSecrets, type LambdaFunctionName } from "@motcua/functions/config/function-secrets";
 import type { SecretName } from "./secret-catalogue.js";
 
 /** The table actions a function may be granted; each function lists only those its adapters send. */
@@ -35,22 +35,13 @@ export interface FunctionSpec {
   pending?: string;
 }
 
-export type FunctionName = HttpFunctionName | "notify" | "wake-outbox" | "oa-token-refresh" | "late-dossiers";
+export type FunctionName = LambdaFunctionName;
 export type FunctionCatalogue = Record<FunctionName, FunctionSpec>;
 
 /**
- * Every Lambda function: entry file, trigger, and exactly what it may touch. Today every function loads the
- * whole config (functions/src/config/config.ts requires every secret), so each is granted all of them.
+ * Every Lambda function: entry file, trigger, and exactly what it may touch. Its secrets come from the table the
+ * function's own config loads (functions/src/config/function-secrets.ts), so the grants and the code cannot drift.
  */
-const allSecrets: readonly SecretName[] = [
-  "INGEST_SECRETS",
-  "RECEIPT_KEY",
-  "PHONE_HMAC_KEY",
-  "ZALO_APP_SECRET",
-  "ZALO_OA_SECRET_KEY",
-  "ZALO_OA_INITIAL_REFRESH_TOKEN",
-];
-
 export const functionCatalogue: FunctionCatalogue = {
   api: {
     entry: "functions/src/handlers/citizen-api.handler.ts",
@@ -62,7 +53,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // month's list of rated agencies (with the rating, in one TransactWriteItems).
     tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
-    secrets: allSecrets,
+    secrets: functionSecrets.api,
     timeoutSeconds: 10,
     memoryMb: 512,
   },
@@ -74,7 +65,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // event, marker, outbox); BatchWriteItem: the procedure catalogue.
     tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem"],
     queriedIndexes: ["GSI1"],
-    secrets: allSecrets,
+    secrets: functionSecrets.ingest,
     timeoutSeconds: 30,
     memoryMb: 512,
   },
@@ -91,7 +82,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again.
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1", "GSI2"],
-    secrets: allSecrets,
+    secrets: functionSecrets.admin,
     timeoutSeconds: 10,
     memoryMb: 512,
   },
@@ -104,7 +95,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // GetItem the job, PutItem outbox items and the job's cursor (TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1", "GSI2"],
-    secrets: allSecrets,
+    secrets: functionSecrets.notify,
     timeoutSeconds: 60,
     memoryMb: 512,
   },
@@ -115,7 +106,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // Query: waiting items (GSI1 OUTBOX_WAITING); UpdateItem: touch them so the stream delivers them again.
     tableActions: ["dynamodb:Query", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
-    secrets: allSecrets,
+    secrets: functionSecrets["wake-outbox"],
     timeoutSeconds: 60,
     memoryMb: 256,
   },
@@ -126,7 +117,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // GetItem/PutItem: webhook markers and the citizen's inbox; UpdateItem: follower state.
     tableActions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: [],
-    secrets: allSecrets,
+    secrets: functionSecrets.webhook,
     timeoutSeconds: 10,
     memoryMb: 512,
   },
@@ -137,7 +128,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // GetItem/PutItem/UpdateItem: the OA token pair (first pair, refresh claim, rotated pair).
     tableActions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: [],
-    secrets: allSecrets,
+    secrets: functionSecrets["oa-token-refresh"],
     timeoutSeconds: 30,
     memoryMb: 256,
   },
@@ -149,7 +140,7 @@ export const functionCatalogue: FunctionCatalogue = {
     // UpdateItem + PutItem: the late mark and the outbox item (one TransactWriteItems per dossier).
     tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI2"],
-    secrets: allSecrets,
+    secrets: functionSecrets["late-dossiers"],
     timeoutSeconds: 300,
     memoryMb: 512,
   },

@@ -1,4 +1,4 @@
-import type { ConfigEnvName } from "@motcua/functions/config/config";
+import type { SecretConfigName } from "@motcua/functions/config/function-secrets";
 
 export interface SecretSpec {
   /**
@@ -11,8 +11,8 @@ export interface SecretSpec {
 }
 
 /**
- * Every secret config value, one Secrets Manager secret each (so a function can be granted some and not others).
- * Functions get them through `SECRET_ARNS`, never as env values.
+ * Every secret config value, one Secrets Manager secret each (so a function can be granted some and not others:
+ * functions/src/config/function-secrets.ts says which). Functions get them through `SECRET_ARNS`, never as env values.
  */
 export const secretCatalogue = {
   INGEST_SECRETS: {
@@ -27,7 +27,7 @@ export const secretCatalogue = {
     value: "operator-optional",
     description: "First OA refresh token (API Explorer); read only while the table holds no OA token pair",
   },
-} as const satisfies Partial<Record<ConfigEnvName, SecretSpec>>;
+} as const satisfies Record<SecretConfigName, SecretSpec>;
 
 export type SecretName = keyof typeof secretCatalogue;
 export const secretNames = Object.keys(secretCatalogue) as SecretName[];

@@ -11,6 +11,8 @@ import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
+import type { PhoneHasher } from "../ports/phone-hasher.js";
+import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import { deliverNotificationUseCase } from "../use-cases/deliver-notification.js";
 import { handleZaloWebhookEventUseCase } from "../use-cases/handle-zalo-webhook-event.js";
 import { oaAccessTokens } from "../use-cases/oa-access-tokens.js";
@@ -80,22 +82,34 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     { region: config.region, endpoint: config.dynamodbEndpoint },
     overrides.dynamoDbClient,
   );
-  const phoneHasher = new HmacPhoneHasher(config.phoneHmacKey);
-  const receiptSigner = new HmacReceiptSigner(config.receiptKey, config.miniAppId);
+  // Secrets are read on first use, not here: a function composes without the secrets it never reads
+  // (config/function-secrets.ts), and reading one it was not given throws a ConfigError naming it.
+  const hmacPhoneHasher = onFirstUse(() => new HmacPhoneHasher(config.phoneHmacKey));
+  const phoneHasher: PhoneHasher = { hash: (phone) => hmacPhoneHasher().hash(phone) };
+  const hmacReceiptSigner = onFirstUse(() => new HmacReceiptSigner(config.receiptKey, config.miniAppId));
+  const receiptSigner: ReceiptSigner = {
+    sign: (code) => hmacReceiptSigner().sign(code),
+    verify: (code, signature) => hmacReceiptSigner().verify(code, signature),
+    receiptUrl: (code) => hmacReceiptSigner().receiptUrl(code),
+  };
   const dossiers = new DynamoDbDossierRepository(documentClient, config.tableName, phoneHasher);
   const rateLimiter = new DynamoDbRateLimiter(documentClient, config.tableName);
   const citizens = new DynamoDbCitizenRepository(documentClient, config.tableName, phoneHasher);
   const fetchOverride = overrides.fetch ? { fetch: overrides.fetch } : {};
   const zaloGraphUncached = new ZaloGraphClient({
     baseUrl: config.zaloGraphBaseUrl,
-    appSecret: config.zaloAppSecret,
+    get appSecret() {
+      return config.zaloAppSecret;
+    },
     sendAppSecretProof: config.zaloSendAppSecretProof,
     ...fetchOverride,
   });
   const zaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.tokenCacheSeconds);
   const phoneExchange = new ZaloPhoneExchangeClient({
     baseUrl: config.zaloGraphBaseUrl,
-    appSecret: config.zaloAppSecret,
+    get appSecret() {
+      return config.zaloAppSecret;
+    },
     ...fetchOverride,
   });
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
@@ -107,14 +121,18 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     oauth: new ZaloOAuthClient({
       baseUrl: config.zalo.oauthBaseUrl,
       appId: config.zaloAppId,
-      appSecret: config.zaloAppSecret,
+      get appSecret() {
+        return config.zaloAppSecret;
+      },
       timeoutMs: config.zalo.sendTimeoutMs,
       ...fetchOverride,
     }),
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
-    initialRefreshToken: config.zalo.oaInitialRefreshToken,
+    get initialRefreshToken() {
+      return config.zalo.oaInitialRefreshToken;
+    },
     refreshBeforeExpiryMs: config.zalo.oaTokenRefreshBeforeSeconds * 1000,
     refreshClaimMs: 30_000,
   });
@@ -204,7 +222,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     receiptSigner,
     zaloGraph,
     zaloGraphUncached,
-    ingestSecrets: config.ingestSecrets,
+    get ingestSecrets() {
+      return config.ingestSecrets;
+    },
     miniAppUrl: `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/`,
     ingestDossierEvents: ingestDossierEventsUseCase(applyEvent),
     deliverNotification,
@@ -213,8 +233,12 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     wakeDueOutbox: (now: Date, limit: number) => outbox.wakeDue(now, limit),
     webhook: {
       appId: config.zaloAppId,
-      appSecret: config.zaloAppSecret,
-      oaSecretKey: config.zalo.oaSecretKey,
+      get appSecret() {
+        return config.zaloAppSecret;
+      },
+      get oaSecretKey() {
+        return config.zalo.oaSecretKey;
+      },
       macFirstTerm: config.zalo.webhookMacFirstTerm,
       macKey: config.zalo.webhookMacKey,
       handleEvent: handleZaloWebhookEventUseCase({
@@ -258,3 +282,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
 }
 
 export type Dependencies = ReturnType<typeof composeDependencies>;
+
+/** Builds a value the first time it is asked for (an adapter that holds a secret). */
+function onFirstUse<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}

@@ -12,10 +12,25 @@ import { composeDependencies, type CompositionOverrides, type Dependencies } fro
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** All four HTTP functions' handlers (the local API server serves them in one process). */
 export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, HttpHandler> {
   return {
-    api: buildCitizenApiHandler(deps),
-    admin: buildAdminApiHandler({
+    api: httpHandlerFrom(deps, "api"),
+    admin: httpHandlerFrom(deps, "admin"),
+    ingest: httpHandlerFrom(deps, "ingest"),
+    webhook: httpHandlerFrom(deps, "webhook"),
+  };
+}
+
+/** One HTTP function's handler: a Lambda function builds only its own, so it reads only its own secrets. */
+export function httpHandlerFrom(deps: Dependencies, name: HttpFunctionName): HttpHandler {
+  return httpHandlerBuilders(deps)[name]();
+}
+
+function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () => HttpHandler> {
+  return {
+    api: () => buildCitizenApiHandler(deps),
+    admin: () => buildAdminApiHandler({
       zaloGraph: deps.zaloGraph,
       staffAccess: deps.staffAccess,
       miniAppUrl: deps.miniAppUrl,
@@ -26,7 +41,7 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,
     }),
-    ingest: byRouteKey({
+    ingest: () => byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({
         ingestSecrets: deps.ingestSecrets,
         clock: deps.clock,
@@ -36,7 +51,7 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
       "GET /v1/ingest/ratings": buildIngestRatingsHandler(deps),
       "PUT /v1/ingest/procedures": buildIngestProceduresHandler(deps),
     }),
-    webhook: buildZaloWebhookHandler(deps.webhook),
+    webhook: () => buildZaloWebhookHandler(deps.webhook),
   };
 }
 

@@ -2,43 +2,50 @@ import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { secretsManagerReader } from "../adapters/secrets/secrets-manager-reader.js";
 import { loadConfig, type Config } from "../config/config.js";
-import { withSecretValues } from "../config/secret-env.js";
+import type { LambdaFunctionName } from "../config/function-secrets.js";
+import { withSecretValues, type ReadSecret } from "../config/secret-env.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
-import { httpHandlersFrom, type HttpHandler } from "./http-handlers.js";
+import { httpHandlerFrom, type HttpHandler } from "./http-handlers.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
 
-/** Configuration from the environment (read only here), with secret values from Secrets Manager when `SECRET_ARNS` is set. */
-export async function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
-  const readSecret = secretsManagerReader(new SecretsManagerClient({ region: env.AWS_REGION }));
-  return loadConfig(await withSecretValues(env, readSecret));
+/**
+ * One function's configuration from the environment (read only here), with secret values from Secrets Manager
+ * when `SECRET_ARNS` is set; only the secrets config/function-secrets.ts lists for the function are loaded.
+ */
+export async function loadLambdaConfig(
+  functionName: LambdaFunctionName,
+  env: NodeJS.ProcessEnv = process.env,
+  readSecret: ReadSecret = secretsManagerReader(new SecretsManagerClient({ region: env.AWS_REGION })),
+): Promise<Config> {
+  return loadConfig(await withSecretValues(env, readSecret), { functionName });
 }
 
-let dependencies: Promise<Dependencies> | undefined;
+const dependencies: Partial<Record<LambdaFunctionName, Promise<Dependencies>>> = {};
 
 /** Lambda entry points build their dependencies once per cold start; a failed start is retried on the next call. */
-function lambdaDependencies(): Promise<Dependencies> {
-  dependencies ??= loadLambdaConfig()
+function lambdaDependencies(functionName: LambdaFunctionName): Promise<Dependencies> {
+  const composing = (dependencies[functionName] ??= loadLambdaConfig(functionName)
     .then((config) => composeDependencies(config))
     .catch((error: unknown) => {
-      dependencies = undefined;
+      delete dependencies[functionName];
       throw error;
-    });
-  return dependencies;
+    }));
+  return composing;
 }
 
-let httpHandlers: Record<HttpFunctionName, HttpHandler> | undefined;
+const httpHandlers: Partial<Record<HttpFunctionName, HttpHandler>> = {};
 export function lambdaHttpHandler(name: HttpFunctionName): HttpHandler {
   return async (event) => {
-    httpHandlers ??= httpHandlersFrom(await lambdaDependencies());
-    return httpHandlers[name](event);
+    const handler = (httpHandlers[name] ??= httpHandlerFrom(await lambdaDependencies(name), name));
+    return handler(event);
   };
 }
 
 let notify: ReturnType<typeof notifyHandlerFrom> | undefined;
 export function lambdaNotifyHandler(): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
   return async (event) => {
-    notify ??= notifyHandlerFrom(await lambdaDependencies());
+    notify ??= notifyHandlerFrom(await lambdaDependencies("notify"));
     return notify(event);
   };
 }
@@ -46,7 +53,7 @@ export function lambdaNotifyHandler(): (event: DynamoDBStreamEvent) => Promise<D
 let wake: ReturnType<typeof wakeOutboxHandlerFrom> | undefined;
 export function lambdaWakeOutboxHandler(): () => Promise<{ woken: number }> {
   return async () => {
-    wake ??= wakeOutboxHandlerFrom(await lambdaDependencies());
+    wake ??= wakeOutboxHandlerFrom(await lambdaDependencies("wake-outbox"));
     return wake();
   };
 }
@@ -54,7 +61,7 @@ export function lambdaWakeOutboxHandler(): () => Promise<{ woken: number }> {
 let oaTokenRefresh: ReturnType<typeof oaTokenRefreshHandlerFrom> | undefined;
 export function lambdaOaTokenRefreshHandler(): () => Promise<{ ok: true }> {
   return async () => {
-    oaTokenRefresh ??= oaTokenRefreshHandlerFrom(await lambdaDependencies());
+    oaTokenRefresh ??= oaTokenRefreshHandlerFrom(await lambdaDependencies("oa-token-refresh"));
     return oaTokenRefresh();
   };
 }
@@ -62,7 +69,7 @@ export function lambdaOaTokenRefreshHandler(): () => Promise<{ ok: true }> {
 let lateDossiers: ReturnType<typeof lateDossiersHandlerFrom> | undefined;
 export function lambdaLateDossiersHandler(): ReturnType<typeof lateDossiersHandlerFrom> {
   return async () => {
-    lateDossiers ??= lateDossiersHandlerFrom(await lambdaDependencies());
+    lateDossiers ??= lateDossiersHandlerFrom(await lambdaDependencies("late-dossiers"));
     return lateDossiers();
   };
 }

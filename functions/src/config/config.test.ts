@@ -1,5 +1,6 @@
-import { expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { functionSecrets, secretConfigNames, type LambdaFunctionName, type SecretConfigName } from "./function-secrets.js";
 
 const valid = {
   TABLE_NAME: "motcua",
@@ -59,4 +60,67 @@ it("refuses a quiet-hours window or a refresh window it cannot use, naming the s
   for (const bad of ["59", "86401", "0", "-3600", "1h", "90.5"]) {
     expect(() => loadConfig({ ...valid, ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: bad }), bad).toThrow(/ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS/);
   }
+});
+
+describe("a function's config loads only that function's secrets (function-secrets.ts)", () => {
+  const withoutSecrets = Object.fromEntries(Object.entries(valid).filter(([name]) => !(secretConfigNames as readonly string[]).includes(name)));
+
+  it("needs no secret the function does not read: the wake-outbox function starts without any", () => {
+    const config = loadConfig(withoutSecrets, { functionName: "wake-outbox" });
+    expect(config.tableName).toBe("motcua");
+    expect(() => loadConfig(withoutSecrets)).toThrow(/RECEIPT_KEY/);
+  });
+
+  it("needs every secret the function reads, and names a missing one", () => {
+    const ingest = { ...withoutSecrets, INGEST_SECRETS: valid.INGEST_SECRETS, RECEIPT_KEY: valid.RECEIPT_KEY, PHONE_HMAC_KEY: valid.PHONE_HMAC_KEY };
+    expect(loadConfig(ingest, { functionName: "ingest" }).ingestSecrets).toHaveLength(2);
+    expect(() => loadConfig({ ...ingest, PHONE_HMAC_KEY: undefined }, { functionName: "ingest" })).toThrow(/Invalid configuration: PHONE_HMAC_KEY/);
+    expect(() => loadConfig({ ...ingest, RECEIPT_KEY: "short" }, { functionName: "ingest" })).toThrow(/RECEIPT_KEY: must be at least 16 characters/);
+  });
+
+  it("stops with the secret's and the function's names when code reads a secret the function does not load", () => {
+    const config = loadConfig(withoutSecrets, { functionName: "wake-outbox" });
+    expect(() => config.receiptKey).toThrow(ConfigError);
+    expect(() => config.receiptKey).toThrow(/RECEIPT_KEY is not loaded for the wake-outbox function: add it to its list in functions\/src\/config\/function-secrets.ts/);
+    expect(() => config.ingestSecrets).toThrow(/INGEST_SECRETS is not loaded/);
+    expect(() => config.phoneHmacKey).toThrow(/PHONE_HMAC_KEY is not loaded/);
+    expect(() => config.zaloAppSecret).toThrow(/ZALO_APP_SECRET is not loaded/);
+    expect(() => config.zalo.oaSecretKey).toThrow(/ZALO_OA_SECRET_KEY is not loaded/);
+    expect(() => config.zalo.oaInitialRefreshToken).toThrow(/ZALO_OA_INITIAL_REFRESH_TOKEN is not loaded/);
+    expect(config.zalo.oaId).toBe("4");
+  });
+
+  it("ignores a secret in env that the function does not load (the local stack's env holds all of them)", () => {
+    const config = loadConfig({ ...valid, INGEST_SECRETS: "not even valid" }, { functionName: "webhook" });
+    expect(config.zaloAppSecret).toBe("3");
+    expect(config.zalo.oaSecretKey).toBe("5");
+    expect(() => config.ingestSecrets).toThrow(/INGEST_SECRETS is not loaded for the webhook function/);
+    expect(() => config.receiptKey).toThrow(/RECEIPT_KEY is not loaded for the webhook function/);
+  });
+
+  it("loads exactly the listed secrets, for every function", () => {
+    const fields: Record<SecretConfigName, (config: Config) => unknown> = {
+      INGEST_SECRETS: (c) => c.ingestSecrets,
+      RECEIPT_KEY: (c) => c.receiptKey,
+      PHONE_HMAC_KEY: (c) => c.phoneHmacKey,
+      ZALO_APP_SECRET: (c) => c.zaloAppSecret,
+      ZALO_OA_SECRET_KEY: (c) => c.zalo.oaSecretKey,
+      ZALO_OA_INITIAL_REFRESH_TOKEN: (c) => c.zalo.oaInitialRefreshToken,
+    };
+    const all = { ...valid, ZALO_OA_INITIAL_REFRESH_TOKEN: "first-refresh-token" };
+    for (const [functionName, secrets] of Object.entries(functionSecrets) as [LambdaFunctionName, readonly SecretConfigName[]][]) {
+      const config = loadConfig(all, { functionName });
+      for (const name of secretConfigNames) {
+        if (secrets.includes(name)) expect(fields[name](config), `${functionName} ${name}`).toBeDefined();
+        else expect(() => fields[name](config), `${functionName} ${name}`).toThrow(ConfigError);
+      }
+    }
+  });
+
+  it("keeps an optional secret optional for a function that loads it", () => {
+    const config = loadConfig(withoutSecrets, { functionName: "wake-outbox" });
+    expect(() => config.zalo.oaInitialRefreshToken).toThrow(ConfigError);
+    const refresher = loadConfig({ ...withoutSecrets, ZALO_APP_SECRET: "3" }, { functionName: "oa-token-refresh" });
+    expect(refresher.zalo.oaInitialRefreshToken).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
+import { functionSecrets, secretConfigNames, type LambdaFunctionName, type SecretConfigName } from "./function-secrets.js";
 
 /** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
 export const configEnvNames = [
@@ -214,15 +215,40 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Reads and checks configuration once, at cold start; a bad value stops the function with a clear message. */
-export function loadConfig(env: Partial<Record<string, string | undefined>>): Config {
-  const parsed = envSchema.safeParse(env);
+/** Which function the config is for: it then loads only that function's secrets (config/function-secrets.ts). */
+export interface ConfigScope {
+  functionName?: LambdaFunctionName;
+}
+
+/** Where each secret sits in Config. */
+const configFieldOfSecret = {
+  INGEST_SECRETS: ["ingestSecrets"],
+  RECEIPT_KEY: ["receiptKey"],
+  PHONE_HMAC_KEY: ["phoneHmacKey"],
+  ZALO_APP_SECRET: ["zaloAppSecret"],
+  ZALO_OA_SECRET_KEY: ["zalo", "oaSecretKey"],
+  ZALO_OA_INITIAL_REFRESH_TOKEN: ["zalo", "oaInitialRefreshToken"],
+} as const satisfies Record<SecretConfigName, readonly [string] | readonly ["zalo", string]>;
+
+/**
+ * Reads and checks configuration once, at cold start; a bad value stops the function with a clear message.
+ * Without a scope (local stack, tests) every secret is required. With `{ functionName }` only that function's
+ * secrets are read and checked; the others are neither required nor read from env, and reading one from the
+ * Config throws a ConfigError naming it (composition/compose.ts reads secrets on first use, not when composing).
+ */
+export function loadConfig(env: Partial<Record<string, string | undefined>>, scope: ConfigScope = {}): Config {
+  const loaded: readonly SecretConfigName[] = scope.functionName ? functionSecrets[scope.functionName] : secretConfigNames;
+  const absent = secretConfigNames.filter((name) => !loaded.includes(name));
+  const schema = absent.length > 0 ? envSchema.partial(Object.fromEntries(absent.map((name) => [name, true])) as Partial<Record<SecretConfigName, true>>) : envSchema;
+  const given = Object.fromEntries(Object.entries(env).filter(([name]) => !(absent as readonly string[]).includes(name)));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
-  const e = parsed.data;
-  return {
+  // Only the absent secrets may be undefined here, and each is replaced by a throwing getter below.
+  const e = parsed.data as z.output<typeof envSchema>;
+  const config: Config = {
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
@@ -275,4 +301,21 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>): Co
       feedbackPerHour: e.RATE_LIMIT_FEEDBACK_PER_HOUR,
     },
   };
+  const functionName = scope.functionName;
+  if (functionName) for (const name of absent) withoutSecret(config, name, functionName);
+  return config;
+}
+
+/** Replaces a secret the function does not load by a getter that stops with its name if anything reads it. */
+function withoutSecret(config: Config, name: SecretConfigName, functionName: LambdaFunctionName): void {
+  const path: readonly string[] = configFieldOfSecret[name];
+  const target: object = path.length === 2 ? config.zalo : config;
+  Object.defineProperty(target, path[path.length - 1]!, {
+    enumerable: true,
+    get() {
+      throw new ConfigError(
+        `${name} is not loaded for the ${functionName} function: add it to its list in functions/src/config/function-secrets.ts (which also grants it in AWS)`,
+      );
+    },
+  });
 }

@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lam
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { configEnvNames, envSchema } from "@motcua/functions/config/config";
+import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
 import { repoRoot } from "../paths.js";
 
@@ -41,8 +42,12 @@ export function checkFunctionEnvironment(envNames: readonly string[], secretName
   }
   if (envNames.includes("SECRET_ARNS") || secretNames.includes("SECRET_ARNS")) problems.push("SECRET_ARNS is built from the secrets");
   for (const name of envNames.filter((n) => secretNames.includes(n))) problems.push(`${name} is both an env value and a secret`);
+  const secretSettings = new Set<string>(secretConfigNames);
+  for (const name of envNames.filter((n) => secretSettings.has(n) && !secretNames.includes(n))) problems.push(`${name} is a secret, never an env value`);
+  for (const name of secretNames.filter((n) => !secretSettings.has(n) && known.has(n))) problems.push(`${name} is not a secret setting`);
+  // A function loads only its own secrets (functions/src/config/function-secrets.ts): the others are not required.
   const given = new Set([...envNames, ...secretNames, ...runtimeProvidedNames]);
-  for (const name of requiredConfigNames()) {
+  for (const name of requiredConfigNames().filter((n) => !secretSettings.has(n) || secretNames.includes(n))) {
     if (!given.has(name)) problems.push(`missing required config ${name}`);
   }
   if (problems.length > 0) throw new Error(`function config does not match functions/src/config/config.ts: ${problems.join("; ")}`);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { configEnvNames } from "@motcua/functions/config/config";
+import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import type { CfnElement } from "aws-cdk-lib";
@@ -163,21 +164,52 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
   });
 });
 
+it("lets today's functions read the secrets their code reads, nothing more (a wider grant needs this test changed)", () => {
+  const ids = secretLogicalIds(prod);
+  const granted = Object.fromEntries(
+    enabled(functionCatalogue).map((name) => {
+      const reads = roleStatements(prod, prod.functionIds[name]!).filter((st) => asList(st.Action).includes("secretsmanager:GetSecretValue"));
+      return [name, secretNames.filter((secret) => reads.some((st) => importName(st.Resource).includes(`Ref${ids[secret]}`))).sort()];
+    }),
+  );
+  expect(granted).toEqual({
+    api: ["PHONE_HMAC_KEY", "RECEIPT_KEY", "ZALO_APP_SECRET"], // owner check (k), phone index, token check and phone exchange
+    ingest: ["INGEST_SECRETS", "PHONE_HMAC_KEY", "RECEIPT_KEY"], // signatures, phone index, receipt URL
+    admin: ["RECEIPT_KEY", "ZALO_APP_SECRET"], // receipt QR, token check
+    webhook: ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"], // the webhook MAC (either reading)
+    notify: ["PHONE_HMAC_KEY", "RECEIPT_KEY", "ZALO_APP_SECRET", "ZALO_OA_INITIAL_REFRESH_TOKEN"], // ZNS by phone, deep link k, OA token
+    "wake-outbox": [],
+    "oa-token-refresh": ["ZALO_APP_SECRET", "ZALO_OA_INITIAL_REFRESH_TOKEN"], // OAuth refresh, first refresh token
+    "late-dossiers": [],
+  });
+});
+
+it("refuses to synthesize a function whose catalogue secrets differ from those its config loads", () => {
+  const catalogue = { ...functionCatalogue, "wake-outbox": { ...functionCatalogue["wake-outbox"], secrets: ["RECEIPT_KEY" as const] } };
+  expect(() => synthStage({ catalogue })).toThrow(/the secrets of function wake-outbox must be those its config loads/);
+});
+
 describe("the functions", () => {
   it("run Node.js 22 on arm64 with source maps, and their env keys are the config schema's names, secrets by ARN only", () => {
     const required = requiredConfigNames();
     for (const stage of [prod, full]) {
-      for (const [, fn] of ofType(stage, "AWS::Lambda::Function")) {
+      expect(ofType(stage, "AWS::Lambda::Function")).toHaveLength(Object.keys(stage.functionIds).length);
+      for (const [name, id] of Object.entries(stage.functionIds) as [FunctionName, string][]) {
+        const fn = stage.resources[id]!;
         expect(fn.Properties.Runtime).toBe("nodejs22.x");
         expect(fn.Properties.Architectures).toEqual(["arm64"]);
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
         expect(variables.NODE_OPTIONS).toBe(nodeRuntimeEnvironment.NODE_OPTIONS);
         const configKeys = Object.keys(variables).filter((key) => !(key in nodeRuntimeEnvironment));
         for (const key of configKeys) expect(configEnvNames).toContain(key);
-        const secretArns = JSON.stringify(variables.SECRET_ARNS);
+        const secretArns = JSON.stringify(variables.SECRET_ARNS ?? "");
         const fromSecrets = secretNames.filter((secret) => secretArns.includes(`\\"${secret}\\":`));
         for (const secret of secretNames) expect(configKeys).not.toContain(secret);
-        for (const name of required) expect([...configKeys, ...fromSecrets, "AWS_REGION"]).toContain(name);
+        // SECRET_ARNS names exactly the secrets the function's config loads; none at all for a function with none.
+        expect(fromSecrets.sort(), name).toEqual([...functionSecrets[name]].sort());
+        expect("SECRET_ARNS" in variables, name).toBe(functionSecrets[name].length > 0);
+        const loaded = new Set<string>([...configKeys, ...fromSecrets, "AWS_REGION"]);
+        for (const setting of required.filter((n) => !(secretNames as string[]).includes(n))) expect(loaded, name).toContain(setting);
       }
     }
   });

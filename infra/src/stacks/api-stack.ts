@@ -1,3 +1,4 @@
+import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
@@ -58,6 +59,9 @@ export class ApiStack extends Stack {
 
     for (const [name, spec] of Object.entries(catalogue) as [FunctionName, FunctionSpec][]) {
       if (spec.pending) continue;
+      if ([...spec.secrets].sort().join() !== [...functionSecrets[name]].sort().join()) {
+        throw new Error(`the secrets of function ${name} must be those its config loads (functions/src/config/function-secrets.ts)`);
+      }
       const fn = new HouseFunction(this, functionId(name), {
         entry: spec.entry,
         description: spec.description,
