@@ -60,9 +60,9 @@ import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { detectLateDossiersUseCase, listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
-import { maxFanoutPageSize } from "../domain/announcement-fanout.js";
+import { fanoutStallMs, maxFanoutPageSize } from "../domain/announcement-fanout.js";
 import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
-import { adminAnnouncementsUseCases, fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
+import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "../use-cases/announcement-fanout.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
@@ -176,6 +176,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       clock,
       pageSize: overrides.fanoutPageSize ?? maxFanoutPageSize,
     }),
+    /** For the outbox waker: running fan-outs not advanced for `fanoutStallMs` get their next page. */
+    nudgeStalledFanouts: nudgeStalledFanoutsUseCase({ fanouts, stallMs: fanoutStallMs }),
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),

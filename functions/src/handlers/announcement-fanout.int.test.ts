@@ -166,6 +166,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       publish: (a, f) => fanouts.publish(a, f),
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
+      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
       writePage: async (page) => {
         if (writes === 4 && !crashedBefore) {
           crashedBefore = true;
