@@ -113,6 +113,7 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Wakes outbox items whose quiet hours ended or whose sender died holding a lease",
     trigger: { kind: "schedule", expression: "rate(1 minute)" },
     // Query: waiting items (GSI1 OUTBOX_WAITING); UpdateItem: touch them so the stream delivers them again.
+    // The same for stalled announcement fan-out jobs (GSI1 FANOUT_RUNNING): a touch brings their next page.
     tableActions: ["dynamodb:Query", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: allSecrets,

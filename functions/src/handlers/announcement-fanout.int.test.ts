@@ -15,6 +15,8 @@ import { announcementLimits } from "../domain/announcement-fanout.js";
 import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
 import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 import { buildNotifyHandler } from "./notify.handler.js";
+import { wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
+import { fanoutStallMs } from "../domain/announcement-fanout.js";
 
 const pageSize = 40;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -25,6 +27,8 @@ let deps: ReturnType<typeof composeDependencies>;
 let citizens: DynamoDbCitizenRepository;
 let fanouts: DynamoDbAnnouncementFanoutRepository;
 let adminToken = "";
+/** The stream poller's log (it says when it drops records that ran out of retries). */
+const pollerLog: string[] = [];
 /** OA ids of the opted-in followers that Zalo still knows as followers: each must get exactly one message. */
 const reachable: string[] = [];
 /** OA ids that must get nothing: following but not opted in, opted in and then unfollowed or opted out. */
@@ -60,7 +64,7 @@ beforeAll(async () => {
     idleDelayMs: 50,
     retryDelayMs: 100,
     maxRetries: 5,
-    log: () => {},
+    log: (line) => void pollerLog.push(line),
   });
 
   const at = new Date().toISOString();
@@ -192,6 +196,57 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     expect(progress).toMatchObject({ state: "done", written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
     const counts = perRecipient(await messages(), title);
     expect(counts.size).toBe(255);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it("a step whose record runs out of retries leaves the job running; the waker, once it is stalled, gets it finished", async () => {
+    let broken = true;
+    let writes = 0;
+    let failures = 0;
+    const failing: AnnouncementFanoutRepository = {
+      publish: (a, f) => fanouts.publish(a, f),
+      getFanout: (id) => fanouts.getFanout(id),
+      progress: (id) => fanouts.progress(id),
+      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      writePage: async (page) => {
+        if (writes === 3 && broken) {
+          failures += 1;
+          throw new Error("injected: the page write keeps failing");
+        }
+        const result = await fanouts.writePage(page);
+        if (result === "written") writes += 1;
+        return result;
+      },
+    };
+    const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const step = fanOutStepUseCase({ fanouts: failing, announcements, citizens, clock: deps.clock, pageSize });
+    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: step, log: () => {} });
+
+    const title = "Thông báo: tạm dừng tiếp nhận hồ sơ trực tiếp ngày 30/11";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
+    const id = published.body["announcement"].id as string;
+    const dropped = pollerLog.length;
+    const deadline = Date.now() + 30_000;
+    while (!pollerLog.slice(dropped).some((line) => line.includes("dropping"))) {
+      if (Date.now() > deadline) throw new Error(`the failing step's record was not dropped: ${pollerLog.slice(dropped).join(" | ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(failures).toBe(6); // the first call and the poller's 5 retries
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await fanouts.getFanout(id)).toMatchObject({ state: "running", pages: 3, written: 3 * pageSize });
+    expect(failures).toBe(6); // nothing brings it back by itself
+
+    broken = false; // the dependency recovers; nothing would write the next page without the waker
+    const realWaker = wakeOutboxHandlerFrom(deps);
+    expect((await realWaker()).fanoutsNudged).toBe(0); // not stalled yet
+    const later = wakeOutboxHandlerFrom({ ...deps, clock: { now: () => new Date(Date.now() + fanoutStallMs + 60_000) } });
+    expect((await later()).fanoutsNudged).toBe(1);
+    expect((await later()).fanoutsNudged).toBe(0); // nudged once; its stall clock restarted
+
+    const progress = await finalProgress(id);
+    expect(progress).toMatchObject({ state: "done", targeted: 256, written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+    const counts = perRecipient(await messages(), title);
+    expect([...counts.keys()].sort()).toEqual([...reachable].sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   }, 120_000);
 
