@@ -88,7 +88,8 @@ export const functionCatalogue: FunctionCatalogue = {
     // announcements: PutItem (announcement + fan-out job + tally in one TransactWriteItems), GetItem, Query (list on GSI1,
     // progress on FANOUT#<id>).
     // PAKN inbox: Query threads by state (GSI2), PutItem thread + message + outbox item (a reply's transaction).
-    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again.
+    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again
+    // (an announcement message: with the fan-out tally's ADD -1 in one TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: allSecrets,

@@ -11,7 +11,8 @@ import { DynamoDbAnnouncementRepository } from "../adapters/dynamodb/dynamodb-an
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { announcementLimits } from "../domain/announcement-fanout.js";
+import { announcementLimits, announcementOutboxId } from "../domain/announcement-fanout.js";
+import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
 import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 import { buildNotifyHandler } from "./notify.handler.js";
@@ -35,6 +36,8 @@ const reachable: string[] = [];
 const silent: string[] = [];
 /** Opted in and a follower in our records, but Zalo says no longer following (-213): undeliverable. */
 const gone: string[] = [];
+/** The same citizen's app-scoped id (the outbox item's id is built from it). */
+let goneAppUserId = "";
 
 async function createUsers(count: number, follower = true) {
   const users = [];
@@ -89,6 +92,7 @@ beforeAll(async () => {
   await follow(left!);
   await citizens.setAnnouncementSubscription(left!.zaloAppUserId, true, at);
   gone.push(left!.zaloOaUserId);
+  goneAppUserId = left!.zaloAppUserId;
 }, 120_000);
 
 afterAll(async () => {
@@ -248,6 +252,46 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     const counts = perRecipient(await messages(), title);
     expect([...counts.keys()].sort()).toEqual([...reachable].sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it("a message retried from the delivery log takes its old count back: the progress counts it once, in its new state", async () => {
+    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
+    const title = "Thông báo: lịch tiếp công dân tháng 12";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
+    const id = published.body["announcement"].id as string;
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 255, undeliverable: 1, failed: 0 });
+    const outbox = new DynamoDbOutboxRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const itemId = announcementOutboxId(id, goneAppUserId);
+    const retry = () => admin("POST /v1/admin/notifications/{id}/retry", `/v1/admin/notifications/${itemId}/retry`);
+    const finishedAgain = async (retries: number) => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const item = await outbox.get(itemId);
+        if (item?.manualRetries === retries && item.finishedAt !== null) return item;
+        if (Date.now() > deadline) throw new Error(`the retried item did not finish: ${JSON.stringify(item)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    // Still not a follower: undeliverable again, counted once (not 2).
+    expect((await retry()).status).toBe(200);
+    expect(await finishedAgain(1)).toMatchObject({ state: "undeliverable" });
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+
+    // Follows the OA again: the next retry is sent, and leaves the undeliverable count.
+    const followed = await fetch(`${stack.emulator.url}/_emulator/users/${goneAppUserId}/follow`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ follower: true }),
+    });
+    expect(followed.status).toBe(200);
+    expect((await retry()).status).toBe(200);
+    expect(await finishedAgain(2)).toMatchObject({ state: "sent" });
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 256, undeliverable: 0, failed: 0, pending: 0 });
+    expect(perRecipient(await messages(), title).get(gone[0]!)).toBe(1);
+    // A retry of a sent message is refused and changes no count.
+    expect((await retry()).body).toMatchObject({ error: { code: "NOT_RETRYABLE" } });
+    expect((await fanouts.progress(id))?.tally).toEqual({ sent: 256, failed: 0, undeliverable: 0 });
   }, 120_000);
 
   it("refuses bad announcements with JSON errors at each limit and just past it, writing nothing", async () => {
