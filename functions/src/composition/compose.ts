@@ -71,6 +71,8 @@ export interface CompositionOverrides {
   fetch?: typeof fetch;
   /** Outbox items per fan-out page (default and maximum 99). */
   fanoutPageSize?: number;
+  /** The notify function's jitter source (tests pin the backoff with it). */
+  random?: () => number;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
@@ -135,14 +137,19 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
-    random: Math.random,
+    random: overrides.random ?? Math.random,
     links: {
       dossier: (code) => receiptSigner.receiptUrl(code),
       announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
       feedbackThread: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?pakn=${encodeURIComponent(id)}`,
     },
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
-    retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
+    retry: {
+      maxAttempts: config.notify.maxAttempts,
+      baseDelayMs: config.notify.retryBaseMs,
+      maxDelayMs: config.notify.retryMaxMs,
+      inlineMaxMs: config.notify.inlineRetryMaxMs,
+    },
     leaseMs: config.notify.leaseSeconds * 1000,
     quietHours: config.zalo.znsQuietHours,
   });

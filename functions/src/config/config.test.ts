@@ -60,3 +60,11 @@ it("refuses a quiet-hours window or a refresh window it cannot use, naming the s
     expect(() => loadConfig({ ...valid, ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: bad }), bad).toThrow(/ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS/);
   }
 });
+
+it("reads the inline retry limit of the notify function: 2000 ms by default, 0 (always postpone) allowed, negative refused", () => {
+  expect(loadConfig(valid).notify.inlineRetryMaxMs).toBe(2000);
+  expect(loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "0" }).notify.inlineRetryMaxMs).toBe(0);
+  expect(loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "8000" }).notify.inlineRetryMaxMs).toBe(8000);
+  expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "-1" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
+  expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "1.5" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
+});
