@@ -11,7 +11,7 @@ export { startStreamPoller, type StreamPoller } from "../../local/src/stream-pol
 export function startNotifyPoller(
   stack: { table: { endpoint: string }; config: { tableName: string } },
   notify: StreamHandler,
-  options: Partial<Pick<StreamPollerOptions, "retryDelayMs" | "maxRetries">> = {},
+  options: Partial<Pick<StreamPollerOptions, "retryDelayMs" | "maxRetries" | "log">> = {},
 ) {
   return startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,

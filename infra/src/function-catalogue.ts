@@ -79,7 +79,8 @@ export const functionCatalogue: FunctionCatalogue = {
     // announcements: PutItem (announcement + fan-out job + tally in one TransactWriteItems), GetItem, Query (list on GSI1,
     // progress on FANOUT#<id>).
     // PAKN inbox: Query threads by state (GSI2), PutItem thread + message + outbox item (a reply's transaction).
-    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again.
+    // Delivery log: Query by state (GSI1) and by dossier (GSI2), GetItem + UpdateItem to send a failed item again
+    // (an announcement message: with the fan-out tally's ADD -1 in one TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: functionSecrets.admin,
@@ -104,6 +105,7 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Wakes outbox items whose quiet hours ended or whose sender died holding a lease",
     trigger: { kind: "schedule", expression: "rate(1 minute)" },
     // Query: waiting items (GSI1 OUTBOX_WAITING); UpdateItem: touch them so the stream delivers them again.
+    // The same for stalled announcement fan-out jobs (GSI1 FANOUT_RUNNING): a touch brings their next page.
     tableActions: ["dynamodb:Query", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: functionSecrets["wake-outbox"],

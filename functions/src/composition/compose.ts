@@ -62,9 +62,9 @@ import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { detectLateDossiersUseCase, listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
-import { maxFanoutPageSize } from "../domain/announcement-fanout.js";
+import { fanoutStallMs, maxFanoutPageSize } from "../domain/announcement-fanout.js";
 import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
-import { adminAnnouncementsUseCases, fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
+import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "../use-cases/announcement-fanout.js";
 
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
@@ -73,6 +73,8 @@ export interface CompositionOverrides {
   fetch?: typeof fetch;
   /** Outbox items per fan-out page (default and maximum 99). */
   fanoutPageSize?: number;
+  /** The notify function's jitter source (tests pin the backoff with it). */
+  random?: () => number;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
@@ -153,14 +155,19 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
-    random: Math.random,
+    random: overrides.random ?? Math.random,
     links: {
       dossier: (code) => receiptSigner.receiptUrl(code),
       announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
       feedbackThread: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?pakn=${encodeURIComponent(id)}`,
     },
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
-    retry: { maxAttempts: config.notify.maxAttempts, baseDelayMs: config.notify.retryBaseMs, maxDelayMs: config.notify.retryMaxMs },
+    retry: {
+      maxAttempts: config.notify.maxAttempts,
+      baseDelayMs: config.notify.retryBaseMs,
+      maxDelayMs: config.notify.retryMaxMs,
+      inlineMaxMs: config.notify.inlineRetryMaxMs,
+    },
     leaseMs: config.notify.leaseSeconds * 1000,
     quietHours: config.zalo.znsQuietHours,
   });
@@ -194,6 +201,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       clock,
       pageSize: overrides.fanoutPageSize ?? maxFanoutPageSize,
     }),
+    /** For the outbox waker: running fan-outs not advanced for `fanoutStallMs` get their next page. */
+    nudgeStalledFanouts: nudgeStalledFanoutsUseCase({ fanouts, stallMs: fanoutStallMs }),
     getDossierRating: getDossierRatingUseCase(ratingDeps),
     rateDossier: rateDossierUseCase(ratingDeps),
     listRatingsFeed: listRatingsFeedUseCase({ ratings, clock, settleSeconds: config.ratingsFeedSettleSeconds }),

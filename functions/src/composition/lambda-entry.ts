@@ -51,7 +51,7 @@ export function lambdaNotifyHandler(): (event: DynamoDBStreamEvent) => Promise<D
 }
 
 let wake: ReturnType<typeof wakeOutboxHandlerFrom> | undefined;
-export function lambdaWakeOutboxHandler(): () => Promise<{ woken: number }> {
+export function lambdaWakeOutboxHandler(): ReturnType<typeof wakeOutboxHandlerFrom> {
   return async () => {
     wake ??= wakeOutboxHandlerFrom(await lambdaDependencies("wake-outbox"));
     return wake();

@@ -18,7 +18,7 @@ export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<strin
 }
 
 export function wakeOutboxHandlerFrom(deps: Dependencies) {
-  return buildWakeOutboxHandler({ wakeDue: deps.wakeDueOutbox, clock: deps.clock, limit: wakeBatch });
+  return buildWakeOutboxHandler({ wakeDue: deps.wakeDueOutbox, nudgeStalledFanouts: deps.nudgeStalledFanouts, clock: deps.clock, limit: wakeBatch });
 }
 
 export function oaTokenRefreshHandlerFrom(deps: Dependencies) {

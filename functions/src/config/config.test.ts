@@ -124,3 +124,11 @@ describe("a function's config loads only that function's secrets (function-secre
     expect(refresher.zalo.oaInitialRefreshToken).toBeNull();
   });
 });
+
+it("reads the inline retry limit of the notify function: 2000 ms by default, 0 (always postpone) allowed, negative refused", () => {
+  expect(loadConfig(valid).notify.inlineRetryMaxMs).toBe(2000);
+  expect(loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "0" }).notify.inlineRetryMaxMs).toBe(0);
+  expect(loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "8000" }).notify.inlineRetryMaxMs).toBe(8000);
+  expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "-1" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
+  expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "1.5" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
+});

@@ -43,6 +43,7 @@ export const configEnvNames = [
   "NOTIFY_LEASE_SECONDS",
   "NOTIFY_CONCURRENCY",
   "NOTIFY_DLQ_URL",
+  "NOTIFY_INLINE_RETRY_MAX_MS",
   "SECRET_ARNS",
   "HOLIDAYS",
   "PROCEDURE_CACHE_SECONDS",
@@ -126,6 +127,8 @@ export const envSchema = z.object({
   NOTIFY_LEASE_SECONDS: positiveInt(120),
   NOTIFY_CONCURRENCY: positiveInt(8),
   NOTIFY_DLQ_URL: z.url().optional(),
+  /** A retry backoff up to this long is slept inside the notify call; a longer one postpones the item (the waker sends it). */
+  NOTIFY_INLINE_RETRY_MAX_MS: z.coerce.number().int().nonnegative().default(2000),
   /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
   SECRET_ARNS: z.string().optional(),
   /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
@@ -196,6 +199,7 @@ export interface Config {
     leaseSeconds: number;
     concurrency: number;
     deadLetterQueueUrl: string | null;
+    inlineRetryMaxMs: number;
   };
   /** Public holidays (`YYYY-MM-DD`) for the working-day deadlines of feedback. */
   holidays: string[];
@@ -286,6 +290,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
       leaseSeconds: e.NOTIFY_LEASE_SECONDS,
       concurrency: e.NOTIFY_CONCURRENCY,
       deadLetterQueueUrl: e.NOTIFY_DLQ_URL ?? null,
+      inlineRetryMaxMs: e.NOTIFY_INLINE_RETRY_MAX_MS,
     },
     holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,

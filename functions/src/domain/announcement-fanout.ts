@@ -12,6 +12,13 @@ export const announcementLimits = {
 export const maxFanoutPageSize = 99;
 
 /**
+ * A running fan-out job not advanced for this long is nudged by the outbox waker: its step's stream record ran
+ * out of retries (or the notify function kept crashing), and nothing else would write the next page. A page
+ * takes well under a second, so 5 minutes never nudges a job that is merely slow.
+ */
+export const fanoutStallMs = 5 * 60_000;
+
+/**
  * The fan-out of one announcement to the opted-in followers: pages of outbox items written in the same
  * transaction as the cursor (`after`, the last follower written), so a crash never leaves a page half-recorded.
  */

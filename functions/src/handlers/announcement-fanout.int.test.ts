@@ -10,10 +10,13 @@ import { DynamoDbAnnouncementRepository } from "../adapters/dynamodb/dynamodb-an
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { announcementLimits } from "../domain/announcement-fanout.js";
+import { announcementLimits, announcementOutboxId } from "../domain/announcement-fanout.js";
+import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
 import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 import { buildNotifyHandler } from "./notify.handler.js";
+import { wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
+import { fanoutStallMs } from "../domain/announcement-fanout.js";
 
 const pageSize = 40;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -24,12 +27,16 @@ let deps: ReturnType<typeof composeDependencies>;
 let citizens: DynamoDbCitizenRepository;
 let fanouts: DynamoDbAnnouncementFanoutRepository;
 let adminToken = "";
+/** The stream poller's log (it says when it drops records that ran out of retries). */
+const pollerLog: string[] = [];
 /** OA ids of the opted-in followers that Zalo still knows as followers: each must get exactly one message. */
 const reachable: string[] = [];
 /** OA ids that must get nothing: following but not opted in, opted in and then unfollowed or opted out. */
 const silent: string[] = [];
 /** Opted in and a follower in our records, but Zalo says no longer following (-213): undeliverable. */
 const gone: string[] = [];
+/** The same citizen's app-scoped id (the outbox item's id is built from it). */
+let goneAppUserId = "";
 
 async function createUsers(count: number, follower = true) {
   const users = [];
@@ -50,7 +57,7 @@ beforeAll(async () => {
   citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
   fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
   notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
-  poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5 });
+  poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5, log: (line) => void pollerLog.push(line) });
 
   const at = new Date().toISOString();
   const follow = (user: { zaloAppUserId: string; zaloOaUserId: string }, isFollower = true, when = at) =>
@@ -74,6 +81,7 @@ beforeAll(async () => {
   await follow(left!);
   await citizens.setAnnouncementSubscription(left!.zaloAppUserId, true, at);
   gone.push(left!.zaloOaUserId);
+  goneAppUserId = left!.zaloAppUserId;
 }, 120_000);
 
 afterAll(async () => {
@@ -155,6 +163,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       publish: (a, f) => fanouts.publish(a, f),
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
+      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
       writePage: async (page) => {
         if (writes === 4 && !crashedBefore) {
           crashedBefore = true;
@@ -181,6 +190,97 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     const counts = perRecipient(await messages(), title);
     expect(counts.size).toBe(255);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it("a step whose record runs out of retries leaves the job running; the waker, once it is stalled, gets it finished", async () => {
+    let broken = true;
+    let writes = 0;
+    let failures = 0;
+    const failing: AnnouncementFanoutRepository = {
+      publish: (a, f) => fanouts.publish(a, f),
+      getFanout: (id) => fanouts.getFanout(id),
+      progress: (id) => fanouts.progress(id),
+      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      writePage: async (page) => {
+        if (writes === 3 && broken) {
+          failures += 1;
+          throw new Error("injected: the page write keeps failing");
+        }
+        const result = await fanouts.writePage(page);
+        if (result === "written") writes += 1;
+        return result;
+      },
+    };
+    const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const step = fanOutStepUseCase({ fanouts: failing, announcements, citizens, clock: deps.clock, pageSize });
+    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: step, log: () => {} });
+
+    const title = "Thông báo: tạm dừng tiếp nhận hồ sơ trực tiếp ngày 30/11";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
+    const id = published.body["announcement"].id as string;
+    const dropped = pollerLog.length;
+    const deadline = Date.now() + 30_000;
+    while (!pollerLog.slice(dropped).some((line) => line.includes("dropping"))) {
+      if (Date.now() > deadline) throw new Error(`the failing step's record was not dropped: ${pollerLog.slice(dropped).join(" | ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(failures).toBe(6); // the first call and the poller's 5 retries
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await fanouts.getFanout(id)).toMatchObject({ state: "running", pages: 3, written: 3 * pageSize });
+    expect(failures).toBe(6); // nothing brings it back by itself
+
+    broken = false; // the dependency recovers; nothing would write the next page without the waker
+    const realWaker = wakeOutboxHandlerFrom(deps);
+    expect((await realWaker()).fanoutsNudged).toBe(0); // not stalled yet
+    const later = wakeOutboxHandlerFrom({ ...deps, clock: { now: () => new Date(Date.now() + fanoutStallMs + 60_000) } });
+    expect((await later()).fanoutsNudged).toBe(1);
+    expect((await later()).fanoutsNudged).toBe(0); // nudged once; its stall clock restarted
+
+    const progress = await finalProgress(id);
+    expect(progress).toMatchObject({ state: "done", targeted: 256, written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+    const counts = perRecipient(await messages(), title);
+    expect([...counts.keys()].sort()).toEqual([...reachable].sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it("a message retried from the delivery log takes its old count back: the progress counts it once, in its new state", async () => {
+    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
+    const title = "Thông báo: lịch tiếp công dân tháng 12";
+    const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
+    const id = published.body["announcement"].id as string;
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 255, undeliverable: 1, failed: 0 });
+    const outbox = new DynamoDbOutboxRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const itemId = announcementOutboxId(id, goneAppUserId);
+    const retry = () => admin("POST /v1/admin/notifications/{id}/retry", `/v1/admin/notifications/${itemId}/retry`);
+    const finishedAgain = async (retries: number) => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const item = await outbox.get(itemId);
+        if (item?.manualRetries === retries && item.finishedAt !== null) return item;
+        if (Date.now() > deadline) throw new Error(`the retried item did not finish: ${JSON.stringify(item)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    // Still not a follower: undeliverable again, counted once (not 2).
+    expect((await retry()).status).toBe(200);
+    expect(await finishedAgain(1)).toMatchObject({ state: "undeliverable" });
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 255, undeliverable: 1, failed: 0, pending: 0 });
+
+    // Follows the OA again: the next retry is sent, and leaves the undeliverable count.
+    const followed = await fetch(`${stack.emulator.url}/_emulator/users/${goneAppUserId}/follow`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ follower: true }),
+    });
+    expect(followed.status).toBe(200);
+    expect((await retry()).status).toBe(200);
+    expect(await finishedAgain(2)).toMatchObject({ state: "sent" });
+    expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 256, undeliverable: 0, failed: 0, pending: 0 });
+    expect(perRecipient(await messages(), title).get(gone[0]!)).toBe(1);
+    // A retry of a sent message is refused and changes no count.
+    expect((await retry()).body).toMatchObject({ error: { code: "NOT_RETRYABLE" } });
+    expect((await fanouts.progress(id))?.tally).toEqual({ sent: 256, failed: 0, undeliverable: 0 });
   }, 120_000);
 
   it("refuses bad announcements with JSON errors at each limit and just past it, writing nothing", async () => {

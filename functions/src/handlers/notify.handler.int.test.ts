@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
@@ -269,6 +269,56 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
   });
 
+  describe("a retry's backoff: slept inline up to NOTIFY_INLINE_RETRY_MAX_MS, past it the item is postponed for the waker", () => {
+    // Base 1000 ms and the jitter pinned at 0.5: the first retry waits exactly 500 ms.
+    const withInlineMax = (inlineRetryMaxMs: number) => {
+      const config = { ...stack.config, notify: { ...stack.config.notify, retryBaseMs: 1000, retryMaxMs: 8000, inlineRetryMaxMs } };
+      return notifyHandlerFrom(composeDependencies(config, { clock, random: () => 0.5 }), () => {});
+    };
+    let restore: typeof notify;
+    beforeEach(() => {
+      restore = notify;
+    });
+    afterEach(() => {
+      notify = restore;
+    });
+
+    it("a 500 ms backoff at a 500 ms threshold is slept inside the call", async () => {
+      notify = withInlineMax(500);
+      const phone = newPhone();
+      const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+      await emulator("/_emulator/faults", { count: 1, error: -32 });
+      const code = newCode();
+      await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
+      const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+      expect(item).toMatchObject({ state: "sent", attempts: 2 });
+      expect(item!["wakeups"]).toBeUndefined(); // never postponed, never waited for the waker
+      expect(item!["reason"]).toBeUndefined();
+      expect(await messagesTo(user.zaloOaUserId)).toHaveLength(1);
+    });
+
+    it("a 500 ms backoff at a 499 ms threshold postpones the item; the waker sends it once it is due", async () => {
+      notify = withInlineMax(499);
+      const phone = newPhone();
+      const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+      await emulator("/_emulator/faults", { count: 1, error: -32 });
+      const code = newCode();
+      await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
+      const [waiting] = await eventually(() => outboxOf(code), (items) => items[0]?.["notBefore"] !== undefined);
+      expect(waiting).toMatchObject({ state: "pending", attempts: 1, notBefore: new Date(now.getTime() + 500).toISOString() });
+      expect(String(waiting!["reason"])).toMatch(/^retry_backoff: -32/);
+      expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 }); // not due yet
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
+
+      now = new Date(now.getTime() + 501);
+      expect((await wake()).woken).toBe(1);
+      const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+      expect(item).toMatchObject({ state: "sent", attempts: 2, wakeups: 1 });
+      expect(await messagesTo(user.zaloOaUserId)).toHaveLength(1);
+    });
+  });
+
   it("does not retry a permanent error (template data refused)", async () => {
     const phone = newPhone();
     await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
@@ -318,7 +368,7 @@ describe("notify: outbox → stream → Zalo", () => {
     await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
     const [waiting] = await eventually(() => outboxOf(code), (items) => items[0]?.["notBefore"] !== undefined);
     expect(waiting).toMatchObject({ state: "pending", notBefore: "2026-11-02T23:00:00.000Z", reason: "quiet_hours" });
-    expect(await wake()).toEqual({ woken: 0 });
+    expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 });
     expect(await messagesTo(international(phone))).toHaveLength(0);
 
     now = new Date("2026-11-02T23:01:00Z"); // 06:01
@@ -341,7 +391,7 @@ describe("notify: outbox → stream → Zalo", () => {
         Item: { ...outboxItemFor(id, notification, now.toISOString()), state: "sending", leaseOwner: "dead-instance", leaseUntil, ...keys.outboxWaiting(leaseUntil, id) },
       }),
     );
-    expect(await wake()).toEqual({ woken: 0 });
+    expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await messagesTo(international(phone))).toHaveLength(0);
 

@@ -23,6 +23,12 @@ export interface AnnouncementFanoutRepository {
    * TransactWriteItems. "superseded" when another writer already advanced the job (nothing written).
    */
   writePage(page: FanoutPage): Promise<FanoutPageResult>;
+  /**
+   * Running jobs not advanced since `staleBefore` (sparse GSI1 `FANOUT_RUNNING`, by last advance): each one still
+   * stalled is touched (a counter bumped, state kept running, its stall clock restarted at `now`) so its MODIFY
+   * record brings the next page. 1 Query + 1 conditional UpdateItem per stalled job. Returns how many it touched.
+   */
+  nudgeStalled(staleBefore: Date, now: Date, limit: number): Promise<number>;
   /** The job and the tally: 1 Query on `FANOUT#<id>`. Null when the announcement had no fan-out. */
   progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null>;
 }

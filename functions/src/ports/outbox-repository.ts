@@ -50,7 +50,9 @@ export interface OutboxRepository {
   listByState(state: Exclude<OutboxState, "sent">, page: { after: string | null; limit: number }): Promise<OutboxPage>;
   /**
    * A failed or undeliverable item back to `pending` with its attempts reset, so the stream hands it to the
-   * notify function again: 1 UpdateItem conditional on the state the caller saw.
+   * notify function again: 1 UpdateItem conditional on the state the caller saw. With `tally` (an announcement's
+   * message, counted once under `expectedState` when it finished) also ADDs -1 to that count in the same
+   * transaction, so the item counts again only under the state it finishes in next.
    */
-  retry(id: string, expectedState: OutboxState, at: Date): Promise<RetryResult>;
+  retry(id: string, expectedState: OutboxState, at: Date, tally?: { announcementId: string }): Promise<RetryResult>;
 }

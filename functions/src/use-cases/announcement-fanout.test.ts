@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { InMemoryAnnouncementFanoutRepository } from "../adapters/in-memory/in-memory-announcement-fanout-repository.js";
 import { InMemoryCitizenRepository } from "../adapters/in-memory/in-memory-citizen-repository.js";
 import { FixedClock, sequentialIds } from "../adapters/in-memory/fixed-clock.js";
-import { announcementOutboxId } from "../domain/announcement-fanout.js";
+import { announcementOutboxId, fanoutStallMs } from "../domain/announcement-fanout.js";
 import { bootstrapAdmin, type StaffMember } from "../domain/staff.js";
 import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
 import type { AuditEntry } from "../ports/audit-log.js";
-import { adminAnnouncementsUseCases, fanOutStepUseCase } from "./announcement-fanout.js";
+import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "./announcement-fanout.js";
 
 const at = "2026-11-02T03:00:00.000Z";
 const admin: StaffMember = bootstrapAdmin("9000", at);
@@ -94,6 +94,7 @@ describe("fan-out step", () => {
       publish: (a, f) => repo.publish(a, f),
       getFanout: (id) => repo.getFanout(id),
       progress: (id) => repo.progress(id),
+      nudgeStalled: (before, now, limit) => repo.nudgeStalled(before, now, limit),
       writePage: async (page) => {
         if (pages === 2) throw new Error("crash before page 3");
         pages += 1;
@@ -130,5 +131,24 @@ describe("fan-out step", () => {
   it("an unknown announcement is idle", async () => {
     const { step } = await setup({ subscribers: 1, pageSize: 5 });
     expect(await step("nope")).toBe("idle");
+  });
+});
+
+describe("nudging stalled fan-outs (the outbox waker)", () => {
+  it("touches a running job not advanced for exactly the stall time only once it is past it, then waits again", async () => {
+    const { repo, admins, step } = await setup({ subscribers: 12, pageSize: 5 });
+    await admins.publish(admin, input);
+    await step("id-1"); // page 1 at `at`; the stream record of this write is lost
+    const nudge = nudgeStalledFanoutsUseCase({ fanouts: repo, stallMs: fanoutStallMs });
+    const after = (ms: number) => new Date(Date.parse(at) + ms);
+    expect(await nudge(after(fanoutStallMs), 10)).toBe(0);
+    expect(await nudge(after(fanoutStallMs + 1), 10)).toBe(1);
+    expect(repo.nudges.get("id-1")).toBe(1);
+    // Nudged but still stuck: not again on the next run, only a whole stall time after the nudge.
+    expect(await nudge(after(fanoutStallMs + 60_000), 10)).toBe(0);
+    expect(await nudge(after(2 * fanoutStallMs + 2), 10)).toBe(1);
+    await runToEnd(step, "id-1");
+    expect(repo.fanouts.get("id-1")).toMatchObject({ state: "done", written: 12 });
+    expect(await nudge(after(10 * fanoutStallMs), 10)).toBe(0);
   });
 });

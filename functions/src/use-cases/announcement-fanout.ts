@@ -126,3 +126,18 @@ export function fanOutStepUseCase(deps: FanOutStepDeps) {
     });
   };
 }
+
+export interface NudgeStalledFanoutsDeps {
+  fanouts: Pick<AnnouncementFanoutRepository, "nudgeStalled">;
+  /** A running job not advanced for this long is nudged (`fanoutStallMs`). */
+  stallMs: number;
+}
+
+/**
+ * For the outbox waker: touches running fan-out jobs that have not advanced for `stallMs`, so a job whose step's
+ * stream record ran out of retries (or whose notify calls kept crashing) gets its next page written. A nudged job
+ * that stays stuck is nudged again `stallMs` later, not on every run.
+ */
+export function nudgeStalledFanoutsUseCase(deps: NudgeStalledFanoutsDeps) {
+  return (now: Date, limit: number): Promise<number> => deps.fanouts.nudgeStalled(new Date(now.getTime() - deps.stallMs), now, limit);
+}

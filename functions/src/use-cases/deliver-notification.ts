@@ -26,7 +26,12 @@ export interface DeliverNotificationDeps {
   links: MessageLinks;
   /** Zalo template ids by template name; a missing one means the channel is not used for that message. */
   templates: { oa: Partial<Record<TemplateName, string>>; zns: Partial<Record<TemplateName, string>> };
-  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /**
+   * Backoff with full jitter between attempts. A wait up to `inlineMaxMs` is slept inside the call; a longer one
+   * postpones the item (`notBefore`) and returns, so the shard's next batch is not held behind it: the waker
+   * makes it due again.
+   */
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; inlineMaxMs: number };
   leaseMs: number;
   /** When ZNS waits (Vietnam time). */
   quietHours: QuietHours;
@@ -71,12 +76,25 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
     };
 
     if (attempts >= deps.retry.maxAttempts) {
-      return finish({ state: "failed", reason: "retries_exhausted", channel: null, recipient: null });
+      return finish({ state: "failed", reason: item.reason ? `retries_exhausted: ${item.reason}` : "retries_exhausted", channel: null, recipient: null });
     }
 
     const message = renderMessage(item.notification, deps.links);
     const routes = await routesFor(item, message, deps);
     if (!routes.ok) return finish({ state: "undeliverable", reason: routes.reason, channel: null, recipient: null });
+
+    /** Waits before the next attempt: inline when short, else the item is postponed ("postponed" to return). */
+    const backOff = async (): Promise<"postponed" | null> => {
+      if (attempts >= deps.retry.maxAttempts) return null; // no attempt left: the loop records the failure now
+      const delay = backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random);
+      if (delay <= deps.retry.inlineMaxMs) {
+        await deps.sleep(delay);
+        return null;
+      }
+      const notBefore = new Date(deps.clock.now().getTime() + delay);
+      await deps.outbox.postpone(item.id, owner, attempts, notBefore, `retry_backoff: ${lastFailure}`);
+      return "postponed";
+    };
 
     let route: Route = routes.first;
     let tokenRefreshed = false;
@@ -102,7 +120,7 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
       } catch (error) {
         attempts += 1;
         lastFailure = `oa_token_unavailable: ${String(error)}`;
-        await deps.sleep(backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random));
+        if ((await backOff()) === "postponed") return "postponed";
         continue;
       }
 
@@ -146,7 +164,7 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
       if (outcome.failure === "token") {
         return finish({ state: "failed", reason: `token_rejected_after_refresh ${lastFailure}`, channel: route.channel, recipient: route.recipient });
       }
-      await deps.sleep(backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random));
+      if ((await backOff()) === "postponed") return "postponed";
     }
   };
 }

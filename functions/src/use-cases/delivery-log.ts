@@ -66,7 +66,9 @@ export function deliveryLogUseCases(deps: DeliveryLogDeps) {
     const item = await deps.outbox.get(id);
     if (!item || !canSeeOutboxItem(actor, item)) return { kind: "not_found" };
     if (!(retryableOutboxStates as readonly OutboxState[]).includes(item.state)) return { kind: "not_retryable", state: item.state };
-    const result = await deps.outbox.retry(id, item.state, deps.clock.now());
+    // An announcement's message was counted in its fan-out's tally when it failed: the retry takes that back.
+    const tally = item.notification.kind === "announcement" ? { announcementId: item.notification.announcementId } : undefined;
+    const result = await deps.outbox.retry(id, item.state, deps.clock.now(), tally);
     if (result.kind === "retried") {
       await deps.audit.record({ actorZaloAppUserId: actor.zaloAppUserId, action: "retry_notification", subject: id, at: deps.clock.now().toISOString() });
     }

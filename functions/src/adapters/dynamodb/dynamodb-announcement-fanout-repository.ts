@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Announcement } from "../../domain/announcement.js";
 import type { AnnouncementFanout, AnnouncementTally } from "../../domain/announcement-fanout.js";
@@ -35,8 +35,14 @@ function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
   return fanout;
 }
 
+/** A running job is in the sparse `FANOUT_RUNNING` partition of GSI1 by its last advance; a done one leaves it. */
 function fanoutItem(fanout: AnnouncementFanout): Record<string, unknown> {
-  return { ...keys.announcementFanout(fanout.announcementId), type: itemTypes.announcementFanout, ...fanout };
+  return {
+    ...keys.announcementFanout(fanout.announcementId),
+    ...(fanout.state === "running" ? keys.fanoutRunning(fanout.updatedAt, fanout.announcementId) : {}),
+    type: itemTypes.announcementFanout,
+    ...fanout,
+  };
 }
 
 export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutRepository {
@@ -114,6 +120,53 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
       }
     }
     throw new Error(`fan-out page of ${page.announcementId} kept conflicting with existing outbox items`);
+  }
+
+  async nudgeStalled(staleBefore: Date, now: Date, limit: number): Promise<number> {
+    const bound = `${staleBefore.toISOString()}#`;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
+        ExpressionAttributeValues: { ":pk": keys.fanoutRunningPartition, ":bound": bound },
+        Limit: limit,
+      }),
+    );
+    let nudged = 0;
+    for (const raw of result.Items ?? []) {
+      const job = fanoutItemSchema.safeParse(raw);
+      if (!job.success || job.data.state !== "running") continue;
+      const { announcementId } = job.data;
+      const index = keys.fanoutRunning(now.toISOString(), announcementId);
+      try {
+        // Still running and still stalled (a page written meanwhile moved GSI1SK past the bound): bump a counter
+        // and restart the stall clock. The MODIFY (state running) passes the stream filter and brings the next
+        // page; that page's own condition (`pages = :n`) keeps a concurrent step from writing it twice.
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.announcementFanout(announcementId),
+            UpdateExpression: "SET nudges = if_not_exists(nudges, :zero) + :one, nudgedAt = :now, GSI1SK = :sk",
+            ConditionExpression: "#state = :running AND GSI1PK = :pk AND GSI1SK < :bound",
+            ExpressionAttributeNames: { "#state": "state" },
+            ExpressionAttributeValues: {
+              ":zero": 0,
+              ":one": 1,
+              ":now": now.toISOString(),
+              ":sk": index.GSI1SK,
+              ":running": "running",
+              ":pk": index.GSI1PK,
+              ":bound": bound,
+            },
+          }),
+        );
+        nudged += 1;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return nudged;
   }
 
   async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null> {

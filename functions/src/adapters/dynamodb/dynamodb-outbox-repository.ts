@@ -207,22 +207,49 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return pageOf(result.Items, result.LastEvaluatedKey?.["GSI1SK"]);
   }
 
-  async retry(id: string, expectedState: OutboxState, at: Date): Promise<RetryResult> {
-    const result = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
-        UpdateExpression:
-          "SET #state = :pending, attempts = :zero, updatedAt = :at, manualRetries = if_not_exists(manualRetries, :zero) + :one, retriedAt = :at, " +
-          "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, GSI1PK, GSI1SK",
-        ConditionExpression: "attribute_exists(PK) AND #state = :expected",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    if (result?.Attributes) return { kind: "retried", item: outboxFromItem(result.Attributes) };
+  async retry(id: string, expectedState: OutboxState, at: Date, tally?: { announcementId: string }): Promise<RetryResult> {
+    const update = {
+      TableName: this.tableName,
+      Key: keys.outboxItem(id),
+      // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
+      UpdateExpression:
+        "SET #state = :pending, attempts = :zero, updatedAt = :at, manualRetries = if_not_exists(manualRetries, :zero) + :one, retriedAt = :at, " +
+        "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, GSI1PK, GSI1SK",
+      ConditionExpression: "attribute_exists(PK) AND #state = :expected",
+      ExpressionAttributeNames: { "#state": "state" },
+      ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },
+    };
+    if (!tally) {
+      const result = await this.conditional(new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }));
+      if (result?.Attributes) return { kind: "retried", item: outboxFromItem(result.Attributes) };
+    } else {
+      // The item added 1 to its announcement's count of `expectedState` when it finished (in finish's
+      // transaction); taking it back here, atomically with the state change, keeps the progress true when it
+      // finishes again and adds 1 under its new state.
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: update },
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.announcementTally(tally.announcementId),
+                  UpdateExpression: "ADD #counter :minusOne",
+                  ConditionExpression: "attribute_exists(PK)",
+                  ExpressionAttributeNames: { "#counter": expectedState },
+                  ExpressionAttributeValues: { ":minusOne": -1 },
+                },
+              },
+            ],
+          }),
+        );
+        const retried = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxItem(id), ConsistentRead: true }));
+        if (retried.Item) return { kind: "retried", item: outboxFromItem(retried.Item) };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed")) throw error;
+      }
+    }
     const current = await this.get(id);
     return current ? { kind: "not_retryable", state: current.state } : { kind: "not_found" };
   }

@@ -102,6 +102,12 @@ export const keys = {
   /** Delivery counts of an announcement's messages (ADD in the notify function's final-state transaction). */
   announcementTally: (announcementId: string) => ({ PK: `FANOUT#${announcementId}`, SK: "TALLY" }),
   fanoutKeyPrefix: "FANOUT#",
+  /**
+   * GSI1 (sparse): a fan-out job while it runs, by the time it last advanced (or was nudged); removed when done.
+   * The outbox waker finds jobs stalled past `fanoutStallMs` (a stream record that ran out of retries) here.
+   */
+  fanoutRunning: (since: string, announcementId: string) => ({ GSI1PK: "FANOUT_RUNNING", GSI1SK: `${since}#${announcementId}` }),
+  fanoutRunningPartition: "FANOUT_RUNNING",
   rateLimitWindow: (scope: string, key: string, windowStart: number) => ({
     PK: `RATE#${scope}#${key}#${windowStart}`,
     SK: "RATE",
