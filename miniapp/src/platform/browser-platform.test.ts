@@ -25,6 +25,19 @@ describe("createBrowserPlatform", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it("starts a new session for another user's token: what the session remembered for the previous one is dropped", async () => {
+    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, "tok-citizen");
+    window.sessionStorage.setItem("motcua.staffProfile", JSON.stringify({ status: "not_staff" }));
+    window.history.replaceState(null, "", "/?token=tok-citizen");
+    createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch: vi.fn<typeof globalThis.fetch>() });
+    expect(window.sessionStorage.getItem("motcua.staffProfile")).not.toBeNull();
+
+    window.history.replaceState(null, "", "/admin?token=tok-admin");
+    const platform = createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch: vi.fn<typeof globalThis.fetch>() });
+    await expect(platform.getAccessToken()).resolves.toBe("tok-admin");
+    expect(window.sessionStorage.getItem("motcua.staffProfile")).toBeNull();
+  });
+
   it("uses the token kept in the session", async () => {
     window.sessionStorage.setItem(TOKEN_STORAGE_KEY, "tok-session");
     const fetch = vi.fn<typeof globalThis.fetch>();

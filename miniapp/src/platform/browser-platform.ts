@@ -109,7 +109,12 @@ function adoptTokenFromUrl(win: Pick<Window, "location" | "history">, storage: S
   const url = new URL(win.location.href);
   const token = url.searchParams.get(TOKEN_PARAM);
   if (token === null) return;
-  if (token) storage.setItem(TOKEN_STORAGE_KEY, token);
+  // Another user's token starts a new session: nothing remembered for the previous one (e.g. whether they are staff)
+  // may carry over.
+  if (token && token !== storage.getItem(TOKEN_STORAGE_KEY)) {
+    storage.clear();
+    storage.setItem(TOKEN_STORAGE_KEY, token);
+  }
   url.searchParams.delete(TOKEN_PARAM);
   win.history.replaceState(win.history.state, "", `${url.pathname}${url.search}${url.hash}`);
 }
