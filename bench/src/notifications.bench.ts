@@ -1,3 +1,4 @@
+import { waitForMessagesToSettle } from "@motcua/local/zalo-emulator/wait-for-messages-to-settle";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
@@ -49,7 +50,7 @@ export async function benchNotificationsOnOwnStack(options: NotificationBenchOpt
     const stack = await startStackProcess({ ZALO_SEND_RATE_PER_SECOND: String(quota), ...options.env });
     try {
       // The seed's own messages (a few hundred) share the quota: measure only once they have gone out.
-      await seedMessagesSent(stack.info);
+      await waitForMessagesToSettle(stack.info.zaloEmulatorUrl, { timeoutMs: 300_000 });
       lines.push(...(await benchNotifications(stack.info, phase)));
     } finally {
       await stack.stop();
@@ -256,21 +257,6 @@ async function emulatorPost(info: StackInfo, path: string, body: unknown): Promi
   const text = await response.text();
   if (!response.ok) throw new Error(`emulator ${path} answered ${response.status}: ${text}`);
   return JSON.parse(text) as unknown;
-}
-
-/** Waits until the emulator's message count has stopped growing for 2 s (at most 5 minutes). */
-async function seedMessagesSent(info: StackInfo): Promise<void> {
-  const count = async () => ((await (await fetch(`${info.zaloEmulatorUrl}/_emulator/messages`)).json()) as { messages: unknown[] }).messages.length;
-  const deadline = Date.now() + 300_000;
-  let last = -1;
-  let stableSince = Date.now();
-  while (Date.now() < deadline) {
-    const now = await count();
-    if (now !== last) [last, stableSince] = [now, Date.now()];
-    else if (Date.now() - stableSince >= 2_000) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The seed's messages were still going out after 5 minutes (${last} sent)`);
 }
 
 async function quotaRefusals(info: StackInfo): Promise<number> {

@@ -1,3 +1,4 @@
+import { waitForMessagesToSettle } from "@motcua/local/zalo-emulator/wait-for-messages-to-settle";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { build, preview } from "vite";
@@ -15,24 +16,6 @@ declare module "vitest" {
 const miniappRoot = fileURLToPath(new URL("../../miniapp/", import.meta.url));
 
 /**
- * Waits until the seed's messages have all gone out (the emulator's count stops growing), so a test that counts
- * the messages of one dossier or reply does not race the seed's backlog in the outbox.
- */
-async function seedMessagesSent(emulatorUrl: string): Promise<void> {
-  const count = async () => ((await (await fetch(`${emulatorUrl}/_emulator/messages`)).json()) as { messages: unknown[] }).messages.length;
-  const deadline = Date.now() + 90_000;
-  let last = -1;
-  let stableSince = Date.now();
-  while (Date.now() < deadline) {
-    const now = await count();
-    if (now !== last) [last, stableSince] = [now, Date.now()];
-    else if (Date.now() - stableSince >= 2_000) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The seed's messages were still going out after 90 s (${last} sent)`);
-}
-
-/**
  * The whole product for the browser tests: a local stack on free ports (DynamoDB Local, the real handlers,
  * the Zalo emulator, seed data) and the Mini App's browser build pointed at it, served by Vite's preview server.
  */
@@ -47,7 +30,8 @@ export default async function setup(project: TestProject) {
     await build({ root: miniappRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
     const port = await findFreePort();
     const server = await preview({ root: miniappRoot, logLevel: "warn", build: { outDir }, preview: { port, host: "127.0.0.1", strictPort: true } });
-    await seedMessagesSent(stack.info.zaloEmulatorUrl);
+    // Tests count the messages of their own dossiers and replies: start once the seed's messages have gone out.
+    await waitForMessagesToSettle(stack.info.zaloEmulatorUrl, { timeoutMs: 90_000 });
     project.provide("stack", stack.info);
     project.provide("miniAppUrl", `http://127.0.0.1:${port}`);
     return async () => {
