@@ -5,12 +5,15 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
   type UpdateCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
 import type { OutboxItem, OutboxState } from "../../domain/outbox.js";
 import type { OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
 import { keys } from "./keys.js";
 import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
+
+type TransactUpdate = NonNullable<NonNullable<TransactWriteCommandInput["TransactItems"]>[number]["Update"]>;
 
 export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
@@ -74,28 +77,13 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       },
     };
     if (!tally) return (await this.conditional(new UpdateCommand(update))) !== null;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: update },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.announcementTally(tally.announcementId),
-                UpdateExpression: "ADD #counter :one",
-                ExpressionAttributeNames: { "#counter": result.state },
-                ExpressionAttributeValues: { ":one": 1 },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
-      throw error;
-    }
+    return this.updateWithTally(update, {
+      TableName: this.tableName,
+      Key: keys.announcementTally(tally.announcementId),
+      UpdateExpression: "ADD #counter :one",
+      ExpressionAttributeNames: { "#counter": result.state },
+      ExpressionAttributeValues: { ":one": 1 },
+    });
   }
 
   async postpone(id: string, owner: string, attempts: number, notBefore: Date, reason: string): Promise<boolean> {
@@ -226,32 +214,35 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       // The item added 1 to its announcement's count of `expectedState` when it finished (in finish's
       // transaction); taking it back here, atomically with the state change, keeps the progress true when it
       // finishes again and adds 1 under its new state.
-      try {
-        await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Update: update },
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: keys.announcementTally(tally.announcementId),
-                  UpdateExpression: "ADD #counter :minusOne",
-                  ConditionExpression: "attribute_exists(PK)",
-                  ExpressionAttributeNames: { "#counter": expectedState },
-                  ExpressionAttributeValues: { ":minusOne": -1 },
-                },
-              },
-            ],
-          }),
-        );
+      const written = await this.updateWithTally(update, {
+        TableName: this.tableName,
+        Key: keys.announcementTally(tally.announcementId),
+        UpdateExpression: "ADD #counter :minusOne",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeNames: { "#counter": expectedState },
+        ExpressionAttributeValues: { ":minusOne": -1 },
+      });
+      if (written) {
         const retried = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxItem(id), ConsistentRead: true }));
         if (retried.Item) return { kind: "retried", item: outboxFromItem(retried.Item) };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed")) throw error;
       }
     }
     const current = await this.get(id);
     return current ? { kind: "not_retryable", state: current.state } : { kind: "not_found" };
+  }
+
+  /**
+   * An outbox item's conditional update and its announcement tally's change in one transaction; false when the
+   * item's condition failed (someone else moved it), so nothing was written.
+   */
+  private async updateWithTally(itemUpdate: TransactUpdate, tallyUpdate: TransactUpdate): Promise<boolean> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: [{ Update: itemUpdate }, { Update: tallyUpdate }] }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      throw error;
+    }
   }
 
   private async conditional(command: UpdateCommand): Promise<UpdateCommandOutput | null> {
