@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { stackNow } from "./stack-time.js";
 
 export const screenshotDir = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url));
 
@@ -32,9 +34,13 @@ export async function launchChromium(extraArgs: string[] = []): Promise<{ browse
   };
 }
 
-/** A phone-sized page (360×740, as a cheap Android phone), collecting the page's errors. */
+/**
+ * A phone-sized page (360×740, as a cheap Android phone), collecting the page's errors. Its clock is the stack's
+ * (it runs on from the stack's time at real speed), so the Mini App's "today" is the backend's.
+ */
 export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  await context.clock.install({ time: stackNow(inject("stack")) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

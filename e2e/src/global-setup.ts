@@ -5,6 +5,7 @@ import { build, preview } from "vite";
 import { findFreePort } from "@motcua/local/net/free-port";
 import { localDevSettings } from "@motcua/local/stack/local-dev-settings";
 import { startStack, type StackInfo } from "@motcua/local/stack/start-stack";
+import { browserTestsStartAt } from "./stack-time.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +21,9 @@ const miniappRoot = fileURLToPath(new URL("../../miniapp/", import.meta.url));
  * the Zalo emulator, seed data) and the Mini App's browser build pointed at it, served by Vite's preview server.
  */
 export default async function setup(project: TestProject) {
-  const stack = await startStack({ log: process.env.E2E_STACK_LOG ? (line) => console.log(line) : () => {} });
+  // The whole product runs on one clock set to a chosen working morning, so that no browser test depends on the
+  // hour, the weekday or the month it happens to run in (browser pages get the same clock: ./browser.ts).
+  const stack = await startStack({ startAt: browserTestsStartAt, log: process.env.E2E_STACK_LOG ? (line) => console.log(line) : () => {} });
   try {
     process.env.VITE_API_URL = stack.info.apiUrl;
     process.env.VITE_ZALO_EMULATOR_URL = stack.info.zaloEmulatorUrl;

@@ -1,5 +1,6 @@
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
+import { stackNow } from "./stack-time.js";
 
 export interface IngestResult {
   eventId: string;
@@ -13,7 +14,7 @@ export async function ingest(stack: StackInfo, events: unknown[]): Promise<Inges
   const body = JSON.stringify({ events });
   const response = await fetch(`${stack.apiUrl}/v1/ingest/events`, {
     method: "POST",
-    headers: signedIngestHeaders(stack.ingestSecret, body),
+    headers: signedIngestHeaders(stack.ingestSecret, body, stackNow(stack)),
     body,
   });
   if (!response.ok) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);

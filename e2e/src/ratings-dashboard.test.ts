@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { buildSeedRatingHistory } from "@motcua/local/seed/seed-ratings";
 import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { stackNow } from "./stack-time.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
@@ -23,7 +24,7 @@ it("the seeded admin opens the ratings dashboard, sees the seeded ratings' numbe
   const summaryAnswer = await page.waitForResponse((response) => response.url().includes("/v1/admin/ratings/summary"));
   const summary = (await summaryAnswer.json()) as { total: { ratings: number; satisfactionRatio: number; onTimeRatio: number } };
   // The seed rates four months of dossiers over every agency; other browser tests may add a rating this month.
-  const seeded = buildSeedRatingHistory(new Date()).ratings.length;
+  const seeded = buildSeedRatingHistory(stackNow(stack)).ratings.length;
   expect(summary.total.ratings).toBeGreaterThanOrEqual(seeded);
   await expect.poll(() => page.getByTestId("rated-count").textContent()).toBe(`${summary.total.ratings} hồ sơ được đánh giá`);
   expect(await page.getByTestId("satisfaction-ratio").textContent()).toBe(percent(summary.total.satisfactionRatio));

@@ -48,10 +48,10 @@ describe("staff close and reopen", () => {
     const closed = closeFeedbackThread(created(), new Date("2027-03-02T02:00:00Z"));
     if (!closed.ok) throw new Error("not closed");
     expect(closed.thread).toMatchObject({ state: "da_dong", closedAt: "2027-03-02T02:00:00.000Z", version: 2 });
-    expect(closeFeedbackThread(closed.thread, new Date())).toEqual({ ok: false, reason: "already_closed" });
+    expect(closeFeedbackThread(closed.thread, new Date("2027-03-02T03:00:00Z"))).toEqual({ ok: false, reason: "already_closed" });
     const reopened = reopenFeedbackThread(closed.thread, new Date("2027-03-03T02:00:00Z"), calendar);
     expect(reopened).toMatchObject({ ok: true, thread: { state: "dang_xu_ly", closedAt: null, replyDueAt: created().replyDueAt } });
-    expect(reopenFeedbackThread(created(), new Date(), calendar)).toEqual({ ok: false, reason: "not_closed" });
+    expect(reopenFeedbackThread(created(), new Date("2027-03-03T02:00:00Z"), calendar)).toEqual({ ok: false, reason: "not_closed" });
 
     const answered = addStaffReply(created(), { messageId: "s", text: "Đáp", staffName: "Cán bộ", now: new Date("2027-03-02T02:00:00Z"), calendar });
     if (!answered.ok) throw new Error("not answered");

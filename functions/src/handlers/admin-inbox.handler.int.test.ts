@@ -14,6 +14,7 @@ import { notifyHandlerFrom } from "../composition/stream-handlers.js";
 import { generalFeedbackScope, newFeedbackThread } from "../domain/feedback.js";
 import { holidayCalendar } from "../domain/working-days.js";
 import { ingestSignature } from "./http/ingest-signature.js";
+import { shiftedClock } from "../adapters/system/shifted-clock.js";
 
 const agency = "000.00.20.H27";
 const otherAgency = "000.00.21.H27";
@@ -24,9 +25,13 @@ let stack: Awaited<ReturnType<typeof startTestStack>>;
 let deps: Dependencies;
 let handlers: Record<"admin" | "api" | "ingest", HttpHandler>;
 let poller: StreamPoller;
-/** Real time, moved back while the test writes an old thread. */
+/**
+ * A Tuesday morning in Vietnam, outside ZNS quiet hours (the delivery-log test sends by ZNS), running at real
+ * speed; moved back while the test writes an old thread.
+ */
+const testDay = shiftedClock(new Date("2026-11-24T09:00:00+07:00"));
 let offsetMs = 0;
-const clock = { now: () => new Date(Date.now() + offsetMs) };
+const clock = { now: () => new Date(testDay.now().getTime() + offsetMs) };
 const tokens = { admin: "", officer: "", otherOfficer: "", generalOfficer: "", citizen: "" };
 let citizen: { zaloAppUserId: string; zaloOaUserId: string; accessToken: string };
 
@@ -76,7 +81,7 @@ async function ingestEvent(eventId: string, status: number) {
         eventId,
         dossierCode: code,
         status,
-        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        occurredAt: new Date(clock.now().getTime() - 60_000).toISOString(),
         dossier: {
           agencyCode: agency,
           agencyName: "UBND phường Kinh Bắc",
@@ -90,7 +95,7 @@ async function ingestEvent(eventId: string, status: number) {
       },
     ],
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor(clock.now().getTime() / 1000));
   const response = await handlers.ingest(
     apiGatewayEvent({
       routeKey: "POST /v1/ingest/events",
@@ -118,7 +123,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 async function auditActions(actor: string): Promise<string[]> {
   const client = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
-  const day = new Date().toISOString().slice(0, 10);
+  const day = clock.now().toISOString().slice(0, 10);
   const result = await client.send(new QueryCommand({ TableName: stack.config.tableName, KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": `AUDIT#${day}` } }));
   return (result.Items ?? []).filter((item) => item["actorZaloAppUserId"] === actor).map((item) => `${String(item["action"])} ${String(item["subject"])}`);
 }
@@ -325,7 +330,7 @@ describe("delivery log", () => {
     expect((await notifications(tokens.admin, "limit=50")).status).toBe(200);
 
     const client = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
-    const finishedAt = new Date().toISOString();
+    const finishedAt = clock.now().toISOString();
     await client.send(
       new PutCommand({
         TableName: stack.config.tableName,

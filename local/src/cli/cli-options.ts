@@ -25,13 +25,19 @@ export function readLocalEnvironment(env: NodeJS.ProcessEnv, argv: readonly stri
   const persistArg = persistIndex === -1 ? undefined : argv[persistIndex + 1];
   if (persistIndex !== -1 && (!persistArg || persistArg.startsWith("--"))) throw new Error("--persist needs a folder");
   const persistDir = persistArg ?? (env["MOTCUA_DB_DIR"] || undefined);
+  const atIndex = argv.indexOf("--at");
+  const atArg = atIndex === -1 ? undefined : argv[atIndex + 1];
+  const at = atArg === undefined ? undefined : new Date(atArg);
+  if (atIndex !== -1 && (at === undefined || Number.isNaN(at.getTime()))) {
+    throw new Error('--at needs an instant with its offset, e.g. --at 2027-01-31T23:59:30+07:00');
+  }
   const ports: LocalPorts = {
     dynamodbPort: port("DYNAMODB_PORT", 8000),
     apiPort: port("API_PORT", 8787),
     zaloEmulatorPort: port("ZALO_EMULATOR_PORT", 8788),
     miniAppPort: port("MINIAPP_PORT", 3000),
   };
-  return { ports, persistDir };
+  return { ports, persistDir, ...(at ? { at } : {}) };
 }
 
 /**

@@ -4,12 +4,14 @@ import { failAndExit, handleSignals, readLocalEnvironment, stackJsonPath } from 
 const signals = handleSignals();
 
 try {
-  const { ports, persistDir } = readLocalEnvironment(process.env, process.argv.slice(2));
+  const { ports, persistDir, at } = readLocalEnvironment(process.env, process.argv.slice(2));
   const stack = await startStack({
     dynamodbPort: ports.dynamodbPort,
     apiPort: ports.apiPort,
     zaloEmulatorPort: ports.zaloEmulatorPort,
     ...(persistDir ? { persistDir } : {}),
+    // `--at <instant>`: the backend runs as on that day and hour (quiet hours, month ends, deadlines).
+    ...(at ? { startAt: at } : {}),
     stackJsonPath,
     miniAppUrl: `http://localhost:${ports.miniAppPort}`,
   });

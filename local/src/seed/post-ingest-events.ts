@@ -22,13 +22,15 @@ export async function postIngestEvents(
   apiUrl: string,
   secret: string,
   events: readonly IngestEvent[],
+  /** The time requests are signed at: the stack's clock, which a test may have set to another day. */
+  now: () => Date = () => new Date(),
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
   for (let start = 0; start < events.length; start += maxEventsPerBatch) {
     const body = JSON.stringify({ events: events.slice(start, start + maxEventsPerBatch) });
     const response = await fetch(`${apiUrl}/v1/ingest/events`, {
       method: "POST",
-      headers: signedIngestHeaders(secret, body),
+      headers: signedIngestHeaders(secret, body, now()),
       body,
     });
     const text = await response.text();

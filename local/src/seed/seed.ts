@@ -15,6 +15,8 @@ export interface SeedOptions {
   ingestSecret: string;
   /** Every time in the data is relative to this, so a given `now` always gives the same data. */
   now: Date;
+  /** The time signed requests are made at (the stack's clock); the system clock when absent. */
+  clock?: () => Date;
   /** Create the Zalo users only (the table already holds the dossiers). */
   usersOnly?: boolean;
   /** Writes an announcement (there is no citizen or machine route for it; the admin route is issue 6). */
@@ -59,7 +61,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   if (options.usersOnly) return { users, dossiers: undefined };
 
   const data = buildSeedData(options.now);
-  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, data.events);
+  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, data.events, options.clock);
   const rejected = results.filter((result) => result.outcome === "rejected");
   if (rejected.length > 0) {
     const sample = rejected.slice(0, 5).map((result) => `${result.eventId}: ${result.reason ?? "no reason"}`);
@@ -113,7 +115,7 @@ async function putProcedureCatalogue(options: SeedOptions): Promise<void> {
   const body = JSON.stringify({ procedures: buildSeedProcedureCatalogue() });
   const response = await fetch(`${options.apiUrl}/v1/ingest/procedures`, {
     method: "PUT",
-    headers: signedIngestHeaders(options.ingestSecret, body),
+    headers: signedIngestHeaders(options.ingestSecret, body, options.clock?.()),
     body,
   });
   if (!response.ok) throw new Error(`Seeding the procedure catalogue failed: HTTP ${response.status} ${await response.text()}`);
@@ -123,7 +125,7 @@ async function putProcedureCatalogue(options: SeedOptions): Promise<void> {
 async function seedRatings(options: SeedOptions): Promise<void> {
   if (!options.seedRating) return;
   const history = buildSeedRatingHistory(options.now);
-  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, history.events);
+  const results = await postIngestEvents(options.apiUrl, options.ingestSecret, history.events, options.clock);
   const rejected = results.filter((result) => result.outcome === "rejected");
   if (rejected.length > 0) throw new Error(`Seeding the rating history failed: ${rejected[0]!.eventId}: ${rejected[0]!.reason ?? "rejected"}`);
   for (const rating of history.ratings) {

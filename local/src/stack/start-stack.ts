@@ -7,6 +7,9 @@ import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { shiftedClock } from "@motcua/functions/adapters/system/shifted-clock";
+import { systemClock } from "@motcua/functions/adapters/system/system-clock";
+import type { Clock } from "@motcua/functions/ports/clock";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
@@ -29,7 +32,15 @@ export interface StackOptions {
   persistDir?: string;
   /** Seed demo data (default true); skipped when a persisted table already holds data. */
   seed?: boolean;
-  /** The instant seed times are relative to; the current time when absent. */
+  /**
+   * The clock of the whole stack: the handlers, the notify function, the waker, the late-dossier job, the Zalo
+   * emulator and the seed's signed requests. The system clock when absent; a test that is about a time of day or
+   * a date gives a `shiftedClock`, so the stack behaves as on that day whatever the wall clock says.
+   */
+  clock?: Clock;
+  /** Start the stack's clock at this instant and let it run at real speed (a `shiftedClock`); when no `clock` is given. */
+  startAt?: Date;
+  /** The instant seed times are relative to; the clock's time at start when absent. */
   now?: Date;
   /** Where to write stack.json; nothing is written when absent. */
   stackJsonPath?: string;
@@ -66,6 +77,11 @@ export interface StackInfo {
   demoLinkTargets?: SeedLinkTargets;
   /** Every seeded dossier's receipt URL, by code. */
   receipts: Record<string, string>;
+  /**
+   * The stack's clock less the wall clock, in ms, when it started (0 on the system clock): a client in another
+   * process (a browser test signing an ingest request, a page's clock) adds it to be on the stack's time.
+   */
+  clockOffsetMs: number;
   /** Environment the handlers were configured with (dev values only). */
   env: Record<string, string>;
 }
@@ -82,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? "127.0.0.1";
   const settings = localDevSettings;
+  const clock = options.clock ?? (options.startAt ? shiftedClock(options.startAt) : systemClock);
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
@@ -109,6 +126,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       oaId: settings.zaloOaId,
       oaSecretKey: settings.zaloOaSecretKey,
       oaRefreshToken: settings.zaloOaRefreshToken,
+      now: () => clock.now().getTime(),
     });
     cleanups.push(() => emulator.close());
 
@@ -137,7 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.envOverrides,
     };
     const config = loadConfig(env);
-    const deps = composeDependencies(config, { dynamoDbClient: client });
+    const deps = composeDependencies(config, { dynamoDbClient: client, clock });
     const handlers = httpHandlersFrom(deps);
 
     const api = await startApiServer({
@@ -173,7 +191,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           apiUrl: api.url,
           zaloEmulatorUrl: emulator.url,
           ingestSecret: settings.ingestSecret,
-          now: options.now ?? new Date(),
+          now: options.now ?? clock.now(),
+          clock: () => clock.now(),
           usersOnly: hasData,
           publishAnnouncement: deps.publishAnnouncement,
           seedRating: deps.seedRating,
@@ -223,6 +242,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         officer: describeUser(users?.officer),
       },
       receipts: dossiers?.receipts ?? {},
+      clockOffsetMs: clock.now().getTime() - Date.now(),
       env,
     };
     if (seeded?.linkTargets) info.demoLinkTargets = seeded.linkTargets;

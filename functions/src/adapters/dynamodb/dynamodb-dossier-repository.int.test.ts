@@ -33,8 +33,11 @@ function incoming(code: string, eventId: string, status: 2 | 4 | 9 | 10, occurre
   return { eventId, code, codeKind: "other", status, occurredAt, details: withDetails ? details : null, note: `ghi chú ${eventId}`, unitName: null, apology: null };
 }
 
+/** When the events reached us: after every event's own time, as in the product. */
+const receivedByUsAt = "2026-12-01T02:00:00.000Z";
+
 async function apply(current: { dossier: Dossier | null; events: DossierEvent[] }, event: IncomingDossierEvent, notificationId = event.eventId) {
-  const outcome = applyDossierEvent(current, event, new Date().toISOString());
+  const outcome = applyDossierEvent(current, event, receivedByUsAt);
   if (!outcome.ok) throw new Error(outcome.reason);
   const result = await repository.saveAppliedEvent({
     dossier: outcome.dossier,
