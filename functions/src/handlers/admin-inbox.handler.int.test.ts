@@ -12,6 +12,7 @@ import { composeDependencies, type Dependencies } from "../composition/compose.j
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { notifyHandlerFrom } from "../composition/stream-handlers.js";
 import { generalFeedbackScope, newFeedbackThread } from "../domain/feedback.js";
+import { vietnamCalendarDay } from "../domain/vietnam-time.js";
 import { holidayCalendar } from "../domain/working-days.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
@@ -123,7 +124,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 async function auditActions(actor: string): Promise<string[]> {
   const client = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
-  const day = clock.now().toISOString().slice(0, 10);
+  const day = vietnamCalendarDay(clock.now());
   const result = await client.send(new QueryCommand({ TableName: stack.config.tableName, KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": `AUDIT#${day}` } }));
   return (result.Items ?? []).filter((item) => item["actorZaloAppUserId"] === actor).map((item) => `${String(item["action"])} ${String(item["subject"])}`);
 }

@@ -153,7 +153,8 @@ describe("POST /v1/ingest/events", () => {
     const full = await send({ events: events(100) });
     expect(full.status).toBe(200);
     expect(full.body.results.every((r: { outcome: string }) => r.outcome === "applied")).toBe(true);
-  });
+    // 100 transactions one after another: on a loaded 2-core machine this takes longer than the default 20 s.
+  }, 60_000);
 
   it("takes a body of exactly 64 KiB but refuses one byte more with 413", async () => {
     const padded = (size: number) => {

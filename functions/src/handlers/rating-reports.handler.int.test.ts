@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
+import { shiftedClock } from "../adapters/system/shifted-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import type { RatingInput } from "../domain/rating.js";
+import { vietnamCalendarDay } from "../domain/vietnam-time.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 
 const agencyA = "000.00.20.H27";
@@ -46,9 +48,12 @@ const dossiers: { code: string; agency: string; procedure: string; day: string; 
   { code: `${agencyB}-260204-0001`, agency: agencyB, procedure: "P-KHAI-SINH", day: "2026-02-04", finishAfterDays: 2, ratedAt: "2026-02-06T03:00:00.000Z", rating: happy },
 ];
 
+/** A morning after the rated months, running at real speed: the audit entries of a page fall on one day. */
+const clock = shiftedClock(new Date("2026-04-15T10:00:00+07:00"));
+
 async function ingest(events: unknown[]) {
   const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor(clock.now().getTime() / 1000));
   const response = await httpHandlersFrom(deps).ingest(
     apiGatewayEvent({
       routeKey: "POST /v1/ingest/events",
@@ -74,7 +79,7 @@ beforeAll(async () => {
     tokens[role] = users[role].accessToken;
   }
   stack.config.firstAdminZaloAppUserId = ids.admin;
-  deps = composeDependencies(stack.config);
+  deps = composeDependencies(stack.config, { clock });
   admin = httpHandlersFrom(deps).admin;
   for (const [id, agency] of [[ids.officer, agencyA], [ids.otherOfficer, agencyB]] as const) {
     const put = await call("PUT /v1/admin/staff/{zaloAppUserId}", "", tokens.admin, { zaloAppUserId: id }, { name: "Cán bộ", role: "officer", agencyCodes: [agency] });
@@ -208,7 +213,7 @@ describe("GET /v1/admin/ratings (admins only)", () => {
     expect(withComment.ratings.map((r: { comment: string | null }) => r.comment)).toContain(secretOfB);
 
     const auditClient = createDocumentClient({ region: stack.config.region, endpoint: stack.config.dynamodbEndpoint });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = vietnamCalendarDay(clock.now());
     const audit = await auditClient.send(new QueryCommand({ TableName: stack.config.tableName, KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": `AUDIT#${day}` } }));
     expect(audit.Items?.filter((item) => item.action === "list_ratings" && item.actorZaloAppUserId === ids.admin).length).toBeGreaterThanOrEqual(pages);
   });
@@ -240,7 +245,7 @@ describe("GET /v1/admin/ratings.csv (admins only)", () => {
   it("answers up to the configured size and refuses past it with 422 and a message to narrow the range", async () => {
     const full = String((await csv("from=2026-01&to=2026-03", tokens.admin)).body);
     const size = Buffer.byteLength(full, "utf8");
-    const capped = (bytes: number) => httpHandlersFrom(composeDependencies({ ...stack.config, ratingsCsvMaxBytes: bytes })).admin;
+    const capped = (bytes: number) => httpHandlersFrom(composeDependencies({ ...stack.config, ratingsCsvMaxBytes: bytes }, { clock })).admin;
     const atLimit = await csv("from=2026-01&to=2026-03", tokens.admin, capped(size));
     expect(atLimit.statusCode).toBe(200);
     expect(atLimit.body).toBe(full);

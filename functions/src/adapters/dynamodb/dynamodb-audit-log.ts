@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
 import type { AuditEntry, AuditLog } from "../../ports/audit-log.js";
 import { itemTypes, keys } from "./keys.js";
 
@@ -17,7 +18,8 @@ export class DynamoDbAuditLog implements AuditLog {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          ...keys.auditEntry(entry.at.slice(0, 10), entry.at, randomUUID()),
+          // The province reads its trail by its own days: an action at 01:00 on the 28th is the 28th's, not the 27th's.
+          ...keys.auditEntry(vietnamCalendarDay(new Date(entry.at)), entry.at, randomUUID()),
           type: itemTypes.auditEntry,
           ...entry,
           expiresAt: Math.floor(Date.parse(entry.at) / 1000) + retentionSeconds,

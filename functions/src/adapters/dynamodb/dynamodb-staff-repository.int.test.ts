@@ -38,13 +38,16 @@ it("access pattern: staff member by Zalo user id; all staff; removal", async () 
   expect(await staff.get("s1")).toBeNull();
 });
 
-it("access pattern: audit entries of a day, in time order, expiring after two years", async () => {
+it("access pattern: audit entries of a Vietnam day, in time order, expiring after two years", async () => {
   const audit = new DynamoDbAuditLog(table.documentClient, table.tableName);
   await audit.record({ actorZaloAppUserId: "s2", action: "view_receipt_qr", subject: "HS-1", at: "2026-11-28T02:00:00.000Z" });
   await audit.record({ actorZaloAppUserId: "s2", action: "list_staff", subject: "*", at: "2026-11-28T01:00:00.000Z" });
+  // 01:30 on the 28th in Vietnam, still the 27th in UTC; 23:30 on the 28th in Vietnam is the 29th's.
+  await audit.record({ actorZaloAppUserId: "s2", action: "read_feedback", subject: "T-1", at: "2026-11-27T18:30:00.000Z" });
+  await audit.record({ actorZaloAppUserId: "s2", action: "export_ratings", subject: "*", at: "2026-11-28T17:00:00.000Z" });
   const day = await table.documentClient.send(
     new QueryCommand({ TableName: table.tableName, KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": "AUDIT#2026-11-28" } }),
   );
-  expect(day.Items?.map((i) => i.action)).toEqual(["list_staff", "view_receipt_qr"]);
-  expect(day.Items?.[0]?.expiresAt).toBe(Math.floor(Date.parse("2026-11-28T01:00:00.000Z") / 1000) + 2 * 365 * 24 * 3600);
+  expect(day.Items?.map((i) => i.action)).toEqual(["read_feedback", "list_staff", "view_receipt_qr"]);
+  expect(day.Items?.[1]?.expiresAt).toBe(Math.floor(Date.parse("2026-11-28T01:00:00.000Z") / 1000) + 2 * 365 * 24 * 3600);
 });

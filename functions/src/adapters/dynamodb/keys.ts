@@ -52,7 +52,10 @@ export const keys = {
   /** GSI1: every staff member, by role. */
   staffList: (role: string, zaloAppUserId: string) => ({ GSI1PK: "STAFF", GSI1SK: `${role}#${zaloAppUserId}` }),
   staffListPartition: "STAFF",
-  /** One partition per day keeps an audit trail in time order; the staff's actions are a few thousand a day. */
+  /**
+   * One partition per Vietnam calendar day keeps an audit trail in time order; the staff's actions are a few
+   * thousand a day.
+   */
   auditEntry: (day: string, at: string, id: string) => ({ PK: `AUDIT#${day}`, SK: `${at}#${id}` }),
   /** The rating lives in its dossier's item collection: `DOSSIER` < `EVENT#…` < `RATING`. */
   rating: (code: string) => ({ PK: `DOSSIER#${code}`, SK: "RATING" }),
