@@ -14,6 +14,9 @@ export const screenshotDir = fileURLToPath(new URL("../artifacts/screenshots/", 
 export async function launchChromium(extraArgs: string[] = []): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Chromium keeps the real clock under scripts/test-at.sh (libfaketime breaks its sandboxed helpers); each page
+    // gets the stack's clock from `phonePage` instead.
+    env: withoutFakeTime(process.env),
     args: [
       "--headless",
       "--no-sandbox",
@@ -32,6 +35,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<{ browse
       await browser.close();
     },
   };
+}
+
+function withoutFakeTime(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "LD_PRELOAD" && !entry[0].startsWith("FAKETIME"),
+    ),
+  );
 }
 
 /**
