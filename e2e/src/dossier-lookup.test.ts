@@ -100,7 +100,7 @@ describe("looking a dossier up in the Mini App", () => {
   it("an unknown code shows the not-found state", async () => {
     const { context, page } = await phonePage(browser);
     await page.goto(`${miniAppUrl}/dossiers/000.00.20.H27-261120-9999?token=${stack.demoTokens.citizen}`);
-    await expect.poll(() => page.locator("body").innerText()).toMatch(/Không tìm thấy/);
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 10_000 }).toMatch(/Không tìm thấy/);
     await context.close();
   });
 

@@ -32,7 +32,7 @@ it("the seeded admin opens the ratings dashboard, sees the seeded ratings' numbe
   expect(summary.total.satisfactionRatio).toBeGreaterThan(0);
   expect(summary.total.satisfactionRatio).toBeLessThan(1);
   expect(await page.locator(".ratings-chart canvas").count()).toBe(2);
-  await expect.poll(() => page.getByTestId("rating-row").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId("rating-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
   expect(await page.getByTestId("agency-table").locator("tbody tr").count()).toBe(4);
   await saveScreenshot(page, "ratings-dashboard-360x740");
   await page.locator("#ratings-criteria").scrollIntoViewIfNeeded();
