@@ -164,6 +164,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
       nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      markPaused: (id, until) => fanouts.markPaused(id, until),
       writePage: async (page) => {
         if (writes === 4 && !crashedBefore) {
           crashedBefore = true;
@@ -201,6 +202,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
       nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      markPaused: (id, until) => fanouts.markPaused(id, until),
       writePage: async (page) => {
         if (writes === 3 && broken) {
           failures += 1;
