@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runQuotaPriorityScenario, type QuotaPriorityResult } from "../../../local/src/scenarios/quota-priority.js";
+import { runQuotaPriorityScenario, type QuotaPriorityResult } from "../../test/quota-priority-scenario.js";
 import { createTestTable } from "../../test/dynamodb-test-table.js";
 
 // One OA's daily quota of 1,000 template messages, 30% kept for dossier messages, an announcement to 2,000 opted-in
