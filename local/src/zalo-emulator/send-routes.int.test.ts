@@ -45,6 +45,17 @@ describe("send endpoints", () => {
     expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: -230 });
   });
 
+  it("counts the permission asked with interactOA as an interaction: CS messages are allowed again", async () => {
+    const user = await fixture.createUser({ follower: true });
+    const cs = { recipient: { user_id: user.zaloOaUserId }, message: { text: "Hồ sơ của bạn đã có kết quả" } };
+    fixture.advanceClock(8 * 24 * 60 * 60 * 1000);
+    accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+    expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: -230 });
+    expect((await fixture.post(`/_emulator/users/${user.zaloAppUserId}/interact`, {})).status).toBe(200);
+    expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: 0 });
+    expect((await fixture.post("/_emulator/users/1111111111111111/interact", {})).status).toBe(404);
+  });
+
   it("sends ZNS by phone with the quota in the answer; -108 for a bad phone", async () => {
     const zns = { phone: "0912345678", template_id: "200001", template_data: { ma_ho_so: "A-1" }, tracking_id: "t-1" };
     const body = await (await fixture.post("/message/template", zns, { access_token: accessToken })).json();
