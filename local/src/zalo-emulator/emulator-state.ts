@@ -169,6 +169,11 @@ export class EmulatorState {
     return { dailyQuota: this.dailyQuota[channel], remainingQuota: this.dailyQuota[channel] - used[channel] };
   }
 
+  /** Sets how much of today's quota is already spent (a test starts a day part-way through). */
+  setUsedToday(channel: QuotaChannel, used: number): void {
+    this.usage()[channel] = used;
+  }
+
   dailyQuotaReport(channel: QuotaChannel): DailyQuotaReport {
     return { dailyQuota: this.dailyQuota[channel], remainingQuota: Math.max(0, this.dailyQuota[channel] - this.usage()[channel]) };
   }

@@ -62,19 +62,22 @@ const quotaBody = z
     perSecond: z.number().int().positive().max(100_000).nullable().optional(),
     /** Template messages a day (-211 / -144 past it); null: the default again. */
     perDay: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
-    /** The channel `perDay` applies to; both when absent. */
+    /** Template messages of today already spent (a test starts part-way through a day). */
+    usedToday: z.number().int().nonnegative().max(10_000_000).optional(),
+    /** The channel `perDay` and `usedToday` apply to; both when absent. */
     channel: z.enum(["oa", "zns"]).optional(),
   })
   .strict()
-  .refine((q) => q.perSecond !== undefined || q.perDay !== undefined, "give perSecond or perDay");
+  .refine((q) => q.perSecond !== undefined || q.perDay !== undefined || q.usedToday !== undefined, "give perSecond, perDay or usedToday");
 
 function setQuota(ctx: RouteContext): RouteResult {
   const body = parse(ctx, quotaBody);
   if (!body.ok) return body.result;
-  const { perSecond, perDay, channel } = body.value;
+  const { perSecond, perDay, usedToday, channel } = body.value;
   if (perSecond !== undefined) ctx.state.sendQuotaPerSecond = perSecond;
-  if (perDay !== undefined) {
-    for (const each of channel ? [channel] : (["oa", "zns"] as const)) ctx.state.dailyQuota[each] = perDay ?? defaultDailyQuota[each];
+  for (const each of channel ? [channel] : (["oa", "zns"] as const)) {
+    if (perDay !== undefined) ctx.state.dailyQuota[each] = perDay ?? defaultDailyQuota[each];
+    if (usedToday !== undefined) ctx.state.setUsedToday(each, usedToday);
   }
   return getQuota(ctx);
 }

@@ -107,6 +107,13 @@ describe("send endpoints", () => {
     expect((await byUid()).data.quota).toEqual({ dailyQuota: "2", remainingQuota: "1" });
   });
 
+  it("starts a day part-way through when told how much is already spent", async () => {
+    const user = await fixture.createUser({ follower: true });
+    await fixture.post("/_emulator/quota", { perDay: 100, usedToday: 90, channel: "oa" });
+    const answer = (await (await fixture.post("/v3.0/oa/message/template", template(user.zaloOaUserId), { access_token: accessToken })).json()) as Answer;
+    expect(answer.data.quota).toEqual({ dailyQuota: "100", remainingQuota: "9" });
+  });
+
   it("refuses a daily quota body without a setting, with an unknown field or a negative count", async () => {
     expect((await fixture.post("/_emulator/quota", {})).status).toBe(400);
     expect((await fixture.post("/_emulator/quota", { perDay: 5, extra: 1 })).status).toBe(400);
