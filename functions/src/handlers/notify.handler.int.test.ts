@@ -385,12 +385,25 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(item).toMatchObject({ state: "failed", attempts: 1, reason: expect.stringMatching(/^zalo_credentials -242/) });
   });
 
-  it("waits for the next Vietnam day when the quota is spent (-211), without spending an attempt, then sends", async () => {
+  it("sends by phone the same day when the OA's quota is spent (-211): the phone channel has its own", async () => {
+    now = new Date("2026-11-03T02:00:00Z"); // a day of its own (before the next test's), 09:00 in Vietnam
+    const phone = newPhone();
+    const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    await emulator("/_emulator/faults", { count: 1, error: -211 });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-03T08:15:00+07:00")]);
+    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+    expect(item).toMatchObject({ state: "sent", channel: "zns", recipient: international(phone), attempts: 1 });
+    expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
+  });
+
+  it("waits for the next Vietnam day when both channels' quotas are spent (-211, -144), without spending an attempt, then sends", async () => {
     // A day of its own: the quota this test spends is not the other tests' day.
     now = new Date("2026-11-05T09:00:00Z"); // 16:00 in Vietnam
     const phone = newPhone();
     const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
     await emulator("/_emulator/faults", { count: 1, error: -211 });
+    await emulator("/_emulator/faults", { count: 1, error: -144 });
     const code = newCode();
     await ingestEvents([event(code, phone, 2, "received", "2026-11-05T08:15:00+07:00")]);
     const [waiting] = await eventually(() => outboxOf(code), (items) => items[0]?.["notBefore"] !== undefined);
@@ -401,7 +414,7 @@ describe("notify: outbox → stream → Zalo", () => {
     const quota = await stack.table.documentClient.send(new GetCommand({ TableName: stack.config.tableName, Key: keys.sendQuota("oa_template") }));
     expect(quota.Item).toMatchObject({ day: "2026-11-05", remainingQuota: 0 });
 
-    // Another dossier message of the same day does not even try: the quota is known to be spent.
+    // Another dossier message of the same day does not even try: both quotas are known to be spent.
     const secondCode = `${code.slice(0, -4)}9${code.slice(-3)}`;
     await ingestEvents([event(secondCode, phone, 2, "received", "2026-11-05T08:16:00+07:00")]);
     const [second] = await eventually(() => outboxOf(secondCode), (items) => items[0]?.["notBefore"] !== undefined);

@@ -145,6 +145,11 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
       }
 
       const permission = await deps.quota.permit(route.channel, priority);
+      if (permission.kind === "exhausted" && route.channel === "oa_template" && routes.fallback) {
+        // The phone channel has a quota of its own: a dossier message still goes today.
+        route = routes.fallback;
+        continue;
+      }
       if (permission.kind !== "granted") return waitForTomorrow(permission.kind, attempts);
       await deps.pacer.wait();
       attempts += 1;
@@ -172,8 +177,14 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
           }
           continue;
         case "quota_exhausted":
-          // Not this message's fault: the day's quota is spent. The attempt is given back.
-          return waitForTomorrow("exhausted", attempts - 1);
+          // Not this message's fault: the day's quota is spent. The attempt is given back; the phone channel, which
+          // has a quota of its own, may still carry it today.
+          attempts -= 1;
+          if (route.channel === "oa_template" && routes.fallback) {
+            route = routes.fallback;
+            continue;
+          }
+          return waitForTomorrow("exhausted", attempts);
         case "quiet_hours": {
           const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
           const waitUntil = notBefore > deps.clock.now() ? notBefore : new Date(deps.clock.now().getTime() + 60 * 60 * 1000);

@@ -2,7 +2,7 @@
 export const sendQuotaCopy = {
   heading: "Hạn mức hôm nay",
   channels: { oa: "Tin theo Zalo (UID)", zns: "Tin theo số điện thoại" },
-  used: (used: number, daily: number) => `Hạn mức hôm nay: đã dùng ${used} / ${daily}`,
+  used: (used: number, daily: number) => `Hạn mức hôm nay: đã dùng ${used.toLocaleString("vi-VN")} / ${daily.toLocaleString("vi-VN")}`,
   none: "Hôm nay chưa gửi tin nào",
   reserve: (percent: number) => `Giữ ${percent}% hạn mức mỗi ngày cho tin về hồ sơ; thông báo tạm dừng khi chạm mức này.`,
   unavailable: "Chưa đọc được hạn mức.",

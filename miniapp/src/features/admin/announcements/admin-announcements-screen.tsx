@@ -96,8 +96,14 @@ function AnnouncementsAdmin() {
   );
 }
 
+/** "00:00 ngày 08/12" in Vietnam time. */
 function vietnamDateTime(instant: string): string {
-  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit" });
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}`;
 }
 
 function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement["progress"]> }) {
