@@ -1,7 +1,8 @@
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
+import { benchQuotaPriority, quotaPriorityOptions } from "./quota-priority.bench.js";
 
-// `pnpm --filter @motcua/bench bench:notify [--quick] [--only=latency|rate|faults] [--quota=N] [--rate-messages=N] [--env=NAME=value]`: only the notification runs.
+// `pnpm --filter @motcua/bench bench:notify [--quick] [--only=latency|rate|faults|daily-quota] [--quota=N] [--rate-messages=N] [--env=NAME=value]`: only the notification runs.
 const options = notificationBenchOptions(process.argv.includes("--quick"));
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 if (only && only !== "latency") options.latencyEvents = 0;
@@ -15,4 +16,6 @@ if (messages) options.rateMessages = Number(messages.slice("--rate-messages=".le
 options.env = Object.fromEntries(
   process.argv.filter((arg) => arg.startsWith("--env=")).map((arg) => arg.slice("--env=".length).split("=") as [string, string]),
 );
-printBenchLines(await benchNotificationsOnOwnStack(options));
+const lines = only === "daily-quota" ? [] : await benchNotificationsOnOwnStack(options);
+if (!only || only === "daily-quota") lines.push(...(await benchQuotaPriority(quotaPriorityOptions(process.argv.includes("--quick")))));
+printBenchLines(lines);

@@ -3,6 +3,7 @@ import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
 import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
+import { benchQuotaPriority, quotaPriorityOptions } from "./quota-priority.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
 
 /**
@@ -26,6 +27,7 @@ async function main() {
   }
   // After the first stack stopped, so the two never share the cores.
   lines.push(...(await benchNotificationsOnOwnStack(notificationBenchOptions(quick))));
+  lines.push(...(await benchQuotaPriority(quotaPriorityOptions(quick))));
   printBenchLines(lines);
 }
 

@@ -14,6 +14,8 @@ import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
 import type { PhoneHasher } from "../ports/phone-hasher.js";
 import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import { deliverNotificationUseCase } from "../use-cases/deliver-notification.js";
+import { dailySendQuota } from "../use-cases/daily-send-quota.js";
+import { DynamoDbSendQuotaStore } from "../adapters/dynamodb/dynamodb-send-quota-store.js";
 import { handleZaloWebhookEventUseCase } from "../use-cases/handle-zalo-webhook-event.js";
 import { oaAccessTokens } from "../use-cases/oa-access-tokens.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
@@ -138,6 +140,13 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     refreshBeforeExpiryMs: config.zalo.oaTokenRefreshBeforeSeconds * 1000,
     refreshClaimMs: 30_000,
   });
+  const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
+  const sendQuota = dailySendQuota({
+    store: new DynamoDbSendQuotaStore(documentClient, config.tableName),
+    clock,
+    announcementReservePercent: config.zalo.announcementQuotaReservePercent,
+    storeReadMs: 60_000,
+  });
   const deliverNotification = deliverNotificationUseCase({
     outbox,
     citizens,
@@ -146,6 +155,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       znsBaseUrl: config.zalo.znsBaseUrl,
       timeoutMs: config.zalo.sendTimeoutMs,
       znsDevelopmentMode: config.zalo.znsDevelopmentMode,
+      uidBodyShape: config.zalo.uidTemplateBody,
       ...fetchOverride,
     }),
     oaTokens,
@@ -170,6 +180,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     },
     leaseMs: config.notify.leaseSeconds * 1000,
     quietHours: config.zalo.znsQuietHours,
+    quota: sendQuota,
+    quotaWaitJitterMs: config.zalo.quotaWaitJitterSeconds * 1000,
+    pauseAnnouncement: pauseOncePerDay((announcementId, until) => fanouts.markPaused(announcementId, until)),
+    alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
@@ -189,7 +203,6 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     cacheSeconds: config.procedureCacheSeconds,
   });
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
-  const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
   return {
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
@@ -219,6 +232,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     replyToFeedback,
     feedbackInbox: feedbackInboxUseCases({ ...feedbackDeps, audit: auditLog, replyToFeedback }),
     deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
+    /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
+    sendQuota,
     /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
     receiveCitizenChatMessage,
     listAnnouncements: listAnnouncementsUseCase({ announcements }),
@@ -291,6 +306,17 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
 }
 
 export type Dependencies = ReturnType<typeof composeDependencies>;
+
+/** One pause write per announcement and day per instance: thousands of its messages meet the same reserve. */
+function pauseOncePerDay(markPaused: (announcementId: string, until: Date) => Promise<void>) {
+  const done = new Set<string>();
+  return async (announcementId: string, until: Date) => {
+    const key = `${announcementId}#${until.toISOString()}`;
+    if (done.has(key)) return;
+    await markPaused(announcementId, until);
+    done.add(key);
+  };
+}
 
 /** Builds a value the first time it is asked for (an adapter that holds a secret). */
 function onFirstUse<T>(build: () => T): () => T {

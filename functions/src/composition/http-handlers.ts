@@ -40,6 +40,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,
+      sendQuota: deps.sendQuota,
     }),
     ingest: () => byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({

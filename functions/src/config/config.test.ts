@@ -36,13 +36,33 @@ it("reads the Zalo send settings with the real hosts as defaults and template id
     oauthBaseUrl: "https://oauth.zaloapp.com",
     oaTemplateIds: { dossier_update: "101", announcement: "102" },
     znsTemplateIds: { dossier_update: "201" },
-    webhookMacFirstTerm: "either",
-    webhookMacKey: "either",
+    webhookMacFirstTerm: "app_id",
+    webhookMacKey: "oa_secret_key",
+    uidTemplateBody: "user_id",
+    announcementQuotaReservePercent: 30,
+    quotaWaitJitterSeconds: 900,
   });
   expect(loadConfig(valid).zalo.znsTemplateIds).toEqual({});
   expect(() => loadConfig({ ...valid, ZALO_ZNS_TEMPLATE_IDS: "dossier_update=abc" })).toThrow(/ZALO_ZNS_TEMPLATE_IDS/);
   expect(() => loadConfig({ ...valid, ZALO_OA_TEMPLATE_IDS: "rating=1" })).toThrow(/ZALO_OA_TEMPLATE_IDS/);
   expect(() => loadConfig({ ...valid, ZALO_WEBHOOK_MAC_KEY: "both" })).toThrow(/ZALO_WEBHOOK_MAC_KEY/);
+});
+
+it("takes one template id per kind for both channels, a channel's own id overriding it", () => {
+  const config = loadConfig({ ...valid, ZALO_TEMPLATE_IDS: "dossier_update=300,announcement=301", ZALO_ZNS_TEMPLATE_IDS: "dossier_update=201" });
+  expect(config.zalo.oaTemplateIds).toEqual({ dossier_update: "300", announcement: "301" });
+  expect(config.zalo.znsTemplateIds).toEqual({ dossier_update: "201", announcement: "301" });
+});
+
+it("checks the quota reserve (0–90 %), the wait jitter (0–3600 s) and the UID body shape at their limits", () => {
+  expect(loadConfig({ ...valid, ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: "90" }).zalo.announcementQuotaReservePercent).toBe(90);
+  expect(() => loadConfig({ ...valid, ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: "91" })).toThrow(/ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT/);
+  expect(loadConfig({ ...valid, ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: "0" }).zalo.announcementQuotaReservePercent).toBe(0);
+  expect(() => loadConfig({ ...valid, ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: "-1" })).toThrow(/ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT/);
+  expect(loadConfig({ ...valid, ZALO_QUOTA_WAIT_JITTER_SECONDS: "3600" }).zalo.quotaWaitJitterSeconds).toBe(3600);
+  expect(() => loadConfig({ ...valid, ZALO_QUOTA_WAIT_JITTER_SECONDS: "3601" })).toThrow(/ZALO_QUOTA_WAIT_JITTER_SECONDS/);
+  expect(loadConfig({ ...valid, ZALO_UID_TEMPLATE_BODY: "recipient" }).zalo.uidTemplateBody).toBe("recipient");
+  expect(() => loadConfig({ ...valid, ZALO_UID_TEMPLATE_BODY: "both" })).toThrow(/ZALO_UID_TEMPLATE_BODY/);
 });
 
 it("reads the ZNS quiet hours and the OA token refresh window, 22:00-06:00 and one hour by default", () => {

@@ -30,8 +30,12 @@ export const configEnvNames = [
   "ZALO_ZNS_BASE_URL",
   "ZALO_OAUTH_BASE_URL",
   "ZALO_OA_INITIAL_REFRESH_TOKEN",
+  "ZALO_TEMPLATE_IDS",
   "ZALO_OA_TEMPLATE_IDS",
   "ZALO_ZNS_TEMPLATE_IDS",
+  "ZALO_UID_TEMPLATE_BODY",
+  "ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT",
+  "ZALO_QUOTA_WAIT_JITTER_SECONDS",
   "ZALO_ZNS_DEVELOPMENT_MODE",
   "ZALO_WEBHOOK_MAC_FIRST_TERM",
   "ZALO_WEBHOOK_MAC_KEY",
@@ -113,12 +117,20 @@ export const envSchema = z.object({
   ZALO_ZNS_BASE_URL: z.url().default("https://business.openapi.zalo.me"),
   ZALO_OAUTH_BASE_URL: z.url().default("https://oauth.zaloapp.com"),
   ZALO_OA_INITIAL_REFRESH_TOKEN: z.string().min(1).optional(),
+  /** One approved ZBS template per message kind, sent by UID or by phone (2026); the two below override it per channel. */
+  ZALO_TEMPLATE_IDS: templateIds,
   ZALO_OA_TEMPLATE_IDS: templateIds,
   ZALO_ZNS_TEMPLATE_IDS: templateIds,
+  /** Where the follower's id goes in a template message by UID: still open (reference §9). */
+  ZALO_UID_TEMPLATE_BODY: z.enum(["user_id", "recipient"]).default("user_id"),
+  /** Share of the daily quota kept for dossier messages: an announcement's fan-out pauses at it until the next day. */
+  ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: z.coerce.number().int().min(0).max(90).default(30),
+  /** Messages waiting for the next day's quota are spread over this long after Vietnam midnight. */
+  ZALO_QUOTA_WAIT_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(900),
   ZALO_ZNS_DEVELOPMENT_MODE: flag("false"),
-  // The webhook MAC's first term and key are UNCONFIRMED (reference §4.5): accept either reading by default.
-  ZALO_WEBHOOK_MAC_FIRST_TERM: z.enum(["app_id", "oa_id", "either"]).default("either"),
-  ZALO_WEBHOOK_MAC_KEY: z.enum(["oa_secret_key", "app_secret", "either"]).default("either"),
+  // The webhook MAC reading settled by the 2026 evidence (reference §9): app_id + OA secret key; the others stay selectable.
+  ZALO_WEBHOOK_MAC_FIRST_TERM: z.enum(["app_id", "oa_id", "either"]).default("app_id"),
+  ZALO_WEBHOOK_MAC_KEY: z.enum(["oa_secret_key", "app_secret", "either"]).default("oa_secret_key"),
   ZALO_SEND_RATE_PER_SECOND: positiveInt(10),
   ZALO_SEND_TIMEOUT_MS: positiveInt(5000),
   NOTIFY_MAX_ATTEMPTS: positiveInt(5),
@@ -185,6 +197,9 @@ export interface Config {
     oaTemplateIds: Partial<Record<(typeof templateNames)[number], string>>;
     znsTemplateIds: Partial<Record<(typeof templateNames)[number], string>>;
     znsDevelopmentMode: boolean;
+    uidTemplateBody: "user_id" | "recipient";
+    announcementQuotaReservePercent: number;
+    quotaWaitJitterSeconds: number;
     webhookMacFirstTerm: "app_id" | "oa_id" | "either";
     webhookMacKey: "oa_secret_key" | "app_secret" | "either";
     sendRatePerSecond: number;
@@ -273,9 +288,12 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
       znsBaseUrl: e.ZALO_ZNS_BASE_URL,
       oauthBaseUrl: e.ZALO_OAUTH_BASE_URL,
       oaInitialRefreshToken: e.ZALO_OA_INITIAL_REFRESH_TOKEN ?? null,
-      oaTemplateIds: e.ZALO_OA_TEMPLATE_IDS,
-      znsTemplateIds: e.ZALO_ZNS_TEMPLATE_IDS,
+      oaTemplateIds: { ...e.ZALO_TEMPLATE_IDS, ...e.ZALO_OA_TEMPLATE_IDS },
+      znsTemplateIds: { ...e.ZALO_TEMPLATE_IDS, ...e.ZALO_ZNS_TEMPLATE_IDS },
       znsDevelopmentMode: e.ZALO_ZNS_DEVELOPMENT_MODE,
+      uidTemplateBody: e.ZALO_UID_TEMPLATE_BODY,
+      announcementQuotaReservePercent: e.ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT,
+      quotaWaitJitterSeconds: e.ZALO_QUOTA_WAIT_JITTER_SECONDS,
       webhookMacFirstTerm: e.ZALO_WEBHOOK_MAC_FIRST_TERM,
       webhookMacKey: e.ZALO_WEBHOOK_MAC_KEY,
       sendRatePerSecond: e.ZALO_SEND_RATE_PER_SECOND,

@@ -33,7 +33,7 @@ export const functionSecrets = {
   ingest: ["INGEST_SECRETS", "RECEIPT_KEY", "PHONE_HMAC_KEY"],
   // RECEIPT_KEY: the receipt QR a desk prints again; ZALO_APP_SECRET: `appsecret_proof` on /v2.0/me (token check).
   admin: ["RECEIPT_KEY", "ZALO_APP_SECRET"],
-  // The webhook MAC's key is UNCONFIRMED (ZALO_WEBHOOK_MAC_KEY, reference §4.5): both are read under `either`.
+  // The webhook MAC's key (ZALO_WEBHOOK_MAC_KEY): the OA secret key by default; the app secret under the other readings.
   webhook: ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"],
   // RECEIPT_KEY: the dossier deep link carries `k`; PHONE_HMAC_KEY: ZNS finds citizens by verified phone;
   // ZALO_APP_SECRET + ZALO_OA_INITIAL_REFRESH_TOKEN: the OA token is refreshed (or first stored) when a send needs it.

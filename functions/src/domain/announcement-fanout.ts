@@ -57,10 +57,18 @@ export interface AnnouncementProgress {
   pending: number;
   startedAt: string;
   finishedAt: string | null;
+  /**
+   * Set while messages wait for the next Vietnam day because the day's quota reached the share kept for dossier
+   * messages (or ran out): they are sent again from `until` on. Null when nothing waits for the quota.
+   */
+  paused: { until: string } | null;
 }
 
-export function progressOf(fanout: AnnouncementFanout, tally: AnnouncementTally): AnnouncementProgress {
+/** `pausedUntil`: the latest day start the announcement's messages were told to wait for (null: never paused). */
+export function progressOf(fanout: AnnouncementFanout, tally: AnnouncementTally, pause: { pausedUntil: string | null; now: Date } = { pausedUntil: null, now: new Date(0) }): AnnouncementProgress {
   const finished = tally.sent + tally.failed + tally.undeliverable;
+  const pending = Math.max(0, fanout.written - finished);
+  const paused = pause.pausedUntil !== null && pending > 0 && Date.parse(pause.pausedUntil) > pause.now.getTime() ? { until: pause.pausedUntil } : null;
   return {
     state: fanout.state,
     targeted: fanout.targeted,
@@ -68,9 +76,10 @@ export function progressOf(fanout: AnnouncementFanout, tally: AnnouncementTally)
     sent: tally.sent,
     failed: tally.failed,
     undeliverable: tally.undeliverable,
-    pending: Math.max(0, fanout.written - finished),
+    pending,
     startedAt: fanout.startedAt,
     finishedAt: fanout.finishedAt,
+    paused,
   };
 }
 

@@ -1,22 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, classifyZaloError } from "./send-outcome.js";
-
-describe("classifyZaloError", () => {
-  it.each([
-    [-32, "retryable"],
-    [-216, "token"],
-    [-220, "token"],
-    [-124, "token"],
-    [-213, "permanent"],
-    [-108, "permanent"],
-    [-109, "permanent"],
-    [-131, "permanent"],
-    [-230, "permanent"],
-    [-133, "quiet_hours"],
-  ])("%i is %s", (code, kind) => {
-    expect(classifyZaloError(code)).toBe(kind);
-  });
-});
+import { backoffMs } from "./send-outcome.js";
 
 describe("backoffMs", () => {
   it("grows exponentially up to the cap, scaled by the jitter", () => {

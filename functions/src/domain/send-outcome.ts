@@ -1,27 +1,35 @@
-/** What a send call to Zalo came to, as the notify use case needs to know it. */
+/** The daily quota a send answer reports for its channel (every ZBS / OA send answer carries one in 2026). */
+export interface QuotaReport {
+  dailyQuota: number;
+  remainingQuota: number;
+}
+
+/** What a send call to Zalo came to, in our own terms (the Zalo adapter maps Zalo's codes to these). */
 export type SendOutcome =
-  | { ok: true; messageId: string }
-  | { ok: false; failure: SendFailureKind; code: number | null; message: string };
+  | { ok: true; messageId: string; quota: QuotaReport | null }
+  | { ok: false; failure: SendFailureKind; code: number | null; message: string; quota: QuotaReport | null };
 
 /**
- * - `retryable`: rate limit (-32), HTTP 5xx, timeouts, network errors: back off and try again;
- * - `token`: the OA access token is invalid or expired (-216, -220, -124): refresh once and try again;
- * - `permanent`: not a follower (-213), bad phone (-108), template errors, outside the window: never retried;
- * - `quiet_hours`: ZNS refused at night (-133): wait until 06:00.
+ * - `retryable`: call-rate limit, HTTP 5xx, timeouts, network errors: back off and try again;
+ * - `token`: the OA access token is invalid or expired: refresh once and try again;
+ * - `quota_exhausted`: the channel's daily quota is spent: wait for the next Vietnam day, no attempt spent;
+ * - `quiet_hours`: refused at night: wait until the end of the quiet hours;
+ * - `not_a_follower`: the citizen no longer follows the OA: record it, fall back to the phone;
+ * - `not_by_uid`: this template cannot go by Zalo UID: fall back to the phone;
+ * - `recipient`: this recipient cannot get this message (bad phone, refused the kind…): undeliverable;
+ * - `credentials`: our own signing is wrong (`appsecret_proof`): permanent, and an operator must be alarmed;
+ * - `permanent`: anything else (template errors, unknown codes): failed, never retried.
  */
-export type SendFailureKind = "retryable" | "token" | "permanent" | "quiet_hours";
-
-const retryableCodes = new Set([-32, -500, -100]);
-const tokenCodes = new Set([-216, -220, -124]);
-const quietHourCodes = new Set([-133, -234]);
-
-/** Zalo answers errors as HTTP 200 with `error != 0`; codes not known to be transient are permanent. */
-export function classifyZaloError(code: number): SendFailureKind {
-  if (retryableCodes.has(code)) return "retryable";
-  if (tokenCodes.has(code)) return "token";
-  if (quietHourCodes.has(code)) return "quiet_hours";
-  return "permanent";
-}
+export type SendFailureKind =
+  | "retryable"
+  | "token"
+  | "quota_exhausted"
+  | "quiet_hours"
+  | "not_a_follower"
+  | "not_by_uid"
+  | "recipient"
+  | "credentials"
+  | "permanent";
 
 /** Exponential backoff with full jitter: a random wait in [0, min(cap, base · 2^(attempt-1))]. */
 export function backoffMs(attempt: number, baseMs: number, capMs: number, random: () => number): number {

@@ -1,5 +1,5 @@
 import type { DynamoDBStreamEvent } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
@@ -84,6 +84,15 @@ beforeAll(async () => {
   goneAppUserId = left!.zaloAppUserId;
 }, 120_000);
 
+// A -213 records that the citizen left (the first test checks it). The later tests keep them in our records as a
+// follower Zalo no longer knows, by a follow state dated after anything the notify function records.
+let restored = 0;
+afterEach(async () => {
+  restored += 1;
+  const at = new Date(Date.parse("2100-01-01T00:00:00.000Z") + restored * 1000).toISOString();
+  await citizens.recordFollowState({ zaloAppUserId: goneAppUserId, zaloOaUserId: gone[0]!, isFollower: true, at });
+});
+
 afterAll(async () => {
   await poller?.stop();
   await stack?.stop();
@@ -153,6 +162,9 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
 
     const list = await admin("GET /v1/admin/announcements", "/v1/admin/announcements");
     expect(list.body["announcements"][0]).toMatchObject({ announcement: { title }, progress: { sent: 255 } });
+    // Zalo's -213 is recorded: the citizen is no longer a follower in our records, nor a recipient of the next one.
+    expect(await citizens.get(goneAppUserId)).toMatchObject({ isFollower: false });
+    expect(await citizens.countAnnouncementSubscribers()).toBe(255);
   }, 120_000);
 
   it("a crash after page 2 and another before page 5 resume from the cursor: no duplicates, no losses", async () => {
@@ -164,6 +176,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
       nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      markPaused: (id, until) => fanouts.markPaused(id, until),
       writePage: async (page) => {
         if (writes === 4 && !crashedBefore) {
           crashedBefore = true;
@@ -201,6 +214,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
       getFanout: (id) => fanouts.getFanout(id),
       progress: (id) => fanouts.progress(id),
       nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+      markPaused: (id, until) => fanouts.markPaused(id, until),
       writePage: async (page) => {
         if (writes === 3 && broken) {
           failures += 1;

@@ -349,7 +349,7 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(await messagesTo(user.zaloOaUserId)).toHaveLength(2);
   });
 
-  it("falls back to ZNS by phone when Zalo says the citizen no longer follows the OA (-213)", async () => {
+  it("falls back to ZNS by phone when Zalo says the citizen no longer follows the OA (-213), and records that", async () => {
     const phone = newPhone();
     const user = await verifiedCitizen(phone, { followsInZalo: false, followsInOurRecords: true });
     const code = newCode();
@@ -359,6 +359,73 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
     const [zns] = await messagesTo(international(phone));
     expect(zns).toMatchObject({ channel: "zns", templateId: "200001", templateData: { ma_ho_so: code } });
+    const profile = await stack.table.documentClient.send(new GetCommand({ TableName: stack.config.tableName, Key: keys.citizen(user.zaloAppUserId) }));
+    expect(profile.Item).toMatchObject({ isFollower: false, followerStateAt: now.toISOString() });
+  });
+
+  it("falls back to ZNS by phone when the template cannot be sent by UID (-249); the citizen still follows", async () => {
+    const phone = newPhone();
+    const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    await emulator("/_emulator/faults", { count: 1, error: -249 });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
+    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+    expect(item).toMatchObject({ state: "sent", channel: "zns", recipient: international(phone), attempts: 2 });
+    const profile = await stack.table.documentClient.send(new GetCommand({ TableName: stack.config.tableName, Key: keys.citizen(user.zaloAppUserId) }));
+    expect(profile.Item).toMatchObject({ isFollower: true });
+  });
+
+  it("fails at once, without retrying, when Zalo refuses our appsecret_proof (-242)", async () => {
+    const phone = newPhone();
+    await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    await emulator("/_emulator/faults", { count: 1, error: -242 });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
+    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+    expect(item).toMatchObject({ state: "failed", attempts: 1, reason: expect.stringMatching(/^zalo_credentials -242/) });
+  });
+
+  it("sends by phone the same day when the OA's quota is spent (-211): the phone channel has its own", async () => {
+    now = new Date("2026-11-03T02:00:00Z"); // a day of its own (before the next test's), 09:00 in Vietnam
+    const phone = newPhone();
+    const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    await emulator("/_emulator/faults", { count: 1, error: -211 });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-03T08:15:00+07:00")]);
+    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
+    expect(item).toMatchObject({ state: "sent", channel: "zns", recipient: international(phone), attempts: 1 });
+    expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
+  });
+
+  it("waits for the next Vietnam day when both channels' quotas are spent (-211, -144), without spending an attempt, then sends", async () => {
+    // A day of its own: the quota this test spends is not the other tests' day.
+    now = new Date("2026-11-05T09:00:00Z"); // 16:00 in Vietnam
+    const phone = newPhone();
+    const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
+    await emulator("/_emulator/faults", { count: 1, error: -211 });
+    await emulator("/_emulator/faults", { count: 1, error: -144 });
+    const code = newCode();
+    await ingestEvents([event(code, phone, 2, "received", "2026-11-05T08:15:00+07:00")]);
+    const [waiting] = await eventually(() => outboxOf(code), (items) => items[0]?.["notBefore"] !== undefined);
+    expect(waiting).toMatchObject({ state: "pending", attempts: 0, reason: "daily_quota_exhausted" });
+    const notBefore = Date.parse(String(waiting!["notBefore"]));
+    expect(notBefore).toBeGreaterThanOrEqual(Date.parse("2026-11-05T17:00:00Z"));
+    expect(notBefore).toBeLessThan(Date.parse("2026-11-05T17:15:00Z"));
+    const quota = await stack.table.documentClient.send(new GetCommand({ TableName: stack.config.tableName, Key: keys.sendQuota("oa_template") }));
+    expect(quota.Item).toMatchObject({ day: "2026-11-05", remainingQuota: 0 });
+
+    // Another dossier message of the same day does not even try: both quotas are known to be spent.
+    const secondCode = `${code.slice(0, -4)}9${code.slice(-3)}`;
+    await ingestEvents([event(secondCode, phone, 2, "received", "2026-11-05T08:16:00+07:00")]);
+    const [second] = await eventually(() => outboxOf(secondCode), (items) => items[0]?.["notBefore"] !== undefined);
+    expect(second).toMatchObject({ state: "pending", attempts: 0, reason: "daily_quota_exhausted" });
+    expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
+
+    now = new Date("2026-11-06T01:00:00Z"); // 08:00 the next day
+    expect((await wake()).woken).toBeGreaterThanOrEqual(2);
+    const sent = await eventually(() => Promise.all([outboxOf(code), outboxOf(secondCode)]), ([a, b]) => finished(a, 1) && finished(b, 1));
+    expect(sent.map(([item]) => item)).toEqual([expect.objectContaining({ state: "sent", attempts: 1 }), expect.objectContaining({ state: "sent", attempts: 1 })]);
+    expect(await messagesTo(user.zaloOaUserId)).toHaveLength(2);
   });
 
   it("holds ZNS during quiet hours and sends it after 06:00 Vietnam time", async () => {

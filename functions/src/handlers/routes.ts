@@ -51,5 +51,6 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "POST /v1/admin/feedback/{id}/close", functionName: "admin" },
   { routeKey: "POST /v1/admin/feedback/{id}/reopen", functionName: "admin" },
   { routeKey: "GET /v1/admin/notifications", functionName: "admin" },
+  { routeKey: "GET /v1/admin/notifications/quota", functionName: "admin" },
   { routeKey: "POST /v1/admin/notifications/{id}/retry", functionName: "admin" },
 ];

@@ -29,6 +29,11 @@ export interface AnnouncementFanoutRepository {
    * record brings the next page. 1 Query + 1 conditional UpdateItem per stalled job. Returns how many it touched.
    */
   nudgeStalled(staleBefore: Date, now: Date, limit: number): Promise<number>;
-  /** The job and the tally: 1 Query on `FANOUT#<id>`. Null when the announcement had no fan-out. */
-  progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null>;
+  /** The job, the tally and the last pause: 1 Query on `FANOUT#<id>`. Null when the announcement had no fan-out. */
+  progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally; pausedUntil: string | null } | null>;
+  /**
+   * Records that the announcement's messages wait for the day's quota until `until` (the next Vietnam day): 1
+   * conditional UpdateItem on the tally, written only when it moves the pause later.
+   */
+  markPaused(announcementId: string, until: Date): Promise<void>;
 }

@@ -95,6 +95,7 @@ describe("fan-out step", () => {
       getFanout: (id) => repo.getFanout(id),
       progress: (id) => repo.progress(id),
       nudgeStalled: (before, now, limit) => repo.nudgeStalled(before, now, limit),
+      markPaused: (id, until) => repo.markPaused(id, until),
       writePage: async (page) => {
         if (pages === 2) throw new Error("crash before page 3");
         pages += 1;

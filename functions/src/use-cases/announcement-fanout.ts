@@ -54,7 +54,7 @@ export function adminAnnouncementsUseCases(deps: PublishAnnouncementDeps) {
 
   async function withProgress(announcement: Announcement): Promise<AnnouncementWithProgress> {
     const found = await deps.fanouts.progress(announcement.id);
-    return { announcement, progress: found ? progressOf(found.fanout, found.tally) : null };
+    return { announcement, progress: found ? progressOf(found.fanout, found.tally, { pausedUntil: found.pausedUntil, now: deps.clock.now() }) : null };
   }
 
   /** The newest announcements with their fan-out progress (seeded ones have none). */

@@ -1,6 +1,7 @@
 import type { CitizenProfile } from "../domain/citizen.js";
 import { renderMessage, type MessageLinks, type RenderedMessage, type TemplateName } from "../domain/notification-message.js";
 import type { DeliveryChannel, OutboxItem } from "../domain/outbox.js";
+import { nextVietnamMidnight } from "../domain/daily-quota.js";
 import { endOfQuietHours, isQuietHour, type QuietHours } from "../domain/quiet-hours.js";
 import { backoffMs, type SendOutcome } from "../domain/send-outcome.js";
 import type { CitizenRepository } from "../ports/citizen-repository.js";
@@ -10,6 +11,7 @@ import type { IdGenerator } from "../ports/id-generator.js";
 import type { OutboxFinish, OutboxRepository } from "../ports/outbox-repository.js";
 import type { SendPacer } from "../ports/send-pacer.js";
 import type { ZaloMessenger } from "../ports/zalo-messenger.js";
+import type { DailySendQuota, SendReport } from "./daily-send-quota.js";
 import type { OaAccessTokens } from "./oa-access-tokens.js";
 
 export interface DeliverNotificationDeps {
@@ -35,16 +37,24 @@ export interface DeliverNotificationDeps {
   leaseMs: number;
   /** When ZNS waits (Vietnam time). */
   quietHours: QuietHours;
+  /** The day's quota per channel; announcements keep a reserve of it for dossier messages. */
+  quota: Pick<DailySendQuota, "permit">;
+  /** Items that wait for the next day's quota are spread over this long after Vietnam midnight. */
+  quotaWaitJitterMs: number;
+  /** Records that an announcement's messages wait for the next day's quota (its progress shows it). */
+  pauseAnnouncement: (announcementId: string, until: Date) => Promise<void>;
+  /** Zalo refused our own credentials (`appsecret_proof`): an operator must act. */
+  alarm: (entry: Record<string, unknown>) => void;
 }
 
 export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
 
 type Route =
-  | { channel: "oa_template"; recipient: string; templateId: string }
+  | { channel: "oa_template"; recipient: string; templateId: string; follower: CitizenProfile }
   | { channel: "zns"; recipient: string; templateId: string };
 
-/** Zalo codes that say this recipient cannot get this message: undeliverable, not an operator's problem. */
-const recipientCodes = new Set([-213, -108, -114, -118, -119, -139, -227, -244]);
+/** Why an item waits for the next Vietnam day (the delivery log shows it in Vietnamese). */
+export const quotaWaitReasons = { exhausted: "daily_quota_exhausted", reserve: "quota_reserve" } as const;
 
 /**
  * Sends one outbox item at most once per lease: takes the item with a conditional write, picks the channel
@@ -96,6 +106,16 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
       return "postponed";
     };
 
+    /** Waits for the next Vietnam day's quota: `pending` until midnight + jitter, the attempts given back. */
+    const waitForTomorrow = async (why: keyof typeof quotaWaitReasons, attemptsToKeep: number): Promise<"postponed"> => {
+      const now = deps.clock.now();
+      const notBefore = new Date(nextVietnamMidnight(now).getTime() + Math.floor(deps.random() * deps.quotaWaitJitterMs));
+      await deps.outbox.postpone(item.id, owner, attemptsToKeep, notBefore, quotaWaitReasons[why]);
+      if (item.notification.kind === "announcement") await deps.pauseAnnouncement(item.notification.announcementId, nextVietnamMidnight(now));
+      return "postponed";
+    };
+    const priority = item.notification.kind === "announcement" ? "announcement" : "dossier";
+
     let route: Route = routes.first;
     let tokenRefreshed = false;
     let lastFailure = "";
@@ -124,16 +144,31 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
         continue;
       }
 
+      const permission = await deps.quota.permit(route.channel, priority);
+      if (permission.kind === "exhausted" && route.channel === "oa_template" && routes.fallback) {
+        // The phone channel has a quota of its own: a dossier message still goes today.
+        route = routes.fallback;
+        continue;
+      }
+      if (permission.kind !== "granted") return waitForTomorrow(permission.kind, attempts);
       await deps.pacer.wait();
       attempts += 1;
-      const outcome = await send(deps.messenger, token, route, message, item.id);
+      let answered: SendOutcome | null = null;
+      try {
+        answered = await send(deps.messenger, token, route, message, item.id);
+      } finally {
+        await permission.release(quotaReportOf(answered));
+      }
+      const outcome = answered;
       if (outcome.ok) {
         return finish({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId });
       }
       lastFailure = `${outcome.code ?? "no code"} ${outcome.message}`;
       switch (outcome.failure) {
         case "token":
-          if (tokenRefreshed) break;
+          if (tokenRefreshed) {
+            return finish({ state: "failed", reason: `token_rejected_after_refresh ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+          }
           tokenRefreshed = true;
           try {
             await deps.oaTokens.afterRejected(token);
@@ -141,32 +176,64 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
             lastFailure = `oa_token_unavailable: ${String(error)}`;
           }
           continue;
+        case "quota_exhausted":
+          // Not this message's fault: the day's quota is spent. The attempt is given back; the phone channel, which
+          // has a quota of its own, may still carry it today.
+          attempts -= 1;
+          if (route.channel === "oa_template" && routes.fallback) {
+            route = routes.fallback;
+            continue;
+          }
+          return waitForTomorrow("exhausted", attempts);
         case "quiet_hours": {
           const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
           const waitUntil = notBefore > deps.clock.now() ? notBefore : new Date(deps.clock.now().getTime() + 60 * 60 * 1000);
           await deps.outbox.postpone(item.id, owner, attempts, waitUntil, "quiet_hours");
           return "postponed";
         }
-        case "permanent":
-          if (route.channel === "oa_template" && outcome.code === -213 && routes.fallback) {
+        case "not_a_follower":
+          if (route.channel === "oa_template") {
+            const follower = route.follower;
+            if (follower.zaloOaUserId) {
+              await deps.citizens.recordFollowState({
+                zaloAppUserId: follower.zaloAppUserId,
+                zaloOaUserId: follower.zaloOaUserId,
+                isFollower: false,
+                at: deps.clock.now().toISOString(),
+              });
+            }
+          }
+          if (route.channel === "oa_template" && routes.fallback) {
             route = routes.fallback;
             continue;
           }
-          return finish({
-            state: outcome.code !== null && recipientCodes.has(outcome.code) ? "undeliverable" : "failed",
-            reason: `zalo_error ${lastFailure}`,
-            channel: route.channel,
-            recipient: route.recipient,
-          });
+          return finish({ state: "undeliverable", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+        case "not_by_uid":
+          if (route.channel === "oa_template" && routes.fallback) {
+            route = routes.fallback;
+            continue;
+          }
+          return finish({ state: "failed", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+        case "recipient":
+          return finish({ state: "undeliverable", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+        case "credentials":
+          deps.alarm({ message: "Zalo refused the app secret proof: check ZALO_APP_SECRET", alarm: "zalo_credentials", code: outcome.code, outboxId: item.id });
+          return finish({ state: "failed", reason: `zalo_credentials ${lastFailure}`, channel: route.channel, recipient: route.recipient });
+        case "permanent":
+          return finish({ state: "failed", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
         case "retryable":
           break;
-      }
-      if (outcome.failure === "token") {
-        return finish({ state: "failed", reason: `token_rejected_after_refresh ${lastFailure}`, channel: route.channel, recipient: route.recipient });
       }
       if ((await backOff()) === "postponed") return "postponed";
     }
   };
+}
+
+/** What the answer tells the day's quota: -211/-144 say it is spent; other answers may carry a reading. */
+function quotaReportOf(outcome: SendOutcome | null): SendReport {
+  if (!outcome) return null;
+  if (!outcome.ok && outcome.failure === "quota_exhausted") return "exhausted";
+  return outcome.quota;
 }
 
 async function send(messenger: ZaloMessenger, token: string, route: Route, message: RenderedMessage, outboxId: string): Promise<SendOutcome> {
@@ -207,7 +274,7 @@ async function routesFor(item: OutboxItem, message: RenderedMessage, deps: Deliv
 
   const zns: Route | null = phone && znsTemplate ? { channel: "zns", recipient: phone, templateId: znsTemplate } : null;
   if (follower?.zaloOaUserId && oaTemplate) {
-    return { ok: true, first: { channel: "oa_template", recipient: follower.zaloOaUserId, templateId: oaTemplate }, fallback: zns };
+    return { ok: true, first: { channel: "oa_template", recipient: follower.zaloOaUserId, templateId: oaTemplate, follower }, fallback: zns };
   }
   if (zns) return { ok: true, first: zns, fallback: null };
 

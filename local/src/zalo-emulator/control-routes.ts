@@ -10,6 +10,7 @@ export const controlRoutes: Route[] = [
   { method: "POST", path: "/_emulator/users", kind: "control", handle: createUser },
   { method: "POST", path: "/_emulator/users/{zaloAppUserId}/tokens", kind: "control", handle: issueToken },
   { method: "POST", path: "/_emulator/users/{zaloAppUserId}/follow", kind: "control", handle: setFollower },
+  { method: "POST", path: "/_emulator/users/{zaloAppUserId}/interact", kind: "control", handle: allowOaMessages },
   { method: "POST", path: "/_emulator/tokens/revoke", kind: "control", handle: revokeToken },
   { method: "POST", path: "/_emulator/phone-tokens", kind: "control", handle: issuePhoneToken },
   { method: "GET", path: "/_emulator/messages", kind: "control", handle: listMessages },
@@ -87,6 +88,15 @@ function setFollower(ctx: RouteContext): RouteResult {
   if (!body.ok) return body.result;
   const user = ctx.state.setFollower(zaloAppUserId, body.value.follower);
   return user ? { status: 200, json: userView(user) } : userNotFound(zaloAppUserId);
+}
+
+/** What zmp-sdk's interactOA grants: the OA may message the user (counted as an interaction, as Zalo counts it). */
+function allowOaMessages(ctx: RouteContext): RouteResult {
+  const zaloAppUserId = ctx.params.zaloAppUserId ?? "";
+  const user = ctx.state.findUser(zaloAppUserId);
+  if (!user) return userNotFound(zaloAppUserId);
+  user.lastInteractionAt = ctx.config.now();
+  return { status: 200, json: userView(user) };
 }
 
 function revokeToken(ctx: RouteContext): RouteResult {

@@ -12,6 +12,12 @@ export type EmulatedUser = {
   lastInteractionAt: number;
 };
 
+/** The two send channels that have a daily quota: template by Zalo UID (OA) and template by phone (ZNS). */
+export type QuotaChannel = "oa" | "zns";
+/** 2026 defaults: a new OA gets 20,000 template messages a day; the phone channel's is kept large for demos. */
+export const defaultDailyQuota: Record<QuotaChannel, number> = { oa: 20_000, zns: 500_000 };
+export type DailyQuotaReport = { dailyQuota: number; remainingQuota: number };
+
 export type FaultEffect = { error: number } | { httpStatus: number } | { delayMs: number };
 export type Fault = { remaining: number; ratio?: number; effect: FaultEffect };
 
@@ -20,6 +26,8 @@ export type AcceptedMessage = {
   channel: "oa_cs" | "oa_template" | "zns";
   /** zaloOaUserId for OA channels, 84… phone for ZNS. */
   recipient: string;
+  /** Where a template message by UID carried the user id (the 2026 body's shape is still open). */
+  uidBody?: "user_id" | "recipient";
   templateId?: string;
   templateData?: Record<string, unknown>;
   text?: string;
@@ -75,6 +83,10 @@ export class EmulatorState {
     this.recentSends.length = 0;
     this.sendQuotaPerSecond = null;
     this.quotaRefusals = 0;
+    this.dailyQuota = { ...defaultDailyQuota };
+    this.dailyUsed = { oa: 0, zns: 0 };
+    this.daysMovedOn = 0;
+    this.usageDay = this.currentDay();
     if (this.seededOaRefreshToken) this.addOaRefreshToken(this.seededOaRefreshToken);
   }
 
@@ -126,6 +138,51 @@ export class EmulatorState {
     }
     this.recentSends.push(now);
     return true;
+  }
+
+  /** Template messages a day per channel (Zalo moves it by quality); past it a send answers -211 (OA) or -144 (ZNS). */
+  dailyQuota: Record<QuotaChannel, number> = { ...defaultDailyQuota };
+  private dailyUsed: Record<QuotaChannel, number> = { oa: 0, zns: 0 };
+  /** Days moved on by the control (tests cannot wait for Vietnam midnight). */
+  private daysMovedOn = 0;
+  private usageDay = "";
+
+  /** The quota day: the Vietnam date of the emulator's clock, moved on by the control. */
+  private currentDay(): string {
+    return `${new Date(this.now() + 7 * 3_600_000).toISOString().slice(0, 10)}+${this.daysMovedOn}`;
+  }
+
+  private usage(): Record<QuotaChannel, number> {
+    const day = this.currentDay();
+    if (day !== this.usageDay) {
+      this.usageDay = day;
+      this.dailyUsed = { oa: 0, zns: 0 };
+    }
+    return this.dailyUsed;
+  }
+
+  /** Counts one accepted message against the day's quota; null (nothing counted) when the day's quota is spent. */
+  spendDailyQuota(channel: QuotaChannel): DailyQuotaReport | null {
+    const used = this.usage();
+    if (used[channel] >= this.dailyQuota[channel]) return null;
+    used[channel] += 1;
+    return { dailyQuota: this.dailyQuota[channel], remainingQuota: this.dailyQuota[channel] - used[channel] };
+  }
+
+  /** Sets how much of today's quota is already spent (a test starts a day part-way through). */
+  setUsedToday(channel: QuotaChannel, used: number): void {
+    this.usage()[channel] = used;
+  }
+
+  dailyQuotaReport(channel: QuotaChannel): DailyQuotaReport {
+    return { dailyQuota: this.dailyQuota[channel], remainingQuota: Math.max(0, this.dailyQuota[channel] - this.usage()[channel]) };
+  }
+
+  /** Starts the next quota day now (every channel's quota is whole again). */
+  moveToNextDay(): string {
+    this.daysMovedOn += 1;
+    this.usage();
+    return this.usageDay;
   }
 
   /** Makes every OA access token issued so far expired (as after 25 h). */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { FaultEffect } from "./emulator-state.js";
+import { defaultDailyQuota, type FaultEffect } from "./emulator-state.js";
 import type { Route, RouteContext, RouteResult } from "./route-table.js";
 import { zaloError, zaloErrorCode } from "./zalo-errors.js";
 
@@ -9,6 +9,7 @@ export const notificationControlRoutes: Route[] = [
   { method: "POST", path: "/_emulator/faults", kind: "control", handle: addFault },
   { method: "POST", path: "/_emulator/quota", kind: "control", handle: setQuota },
   { method: "GET", path: "/_emulator/quota", kind: "control", handle: getQuota },
+  { method: "POST", path: "/_emulator/quota/next-day", kind: "control", handle: moveToNextDay },
   { method: "POST", path: "/_emulator/oa-tokens/expire", kind: "control", handle: expireOaTokens },
   { method: "POST", path: "/_emulator/webhook", kind: "control", handle: sendWebhook },
 ];
@@ -55,16 +56,47 @@ function addFault(ctx: RouteContext): RouteResult {
   return { status: 201, json: { faults: ctx.state.faults.length } };
 }
 
+const quotaBody = z
+  .object({
+    /** Send calls per rolling second (-32 past it); null: no limit. */
+    perSecond: z.number().int().positive().max(100_000).nullable().optional(),
+    /** Template messages a day (-211 / -144 past it); null: the default again. */
+    perDay: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
+    /** Template messages of today already spent (a test starts part-way through a day). */
+    usedToday: z.number().int().nonnegative().max(10_000_000).optional(),
+    /** The channel `perDay` and `usedToday` apply to; both when absent. */
+    channel: z.enum(["oa", "zns"]).optional(),
+  })
+  .strict()
+  .refine((q) => q.perSecond !== undefined || q.perDay !== undefined || q.usedToday !== undefined, "give perSecond, perDay or usedToday");
+
 function setQuota(ctx: RouteContext): RouteResult {
-  const body = parse(ctx, z.object({ perSecond: z.number().int().positive().max(100_000).nullable() }));
+  const body = parse(ctx, quotaBody);
   if (!body.ok) return body.result;
-  ctx.state.sendQuotaPerSecond = body.value.perSecond;
-  return { status: 200, json: { perSecond: body.value.perSecond } };
+  const { perSecond, perDay, usedToday, channel } = body.value;
+  if (perSecond !== undefined) ctx.state.sendQuotaPerSecond = perSecond;
+  for (const each of channel ? [channel] : (["oa", "zns"] as const)) {
+    if (perDay !== undefined) ctx.state.dailyQuota[each] = perDay ?? defaultDailyQuota[each];
+    if (usedToday !== undefined) ctx.state.setUsedToday(each, usedToday);
+  }
+  return getQuota(ctx);
 }
 
-/** The quota and how many send calls it refused (-32) since the last reset. */
+/** The quotas, how many send calls the per-second one refused (-32) since the last reset, and the day's usage. */
 function getQuota(ctx: RouteContext): RouteResult {
-  return { status: 200, json: { perSecond: ctx.state.sendQuotaPerSecond, refused: ctx.state.quotaRefusals } };
+  return {
+    status: 200,
+    json: {
+      perSecond: ctx.state.sendQuotaPerSecond,
+      refused: ctx.state.quotaRefusals,
+      daily: { oa: ctx.state.dailyQuotaReport("oa"), zns: ctx.state.dailyQuotaReport("zns") },
+    },
+  };
+}
+
+function moveToNextDay(ctx: RouteContext): RouteResult {
+  ctx.state.moveToNextDay();
+  return getQuota(ctx);
 }
 
 function expireOaTokens(ctx: RouteContext): RouteResult {

@@ -11,7 +11,6 @@ export const sendRoutes: Route[] = [
 ];
 
 const interactionWindowMs = 7 * 24 * 60 * 60 * 1000;
-const znsDailyQuota = 500_000;
 
 const fail = (error: number, message: string): RouteResult => ({ status: 200, json: { error, message } });
 
@@ -45,20 +44,37 @@ function templateFields(body: Record<string, unknown>): { templateId: string; te
   return { templateId, templateData: templateData as Record<string, unknown> };
 }
 
+/** Zalo reports counts as strings. */
+const quotaJson = (quota: { dailyQuota: number; remainingQuota: number }) => ({
+  dailyQuota: String(quota.dailyQuota),
+  remainingQuota: String(quota.remainingQuota),
+});
+
+/**
+ * ZBS template message by Zalo UID. The body's shape is still open in 2026 (reference §9): the user id at the top
+ * (`user_id`) or as in the other OA endpoints (`recipient.user_id`); both are accepted and the accepted message
+ * records which one came, so a test can tell the product's reading.
+ */
 function sendOaTemplate(ctx: RouteContext, body: Record<string, unknown>): RouteResult {
-  const userId = body["user_id"];
+  const recipient = body["recipient"] as { user_id?: unknown } | undefined;
+  const topLevel = body["user_id"];
+  const nested = typeof recipient === "object" && recipient !== null ? recipient.user_id : undefined;
+  const userId = typeof topLevel === "string" ? topLevel : nested;
   if (typeof userId !== "string") return fail(-201, "user_id is invalid");
   const user = ctx.state.findUserByOaId(userId);
   if (!user?.follower) return fail(-213, "User has not followed the OA");
   const fields = templateFields(body);
   if ("status" in fields) return fields;
-  const accepted = ctx.state.recordMessage({ channel: "oa_template", recipient: userId, ...fields });
+  const quota = ctx.state.spendDailyQuota("oa");
+  if (!quota) return fail(-211, "Out of quota");
+  const uidBody = typeof topLevel === "string" ? "user_id" : "recipient";
+  const accepted = ctx.state.recordMessage({ channel: "oa_template", recipient: userId, uidBody, ...fields });
   return {
     status: 200,
     json: {
       error: 0,
       message: "Success",
-      data: { message_id: accepted.messageId, user_id: userId, sent_time: String(accepted.sentAt), quota: { quota_type: "template", remain: "-1" } },
+      data: { message_id: accepted.messageId, user_id: userId, sent_time: String(accepted.sentAt), quota: quotaJson(quota) },
     },
   };
 }
@@ -87,8 +103,9 @@ function sendZns(ctx: RouteContext, body: Record<string, unknown>): RouteResult 
   if ("status" in fields) return fields;
   const trackingId = typeof body["tracking_id"] === "string" ? body["tracking_id"] : undefined;
   if (trackingId !== undefined && trackingId.length > 48) return fail(-1121, "tracking_id is too long");
+  const quota = ctx.state.spendDailyQuota("zns");
+  if (!quota) return fail(-144, "OA has reached the daily ZNS limit");
   const accepted = ctx.state.recordMessage({ channel: "zns", recipient: phone, ...fields, ...(trackingId ? { trackingId } : {}) });
-  const used = ctx.state.listMessages().filter((message) => message.channel === "zns").length;
   return {
     status: 200,
     json: {
@@ -98,7 +115,7 @@ function sendZns(ctx: RouteContext, body: Record<string, unknown>): RouteResult 
         msg_id: accepted.messageId,
         sent_time: String(accepted.sentAt),
         sending_mode: "1",
-        quota: { dailyQuota: String(znsDailyQuota), remainingQuota: String(Math.max(0, znsDailyQuota - used)) },
+        quota: quotaJson(quota),
       },
     },
   };

@@ -6,7 +6,7 @@ import { usePlatform } from "../platform";
 import { AppIcon } from "../shared/ui/icons";
 import { AppBottomNav, isBottomNavPath } from "./bottom-nav";
 import { isRouteMeta } from "./route-meta";
-import { entryRouteFromSearch } from "./entry-link";
+import { entryRouteFromSearch, entryRouteOnOpen } from "./entry-link";
 import { routerPathFromOpenAppPath } from "./open-app-path";
 
 const openedFromLinkState = { openedFromLink: true } as const;
@@ -29,10 +29,23 @@ export function AppLayout() {
   // A link opens the app at /?hs=<code>&k=<sig>, /?pakn=<thread> or /?tb=<announcement> (entry-link.ts):
   // go straight to that page, without a back step.
   useEffect(() => {
-    const route = entryRouteFromSearch(location.search);
-    // Re-opened by Zalo (OpenApp) the previous page is still behind this one; opened cold there is none.
-    if (route) navigate(route, { replace: true, state: location.key === "default" ? openedFromLinkState : null });
-  }, [location.search, location.key, navigate]);
+    const coldOpen = location.key === "default";
+    if (!coldOpen) {
+      // Re-opened by Zalo (OpenApp): the previous page is still behind this one.
+      const route = entryRouteFromSearch(location.search);
+      if (route) navigate(route, { replace: true, state: null });
+      return;
+    }
+    // Opened cold, there is no page behind: Zalo's route params first, then the location (entry-link.ts).
+    let cancelled = false;
+    void platform.getRouteParams().then((params) => {
+      const route = entryRouteOnOpen(params, location.search);
+      if (route && !cancelled) navigate(route, { replace: true, state: openedFromLinkState });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [location.search, location.key, navigate, platform]);
 
   useEffect(
     () => platform.onOpenApp((path) => navigate(routerPathFromOpenAppPath(path, window.location.pathname))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryRouteFromSearch, entryTargetRoute, parseEntryParams } from "./entry-link";
+import { entryRouteFromSearch, entryTargetRoute, parseEntryParams, entryRouteOnOpen } from "./entry-link";
 
 const parse = (search: string) => parseEntryParams(new URLSearchParams(search));
 
@@ -65,6 +65,18 @@ describe("parseEntryParams: precedence hs, then pakn, then tb", () => {
 
   it("takes the first of a repeated parameter", () => {
     expect(parse("pakn=first&pakn=second")).toEqual({ kind: "feedback_thread", id: "first" });
+  });
+});
+
+describe("entryRouteOnOpen: getRouteParams() first, then the location", () => {
+  it("takes the route params when they name a page, whatever the location says", () => {
+    expect(entryRouteOnOpen({ tb: "t1" }, "?pakn=p1")).toBe("/announcements/t1");
+  });
+
+  it("falls back to the location when the route params name nothing valid", () => {
+    expect(entryRouteOnOpen({}, "?pakn=p1")).toBe("/feedback/p1");
+    expect(entryRouteOnOpen({ hs: "#bad" }, "?tb=t1")).toBe("/announcements/t1");
+    expect(entryRouteOnOpen({}, "")).toBeUndefined();
   });
 });
 

@@ -65,6 +65,15 @@ export function entryTargetRoute(target: EntryTarget): string {
   }
 }
 
+/**
+ * On a cold open: the parameters Zalo's `getRouteParams()` gives first (the official reader of the deep link's
+ * query), then the location's query (the two may differ: whether Zalo puts them in `location.search` is open).
+ */
+export function entryRouteOnOpen(routeParams: Record<string, string>, search: string): string | undefined {
+  const target = parseEntryParams(new URLSearchParams(routeParams));
+  return target ? entryTargetRoute(target) : entryRouteFromSearch(search);
+}
+
 /** The route an entry URL's query (`?hs=…`, `?pakn=…`, `?tb=…`) leads to, or undefined to stay. */
 export function entryRouteFromSearch(search: string): string | undefined {
   const target = parseEntryParams(new URLSearchParams(search));

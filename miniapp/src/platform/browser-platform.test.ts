@@ -19,7 +19,7 @@ describe("createBrowserPlatform", () => {
     const platform = createBrowserPlatform({ zaloEmulatorUrl: EMULATOR, fetch });
 
     expect(window.location.search).toBe("?hs=03706%7E2026%7E07906&k=sig");
-    expect(platform.getRouteParams()).toEqual({ hs: "03706~2026~07906", k: "sig" });
+    await expect(platform.getRouteParams()).resolves.toEqual({ hs: "03706~2026~07906", k: "sig" });
     await expect(platform.getAccessToken()).resolves.toBe("tok-url");
     expect(window.sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe("tok-url");
     expect(fetch).not.toHaveBeenCalled();

@@ -69,7 +69,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions): ZaloPlat
     forgetAccessToken() {
       storage.removeItem(TOKEN_STORAGE_KEY);
     },
-    getRouteParams() {
+    async getRouteParams() {
       return searchParamsToRecord(win.location.search);
     },
     onOpenApp() {
@@ -99,6 +99,12 @@ export function createBrowserPlatform(options: BrowserPlatformOptions): ZaloPlat
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ follower: true }),
       });
+    },
+    async allowOaMessages() {
+      // The emulator records the permission as an interaction with the OA (what interactOA grants in Zalo).
+      const me = await emulatorJson("/v2.0/me?fields=id", { headers: { access_token: await currentToken() } });
+      if (typeof me.id !== "string") throw new PlatformError("unknown");
+      await emulatorJson(`/_emulator/users/${encodeURIComponent(me.id)}/interact`, { method: "POST" });
     },
     openChat: unsupported,
   };

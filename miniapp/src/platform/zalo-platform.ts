@@ -26,14 +26,16 @@ export interface ZaloPlatform {
   getAccessToken(): Promise<string>;
   /** Drops a token the API refused, so that the next getAccessToken() returns a fresh one. */
   forgetAccessToken(): void;
-  /** Query parameters the app was opened with (deep links: `hs`, `k`). */
-  getRouteParams(): Record<string, string>;
+  /** Query parameters the app was opened with (deep links: `hs`, `k`), as Zalo's own reader gives them. */
+  getRouteParams(): Promise<Record<string, string>>;
   /** Called with the new path when Zalo re-opens the running app from a link. Returns an unsubscribe. */
   onOpenApp(listener: (path: string) => void): () => void;
   scanQrCode(): Promise<string>;
   /** Single-use token the backend exchanges for the verified phone number. */
   getPhoneToken(): Promise<string>;
   followOa(oaId: string): Promise<void>;
+  /** Asks the citizen to let the OA send them messages without following it (zmp-sdk `interactOA`, SDK ≥ 2.28.8). */
+  allowOaMessages(oaId: string): Promise<void>;
   openChat(oaId: string): Promise<void>;
 }
 

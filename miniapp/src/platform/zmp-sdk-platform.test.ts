@@ -8,6 +8,8 @@ const sdk = vi.hoisted(() => ({
   getPhoneNumber: vi.fn(),
   followOA: vi.fn(),
   openChat: vi.fn(),
+  interactOA: vi.fn(),
+  getRouteParams: vi.fn(),
   events: { on: vi.fn(), off: vi.fn() },
   EventName: { OpenApp: "h5.event.open.mp" },
 }));
@@ -105,8 +107,19 @@ describe("createZmpSdkPlatform", () => {
     expect(sdk.events.off).toHaveBeenCalledWith("h5.event.open.mp", handler);
   });
 
-  it("reads route params from the URL without loading the SDK", () => {
+  it("reads route params with zmp-sdk's getRouteParams, and from the URL when the SDK cannot load", async () => {
     window.history.replaceState(null, "", "/?hs=1897C359&k=sig");
-    expect(createZmpSdkPlatform().getRouteParams()).toEqual({ hs: "1897C359", k: "sig" });
+    sdk.getRouteParams.mockReturnValueOnce({ tb: "from-sdk" });
+    await expect(createZmpSdkPlatform().getRouteParams()).resolves.toEqual({ tb: "from-sdk" });
+    await expect(createZmpSdkPlatform(() => Promise.reject(new Error("no bridge"))).getRouteParams()).resolves.toEqual({ hs: "1897C359", k: "sig" });
+  });
+
+  it("asks for permission to message with interactOA (no callbacks) and maps a refusal", async () => {
+    sdk.interactOA.mockResolvedValueOnce({});
+    await createZmpSdkPlatform().allowOaMessages("4321");
+    expect(sdk.interactOA).toHaveBeenCalledWith({ oaId: "4321" });
+    expectNoCallbacks(sdk.interactOA);
+    sdk.interactOA.mockRejectedValueOnce({ code: -201, message: "User refused" });
+    await expect(createZmpSdkPlatform().allowOaMessages("4321")).rejects.toMatchObject({ kind: "refused" });
   });
 });

@@ -47,9 +47,13 @@ export function createZmpSdkPlatform(
     forgetAccessToken() {
       // Zalo hands out its current token on every call; there is nothing cached on our side.
     },
-    getRouteParams() {
-      // Same as zmp-sdk's getRouteParams (it parses location.search), without loading the SDK.
-      return searchParamsToRecord(window.location.search);
+    async getRouteParams() {
+      // Zalo's documented reader of the deep link's query first (reference §9); the URL if the SDK cannot load.
+      try {
+        return (await apis()).getRouteParams();
+      } catch {
+        return searchParamsToRecord(window.location.search);
+      }
     },
     onOpenApp(listener) {
       let unsubscribe: (() => void) | undefined;
@@ -79,6 +83,9 @@ export function createZmpSdkPlatform(
     },
     async followOa(oaId) {
       await call((s) => s.followOA({ id: oaId }));
+    },
+    async allowOaMessages(oaId) {
+      await call((s) => s.interactOA({ oaId }));
     },
     async openChat(oaId) {
       await call((s) => s.openChat({ id: oaId, type: "oa" }));

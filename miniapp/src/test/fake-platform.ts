@@ -15,7 +15,7 @@ export function createFakePlatform(overrides: Partial<ZaloPlatform> = {}) {
       current = undefined;
       platform.forgotten += 1;
     },
-    getRouteParams: () => ({}),
+    getRouteParams: async () => ({}),
     onOpenApp(listener) {
       openAppListeners.add(listener);
       return () => openAppListeners.delete(listener);
@@ -26,6 +26,7 @@ export function createFakePlatform(overrides: Partial<ZaloPlatform> = {}) {
     scanQrCode: () => Promise.reject(new Error("not in tests")),
     getPhoneToken: () => Promise.reject(new Error("not in tests")),
     followOa: () => Promise.reject(new Error("not in tests")),
+    allowOaMessages: () => Promise.reject(new Error("not in tests")),
     openChat: () => Promise.reject(new Error("not in tests")),
     ...overrides,
   };

@@ -28,6 +28,7 @@ const tallyItemSchema = z.object({
   sent: z.number().int().nonnegative().default(0),
   failed: z.number().int().nonnegative().default(0),
   undeliverable: z.number().int().nonnegative().default(0),
+  pausedUntil: instant.nullable().default(null),
 });
 
 function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
@@ -169,7 +170,23 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
     return nudged;
   }
 
-  async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null> {
+  async markPaused(announcementId: string, until: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.announcementTally(announcementId),
+          UpdateExpression: "SET pausedUntil = :until",
+          ConditionExpression: "attribute_exists(PK) AND (attribute_not_exists(pausedUntil) OR pausedUntil < :until)",
+          ExpressionAttributeValues: { ":until": until.toISOString() },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally; pausedUntil: string | null } | null> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -180,7 +197,7 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
     const job = result.Items?.find((item) => item["SK"] === "JOB");
     const tally = result.Items?.find((item) => item["SK"] === "TALLY");
     if (!job) return null;
-    const { type: _type, ...counts } = tally ? tallyItemSchema.parse(tally) : { type: null, sent: 0, failed: 0, undeliverable: 0 };
-    return { fanout: fanoutFromItem(job), tally: counts };
+    const { type: _type, pausedUntil, ...counts } = tally ? tallyItemSchema.parse(tally) : { type: null, pausedUntil: null, sent: 0, failed: 0, undeliverable: 0 };
+    return { fanout: fanoutFromItem(job), tally: counts, pausedUntil };
   }
 }

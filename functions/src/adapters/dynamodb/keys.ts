@@ -36,6 +36,8 @@ export const keys = {
   deadLetter: (outboxId: string) => ({ PK: `DEAD_LETTER#${outboxId}`, SK: "DEAD_LETTER" }),
   deadLetterList: (failedAt: string, outboxId: string) => ({ GSI2PK: "DEAD_LETTERS", GSI2SK: `${failedAt}#${outboxId}` }),
   oaToken: () => ({ PK: "OA_TOKEN", SK: "OA_TOKEN" }),
+  /** The latest daily quota a send channel reported (`oa_template` or `zns`). */
+  sendQuota: (channel: string) => ({ PK: `SEND_QUOTA#${channel}`, SK: "SEND_QUOTA" }),
   webhookMarker: (eventKey: string) => ({ PK: `WEBHOOK#${eventKey}`, SK: "WEBHOOK" }),
   /** A message the citizen sent to the OA (webhook `user_send_text`), in the citizen's collection. */
   citizenInboxMessage: (zaloAppUserId: string, at: string, msgId: string) => ({
@@ -142,6 +144,7 @@ export const itemTypes = {
   auditEntry: "AuditEntry",
   deadLetter: "DeadLetter",
   oaToken: "OaToken",
+  sendQuota: "SendQuota",
   webhookMarker: "WebhookMarker",
   citizenInboxMessage: "CitizenInboxMessage",
   rating: "Rating",

@@ -47,9 +47,20 @@ export class InMemoryAnnouncementFanoutRepository implements AnnouncementFanoutR
     return stalled.length;
   }
 
-  async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally } | null> {
+  readonly pausedUntil = new Map<string, string>();
+
+  async markPaused(announcementId: string, until: Date): Promise<void> {
+    const current = this.pausedUntil.get(announcementId);
+    if (this.tallies.has(announcementId) && (!current || current < until.toISOString())) this.pausedUntil.set(announcementId, until.toISOString());
+  }
+
+  async progress(announcementId: string): Promise<{ fanout: AnnouncementFanout; tally: AnnouncementTally; pausedUntil: string | null } | null> {
     const fanout = this.fanouts.get(announcementId);
     if (!fanout) return null;
-    return { fanout: structuredClone(fanout), tally: { ...(this.tallies.get(announcementId) ?? { sent: 0, failed: 0, undeliverable: 0 }) } };
+    return {
+      fanout: structuredClone(fanout),
+      tally: { ...(this.tallies.get(announcementId) ?? { sent: 0, failed: 0, undeliverable: 0 }) },
+      pausedUntil: this.pausedUntil.get(announcementId) ?? null,
+    };
   }
 }

@@ -1,12 +1,30 @@
 import { z } from "zod";
-import { classifyZaloError, type SendOutcome } from "../../domain/send-outcome.js";
+import type { QuotaReport, SendOutcome } from "../../domain/send-outcome.js";
 import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/zalo-messenger.js";
+import { sendFailureKindOf } from "./zalo-send-codes.js";
+
+const count = z.coerce.number().int().nonnegative();
+const quotaSchema = z.object({ dailyQuota: count, remainingQuota: count });
 
 const sendResponse = z.object({
   error: z.coerce.number(),
   message: z.string().optional(),
-  data: z.object({ message_id: z.string().optional(), msg_id: z.string().optional() }).passthrough().nullish(),
+  data: z
+    .object({ message_id: z.string().optional(), msg_id: z.string().optional(), quota: z.unknown().optional() })
+    .passthrough()
+    .nullish(),
 });
+
+/**
+ * Where the follower's id goes in a template message by UID: the 2026 body's shape is still open
+ * (reference §9): `user_id` at the top, or `recipient.user_id` as in the other OA send endpoints.
+ */
+export type UidBodyShape = "user_id" | "recipient";
+
+function quotaOf(data: { quota?: unknown } | null | undefined): QuotaReport | null {
+  const parsed = quotaSchema.safeParse(data?.quota);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface ZaloMessengerClientOptions {
   /** `https://openapi.zalo.me` (OA Open API v3). */
@@ -16,6 +34,7 @@ export interface ZaloMessengerClientOptions {
   timeoutMs: number;
   /** Sends ZNS with `mode: "development"` (only the OA's and app's admins receive them). */
   znsDevelopmentMode: boolean;
+  uidBodyShape: UidBodyShape;
   fetch?: typeof fetch;
 }
 
@@ -28,9 +47,9 @@ export class ZaloMessengerClient implements ZaloMessenger {
   }
 
   sendOaTemplate(accessToken: string, message: OaTemplateMessage): Promise<SendOutcome> {
-    // The body reported for the 2026 replacement of transaction messages (reference §4.1, UNCONFIRMED first-party).
+    const recipient = this.options.uidBodyShape === "recipient" ? { recipient: { user_id: message.zaloOaUserId } } : { user_id: message.zaloOaUserId };
     return this.post(new URL("/v3.0/oa/message/template", this.options.oaBaseUrl), accessToken, {
-      user_id: message.zaloOaUserId,
+      ...recipient,
       template_id: message.templateId,
       template_data: message.templateData,
     });
@@ -57,23 +76,24 @@ export class ZaloMessengerClient implements ZaloMessenger {
       });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      return { ok: false, failure: "retryable", code: null, message: timedOut ? "timeout" : `network: ${String(error)}` };
+      return { ok: false, failure: "retryable", code: null, message: timedOut ? "timeout" : `network: ${String(error)}`, quota: null };
     }
     if (response.status >= 500 || response.status === 429) {
       await response.body?.cancel();
-      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status}` };
+      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status}`, quota: null };
     }
     let parsed: z.infer<typeof sendResponse>;
     try {
       parsed = sendResponse.parse(await response.json());
     } catch {
-      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status} without a Zalo envelope` };
+      return { ok: false, failure: "retryable", code: null, message: `HTTP ${response.status} without a Zalo envelope`, quota: null };
     }
+    const quota = quotaOf(parsed.data);
     if (parsed.error !== 0) {
-      return { ok: false, failure: classifyZaloError(parsed.error), code: parsed.error, message: parsed.message ?? "" };
+      return { ok: false, failure: sendFailureKindOf(parsed.error), code: parsed.error, message: parsed.message ?? "", quota };
     }
     const messageId = parsed.data?.message_id ?? parsed.data?.msg_id;
-    if (!messageId) return { ok: false, failure: "permanent", code: null, message: "success without a message id" };
-    return { ok: true, messageId };
+    if (!messageId) return { ok: false, failure: "permanent", code: null, message: "success without a message id", quota };
+    return { ok: true, messageId, quota };
   }
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { maskPhoneNumber } from "../../domain/citizen.js";
 import { parseDossierCode } from "../../domain/dossier-code.js";
 import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/outbox.js";
+import type { QuotaReading } from "../../domain/daily-quota.js";
+import type { DailySendQuota } from "../../use-cases/daily-send-quota.js";
 import type { DeliveryLog } from "../../use-cases/delivery-log.js";
 import { errorResponse, json } from "../http/responses.js";
 import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
@@ -9,6 +11,11 @@ import { inboxMessages } from "./inbox-messages.js";
 
 export interface DeliveryLogRouteDeps {
   deliveryLog: DeliveryLog;
+  sendQuota: Pick<DailySendQuota, "readings" | "announcementReservePercent">;
+}
+
+function quotaView(reading: QuotaReading | null) {
+  return reading && { dailyQuota: reading.dailyQuota, remainingQuota: reading.remainingQuota, updatedAt: reading.updatedAt };
 }
 
 const listQuery = z.strictObject({
@@ -46,9 +53,20 @@ function itemView(item: OutboxItem) {
   };
 }
 
-/** `GET /v1/admin/notifications`, `POST /v1/admin/notifications/{id}/retry`: the delivery log. */
+/**
+ * `GET /v1/admin/notifications`, `POST /v1/admin/notifications/{id}/retry`: the delivery log;
+ * `GET /v1/admin/notifications/quota`: today's quota per channel (null before the channel's first send of the day).
+ */
 export function deliveryLogRoutes(deps: DeliveryLogRouteDeps): Record<string, AdminRoute> {
   return {
+    "GET /v1/admin/notifications/quota": async () => {
+      const readings = await deps.sendQuota.readings();
+      return json(200, {
+        oa: quotaView(readings.oa_template),
+        zns: quotaView(readings.zns),
+        announcementReservePercent: deps.sendQuota.announcementReservePercent,
+      });
+    },
     "GET /v1/admin/notifications": async (event, actor) => {
       const query = listQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) {

@@ -42,6 +42,22 @@ describe("Tài khoản", () => {
     expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
   });
 
+  it("offers interactOA beside \"Quan tâm\" to a citizen with no phone who does not follow, and only to them", async () => {
+    const allowOaMessages = vi.fn(async () => {});
+    const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
+    renderApp("/me", fetch, { allowOaMessages });
+    fireEvent.click(await screen.findByRole("button", { name: "Cho phép OA nhắn tin cho tôi" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Đã cho phép OA nhắn tin cho bạn.");
+    expect(allowOaMessages).toHaveBeenCalledWith("4321");
+  });
+
+  it("does not offer interactOA to a citizen whose phone is on file", async () => {
+    const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(verified)) });
+    renderApp("/me", fetch);
+    expect(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Cho phép OA nhắn tin cho tôi" })).toBeNull();
+  });
+
   it("turns announcements on (off by default) and off again with PUT /v1/me/announcement-subscription", async () => {
     const bodies: unknown[] = [];
     let subscribed = false;

@@ -15,6 +15,8 @@ export interface FanoutProgress {
   failed: number;
   undeliverable: number;
   pending: number;
+  /** Messages wait for the next day's quota (the share kept for dossier messages was reached) until `until`. */
+  paused: { until: string } | null;
 }
 
 export interface PublishedAnnouncement {
@@ -45,6 +47,7 @@ function parseProgress(value: unknown, at: string): FanoutProgress | null {
     failed: count(json.failed, `${at}.failed`),
     undeliverable: count(json.undeliverable, `${at}.undeliverable`),
     pending: count(json.pending, `${at}.pending`),
+    paused: json.paused ? { until: string(object(json.paused, `${at}.paused`).until, `${at}.paused.until`) } : null,
   };
 }
 
@@ -75,7 +78,7 @@ export function publishAnnouncement(client: ApiClient, draft: AnnouncementDraft)
   return client.sendJson("POST", "/v1/admin/announcements", { body: draft, parse: (body) => parsePublished(body, "body") });
 }
 
-/** Poll while something is still being written or sent. */
+/** Poll while something is still being written or sent (a fan-out paused until tomorrow is not). */
 export function stillRunning(list: PublishedAnnouncement[]): boolean {
-  return list.some((item) => item.progress !== null && (item.progress.state === "running" || item.progress.pending > 0));
+  return list.some((item) => item.progress !== null && item.progress.paused === null && (item.progress.state === "running" || item.progress.pending > 0));
 }

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Input, Modal, Spinner, Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcements";
+import { sendQuotaCopy } from "../../../copy/admin-send-quota";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { AnnouncementView } from "../../../shared/ui/announcement-view";
+import { SendQuotaSummary } from "../send-quota/send-quota-summary";
 import { useStaffProfile } from "../use-staff-profile";
 import {
   announcementKinds,
@@ -22,6 +24,7 @@ import "./admin-announcements.css";
 
 /** How often the list is refreshed while a fan-out is writing or sending. */
 export const progressPollMs = 2500;
+export const pausedPollMs = 60_000;
 
 /** Staff tab → Thông báo: compose, preview as the citizen sees it, publish, watch the fan-out. Admins only. */
 export function AdminAnnouncementsScreen() {
@@ -55,11 +58,13 @@ function AnnouncementsAdmin() {
   }, [client, refreshes]);
 
   const running = list !== null && stillRunning(list);
+  const paused = list?.some((item) => item.progress?.paused) ?? false;
   useEffect(() => {
-    if (!running) return;
-    const timer = setTimeout(refresh, progressPollMs);
+    if (!running && !paused) return;
+    // A fan-out waiting for tomorrow's quota changes slowly: a look every minute is enough.
+    const timer = setTimeout(refresh, running ? progressPollMs : pausedPollMs);
     return () => clearTimeout(timer);
-  }, [running, list, refresh]);
+  }, [running, paused, list, refresh]);
 
   return (
     <div className="admin-screen">
@@ -69,6 +74,7 @@ function AnnouncementsAdmin() {
         {listError ? <p className="admin-error">{listError}</p> : null}
         {list === null && !listError ? <Spinner visible /> : null}
         {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
+        {paused ? <SendQuotaSummary refreshKey={refreshes} /> : null}
         <ul className="fanout-list">
           {list?.map(({ announcement, progress }) => (
             <li key={announcement.id} data-testid="published-announcement">
@@ -76,9 +82,7 @@ function AnnouncementsAdmin() {
               <span className="admin-muted">{vi.announcements.kinds[announcement.kind]}</span>
               {progress ? (
                 <>
-                  <span className={`fanout-state fanout-state--${progress.state === "done" && progress.pending === 0 ? "done" : "running"}`}>
-                    {progress.state === "done" && progress.pending === 0 ? copy.done : copy.running}
-                  </span>
+                  <FanoutState progress={progress} />
                   <span data-testid="fanout-progress">{copy.progress(progress)}</span>
                 </>
               ) : (
@@ -90,6 +94,33 @@ function AnnouncementsAdmin() {
       </section>
     </div>
   );
+}
+
+/** "00:00 ngày 08/12" in Vietnam time. */
+function vietnamDateTime(instant: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}`;
+}
+
+function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement["progress"]> }) {
+  if (progress.paused) {
+    return (
+      <>
+        <span className="fanout-state fanout-state--paused" data-testid="fanout-paused">
+          {sendQuotaCopy.paused}
+        </span>
+        <span className="fanout-paused">
+          {sendQuotaCopy.pausedDetail({ sent: progress.sent, total: progress.targeted ?? progress.written, pending: progress.pending, resumesAt: vietnamDateTime(progress.paused.until) })}
+        </span>
+      </>
+    );
+  }
+  const done = progress.state === "done" && progress.pending === 0;
+  return <span className={`fanout-state fanout-state--${done ? "done" : "running"}`}>{done ? copy.done : copy.running}</span>;
 }
 
 function Composer({ onPublished }: { onPublished: () => void }) {

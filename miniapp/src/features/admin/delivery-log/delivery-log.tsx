@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
+import { reasonText } from "../../../copy/admin-send-quota";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { ApiError } from "../../../shared/api/api-error";
+import { SendQuotaSummary } from "../send-quota/send-quota-summary";
 import { fetchDeliveryLog, retryDelivery, type DeliveryLogEntry } from "./delivery-log-api";
 import "../inbox/inbox.css";
 
@@ -72,6 +74,7 @@ export function DeliveryLog() {
 
   return (
     <div className="inbox">
+      <SendQuotaSummary refreshKey={entries === null ? 0 : 1} />
       <form className="log-filters" onSubmit={search}>
         <label className="admin-muted" htmlFor="log-state">
           {copy.stateLabel}
@@ -108,7 +111,7 @@ export function DeliveryLog() {
               {entry.dossierCode ? <strong>{entry.dossierCode} · </strong> : null}
               {entry.subject}
             </p>
-            {entry.reason ? <p className="log-detail">{copy.reason(entry.reason)}</p> : null}
+            {entry.reason ? <p className="log-detail">{copy.reason(reasonText(entry.reason))}</p> : null}
             {entry.zaloMessageId ? <p className="log-detail">{copy.messageId(entry.zaloMessageId)}</p> : null}
             <p className="log-detail">
               {vietnamDateTime(entry.createdAt)} → {vietnamDateTime(entry.updatedAt)}

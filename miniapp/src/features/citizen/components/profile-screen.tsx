@@ -15,7 +15,7 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
   const client = useApiClient();
   const platform = usePlatform();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<"withdraw" | "follow" | "announcements" | null>(null);
+  const [busy, setBusy] = useState<"withdraw" | "follow" | "allow" | "announcements" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function withdraw() {
@@ -41,6 +41,21 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
       await reload();
     } catch (error) {
       setNotice(error instanceof PlatformError && error.kind === "refused" ? vi.citizen.followRefused : error instanceof Error ? error.message : vi.platform.unknown);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  /** For a citizen with no phone on file who does not follow: the only way left to be told about their dossier. */
+  async function allowMessages() {
+    if (!oaId) return;
+    setNotice(null);
+    setBusy("allow");
+    try {
+      await platform.allowOaMessages(oaId);
+      setNotice(vi.citizen.allowMessagesDone);
+    } catch (error) {
+      setNotice(error instanceof PlatformError && error.kind === "refused" ? vi.citizen.allowMessagesRefused : error instanceof Error ? error.message : vi.platform.unknown);
     } finally {
       setBusy(null);
     }
@@ -94,9 +109,19 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
           <>
             <p>{vi.citizen.followBody}</p>
             {oaId ? (
-              <Button fullWidth loading={busy === "follow"} onClick={() => void follow()}>
-                {vi.citizen.followButton}
-              </Button>
+              <>
+                <Button fullWidth loading={busy === "follow"} onClick={() => void follow()}>
+                  {vi.citizen.followButton}
+                </Button>
+                {profile.phone ? null : (
+                  <>
+                    <p className="muted">{vi.citizen.allowMessagesBody}</p>
+                    <Button fullWidth variant="secondary" loading={busy === "allow"} onClick={() => void allowMessages()}>
+                      {vi.citizen.allowMessagesButton}
+                    </Button>
+                  </>
+                )}
+              </>
             ) : (
               <p className="muted">{vi.citizen.followNotConfigured}</p>
             )}
