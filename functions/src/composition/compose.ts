@@ -66,6 +66,20 @@ import { fanoutStallMs, maxFanoutPageSize } from "../domain/announcement-fanout.
 import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
 import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "../use-cases/announcement-fanout.js";
 
+import { DynamoDbSyncCredentialRepository } from "../adapters/dynamodb/dynamodb-sync-credential-repository.js";
+import { randomSessionTokens, scryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.js";
+import { syncDialectUseCases } from "../use-cases/sync-dialect-dossiers.js";
+import { syncSessionsUseCases } from "../use-cases/sync-sessions.js";
+import { createHash } from "node:crypto";
+
+/** Logins of the national sync dialect: a sending system logs in a few times a day, a guesser is stopped fast. */
+const syncLoginLimits = {
+  perUsernamePerMinute: 20,
+  failedPerUsernamePerMinute: 5,
+  perAddressPerMinute: 60,
+  failedPerAddressPerMinute: 20,
+};
+
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
   dynamoDbClient?: DynamoDBClient;
@@ -190,7 +204,28 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   });
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
   const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
+  const syncCredentials = new DynamoDbSyncCredentialRepository(documentClient, config.tableName);
+  const firstSyncCredential = config.dvcqgSync.firstCredential;
   return {
+    syncSessions: syncSessionsUseCases({
+      credentials: syncCredentials,
+      hasher: scryptPasswordHasher(),
+      tokens: randomSessionTokens,
+      rateLimiter,
+      clock,
+      configured: firstSyncCredential
+        ? { ...firstSyncCredential, disabled: false, createdAt: "1970-01-01T00:00:00.000Z", updatedAt: "1970-01-01T00:00:00.000Z" }
+        : null,
+      sessionSeconds: config.dvcqgSync.sessionSeconds,
+      limits: syncLoginLimits,
+    }),
+    syncDialect: syncDialectUseCases({
+      dossiers,
+      applyEvent,
+      hashEvent: (event) => createHash("sha256").update(JSON.stringify(event)).digest("base64url"),
+    }),
+    /** For the seed and the admin routes: the dialect's credentials as stored. */
+    syncCredentials,
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
     adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit: auditLog, clock, ids: randomIds }),

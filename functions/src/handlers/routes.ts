@@ -52,4 +52,9 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "POST /v1/admin/feedback/{id}/reopen", functionName: "admin" },
   { routeKey: "GET /v1/admin/notifications", functionName: "admin" },
   { routeKey: "POST /v1/admin/notifications/{id}/retry", functionName: "admin" },
+  // The national dossier-sync dialect (docs/integrating.md): a second door into the ingest use case.
+  { routeKey: "POST /mapi/login", functionName: "ingest" },
+  { routeKey: "POST /mapi/g", functionName: "ingest" },
+  { routeKey: "POST /mapi/hoso", functionName: "ingest" },
+  { routeKey: "POST /mapi/tiendo", functionName: "ingest" },
 ];

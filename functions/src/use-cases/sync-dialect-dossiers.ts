@@ -63,6 +63,13 @@ export interface SyncDialectDeps {
   hashEvent: (event: IncomingDossierEvent) => string;
 }
 
+/** Whether the sender may write a dossier of this agency. */
+export type AgencyCheck = (agencyCode: string) => boolean;
+
+function notOurs(code: string): DialectItemOutcome {
+  return { outcome: "rejected", code, reason: "hồ sơ thuộc đơn vị khác, tài khoản không được ghi" };
+}
+
 const detailFields = [
   "agencyCode",
   "agencyName",
@@ -98,8 +105,9 @@ export function syncDialectUseCases(deps: SyncDialectDeps) {
     return { applied, rejected: null };
   }
 
-  async function syncDossier(item: DialectDossierItem, isUpdating: boolean): Promise<DialectItemOutcome> {
+  async function syncDossier(item: DialectDossierItem, isUpdating: boolean, allowAgency: AgencyCheck): Promise<DialectItemOutcome> {
     const held = await deps.dossiers.findWithTimeline(item.code, { consistent: true });
+    if (held && !allowAgency(held.dossier.agencyCode)) return notOurs(item.code);
     if (held && !isUpdating) return { outcome: "exists", code: item.code };
     const details = completeDetails(item.details, held?.dossier ?? null);
     if (!details.ok) return { outcome: "rejected", code: item.code, reason: details.reason };
@@ -125,7 +133,12 @@ export function syncDialectUseCases(deps: SyncDialectDeps) {
     return applied > 0 ? { outcome: "applied", code: item.code, applied } : { outcome: "duplicate", code: item.code };
   }
 
-  async function syncStep(step: DialectStep): Promise<DialectItemOutcome> {
+  async function syncStep(step: DialectStep, allowAgency: AgencyCheck): Promise<DialectItemOutcome> {
+    if (step.codeKind !== "official") {
+      // Only an official code names its agency; another code's agency is the one of the dossier held.
+      const held = await deps.dossiers.findWithTimeline(step.code, { consistent: false });
+      if (held && !allowAgency(held.dossier.agencyCode)) return notOurs(step.code);
+    }
     if (!step.event) return { outcome: "ignored", code: step.code, sourceStatus: step.sourceStatus ?? "" };
     const result = await deps.applyEvent(
       { ...step.event, code: step.code, codeKind: step.codeKind, details: null },
@@ -138,15 +151,15 @@ export function syncDialectUseCases(deps: SyncDialectDeps) {
 
   return {
     /** `DongBoHoSoMC`: items of different dossiers one after another, in the order sent. */
-    async syncDossiers(items: readonly DialectDossierItem[], isUpdating: boolean): Promise<DialectItemOutcome[]> {
+    async syncDossiers(items: readonly DialectDossierItem[], isUpdating: boolean, allowAgency: AgencyCheck = () => true): Promise<DialectItemOutcome[]> {
       const outcomes: DialectItemOutcome[] = [];
-      for (const item of items) outcomes.push(await syncDossier(item, isUpdating));
+      for (const item of items) outcomes.push(await syncDossier(item, isUpdating, allowAgency));
       return outcomes;
     },
     /** `CapNhatTienDoHoSoMC`: each step one timeline event; a step seen before is a duplicate. */
-    async syncSteps(steps: readonly DialectStep[]): Promise<DialectItemOutcome[]> {
+    async syncSteps(steps: readonly DialectStep[], allowAgency: AgencyCheck = () => true): Promise<DialectItemOutcome[]> {
       const outcomes: DialectItemOutcome[] = [];
-      for (const step of steps) outcomes.push(await syncStep(step));
+      for (const step of steps) outcomes.push(await syncStep(step, allowAgency));
       return outcomes;
     },
     /** `TraCuuHoSo`: the dossier as held, or null. */
