@@ -67,7 +67,8 @@ import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcemen
 import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "../use-cases/announcement-fanout.js";
 
 import { DynamoDbSyncCredentialRepository } from "../adapters/dynamodb/dynamodb-sync-credential-repository.js";
-import { randomSessionTokens, scryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.js";
+import { randomSessionTokens, randomSyncPassword, scryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.js";
+import { manageSyncCredentialsUseCases } from "../use-cases/manage-sync-credentials.js";
 import { syncDialectUseCases } from "../use-cases/sync-dialect-dossiers.js";
 import { syncSessionsUseCases } from "../use-cases/sync-sessions.js";
 import { createHash } from "node:crypto";
@@ -205,17 +206,26 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
   const fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName);
   const syncCredentials = new DynamoDbSyncCredentialRepository(documentClient, config.tableName);
-  const firstSyncCredential = config.dvcqgSync.firstCredential;
+  const firstSyncCredential = config.dvcqgSync.firstCredential
+    ? { ...config.dvcqgSync.firstCredential, disabled: false, createdAt: "1970-01-01T00:00:00.000Z", updatedAt: "1970-01-01T00:00:00.000Z" }
+    : null;
+  const passwordHasher = scryptPasswordHasher();
   return {
+    syncCredentialAdmin: manageSyncCredentialsUseCases({
+      credentials: syncCredentials,
+      hasher: passwordHasher,
+      audit: auditLog,
+      clock,
+      newPassword: randomSyncPassword,
+      configured: firstSyncCredential,
+    }),
     syncSessions: syncSessionsUseCases({
       credentials: syncCredentials,
-      hasher: scryptPasswordHasher(),
+      hasher: passwordHasher,
       tokens: randomSessionTokens,
       rateLimiter,
       clock,
-      configured: firstSyncCredential
-        ? { ...firstSyncCredential, disabled: false, createdAt: "1970-01-01T00:00:00.000Z", updatedAt: "1970-01-01T00:00:00.000Z" }
-        : null,
+      configured: firstSyncCredential,
       sessionSeconds: config.dvcqgSync.sessionSeconds,
       limits: syncLoginLimits,
     }),

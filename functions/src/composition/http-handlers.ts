@@ -41,6 +41,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,
+      syncCredentialAdmin: deps.syncCredentialAdmin,
     }),
     ingest: () => byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({

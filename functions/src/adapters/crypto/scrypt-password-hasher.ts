@@ -34,3 +34,6 @@ export const randomSessionTokens: SessionTokens = {
   newToken: () => randomBytes(32).toString("base64url"),
   digest: (token) => createHash("sha256").update(token).digest("base64url"),
 };
+
+/** 24 characters of base64url (144 random bits): typed into a sync job's settings once. */
+export const randomSyncPassword = (): string => randomBytes(18).toString("base64url");

@@ -28,6 +28,7 @@ let api: Awaited<ReturnType<typeof startApiServer>>;
 let poller: StreamPoller;
 let deps: Dependencies;
 let citizenToken = "";
+let adminToken = "";
 const logs: string[] = [];
 
 beforeAll(async () => {
@@ -39,6 +40,9 @@ beforeAll(async () => {
     DVCQG_SYNC_FIRST_UNITS: province,
   });
   citizenToken = (await stack.createZaloUser("Nguyễn Văn An", "0912345678", false)).accessToken;
+  const admin = await stack.createZaloUser("Lê Minh Quân", "0900000001");
+  stack.config.firstAdminZaloAppUserId = admin.zaloAppUserId;
+  adminToken = admin.accessToken;
   deps = composeDependencies(stack.config, { clock });
   api = await startApiServer({ port: 0, host: "127.0.0.1", handlers: httpHandlersFrom(deps), routes: httpRoutes, log: () => {} });
   const notify = notifyHandlerFrom(deps, () => {});
@@ -525,5 +529,57 @@ describe("minimisation (Decree 13/2023)", () => {
       expect(logged.includes(value), `${name} in the logs`).toBe(false);
     }
     expect(logged).toContain("dialect sync");
+  });
+});
+
+describe("admins manage the credentials (create, rotate, disable; audited)", () => {
+  const admin = (method: string, path: string, token: string, body?: unknown) =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
+
+  it("issues a credential with its status map, rotates its password, disables it; never shows a hash", async () => {
+    const newUser = "vnpt-igate-h56";
+    const created = await admin("POST", "/v1/admin/sync-credentials", adminToken, {
+      username: newUser,
+      unitPatterns: ["000.00.*.H56"],
+      statusOverrides: { "3": 8, "8": 3 },
+    });
+    expect(created.status).toBe(201);
+    const firstPassword = String(created.body["password"]);
+    expect(firstPassword).toHaveLength(24);
+    expect(created.body["credential"]).toMatchObject({ username: newUser, disabled: false, statusOverrides: { "3": 8, "8": 3 } });
+    expect((await admin("POST", "/v1/admin/sync-credentials", adminToken, { username: newUser, unitPatterns: ["*"] })).status).toBe(409);
+    const session = await login(newUser, firstPassword);
+
+    // The sender's 8 reads as the national 3 (refused at intake).
+    const code = "000.00.09.H56-240601-0001";
+    await g(session, "DongBoHoSoMC", { isUpdating: "False", data: [dossierItem(code, { TrangThaiHoSo: "8", NgayTuChoi: "20240601100000" })] });
+    expect((await lookUp(code)).status).toBe(3);
+
+    const rotated = await admin("POST", `/v1/admin/sync-credentials/${newUser}/password`, adminToken);
+    expect(rotated.status).toBe(200);
+    expect((await post("/mapi/login", { username: newUser, password: firstPassword })).answer.error_code).toBe("-2");
+    await login(newUser, String(rotated.body["password"]));
+
+    expect((await admin("POST", `/v1/admin/sync-credentials/${newUser}/disable`, adminToken)).body["credential"]).toMatchObject({ disabled: true });
+    expect((await g(session, "TraCuuHoSo", { mahoso: code })).answer.error_code).toBe("-2");
+    await admin("POST", `/v1/admin/sync-credentials/${newUser}/enable`, adminToken);
+
+    const listed = await admin("GET", "/v1/admin/sync-credentials", adminToken);
+    expect(JSON.stringify(listed.body)).not.toContain("scrypt");
+    expect((listed.body["credentials"] as Array<{ username: string }>).map((c) => c.username)).toEqual(expect.arrayContaining([username, newUser]));
+    const audited = (await scanTable()).filter((item) => item["type"] === "AuditEntry" && item["subject"] === newUser).map((item) => item["action"]);
+    expect(audited.sort()).toEqual(["create_sync_credential", "disable_sync_credential", "enable_sync_credential", "rotate_sync_password"]);
+    expect((await admin("POST", "/v1/admin/sync-credentials/khong-co/disable", adminToken)).status).toBe(404);
+  });
+
+  it("refuses anyone who is not an admin, and a malformed credential", async () => {
+    expect((await admin("GET", "/v1/admin/sync-credentials", citizenToken)).status).toBe(403);
+    const bad = await admin("POST", "/v1/admin/sync-credentials", adminToken, { username: "a b", unitPatterns: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: "INVALID_BODY" } });
   });
 });
