@@ -63,6 +63,26 @@ export interface SyncDialectDeps {
   hashEvent: (event: IncomingDossierEvent) => string;
 }
 
+/** Dossiers are independent, so a few are synced side by side, as our own ingest does; one dossier's in order. */
+const dossiersInParallel = 8;
+
+async function byDossier<T extends { code: string }>(
+  entries: readonly T[],
+  run: (entry: T) => Promise<DialectItemOutcome>,
+): Promise<DialectItemOutcome[]> {
+  const outcomes: DialectItemOutcome[] = new Array(entries.length);
+  const queues = new Map<string, number[]>();
+  entries.forEach((entry, index) => queues.set(entry.code, [...(queues.get(entry.code) ?? []), index]));
+  const pending = [...queues.values()];
+  const worker = async () => {
+    for (let positions = pending.shift(); positions; positions = pending.shift()) {
+      for (const index of positions) outcomes[index] = await run(entries[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(dossiersInParallel, pending.length) }, worker));
+  return outcomes;
+}
+
 /** Whether the sender may write a dossier of this agency. */
 export type AgencyCheck = (agencyCode: string) => boolean;
 
@@ -152,15 +172,11 @@ export function syncDialectUseCases(deps: SyncDialectDeps) {
   return {
     /** `DongBoHoSoMC`: items of different dossiers one after another, in the order sent. */
     async syncDossiers(items: readonly DialectDossierItem[], isUpdating: boolean, allowAgency: AgencyCheck = () => true): Promise<DialectItemOutcome[]> {
-      const outcomes: DialectItemOutcome[] = [];
-      for (const item of items) outcomes.push(await syncDossier(item, isUpdating, allowAgency));
-      return outcomes;
+      return byDossier(items, (item) => syncDossier(item, isUpdating, allowAgency));
     },
     /** `CapNhatTienDoHoSoMC`: each step one timeline event; a step seen before is a duplicate. */
     async syncSteps(steps: readonly DialectStep[], allowAgency: AgencyCheck = () => true): Promise<DialectItemOutcome[]> {
-      const outcomes: DialectItemOutcome[] = [];
-      for (const step of steps) outcomes.push(await syncStep(step, allowAgency));
-      return outcomes;
+      return byDossier(steps, (step) => syncStep(step, allowAgency));
     },
     /** `TraCuuHoSo`: the dossier as held, or null. */
     async findDossier(code: string): Promise<Dossier | null> {
