@@ -158,9 +158,9 @@ function CreateForm({ onCreated }: { onCreated: (username: string, password: str
   return (
     <form className="admin-card" aria-labelledby="sync-create" onSubmit={(event) => void submit(event)}>
       <Text.Title id="sync-create">{copy.createHeading}</Text.Title>
-      <Input label={copy.usernameLabel} helperText={copy.usernameHelp} value={username} onChange={(e) => setUsername(e.target.value)} name="username" />
-      <Input label={copy.unitsLabel} helperText={copy.unitsHelp} value={units} onChange={(e) => setUnits(e.target.value)} name="units" />
-      <Input label={copy.statusMapLabel} helperText={copy.statusMapHelp} value={statusMap} onChange={(e) => setStatusMap(e.target.value)} name="statusMap" />
+      <Input label={copy.usernameLabel} aria-label={copy.usernameLabel} helperText={copy.usernameHelp} value={username} onChange={(e) => setUsername(e.target.value)} name="username" />
+      <Input label={copy.unitsLabel} aria-label={copy.unitsLabel} helperText={copy.unitsHelp} value={units} onChange={(e) => setUnits(e.target.value)} name="units" />
+      <Input label={copy.statusMapLabel} aria-label={copy.statusMapLabel} helperText={copy.statusMapHelp} value={statusMap} onChange={(e) => setStatusMap(e.target.value)} name="statusMap" />
       {problem ? <p className="admin-error" role="alert">{problem}</p> : null}
       <Button htmlType="submit" loading={busy} fullWidth>
         {copy.create}
