@@ -1,4 +1,5 @@
 import { benchBundleSize } from "./bundle-size.bench.js";
+import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
@@ -22,6 +23,7 @@ async function main() {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
+    lines.push(...(await benchDialectSync(stack, { rounds: quick ? 8 : 40, concurrency: 4 })));
   } finally {
     await stack.stop();
   }

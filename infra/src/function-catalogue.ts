@@ -62,8 +62,9 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Signed dossier events from the province's one-stop system",
     trigger: { kind: "http" },
     // Query: the dossier's collection, the ratings feed (GSI1); PutItem: the items of TransactWriteItems (dossier,
-    // event, marker, outbox); BatchWriteItem: the procedure catalogue.
-    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem"],
+    // event, marker, outbox), dialect sessions; BatchWriteItem: the procedure catalogue; GetItem: dialect
+    // credentials and sessions; UpdateItem: the dialect login's rate-limit counters.
+    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: functionSecrets.ingest,
     timeoutSeconds: 30,

@@ -68,6 +68,21 @@ import { fanoutStallMs, maxFanoutPageSize } from "../domain/announcement-fanout.
 import { setAnnouncementSubscriptionUseCase } from "../use-cases/set-announcement-subscription.js";
 import { adminAnnouncementsUseCases, fanOutStepUseCase, nudgeStalledFanoutsUseCase } from "../use-cases/announcement-fanout.js";
 
+import { DynamoDbSyncCredentialRepository } from "../adapters/dynamodb/dynamodb-sync-credential-repository.js";
+import { randomSessionTokens, randomSyncPassword, scryptPasswordHasher } from "../adapters/crypto/scrypt-password-hasher.js";
+import { manageSyncCredentialsUseCases } from "../use-cases/manage-sync-credentials.js";
+import { syncDialectUseCases } from "../use-cases/sync-dialect-dossiers.js";
+import { syncSessionsUseCases } from "../use-cases/sync-sessions.js";
+import { createHash } from "node:crypto";
+
+/** Logins of the national sync dialect: a sending system logs in a few times a day, a guesser is stopped fast. */
+const syncLoginLimits = {
+  perUsernamePerMinute: 20,
+  failedPerUsernamePerMinute: 5,
+  perAddressPerMinute: 60,
+  failedPerAddressPerMinute: 20,
+};
+
 /** Replaceable parts for benchmarks and tests of the whole wiring (an instrumented SDK client, a fixed clock). */
 export interface CompositionOverrides {
   dynamoDbClient?: DynamoDBClient;
@@ -203,7 +218,37 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     cacheSeconds: config.procedureCacheSeconds,
   });
   const lateDossiers = new DynamoDbLateDossierRepository(documentClient, config.tableName);
+  const syncCredentials = new DynamoDbSyncCredentialRepository(documentClient, config.tableName);
+  const firstSyncCredential = config.dvcqgSync.firstCredential
+    ? { ...config.dvcqgSync.firstCredential, disabled: false, createdAt: "1970-01-01T00:00:00.000Z", updatedAt: "1970-01-01T00:00:00.000Z" }
+    : null;
+  const passwordHasher = scryptPasswordHasher();
   return {
+    syncCredentialAdmin: manageSyncCredentialsUseCases({
+      credentials: syncCredentials,
+      hasher: passwordHasher,
+      audit: auditLog,
+      clock,
+      newPassword: randomSyncPassword,
+      configured: firstSyncCredential,
+    }),
+    syncSessions: syncSessionsUseCases({
+      credentials: syncCredentials,
+      hasher: passwordHasher,
+      tokens: randomSessionTokens,
+      rateLimiter,
+      clock,
+      configured: firstSyncCredential,
+      sessionSeconds: config.dvcqgSync.sessionSeconds,
+      limits: syncLoginLimits,
+    }),
+    syncDialect: syncDialectUseCases({
+      dossiers,
+      applyEvent,
+      hashEvent: (event) => createHash("sha256").update(JSON.stringify(event)).digest("base64url"),
+    }),
+    /** For the seed and the admin routes: the dialect's credentials as stored. */
+    syncCredentials,
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
     adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit: auditLog, clock, ids: randomIds }),

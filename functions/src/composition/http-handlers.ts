@@ -5,6 +5,7 @@ import { buildCitizenApiHandler } from "../handlers/citizen-api.handler.js";
 import { buildIngestEventsHandler } from "../handlers/ingest-events.handler.js";
 import { buildIngestProceduresHandler } from "../handlers/ingest-procedures.handler.js";
 import { buildIngestRatingsHandler } from "../handlers/ingest-ratings.handler.js";
+import { buildDvcqgRoutes } from "../handlers/dvcqg/dvcqg-routes.js";
 import { errorResponse } from "../handlers/http/responses.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { buildZaloWebhookHandler } from "../handlers/zalo-webhook.handler.js";
@@ -41,6 +42,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,
       sendQuota: deps.sendQuota,
+      syncCredentialAdmin: deps.syncCredentialAdmin,
     }),
     ingest: () => byRouteKey({
       "POST /v1/ingest/events": buildIngestEventsHandler({
@@ -51,6 +53,14 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       }),
       "GET /v1/ingest/ratings": buildIngestRatingsHandler(deps),
       "PUT /v1/ingest/procedures": buildIngestProceduresHandler(deps),
+      ...buildDvcqgRoutes({
+        sessions: deps.syncSessions,
+        dialect: deps.syncDialect,
+        clock: deps.clock,
+        get ingestSecrets() {
+          return deps.ingestSecrets;
+        },
+      }),
     }),
     webhook: () => buildZaloWebhookHandler(deps.webhook),
   };

@@ -152,3 +152,19 @@ it("reads the inline retry limit of the notify function: 2000 ms by default, 0 (
   expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "-1" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
   expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "1.5" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS/);
 });
+
+it("reads the dialect's first credential only as a whole, with its units and status map; 12 h sessions by default", () => {
+  expect(loadConfig(valid).dvcqgSync).toEqual({ firstCredential: null, sessionSeconds: 43_200 });
+  const hash = "scrypt$16384$8$1$c2FsdA$a2V5";
+  const first = { DVCQG_SYNC_FIRST_USERNAME: "igate-h56", DVCQG_SYNC_FIRST_PASSWORD_HASH: hash };
+  expect(loadConfig({ ...valid, ...first, DVCQG_SYNC_FIRST_UNITS: "000.00.*.H56, 000.00.00.G22", DVCQG_SYNC_FIRST_STATUS_MAP: "3=8,8=3" }).dvcqgSync.firstCredential).toEqual({
+    username: "igate-h56",
+    passwordHash: hash,
+    unitPatterns: ["000.00.*.H56", "000.00.00.G22"],
+    statusOverrides: { "3": 8, "8": 3 },
+  });
+  expect(() => loadConfig({ ...valid, DVCQG_SYNC_FIRST_USERNAME: "igate-h56" })).toThrow(/DVCQG_SYNC_FIRST_PASSWORD_HASH/);
+  expect(() => loadConfig({ ...valid, ...first })).toThrow(/DVCQG_SYNC_FIRST_UNITS/);
+  expect(() => loadConfig({ ...valid, ...first, DVCQG_SYNC_FIRST_UNITS: "*", DVCQG_SYNC_FIRST_PASSWORD_HASH: "plain-password" })).toThrow(/DVCQG_SYNC_FIRST_PASSWORD_HASH/);
+  expect(() => loadConfig({ ...valid, ...first, DVCQG_SYNC_FIRST_UNITS: "*", DVCQG_SYNC_FIRST_STATUS_MAP: "11=12" })).toThrow(/DVCQG_SYNC_FIRST_STATUS_MAP/);
+});

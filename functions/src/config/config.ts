@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 import { functionSecrets, secretConfigNames, type LambdaFunctionName, type SecretConfigName } from "./function-secrets.js";
@@ -57,6 +58,11 @@ export const configEnvNames = [
   "RATINGS_CSV_MAX_BYTES",
   "ZALO_ZNS_QUIET_HOURS",
   "ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS",
+  "DVCQG_SYNC_FIRST_USERNAME",
+  "DVCQG_SYNC_FIRST_PASSWORD_HASH",
+  "DVCQG_SYNC_FIRST_UNITS",
+  "DVCQG_SYNC_FIRST_STATUS_MAP",
+  "DVCQG_SYNC_SESSION_HOURS",
 ] as const;
 
 export type ConfigEnvName = (typeof configEnvNames)[number];
@@ -171,9 +177,29 @@ export const envSchema = z.object({
     .min(60, "must be at least 60 seconds")
     .max(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)")
     .default(3600),
+  /** The first credential of the national sync dialect (its password only as a scrypt hash); admins add others. */
+  DVCQG_SYNC_FIRST_USERNAME: z.string().regex(syncUsernamePattern, "3–64 of A-Z a-z 0-9 . _ @ -").optional(),
+  DVCQG_SYNC_FIRST_PASSWORD_HASH: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/u, "a scrypt$N$r$p$salt$key hash").optional(),
+  DVCQG_SYNC_FIRST_UNITS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)),
+  DVCQG_SYNC_FIRST_STATUS_MAP: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseStatusOverrides(value);
+      if (!parsed) ctx.addIssue({ code: "custom", message: "expected <code>=<national status 1–10>,…" });
+      return parsed ?? {};
+    }),
+  DVCQG_SYNC_SESSION_HOURS: z.coerce.number().positive().max(168).default(12),
 });
 
 export interface Config {
+  dvcqgSync: {
+    firstCredential: Pick<SyncCredential, "username" | "passwordHash" | "unitPatterns" | "statusOverrides"> | null;
+    sessionSeconds: number;
+  };
   tableName: string;
   region: string;
   dynamodbEndpoint: string | undefined;
@@ -267,7 +293,26 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
   }
   // Only the absent secrets may be undefined here, and each is replaced by a throwing getter below.
   const e = parsed.data as z.output<typeof envSchema>;
+  const firstCredentialParts = [e.DVCQG_SYNC_FIRST_USERNAME, e.DVCQG_SYNC_FIRST_PASSWORD_HASH].filter((v) => v !== undefined).length;
+  if (firstCredentialParts === 1) {
+    throw new ConfigError("Invalid configuration: set both DVCQG_SYNC_FIRST_USERNAME and DVCQG_SYNC_FIRST_PASSWORD_HASH, or neither");
+  }
+  if (firstCredentialParts === 2 && e.DVCQG_SYNC_FIRST_UNITS.length === 0) {
+    throw new ConfigError("Invalid configuration: DVCQG_SYNC_FIRST_UNITS: the units the first credential may write (e.g. 000.00.*.H56)");
+  }
   const config: Config = {
+    dvcqgSync: {
+      firstCredential:
+        e.DVCQG_SYNC_FIRST_USERNAME && e.DVCQG_SYNC_FIRST_PASSWORD_HASH
+          ? {
+              username: e.DVCQG_SYNC_FIRST_USERNAME,
+              passwordHash: e.DVCQG_SYNC_FIRST_PASSWORD_HASH,
+              unitPatterns: e.DVCQG_SYNC_FIRST_UNITS,
+              statusOverrides: e.DVCQG_SYNC_FIRST_STATUS_MAP,
+            }
+          : null,
+      sessionSeconds: Math.round(e.DVCQG_SYNC_SESSION_HOURS * 3600),
+    },
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,

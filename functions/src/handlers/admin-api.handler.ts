@@ -13,12 +13,13 @@ import { adminMessages } from "./admin-messages.js";
 import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
 import { deliveryLogRoutes, type DeliveryLogRouteDeps } from "./admin-routes/delivery-log-routes.js";
 import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes/feedback-inbox-routes.js";
+import { syncCredentialRoutes, type SyncCredentialRouteDeps } from "./admin-routes/sync-credential-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface AdminApiHandlerDeps extends RatingReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps {
+export interface AdminApiHandlerDeps extends RatingReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps, SyncCredentialRouteDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
@@ -127,6 +128,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     ...(deps.adminAnnouncements ? adminAnnouncementRoutes(deps.adminAnnouncements) : {}),
     ...feedbackInboxRoutes(deps),
     ...deliveryLogRoutes(deps),
+    ...syncCredentialRoutes(deps),
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -53,4 +53,14 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/admin/notifications", functionName: "admin" },
   { routeKey: "GET /v1/admin/notifications/quota", functionName: "admin" },
   { routeKey: "POST /v1/admin/notifications/{id}/retry", functionName: "admin" },
+  { routeKey: "GET /v1/admin/sync-credentials", functionName: "admin" },
+  { routeKey: "POST /v1/admin/sync-credentials", functionName: "admin" },
+  { routeKey: "POST /v1/admin/sync-credentials/{username}/password", functionName: "admin" },
+  { routeKey: "POST /v1/admin/sync-credentials/{username}/disable", functionName: "admin" },
+  { routeKey: "POST /v1/admin/sync-credentials/{username}/enable", functionName: "admin" },
+  // The national dossier-sync dialect (docs/integrating.md): a second door into the ingest use case.
+  { routeKey: "POST /mapi/login", functionName: "ingest" },
+  { routeKey: "POST /mapi/g", functionName: "ingest" },
+  { routeKey: "POST /mapi/hoso", functionName: "ingest" },
+  { routeKey: "POST /mapi/tiendo", functionName: "ingest" },
 ];

@@ -144,7 +144,8 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
   );
   expect(granted).toEqual({
     api: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // dossiers, profile, ratings, feedback
-    ingest: ["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:Query"], // dossier events, ratings feed, procedures
+    // dossier events, ratings feed, procedures; the dialect's credentials, sessions and login rate limits
+    ingest: ["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
     admin: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // staff, audit, receipt, rating reports (GSI2), inbox, delivery log
     // citizens, OA token, outbox; the stream's read actions for its event source mapping
     notify: [

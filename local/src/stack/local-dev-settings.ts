@@ -18,4 +18,6 @@ export const localDevSettings = {
   /** Template ids registered in the emulator's pretend OA (any numeric id is accepted there). */
   oaTemplateIds: "dossier_update=100001,announcement=100002,feedback_reply=100003",
   znsTemplateIds: "dossier_update=200001",
+  /** The national sync dialect's demo sender: every unit, the national status list. */
+  syncCredential: { username: "dev-sync", password: "dev-only-sync-password-not-for-production", unitPatterns: ["*"] },
 } as const;

@@ -51,6 +51,20 @@ describe("a whole local stack in-process", () => {
     expect(citizen.status).toBe(403);
   });
 
+  it("seeds a credential of the national sync dialect that logs in and finds a seeded dossier, as the README's curl calls do", async () => {
+    const post = async (path: string, body: unknown) =>
+      (await (await fetch(`${stack.info.apiUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as {
+        error_code: string;
+        session?: string;
+        result?: Array<{ MaHoSo: string }>;
+      };
+    const login = await post("/mapi/login", stack.info.syncCredential);
+    expect(login).toMatchObject({ error_code: "0", session: expect.any(String) });
+    const code = stack.info.demoDossier!.code;
+    const found = await post("/mapi/g", { session: login.session, madonvi: code.split("-")[0], service: "TraCuuHoSo", mahoso: code });
+    expect(found).toMatchObject({ error_code: "0", result: [{ MaHoSo: code }] });
+  });
+
   it("finds a legacy code written with ~ for its slashes", async () => {
     const legacy = Object.keys(stack.info.receipts).find((code) => code.includes("/"))!;
     const response = await fetch(`${stack.info.apiUrl}/v1/dossiers/${dossierCodeToPathSegment(legacy)}`, {

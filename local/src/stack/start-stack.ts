@@ -10,6 +10,7 @@ import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { shiftedClock } from "@motcua/functions/adapters/system/shifted-clock";
 import { systemClock } from "@motcua/functions/adapters/system/system-clock";
 import type { Clock } from "@motcua/functions/ports/clock";
+import { scryptPasswordHasher } from "@motcua/functions/adapters/crypto/scrypt-password-hasher";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
@@ -65,6 +66,8 @@ export interface StackInfo {
   tableName: string;
   region: string;
   ingestSecret: string;
+  /** A credential of the national sync dialect (`POST /mapi/login`), for trying it with curl. */
+  syncCredential: { username: string; password: string };
   demoTokens: { citizen: string; secondCitizen: string; admin: string; officer: string };
   demoUsers: Record<keyof SeedUsers, { name: string; phone: string; zaloAppUserId: string; zaloOaUserId: string }>;
   /** The seeded dossier the deep link opens in owner view; absent when nothing was seeded. */
@@ -185,6 +188,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }, options.wakeIntervalMs ?? 5000);
     cleanups.push(async () => clearInterval(waker));
 
+    // The dialect's demo credential, stored as an admin would create it (kept when the table is persisted).
+    const { username: syncUsername, password: syncPassword, unitPatterns } = settings.syncCredential;
+    const syncAt = (options.now ?? new Date()).toISOString();
+    await deps.syncCredentials.create({
+      username: syncUsername,
+      passwordHash: await scryptPasswordHasher().hash(syncPassword),
+      unitPatterns: [...unitPatterns],
+      statusOverrides: {},
+      disabled: false,
+      createdAt: syncAt,
+      updatedAt: syncAt,
+    });
+
     const shouldSeed = options.seed ?? true;
     const seeded = shouldSeed
       ? await seed({
@@ -229,6 +245,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       tableName: settings.tableName,
       region: settings.region,
       ingestSecret: settings.ingestSecret,
+      syncCredential: { username: syncUsername, password: syncPassword },
       demoTokens: {
         citizen: users?.citizen.accessToken ?? "",
         secondCitizen: users?.secondCitizen.accessToken ?? "",

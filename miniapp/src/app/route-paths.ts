@@ -10,6 +10,7 @@ export const routePaths = {
   adminAnnouncements: "/admin/announcements",
   adminFeedback: "/admin/feedback",
   adminNotifications: "/admin/notifications",
+  adminSyncCredentials: "/admin/sync-credentials",
   feedbackThread: "/feedback/:id",
   announcement: "/announcements/:id",
 } as const;

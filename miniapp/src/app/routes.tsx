@@ -68,6 +68,11 @@ export const appRoutes: RouteObject[] = [
       // Issue 6: the staff tab's PAKN inbox and delivery log, each its own chunk.
       { path: routePaths.adminFeedback, lazy: page(() => import("../pages/admin/feedback-inbox-page"), "FeedbackInboxPage"), ...meta(vi.titles.adminFeedback, true) },
       { path: routePaths.adminNotifications, lazy: page(() => import("../pages/admin/delivery-log-page"), "DeliveryLogPage"), ...meta(vi.titles.adminNotifications, true) },
+      {
+        path: routePaths.adminSyncCredentials,
+        lazy: page(() => import("../pages/admin/sync-credentials-page"), "SyncCredentialsPage"),
+        ...meta(vi.titles.adminSyncCredentials, true),
+      },
       { path: "*", element: <NotFoundPage />, ...meta(vi.titles.notFound, true) },
     ],
   },

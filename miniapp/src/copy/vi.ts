@@ -20,6 +20,7 @@ export const vi = {
     procedures: "Thủ tục hành chính",
     adminFeedback: "Phản ánh, kiến nghị",
     adminNotifications: "Nhật ký gửi tin",
+    adminSyncCredentials: "Kết nối hệ thống một cửa",
   },
   lookup: {
     heading: "Tra cứu hồ sơ",

@@ -131,6 +131,12 @@ export const keys = {
   lateDossiersPartition: (agencyCode: string) => `LATE#${agencyCode}`,
   /** The last day a scheduled job finished (the late-dossier job catches up from it). */
   jobMark: (job: string) => ({ PK: `JOB#${job}`, SK: "JOB" }),
+  /** A credential of the national sync dialect; GSI1 lists them for the admins. */
+  syncCredential: (username: string) => ({ PK: `SYNC_CREDENTIAL#${username}`, SK: "SYNC_CREDENTIAL" }),
+  syncCredentialList: (username: string) => ({ GSI1PK: "SYNC_CREDENTIALS", GSI1SK: username }),
+  syncCredentialListPartition: "SYNC_CREDENTIALS",
+  /** A dialect session, keyed by the SHA-256 of its token (the token itself is never stored); TTL on expiresAt. */
+  syncSession: (tokenDigest: string) => ({ PK: `SYNC_SESSION#${tokenDigest}`, SK: "SYNC_SESSION" }),
 } as const;
 
 export const itemTypes = {
@@ -156,4 +162,6 @@ export const itemTypes = {
   jobMark: "JobMark",
   announcementFanout: "AnnouncementFanout",
   announcementTally: "AnnouncementTally",
+  syncCredential: "SyncCredential",
+  syncSession: "SyncSession",
 } as const;

@@ -7,6 +7,7 @@ const sectionPaths = {
   ratings: routePaths.adminRatings,
   notifications: routePaths.adminNotifications,
   announcements: routePaths.adminAnnouncements,
+  syncCredentials: routePaths.adminSyncCredentials,
 };
 
 export function AdminPage() {

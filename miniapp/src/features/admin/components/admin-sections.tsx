@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
+import { syncCredentialsCopy } from "../../../copy/admin-sync-credentials";
 import { inboxCopy } from "../../../copy/admin-inbox";
 import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
 import { ratingsCopy } from "../../../copy/admin-ratings";
@@ -16,6 +17,7 @@ export interface AdminSectionPaths {
   ratings: string;
   notifications: string;
   announcements: string;
+  syncCredentials: string;
 }
 
 /** The staff tab's pages, one row each, the daily work first; publishing announcements is for admins. */
@@ -28,6 +30,9 @@ export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role:
       <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={ratingsCopy.linkIntro} />
       <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
       {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
+      {role === "admin" ? (
+        <SectionLink to={paths.syncCredentials} title={syncCredentialsCopy.link} intro={syncCredentialsCopy.linkIntro} testId="sync-credentials-link" />
+      ) : null}
     </nav>
   );
 }

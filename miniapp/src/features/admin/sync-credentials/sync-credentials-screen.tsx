@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Button, Input, Spinner, Text } from "zmp-ui";
+import { adminCopy } from "../../../copy/admin";
+import { syncCredentialsCopy as copy } from "../../../copy/admin-sync-credentials";
+import { ApiError } from "../../../shared/api/api-error";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import { useStaffProfile } from "../use-staff-profile";
+import {
+  changeSyncCredential,
+  createSyncCredential,
+  fetchSyncCredentials,
+  parseStatusMap,
+  parseUnitPatterns,
+  syncUsernamePattern,
+  type SyncCredential,
+} from "./sync-credentials-api";
+import "../components/admin.css";
+import "./sync-credentials.css";
+
+/** Staff tab → Kết nối hệ thống một cửa: issue, rotate and disable the sync credentials. Admins only. */
+export function SyncCredentialsScreen() {
+  const state = useStaffProfile();
+  if (state.status === "loading") return <Spinner visible />;
+  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
+  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
+  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
+  return <SyncCredentials />;
+}
+
+const errorText = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
+
+function SyncCredentials() {
+  const client = useApiClient();
+  const [list, setList] = useState<SyncCredential[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shownPassword, setShownPassword] = useState<{ username: string; password: string } | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
+  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSyncCredentials(client, controller.signal).then(
+      (items) => {
+        setList(items);
+        setError(null);
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(errorText(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [client, refreshes]);
+
+  const change = async (username: string, kind: "password" | "disable" | "enable") => {
+    try {
+      const result = await changeSyncCredential(client, username, kind);
+      if (result.password) setShownPassword({ username, password: result.password });
+      setError(null);
+      refresh();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  return (
+    <div className="admin-screen">
+      {shownPassword ? (
+        <section className="admin-card sync-password" role="status" data-testid="sync-password">
+          <Text.Title>{copy.passwordHeading(shownPassword.username)}</Text.Title>
+          <code className="sync-password-value">{shownPassword.password}</code>
+          <p className="admin-muted">{copy.passwordNote}</p>
+          <Button size="small" variant="secondary" onClick={() => setShownPassword(null)}>
+            {copy.close}
+          </Button>
+        </section>
+      ) : null}
+      <section className="admin-card" aria-labelledby="sync-list">
+        <Text.Title id="sync-list">{copy.listHeading}</Text.Title>
+        {error ? <p className="admin-error">{error}</p> : null}
+        {list === null && !error ? <Spinner visible /> : null}
+        {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
+        <ul className="sync-list">
+          {list?.map((credential) => (
+            <li key={credential.username} data-testid="sync-credential">
+              <div className="sync-row-head">
+                <strong>{credential.username}</strong>
+                <span className={`sync-state ${credential.disabled ? "sync-state--off" : "sync-state--on"}`}>
+                  {credential.disabled ? copy.disabled : copy.active}
+                </span>
+              </div>
+              {credential.fromConfiguration ? <span className="admin-muted">{copy.fromConfiguration}</span> : null}
+              <span className="admin-muted">
+                {copy.units}: {credential.unitPatterns.join(", ")}
+              </span>
+              <span className="admin-muted">
+                {copy.statusMap}:{" "}
+                {Object.keys(credential.statusOverrides).length === 0
+                  ? copy.nationalStatusMap
+                  : Object.entries(credential.statusOverrides).map(([code, status]) => `${code} → ${status}`).join(", ")}
+              </span>
+              <div className="sync-actions">
+                <Button size="small" variant="secondary" onClick={() => void change(credential.username, "password")}>
+                  {copy.rotate}
+                </Button>
+                <Button
+                  size="small"
+                  variant="tertiary"
+                  type={credential.disabled ? "highlight" : "danger"}
+                  onClick={() => void change(credential.username, credential.disabled ? "enable" : "disable")}
+                >
+                  {credential.disabled ? copy.enable : copy.disable}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <CreateForm
+        onCreated={(username, password) => {
+          setShownPassword({ username, password });
+          refresh();
+        }}
+      />
+    </div>
+  );
+}
+
+function CreateForm({ onCreated }: { onCreated: (username: string, password: string) => void }) {
+  const client = useApiClient();
+  const [username, setUsername] = useState("");
+  const [units, setUnits] = useState("");
+  const [statusMap, setStatusMap] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const unitPatterns = parseUnitPatterns(units);
+    const statusOverrides = parseStatusMap(statusMap);
+    if (!syncUsernamePattern.test(username.trim())) return setProblem(copy.badUsername);
+    if (!unitPatterns) return setProblem(copy.badUnits);
+    if (!statusOverrides) return setProblem(copy.badStatusMap);
+    setBusy(true);
+    try {
+      const result = await createSyncCredential(client, { username: username.trim(), unitPatterns, statusOverrides });
+      setProblem(null);
+      setUsername("");
+      setUnits("");
+      setStatusMap("");
+      onCreated(result.credential.username, result.password ?? "");
+    } catch (failure) {
+      setProblem(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="admin-card" aria-labelledby="sync-create" onSubmit={(event) => void submit(event)}>
+      <Text.Title id="sync-create">{copy.createHeading}</Text.Title>
+      <Input label={copy.usernameLabel} aria-label={copy.usernameLabel} helperText={copy.usernameHelp} value={username} onChange={(e) => setUsername(e.target.value)} name="username" />
+      <Input label={copy.unitsLabel} aria-label={copy.unitsLabel} helperText={copy.unitsHelp} value={units} onChange={(e) => setUnits(e.target.value)} name="units" />
+      <Input label={copy.statusMapLabel} aria-label={copy.statusMapLabel} helperText={copy.statusMapHelp} value={statusMap} onChange={(e) => setStatusMap(e.target.value)} name="statusMap" />
+      {problem ? <p className="admin-error" role="alert">{problem}</p> : null}
+      <Button htmlType="submit" loading={busy} fullWidth>
+        {copy.create}
+      </Button>
+    </form>
+  );
+}
