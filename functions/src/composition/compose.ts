@@ -180,7 +180,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const citizenProfiles = new CachedCitizenProfiles(citizens, clock, 20);
   const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens: citizenProfiles });
   const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
-  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers };
+  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers, isDossierOwner };
   const replyToFeedback = replyToFeedbackUseCase(feedbackDeps);
   const receiveCitizenChatMessage = receiveCitizenChatMessageUseCase(feedbackDeps);
   const catalogue = procedureCatalogue({
