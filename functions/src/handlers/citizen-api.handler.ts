@@ -97,12 +97,7 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     );
     if (!authentication.ok) return authentication.response;
 
-    try {
-      return await route.run({ event, user: authentication.user, accessToken: authentication.accessToken });
-    } catch (error) {
-      console.error(JSON.stringify({ message: "citizen route failed", routeKey: event.routeKey, error: String(error) }));
-      return errorResponse(500, "INTERNAL", citizenMessages.internal);
-    }
+    return route.run({ event, user: authentication.user, accessToken: authentication.accessToken });
   };
 }
 

@@ -6,7 +6,7 @@ import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
@@ -145,6 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       host,
       handlers,
       routes: httpRoutes,
+      defaultFunction: unmatchedRouteFunction,
       log: (line) => log(`[api] ${line}`),
     });
     cleanups.push(() => api.close());

@@ -7,11 +7,24 @@ export interface DynamoDbConnection {
   endpoint?: string | undefined;
 }
 
+/**
+ * Deliberate limits, well inside the HTTP functions' 10-second Lambda timeout (infra/src/function-catalogue.ts):
+ * a frozen table costs a request at most 3 attempts × (1 s to connect + 2 s to answer) plus the SDK's short
+ * backoff, about 7 s, and the error boundary then answers 503 with `Retry-After` instead of the platform's 504.
+ * A single DynamoDB call answers in milliseconds, so 2 s is never reached by a healthy table.
+ */
+export const dynamoDbClientLimits = { connectionTimeoutMs: 1000, requestTimeoutMs: 2000, maxAttempts: 3 } as const;
+
 export function createDocumentClient(connection: DynamoDbConnection, client?: DynamoDBClient): DynamoDBDocumentClient {
   const base =
     client ??
     new DynamoDBClient({
       region: connection.region,
+      maxAttempts: dynamoDbClientLimits.maxAttempts,
+      requestHandler: {
+        connectionTimeout: dynamoDbClientLimits.connectionTimeoutMs,
+        requestTimeout: dynamoDbClientLimits.requestTimeoutMs,
+      },
       ...(connection.endpoint
         ? { endpoint: connection.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),
