@@ -171,7 +171,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     leaseMs: config.notify.leaseSeconds * 1000,
     quietHours: config.zalo.znsQuietHours,
   });
-  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
+  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);

@@ -18,6 +18,9 @@ export const configEnvNames = [
   "ZALO_SEND_APPSECRET_PROOF",
   "FIRST_ADMIN_ZALO_APP_USER_ID",
   "TOKEN_CACHE_SECONDS",
+  "STAFF_TOKEN_CACHE_SECONDS",
+  "INGEST_MAX_FUTURE_SKEW_SECONDS",
+  "ZALO_WEBHOOK_MAX_AGE_SECONDS",
   "RATE_LIMIT_USER_PER_MINUTE",
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
@@ -99,6 +102,12 @@ export const envSchema = z.object({
   /** The province's first admin (a Zalo app-scoped user id); they add the other staff. */
   FIRST_ADMIN_ZALO_APP_USER_ID: z.string().regex(/^\d{1,32}$/u).optional(),
   TOKEN_CACHE_SECONDS: positiveInt(300),
+  // A revoked staff token (PII inbox, CSV export) must stop working within a minute.
+  STAFF_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  // Ingested events dated further ahead of our clock are refused (a 2099 event would freeze a dossier).
+  INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Signed webhook events older than this are refused (a captured event cannot be replayed later).
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
   RATE_LIMIT_USER_FAILED_PER_MINUTE: positiveInt(10),
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
@@ -175,6 +184,9 @@ export interface Config {
   zaloSendAppSecretProof: boolean;
   firstAdminZaloAppUserId: string | undefined;
   tokenCacheSeconds: number;
+  staffTokenCacheSeconds: number;
+  ingestMaxFutureSkewSeconds: number;
+  zaloWebhookMaxAgeSeconds: number;
   zalo: {
     oaId: string;
     oaSecretKey: string;
@@ -266,6 +278,9 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
     zaloSendAppSecretProof: e.ZALO_SEND_APPSECRET_PROOF,
     firstAdminZaloAppUserId: e.FIRST_ADMIN_ZALO_APP_USER_ID,
     tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
+    staffTokenCacheSeconds: e.STAFF_TOKEN_CACHE_SECONDS,
+    ingestMaxFutureSkewSeconds: e.INGEST_MAX_FUTURE_SKEW_SECONDS,
+    zaloWebhookMaxAgeSeconds: e.ZALO_WEBHOOK_MAX_AGE_SECONDS,
     zalo: {
       oaId: e.ZALO_OA_ID,
       oaSecretKey: e.ZALO_OA_SECRET_KEY,
