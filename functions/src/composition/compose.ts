@@ -250,6 +250,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       },
       macFirstTerm: config.zalo.webhookMacFirstTerm,
       macKey: config.zalo.webhookMacKey,
+      clock,
+      maxAgeSeconds: config.zaloWebhookMaxAgeSeconds,
       handleEvent: handleZaloWebhookEventUseCase({
         citizens,
         inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),

@@ -49,7 +49,14 @@ export const citizenInputLimits = {
 } as const;
 
 const subscriptionBody = z.strictObject({ subscribed: z.boolean() });
-const phoneBody = z.strictObject({ token: z.string().min(1).max(citizenInputLimits.phoneTokenMaxLength) });
+/** Zalo's tokens are printable ASCII; anything else could not even go into the outgoing header. */
+const phoneBody = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(citizenInputLimits.phoneTokenMaxLength)
+    .regex(/^[\x21-\x7E]+$/u),
+});
 const myDossiersQuery = z.strictObject({
   limit: z
     .string()
