@@ -107,6 +107,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ...fetchOverride,
   });
   const zaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.tokenCacheSeconds);
+  // Staff tokens open personal data (the feedback inbox, the CSV export): a revoked one must stop within a minute.
+  const staffZaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.staffTokenCacheSeconds);
   const phoneExchange = new ZaloPhoneExchangeClient({
     baseUrl: config.zaloGraphBaseUrl,
     get appSecret() {
@@ -230,6 +232,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     receiptSigner,
     zaloGraph,
+    staffZaloGraph,
     zaloGraphUncached,
     get ingestSecrets() {
       return config.ingestSecrets;

@@ -33,7 +33,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
   return {
     api: () => buildCitizenApiHandler(deps),
     admin: () => buildAdminApiHandler({
-      zaloGraph: deps.zaloGraph,
+      zaloGraph: deps.staffZaloGraph,
       staffAccess: deps.staffAccess,
       miniAppUrl: deps.miniAppUrl,
       ratingReports: deps.ratingReports,
