@@ -72,6 +72,11 @@ export interface StackInfo {
 
 export interface Stack {
   info: StackInfo;
+  /**
+   * Settles with a message when DynamoDB Local dies under the stack: the API, poller and seed data are useless
+   * without it, so the command line stops the whole stack rather than keep answering errors.
+   */
+  dynamoDbLost: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -243,7 +248,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       mkdirSync(dirname(options.stackJsonPath), { recursive: true });
       writeFileSync(options.stackJsonPath, `${JSON.stringify(info, null, 2)}\n`);
     }
-    return { info, stop };
+    const dynamoDbLost = dynamo.lost.then((reason) => `${reason} The stack stops; start it again (\`pnpm stack -- --persist .motcua/db\` keeps data on disk).`);
+    return { info, dynamoDbLost, stop };
   } catch (error) {
     await stop();
     throw error;
