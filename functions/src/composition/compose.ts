@@ -81,7 +81,12 @@ export interface CompositionOverrides {
 export function composeDependencies(config: Config, overrides: CompositionOverrides = {}) {
   const clock = overrides.clock ?? systemClock;
   const documentClient = createDocumentClient(
-    { region: config.region, endpoint: config.dynamodbEndpoint },
+    {
+      region: config.region,
+      endpoint: config.dynamodbEndpoint,
+      requestTimeoutMs: config.dynamodbRequestTimeoutMs,
+      maxAttempts: config.dynamodbMaxAttempts,
+    },
     overrides.dynamoDbClient,
   );
   // Secrets are read on first use, not here: a function composes without the secrets it never reads

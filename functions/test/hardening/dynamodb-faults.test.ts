@@ -23,8 +23,11 @@ const tableName = "faults";
 
 beforeAll(async () => {
   dynamo = await startDynamoDbLocal({ port: 0 });
-  const client = localDynamoDbClient(dynamo.endpoint, "ap-southeast-1");
-  await ensureTable(client, tableName);
+  const setup = localDynamoDbClient(dynamo.endpoint, "ap-southeast-1");
+  await ensureTable(setup, tableName);
+  setup.destroy();
+  // The handlers' client gives up on a frozen table after 1 s per attempt.
+  const client = localDynamoDbClient(dynamo.endpoint, "ap-southeast-1", 1000);
   stack = await startTestStack();
   const config = { ...stack.config, tableName, dynamodbEndpoint: dynamo.endpoint };
   ingest = httpHandlersFrom(composeDependencies(config, { clock, dynamoDbClient: client })).ingest;

@@ -5,6 +5,9 @@ export interface DynamoDbConnection {
   region: string;
   /** Set locally (DynamoDB Local); in AWS the SDK finds the endpoint and credentials itself. */
   endpoint?: string | undefined;
+  /** Per attempt; `dynamoDbClientLimits.requestTimeoutMs` when absent. */
+  requestTimeoutMs?: number | undefined;
+  maxAttempts?: number | undefined;
 }
 
 /**
@@ -20,10 +23,12 @@ export function createDocumentClient(connection: DynamoDbConnection, client?: Dy
     client ??
     new DynamoDBClient({
       region: connection.region,
-      maxAttempts: dynamoDbClientLimits.maxAttempts,
+      maxAttempts: connection.maxAttempts ?? dynamoDbClientLimits.maxAttempts,
       requestHandler: {
         connectionTimeout: dynamoDbClientLimits.connectionTimeoutMs,
-        requestTimeout: dynamoDbClientLimits.requestTimeoutMs,
+        requestTimeout: connection.requestTimeoutMs ?? dynamoDbClientLimits.requestTimeoutMs,
+        // Without it the SDK only logs a warning and keeps waiting.
+        throwOnRequestTimeout: true,
       },
       ...(connection.endpoint
         ? { endpoint: connection.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }

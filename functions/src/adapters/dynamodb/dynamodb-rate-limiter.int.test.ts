@@ -62,6 +62,19 @@ it("is exact under concurrency: 400 hits 8 at a time count 400, and a burst neve
   expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
 });
 
+it("once a window refused, refuses again without a write until the window ends", async () => {
+  const sends: string[] = [];
+  const counting = new DynamoDbRateLimiter(
+    { send: (command: Parameters<typeof table.documentClient.send>[0]) => (sends.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
+    table.tableName,
+  );
+  const now = new Date("2026-11-28T06:00:30Z");
+  const flood = { scope: "test", key: "flood", limitPerWindow: 2, failedLimitPerWindow: 100 };
+  for (let i = 0; i < 100; i += 1) await counting.hit([flood], now);
+  expect(sends).toHaveLength(3);
+  expect(await counting.hit([flood], new Date("2026-11-28T06:01:00Z"))).toEqual({ allowed: true });
+});
+
 it("keeps an hour-long window apart from the minute windows, and says how long until it ends", async () => {
   const hourly = { scope: "test-hour", key: "user-5", limitPerWindow: 2, failedLimitPerWindow: 100, windowSeconds: 3600 };
   const start = new Date("2026-11-28T05:10:00Z");

@@ -18,9 +18,16 @@ import { itemTypes, keys } from "./keys.js";
  * first refusal stops the attempt.
  */
 export class DynamoDbRateLimiter implements RateLimiter {
+  /**
+   * Windows this instance saw refuse, until they end: a flood of refused attempts (an enumeration) costs no write
+   * once refused. Slightly strict: failures reserved by attempts still in flight elsewhere may free up meanwhile.
+   */
+  private readonly refusedUntil = new Map<string, number>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly maxRememberedRefusals = 10_000,
   ) {}
 
   async hit(rules: readonly RateLimitRule[], now: Date, options: RateLimitOptions = {}): Promise<RateLimitDecision> {
@@ -37,6 +44,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
   }
 
   async releaseFailure(rules: readonly RateLimitRule[], now: Date): Promise<void> {
+    for (const rule of rules) this.refusedUntil.delete(`${rule.scope}#${rule.key}#${rateLimitWindowStart(now, rule)}`);
     await Promise.all(
       rules.map((rule) =>
         this.client.send(
@@ -57,6 +65,8 @@ export class DynamoDbRateLimiter implements RateLimiter {
   private async countIfUnderLimit(rule: RateLimitRule, now: Date, failure: 0 | 1): Promise<boolean> {
     if (rule.limitPerWindow < 1 || rule.failedLimitPerWindow < 1) return false;
     const windowStart = rateLimitWindowStart(now, rule);
+    const remembered = `${rule.scope}#${rule.key}#${windowStart}`;
+    if ((this.refusedUntil.get(remembered) ?? 0) > now.getTime()) return false;
     try {
       await this.client.send(
         new UpdateCommand({
@@ -78,8 +88,10 @@ export class DynamoDbRateLimiter implements RateLimiter {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (this.refusedUntil.size >= this.maxRememberedRefusals) this.refusedUntil.clear();
+      this.refusedUntil.set(remembered, (windowStart + rateLimitWindowSeconds(rule)) * 1000);
+      return false;
     }
   }
 }
