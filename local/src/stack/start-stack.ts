@@ -8,6 +8,7 @@ import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } fro
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
 import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
+import { HmacReceiptSigner } from "@motcua/functions/adapters/crypto/hmac-receipt-signer";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
 import { seed, type SeedDossierSummary, type SeedLinkTargets } from "../seed/seed.js";
@@ -142,6 +143,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.envOverrides,
     };
     const config = loadConfig(env);
+    const receiptSigner = new HmacReceiptSigner(settings.receiptKey, settings.miniAppId);
     const deps = composeDependencies(config, { dynamoDbClient: client });
     const handlers = httpHandlersFrom(deps);
 
@@ -184,8 +186,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           publishAnnouncement: deps.publishAnnouncement,
           seedRating: deps.seedRating,
           // Threads dated in the past (a late one for the staff inbox): the same use case on a clock moved back.
+          // The demo citizen writes from the receipt's QR: its signature files the thread under the dossier's agency.
           submitFeedbackAt: (request, at) =>
-            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } }).submitFeedback(request).then((thread) => ({ id: thread.id })),
+            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } })
+              .submitFeedback({ ...request, receiptSignature: request.dossierCode ? receiptSigner.sign(request.dossierCode) : undefined })
+              .then((thread) => ({ id: thread.id })),
           answerFeedbackAt: (request, at) =>
             composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } })
               .replyToFeedback({ id: request.threadId, staffName: request.staffName, text: request.text })
