@@ -98,7 +98,12 @@ export interface CompositionOverrides {
 export function composeDependencies(config: Config, overrides: CompositionOverrides = {}) {
   const clock = overrides.clock ?? systemClock;
   const documentClient = createDocumentClient(
-    { region: config.region, endpoint: config.dynamodbEndpoint },
+    {
+      region: config.region,
+      endpoint: config.dynamodbEndpoint,
+      requestTimeoutMs: config.dynamodbRequestTimeoutMs,
+      maxAttempts: config.dynamodbMaxAttempts,
+    },
     overrides.dynamoDbClient,
   );
   // Secrets are read on first use, not here: a function composes without the secrets it never reads
@@ -124,6 +129,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ...fetchOverride,
   });
   const zaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.tokenCacheSeconds);
+  // Staff tokens open personal data (the feedback inbox, the CSV export): a revoked one must stop within a minute.
+  const staffZaloGraph = new CachedZaloGraph(zaloGraphUncached, clock, config.staffTokenCacheSeconds);
   const phoneExchange = new ZaloPhoneExchangeClient({
     baseUrl: config.zaloGraphBaseUrl,
     get appSecret() {
@@ -200,7 +207,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     pauseAnnouncement: pauseOncePerDay((announcementId, until) => fanouts.markPaused(announcementId, until)),
     alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
   });
-  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds });
+  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
@@ -209,7 +216,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const citizenProfiles = new CachedCitizenProfiles(citizens, clock, 20);
   const isDossierOwner = isDossierOwnerCheck({ receiptSigner, citizens: citizenProfiles });
   const ratingDeps = { dossiers, ratings, isDossierOwner, clock };
-  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers };
+  const feedbackDeps = { feedback, clock, ids: randomIds, calendar: holidayCalendar(config.holidays), dossiers, isDossierOwner };
   const replyToFeedback = replyToFeedbackUseCase(feedbackDeps);
   const receiveCitizenChatMessage = receiveCitizenChatMessageUseCase(feedbackDeps);
   const catalogue = procedureCatalogue({
@@ -290,6 +297,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     receiptSigner,
     zaloGraph,
+    staffZaloGraph,
     zaloGraphUncached,
     get ingestSecrets() {
       return config.ingestSecrets;
@@ -310,6 +318,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       },
       macFirstTerm: config.zalo.webhookMacFirstTerm,
       macKey: config.zalo.webhookMacKey,
+      clock,
+      maxAgeSeconds: config.zaloWebhookMaxAgeSeconds,
       handleEvent: handleZaloWebhookEventUseCase({
         citizens,
         inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),

@@ -9,6 +9,7 @@ import { buildDvcqgRoutes } from "../handlers/dvcqg/dvcqg-routes.js";
 import { errorResponse } from "../handlers/http/responses.js";
 import type { HttpFunctionName } from "../handlers/routes.js";
 import { buildZaloWebhookHandler } from "../handlers/zalo-webhook.handler.js";
+import { errorBoundaryMessages, withErrorBoundary } from "./http-error-boundary.js";
 import { composeDependencies, type CompositionOverrides, type Dependencies } from "./compose.js";
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -25,14 +26,15 @@ export function httpHandlersFrom(deps: Dependencies): Record<HttpFunctionName, H
 
 /** One HTTP function's handler: a Lambda function builds only its own, so it reads only its own secrets. */
 export function httpHandlerFrom(deps: Dependencies, name: HttpFunctionName): HttpHandler {
-  return httpHandlerBuilders(deps)[name]();
+  const messages = name === "api" || name === "admin" ? errorBoundaryMessages.vietnamese : errorBoundaryMessages.english;
+  return withErrorBoundary(httpHandlerBuilders(deps)[name](), messages);
 }
 
 function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () => HttpHandler> {
   return {
     api: () => buildCitizenApiHandler(deps),
     admin: () => buildAdminApiHandler({
-      zaloGraph: deps.zaloGraph,
+      zaloGraph: deps.staffZaloGraph,
       staffAccess: deps.staffAccess,
       miniAppUrl: deps.miniAppUrl,
       ratingReports: deps.ratingReports,
@@ -62,11 +64,11 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
         },
       }),
     }),
-    webhook: () => buildZaloWebhookHandler(deps.webhook),
+    webhook: () => byRouteKey({ "POST /v1/zalo/webhook": buildZaloWebhookHandler(deps.webhook) }),
   };
 }
 
-/** One Lambda function serves the machine routes; each route has its own handler. */
+/** A machine function's routes, each with its own handler; any other route key (`$default`) gets the 404 envelope. */
 function byRouteKey(routes: Record<string, HttpHandler>): HttpHandler {
   return async (event) => {
     const route = routes[event.routeKey];

@@ -19,6 +19,11 @@ export const configEnvNames = [
   "ZALO_SEND_APPSECRET_PROOF",
   "FIRST_ADMIN_ZALO_APP_USER_ID",
   "TOKEN_CACHE_SECONDS",
+  "STAFF_TOKEN_CACHE_SECONDS",
+  "DYNAMODB_REQUEST_TIMEOUT_MS",
+  "DYNAMODB_MAX_ATTEMPTS",
+  "INGEST_MAX_FUTURE_SKEW_SECONDS",
+  "ZALO_WEBHOOK_MAX_AGE_SECONDS",
   "RATE_LIMIT_USER_PER_MINUTE",
   "RATE_LIMIT_USER_FAILED_PER_MINUTE",
   "RATE_LIMIT_ADDRESS_PER_MINUTE",
@@ -109,6 +114,15 @@ export const envSchema = z.object({
   /** The province's first admin (a Zalo app-scoped user id); they add the other staff. */
   FIRST_ADMIN_ZALO_APP_USER_ID: z.string().regex(/^\d{1,32}$/u).optional(),
   TOKEN_CACHE_SECONDS: positiveInt(300),
+  // Per DynamoDB attempt, and attempts: kept well inside the 10 s timeout of the HTTP functions.
+  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(5000).default(2000),
+  DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(3).default(3),
+  // A revoked staff token (PII inbox, CSV export) must stop working within a minute.
+  STAFF_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  // Ingested events dated further ahead of our clock are refused (a 2099 event would freeze a dossier).
+  INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Signed webhook events older than this are refused (a captured event cannot be replayed later).
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
   RATE_LIMIT_USER_FAILED_PER_MINUTE: positiveInt(10),
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
@@ -213,6 +227,11 @@ export interface Config {
   zaloSendAppSecretProof: boolean;
   firstAdminZaloAppUserId: string | undefined;
   tokenCacheSeconds: number;
+  staffTokenCacheSeconds: number;
+  dynamodbRequestTimeoutMs: number;
+  dynamodbMaxAttempts: number;
+  ingestMaxFutureSkewSeconds: number;
+  zaloWebhookMaxAgeSeconds: number;
   zalo: {
     oaId: string;
     oaSecretKey: string;
@@ -326,6 +345,11 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
     zaloSendAppSecretProof: e.ZALO_SEND_APPSECRET_PROOF,
     firstAdminZaloAppUserId: e.FIRST_ADMIN_ZALO_APP_USER_ID,
     tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
+    staffTokenCacheSeconds: e.STAFF_TOKEN_CACHE_SECONDS,
+    dynamodbRequestTimeoutMs: e.DYNAMODB_REQUEST_TIMEOUT_MS,
+    dynamodbMaxAttempts: e.DYNAMODB_MAX_ATTEMPTS,
+    ingestMaxFutureSkewSeconds: e.INGEST_MAX_FUTURE_SKEW_SECONDS,
+    zaloWebhookMaxAgeSeconds: e.ZALO_WEBHOOK_MAX_AGE_SECONDS,
     zalo: {
       oaId: e.ZALO_OA_ID,
       oaSecretKey: e.ZALO_OA_SECRET_KEY,

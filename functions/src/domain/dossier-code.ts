@@ -34,6 +34,16 @@ export function parseDossierCode(input: string): DossierCodeParse {
   return { ok: true, code, kind: "official" };
 }
 
+/**
+ * Codes the one-stop system may create: the official form, or a legacy receipt number made of letters and digits
+ * in groups joined by single `.`, `-`, `/` or `_` (`03706/2026/07906`, `1897C359`). Never `../../x` or `__proto__`.
+ */
+const legacyShape = /^[A-Z0-9]+(?:[./_-][A-Z0-9]+)*$/;
+
+export function isIssuableDossierCode(parsed: { code: string; kind: DossierCodeKind }): boolean {
+  return parsed.kind === "official" || legacyShape.test(parsed.code);
+}
+
 function isCalendarMonthDay(month: number, day: number): boolean {
   const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   const max = daysInMonth[month - 1];

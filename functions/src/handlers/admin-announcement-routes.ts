@@ -5,7 +5,8 @@ import { announcementLimits } from "../domain/announcement-fanout.js";
 import type { StaffMember } from "../domain/staff.js";
 import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
 import { adminMessages } from "./admin-messages.js";
-import { rawBody } from "./http/request.js";
+import { invalidBodyResponse } from "./admin-routes/admin-route.js";
+import { parseJsonBody } from "./http/json-body.js";
 import { errorResponse, json } from "./http/responses.js";
 
 type Route = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -31,17 +32,8 @@ export function adminAnnouncementRoutes(announcements: AdminAnnouncements): Reco
   return {
     "POST /v1/admin/announcements": async (event, actor) => {
       if (actor.role !== "admin") return errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(rawBody(event).toString("utf8"));
-      } catch {
-        return errorResponse(400, "MALFORMED_JSON", adminMessages.invalidBody("JSON"));
-      }
-      const parsed = announcementBody.safeParse(raw);
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
-        return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(detail));
-      }
+      const parsed = parseJsonBody(event, announcementBody);
+      if (!parsed.ok) return invalidBodyResponse(parsed);
       const result = await announcements.publish(actor, parsed.data);
       if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);
       return json(201, { announcement: result.announcement, progress: result.progress });

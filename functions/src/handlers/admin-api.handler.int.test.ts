@@ -9,6 +9,7 @@ import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers
 import { ingestSignature } from "./http/ingest-signature.js";
 import { httpRoutes } from "./routes.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -102,7 +103,9 @@ beforeAll(async () => {
   });
   expect(rated.kind).toBe("saved");
   const deps = composeDependencies(stack.config);
-  const submit = (text: string) => deps.submitFeedback({ zaloAppUserId: ids.citizen, type: "phan_anh", text, dossierCode: code });
+  // The citizen writes from the receipt's QR: its signature proves the dossier is his, so staff of its agency see it.
+  const receiptSignature = new HmacReceiptSigner(testSecrets.receiptKey, stack.config.miniAppId).sign(code);
+  const submit = (text: string) => deps.submitFeedback({ zaloAppUserId: ids.citizen, type: "phan_anh", text, dossierCode: code, receiptSignature });
   inboxFixtures.threadId = (await submit("Hồ sơ chậm")).id;
   inboxFixtures.closedThreadId = (await submit("Đã xong")).id;
   await deps.feedbackInbox.close((await deps.staffAccess.findStaffMember(ids.admin))!, inboxFixtures.closedThreadId);

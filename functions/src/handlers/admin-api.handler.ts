@@ -10,12 +10,14 @@ import { InvalidCursorError } from "../ports/dossier-repository.js";
 import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
 import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
+import { invalidBodyResponse } from "./admin-routes/admin-route.js";
 import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
 import { deliveryLogRoutes, type DeliveryLogRouteDeps } from "./admin-routes/delivery-log-routes.js";
 import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes/feedback-inbox-routes.js";
 import { syncCredentialRoutes, type SyncCredentialRouteDeps } from "./admin-routes/sync-credential-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
+import { parseJsonBody, zodIssues } from "./http/json-body.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
@@ -73,8 +75,8 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       const id = zaloAppUserId.safeParse(event.pathParameters?.zaloAppUserId);
       if (!id.success) return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody("zaloAppUserId"));
       const body = parseJsonBody(event, staffBody);
-      if (!body.ok) return body.response;
-      return staffChangeResponse(await staffAccess.putStaff(actor, id.data, body.value));
+      if (!body.ok) return invalidBodyResponse(body);
+      return staffChangeResponse(await staffAccess.putStaff(actor, id.data, body.data));
     },
     "DELETE /v1/admin/staff/{zaloAppUserId}": async (event, actor) => {
       const id = zaloAppUserId.safeParse(event.pathParameters?.zaloAppUserId);
@@ -98,7 +100,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     "GET /v1/admin/late-dossiers": async (event, actor) => {
       const query = lateDossiersQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) {
-        const detail = query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+        const detail = zodIssues(query.error);
         return errorResponse(400, "INVALID_QUERY", adminMessages.invalidBody(detail));
       }
       try {
@@ -137,14 +139,9 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", adminMessages.payloadTooLarge);
     const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages);
     if (!authentication.ok) return authentication.response;
-    try {
-      const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId, authentication.user.name);
-      if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);
-      return await route(event, actor);
-    } catch (error) {
-      console.error(JSON.stringify({ message: "admin route failed", routeKey: event.routeKey, error: String(error) }));
-      return errorResponse(500, "INTERNAL", adminMessages.internal);
-    }
+    const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId, authentication.user.name);
+    if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);
+    return route(event, actor);
   };
 }
 
@@ -166,24 +163,6 @@ function staffChangeResponse(
     case "not_found":
       return errorResponse(404, "NOT_FOUND", adminMessages.staffNotFound);
   }
-}
-
-function parseJsonBody<T>(
-  event: APIGatewayProxyEventV2,
-  schema: z.ZodType<T>,
-): { ok: true; value: T } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(rawBody(event).toString("utf8"));
-  } catch {
-    return { ok: false, response: errorResponse(400, "MALFORMED_JSON", adminMessages.invalidBody("JSON")) };
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
-    return { ok: false, response: errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(detail)) };
-  }
-  return { ok: true, value: parsed.data };
 }
 
 async function svgQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
 import { DynamoDbFeedbackRepository } from "../adapters/dynamodb/dynamodb-feedback-repository.js";
@@ -170,7 +171,9 @@ beforeAll(async () => {
   offsetMs = -30 * 24 * 60 * 60 * 1000;
   lateThread = await submit(tokens.citizen, { type: "hoi_dap", text: "Thủ tục đổi CCCD cần giấy tờ gì?" });
   offsetMs = 0;
-  dossierThread = await submit(tokens.citizen, { type: "phan_anh", text: "Hồ sơ của tôi đã quá lâu chưa có kết quả.", dossierCode: code });
+  // He came from his receipt's QR: its signature proves the dossier is his, so the thread goes to its agency.
+  const k = new HmacReceiptSigner(testSecrets.receiptKey, stack.config.miniAppId).sign(code);
+  dossierThread = await submit(tokens.citizen, { type: "phan_anh", text: "Hồ sơ của tôi đã quá lâu chưa có kết quả.", dossierCode: code, k });
   generalThread = await submit(tokens.citizen, { type: "gop_y", text: "Nên mở thêm quầy vào thứ Bảy." });
 }, 60_000);
 
@@ -387,5 +390,20 @@ describe("access patterns", () => {
     const rest = await outbox.listByDossier(code, { after: byDossier.next, limit: 2 });
     expect(rest.items.map((item) => item.notification.kind)).toEqual(["dossier_status_changed"]);
     expect((await outbox.listByState("failed", { after: null, limit: 10 })).items).toEqual([]);
+  });
+});
+
+describe("a question naming a dossier", () => {
+  it("files a question naming someone else's or an unknown dossier in the general inbox, answered alike", async () => {
+    const answers = [];
+    for (const dossierCode of [code, "000.00.20.H27-261120-9999"]) {
+      const response = await call("api", "POST /v1/feedback", "/v1/feedback", { token: tokens.otherOfficer, body: { type: "hoi_dap", text: "Hồ sơ này đến đâu rồi?", dossierCode } });
+      expect(response.status).toBe(201);
+      const { id, createdAt, replyDueAt, lastMessageAt, ...rest } = response.body as Record<string, unknown>;
+      answers.push(rest);
+      expect((await new DynamoDbFeedbackRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }), stack.config.tableName).get(String(id)))?.thread.agencyCode ?? null).toBeNull();
+      expect([createdAt, replyDueAt, lastMessageAt].every((value) => typeof value === "string")).toBe(true);
+    }
+    expect({ ...answers[0], dossierCode: null }).toEqual({ ...answers[1], dossierCode: null });
   });
 });

@@ -49,7 +49,14 @@ export const citizenInputLimits = {
 } as const;
 
 const subscriptionBody = z.strictObject({ subscribed: z.boolean() });
-const phoneBody = z.strictObject({ token: z.string().min(1).max(citizenInputLimits.phoneTokenMaxLength) });
+/** Zalo's tokens are printable ASCII; anything else could not even go into the outgoing header. */
+const phoneBody = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(citizenInputLimits.phoneTokenMaxLength)
+    .regex(/^[\x21-\x7E]+$/u),
+});
 const myDossiersQuery = z.strictObject({
   limit: z
     .string()
@@ -97,12 +104,7 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
     );
     if (!authentication.ok) return authentication.response;
 
-    try {
-      return await route.run({ event, user: authentication.user, accessToken: authentication.accessToken });
-    } catch (error) {
-      console.error(JSON.stringify({ message: "citizen route failed", routeKey: event.routeKey, error: String(error) }));
-      return errorResponse(500, "INTERNAL", citizenMessages.internal);
-    }
+    return route.run({ event, user: authentication.user, accessToken: authentication.accessToken });
   };
 }
 

@@ -152,6 +152,9 @@ describe("citizen profile, phone verification and my dossiers", () => {
       JSON.stringify({ token: "x".repeat(citizenInputLimits.phoneTokenMaxLength + 1) }),
       JSON.stringify({ token: "" }),
       JSON.stringify({ token: "abc", phone: "0912345678" }),
+      JSON.stringify({ token: "\u202e" }),
+      '{"token": "abc\\ud800"}',
+      JSON.stringify({ token: "mã-xác-nhận" }),
       "{not json",
       "",
     ]) {

@@ -16,8 +16,8 @@ export const citizenMessages = {
   payloadTooLarge: "Nội dung gửi lên quá lớn.",
   routeNotFound: "Không có chức năng này.",
   internal: "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
-  ratingNotOwner:
-    "Chỉ người nộp hồ sơ mới đánh giá được. Vui lòng mở hồ sơ bằng mã QR trên Giấy tiếp nhận hoặc xác thực số điện thoại.",
+  ratingDossierNotFound:
+    "Không tìm thấy hồ sơ của bạn để đánh giá. Chỉ người nộp hồ sơ mới đánh giá được: vui lòng mở hồ sơ bằng mã QR trên Giấy tiếp nhận hoặc xác thực số điện thoại.",
   ratingNotFinished: "Hồ sơ chưa giải quyết xong nên chưa thể đánh giá.",
   ratingLocked: "Đánh giá chỉ sửa được trong 7 ngày kể từ khi gửi; đánh giá này đã được khoá.",
   ratingReasonRequired: "Vui lòng cho biết lý do chưa hài lòng.",

@@ -170,3 +170,16 @@ describe("the 64 KiB body limit of the citizen routes", () => {
     expect(thread.messages.map((m) => m.text)).toEqual([question.text, reply.text]);
   });
 });
+
+describe("the feedback budget", () => {
+  it("is charged only for valid requests: bad dossier codes do not use it up", async () => {
+    const typist = await stack.createZaloUser("Hoàng Thị Mai", "0933333333");
+    for (let i = 0; i < 8; i += 1) {
+      expect(await call("POST /v1/feedback", { as: typist, body: { type: "hoi_dap", text: "Hỏi về hồ sơ", dossierCode: "A?" } })).toMatchObject({
+        status: 400,
+        body: { error: { code: "INVALID_CODE" } },
+      });
+    }
+    expect((await call("POST /v1/feedback", { as: typist, body: { type: "hoi_dap", text: "Hỏi về hồ sơ" } })).status).toBe(201);
+  });
+});

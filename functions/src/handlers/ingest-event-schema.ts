@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDossierCode } from "../domain/dossier-code.js";
+import { isIssuableDossierCode, parseDossierCode } from "../domain/dossier-code.js";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import { isDossierStatus, type DossierStatus } from "../domain/dossier-status.js";
 import { normalisePhoneNumber } from "../domain/phone-number.js";
@@ -21,6 +21,10 @@ const dossierCode = z.string().transform((value, ctx) => {
   const parsed = parseDossierCode(value);
   if (!parsed.ok) {
     ctx.addIssue({ code: "custom", message: `invalid dossier code (${parsed.reason})` });
+    return z.NEVER;
+  }
+  if (!isIssuableDossierCode(parsed)) {
+    ctx.addIssue({ code: "custom", message: "invalid dossier code (format): the official form or letters and digits in groups joined by . - / _" });
     return z.NEVER;
   }
   return parsed;

@@ -4,6 +4,7 @@ import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
+import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -211,5 +212,70 @@ describe("POST /v1/ingest/events", () => {
     const publicView = JSON.parse(String((await lookup("")).body));
     expect(publicView).toMatchObject({ view: "public", applicantName: "Nguyễn V** A*" });
     expect(publicView.timeline[1].note).toBeUndefined();
+  });
+});
+
+describe("ingest hardening (the clock pinned at 2026-11-28T03:00:00Z)", () => {
+  const now = new Date("2026-11-28T03:00:00.000Z");
+  const nowSeconds = now.getTime() / 1000;
+  let pinned: HttpHandler;
+  beforeAll(() => {
+    pinned = httpHandlersFrom(composeDependencies(stack.config, { clock: new FixedClock(now) })).ingest;
+  });
+  async function sendPinned(body: unknown, signatureSuffix = "") {
+    const event = signedEvent(JSON.stringify(body), { timestamp: nowSeconds });
+    event.headers["x-motcua-signature"] += signatureSuffix;
+    const response = await pinned(event);
+    return { status: response.statusCode, body: JSON.parse(String(response.body)) };
+  }
+  const at = (offsetSeconds: number) => new Date(now.getTime() + offsetSeconds * 1000).toISOString();
+
+  it("refuses, per event and with a reason, events dated beyond the 300 s clock-skew allowance; at the limit they apply", async () => {
+    const [atLimit, pastLimit, farFuture] = [newCode(), newCode(), newCode()];
+    const before = await itemCount();
+    const { body } = await sendPinned({
+      events: [
+        { ...firstEvent(pastLimit), occurredAt: at(301) },
+        { ...firstEvent(farFuture), occurredAt: "2099-01-01T00:00:00+07:00" },
+      ],
+    });
+    expect(body.results).toEqual([
+      { eventId: `${pastLimit}-received`, outcome: "rejected", reason: expect.stringMatching(/ahead of the server's clock/) },
+      { eventId: `${farFuture}-received`, outcome: "rejected", reason: expect.stringMatching(/ahead of the server's clock/) },
+    ]);
+    expect(await itemCount()).toBe(before);
+    expect((await sendPinned({ events: [{ ...firstEvent(atLimit), occurredAt: at(300) }] })).body.results[0].outcome).toBe("applied");
+  });
+
+  it("answers `rejected` for an event id reused with a different payload, `duplicate` for the same payload again", async () => {
+    const code = newCode();
+    const first = firstEvent(code);
+    expect((await sendPinned({ events: [first] })).body.results[0].outcome).toBe("applied");
+    const before = await itemCount();
+    const { body } = await sendPinned({
+      events: [first, { ...first, status: 9 }, { ...firstEvent(newCode()), eventId: first.eventId }],
+    });
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["duplicate", "rejected", "rejected"]);
+    expect(body.results[1].reason).toMatch(/already applied with a different payload/);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("takes only the official and legacy code formats", async () => {
+    const before = await itemCount();
+    const refused = ["../../x", "__proto__", "A..B", "-ABC", "ABC/", "AB__CD"];
+    const { body } = await sendPinned({ events: refused.map((code, i) => ({ ...firstEvent(code, `odd-code-${i}`) })) });
+    expect(body.results.map((r: { outcome: string; reason: string }) => [r.outcome, /format/.test(r.reason)])).toEqual(refused.map(() => ["rejected", true]));
+    expect(await itemCount()).toBe(before);
+    const legacy = await sendPinned({ events: [firstEvent("03706/2026/07906", "legacy-slashed"), firstEvent("1897C359"), firstEvent("HS_2026-0001.A")] });
+    expect(legacy.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["applied", "applied", "applied"]);
+  });
+
+  it("refuses a valid hex signature followed by anything else", async () => {
+    const before = await itemCount();
+    for (const suffix of ["zz", "0", " x", "g"]) {
+      expect((await sendPinned({ events: [firstEvent(newCode())] }, suffix)).status).toBe(401);
+    }
+    expect(await itemCount()).toBe(before);
+    expect((await sendPinned({ events: [firstEvent(newCode())] }, "")).status).toBe(200);
   });
 });

@@ -7,8 +7,8 @@ import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import type { ApplyEventResult } from "../use-cases/apply-dossier-event.js";
 import type { IncomingEventWithHash } from "../use-cases/ingest-dossier-events.js";
 import { ingestBatchSchema, parseIngestEvent } from "./ingest-event-schema.js";
-import { verifyIngestSignature } from "./http/ingest-signature.js";
-import { header, maxBodyBytes, rawBody } from "./http/request.js";
+import { maxBodyBytes, rawBody } from "./http/request.js";
+import { refuseUnsigned } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface IngestEventsHandlerDeps {
@@ -33,17 +33,8 @@ export function buildIngestEventsHandler(deps: IngestEventsHandlerDeps) {
     if (body.length > maxBodyBytes) {
       return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes; send smaller batches`);
     }
-    const signature = verifyIngestSignature({
-      timestampHeader: header(event, "x-motcua-timestamp"),
-      signatureHeader: header(event, "x-motcua-signature"),
-      signedContent: body,
-      secrets: deps.ingestSecrets,
-      nowSeconds: Math.floor(deps.clock.now().getTime() / 1000),
-    });
-    if (!signature.ok) {
-      console.warn(JSON.stringify({ message: "ingest signature refused", reason: signature.reason, sourceIp: event.requestContext.http.sourceIp }));
-      return errorResponse(401, "BAD_SIGNATURE", signatureMessages[signature.reason]);
-    }
+    const refused = refuseUnsigned(event, body, deps);
+    if (refused) return refused;
 
     let parsedBody: unknown;
     try {
@@ -75,12 +66,6 @@ export function buildIngestEventsHandler(deps: IngestEventsHandlerDeps) {
     return json(200, { results });
   };
 }
-
-const signatureMessages = {
-  missing: "X-Motcua-Timestamp and X-Motcua-Signature (v1=<hex>) are required",
-  stale: "the request timestamp is more than 5 minutes away from the server's clock",
-  mismatch: "the signature does not match",
-} as const;
 
 async function toEventResult(
   event: IncomingDossierEvent,

@@ -69,11 +69,13 @@ const put = (code: string, body: unknown, withK = true) => call("PUT /v1/dossier
 const good = { attitude: "rat_hai_long", result: "hai_long", overall: "hai_long" };
 
 describe("rating a dossier: PUT and GET /v1/dossiers/{code}/rating", () => {
-  it("only the owner (a valid receipt signature) may read or rate", async () => {
-    expect(await get(codes.finished, false)).toMatchObject({ status: 403, body: { error: { code: "NOT_OWNER" } } });
-    expect(await put(codes.finished, good, false)).toMatchObject({ status: 403 });
+  it("only the owner (a valid receipt signature) may read or rate; a non-owner is answered exactly as an unknown code", async () => {
+    const unknown = "000.00.20.H27-261120-0999";
+    expect(await get(codes.finished, false)).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    expect(await get(codes.finished, false)).toEqual(await get(unknown, false));
+    expect(await put(codes.finished, good, false)).toEqual(await put(unknown, good, false));
     expect(await get(codes.finished)).toEqual({ status: 200, body: { rating: null, canRate: true, editableUntil: null, locked: false } });
-    expect((await get("000.00.20.H27-261120-0999")).status).toBe(404);
+    expect((await get(unknown)).status).toBe(404);
   });
 
   it("refuses an unfinished dossier with 409 and writes nothing", async () => {

@@ -9,6 +9,12 @@ export interface HttpRoute {
   functionName: HttpFunctionName;
 }
 
+/**
+ * Requests that match no route go to this function as the `$default` route (API Gateway would otherwise answer
+ * `{"message":"Not Found"}` itself), so they get the same 404 error envelope as everything else.
+ */
+export const unmatchedRouteFunction: HttpFunctionName = "api";
+
 export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/dossiers/{code}", functionName: "api" },
   { routeKey: "GET /v1/me", functionName: "api" },

@@ -5,16 +5,19 @@ import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startApiServer } from "../../test/api-server.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { keys } from "../adapters/dynamodb/keys.js";
+import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom } from "../composition/http-handlers.js";
 import { httpRoutes } from "./routes.js";
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
+/** The events below are dated around 1793000000000 ms (late October 2026); the freshness window is 24 hours. */
+const clock = new FixedClock(new Date(1793000700000));
 let stack: Stack;
 let api: Awaited<ReturnType<typeof startApiServer>>;
 beforeAll(async () => {
   stack = await startTestStack();
-  api = await startApiServer({ port: 0, host: "127.0.0.1", handlers: httpHandlersFrom(composeDependencies(stack.config)), routes: httpRoutes, log: () => {} });
+  api = await startApiServer({ port: 0, host: "127.0.0.1", handlers: httpHandlersFrom(composeDependencies(stack.config, { clock })), routes: httpRoutes, log: () => {} });
 });
 afterAll(async () => {
   await api?.close();
@@ -111,7 +114,7 @@ describe("POST /v1/zalo/webhook", () => {
     ["oa_id", "app_secret"],
   ] as const)("accepts a MAC over %s with the %s when configured so, and refuses it under the other reading", async (firstTerm, key) => {
     const strict = httpHandlersFrom(
-      composeDependencies({ ...stack.config, zalo: { ...stack.config.zalo, webhookMacFirstTerm: firstTerm, webhookMacKey: key } }),
+      composeDependencies({ ...stack.config, zalo: { ...stack.config.zalo, webhookMacFirstTerm: firstTerm, webhookMacKey: key } }, { clock }),
     ).webhook;
     const other = httpHandlersFrom(
       composeDependencies({
@@ -121,7 +124,7 @@ describe("POST /v1/zalo/webhook", () => {
           webhookMacFirstTerm: firstTerm === "app_id" ? "oa_id" : "app_id",
           webhookMacKey: key === "oa_secret_key" ? "app_secret" : "oa_secret_key",
         },
-      }),
+      }, { clock }),
     ).webhook;
     const body = JSON.stringify({ app_id: "1234567890", oa_id: "4321", event_name: "user_seen_message", timestamp: "1793000000000" });
     const first = firstTerm === "app_id" ? "1234567890" : "4321";
@@ -134,7 +137,7 @@ describe("POST /v1/zalo/webhook", () => {
   });
 
   it("takes a signed body of exactly 64 KiB and refuses one byte more with 413", async () => {
-    const { webhook } = httpHandlersFrom(composeDependencies(stack.config));
+    const { webhook } = httpHandlersFrom(composeDependencies(stack.config, { clock }));
     const signed = (bytes: number) => {
       const json = JSON.stringify({ app_id: "1234567890", oa_id: "4321", event_name: "user_seen_message", timestamp: "1793000650000" });
       const body = json + " ".repeat(bytes - Buffer.byteLength(json)); // JSON allows trailing whitespace
@@ -151,10 +154,25 @@ describe("POST /v1/zalo/webhook", () => {
   });
 
   it("refuses a body over 64 KiB and a body that is not an event", async () => {
-    const { webhook } = httpHandlersFrom(composeDependencies(stack.config));
+    const { webhook } = httpHandlersFrom(composeDependencies(stack.config, { clock }));
     const event = (body: string) => apiGatewayEvent({ routeKey: "POST /v1/zalo/webhook", rawPath: "/v1/zalo/webhook", body });
     expect((await webhook(event("x".repeat(64 * 1024 + 1)))).statusCode).toBe(413);
     expect((await webhook(event("{not json"))).statusCode).toBe(400);
     expect((await webhook(event(JSON.stringify({ app_id: "1", timestamp: "1793000000000" })))).statusCode).toBe(400);
+  });
+
+  it("refuses signed events outside the freshness window (24 h back, 5 min ahead) with 401 in the envelope, never 500", async () => {
+    const { webhook } = httpHandlersFrom(composeDependencies(stack.config, { clock }));
+    const signedAt = (timestamp: string) => {
+      const body = JSON.stringify({ app_id: "1234567890", oa_id: "4321", event_name: "user_seen_message", timestamp });
+      const mac = createHash("sha256").update("1234567890" + body + timestamp + testSecrets.oaSecretKey).digest("hex");
+      return webhook(apiGatewayEvent({ routeKey: "POST /v1/zalo/webhook", rawPath: "/v1/zalo/webhook", headers: { "x-zevent-signature": `mac=${mac}` }, body }));
+    };
+    const now = clock.now().getTime();
+    for (const timestamp of ["9999999999999999", "1546300800000", String(now - 86_400_000 - 1), String(now + 300_001)]) {
+      const response = await signedAt(timestamp);
+      expect([timestamp, response.statusCode, JSON.parse(String(response.body)).error?.code]).toEqual([timestamp, 401, "STALE_EVENT"]);
+    }
+    for (const timestamp of [String(now - 86_400_000), String(now + 300_000)]) expect((await signedAt(timestamp)).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
+import type { Clock } from "../ports/clock.js";
 import type { WebhookEventResult, ZaloWebhookEvent } from "../use-cases/handle-zalo-webhook-event.js";
 import { header, maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -12,6 +13,9 @@ export interface ZaloWebhookHandlerDeps {
   macFirstTerm: WebhookMacFirstTerm;
   macKey: WebhookMacKey;
   handleEvent: (event: ZaloWebhookEvent) => Promise<WebhookEventResult>;
+  clock: Clock;
+  /** Signed events older than this (or dated more than 5 minutes ahead) are refused: a captured event cannot be replayed. */
+  maxAgeSeconds: number;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -26,6 +30,8 @@ const webhookBody = z.object({
   sender: z.object({ id: idString }).optional(),
   message: z.object({ msg_id: idString.optional(), text: z.string().max(4000).optional() }).optional(),
 });
+
+const futureSkewMs = 5 * 60 * 1000;
 
 /** `POST /v1/zalo/webhook`: OA events (follow, unfollow, user_send_text), signed by Zalo, answered fast. */
 export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
@@ -58,6 +64,11 @@ export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
       return errorResponse(401, "BAD_SIGNATURE", "X-ZEvent-Signature does not match");
     }
     if (parsed.app_id !== deps.appId) return errorResponse(401, "WRONG_APP", "event for another app");
+    const ageMs = deps.clock.now().getTime() - Number(parsed.timestamp);
+    if (ageMs > deps.maxAgeSeconds * 1000 || ageMs < -futureSkewMs) {
+      log({ message: "zalo webhook event outside the freshness window", eventName: parsed.event_name, timestamp: parsed.timestamp });
+      return errorResponse(401, "STALE_EVENT", `timestamp is outside the ${deps.maxAgeSeconds} s freshness window`);
+    }
 
     const result = await deps.handleEvent({
       eventName: parsed.event_name,

@@ -37,6 +37,8 @@ export interface DossierRepository {
    * transaction. "duplicate": the event id was applied before; "conflict": the dossier changed since it was read.
    */
   saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult>;
+  /** The payload hash an event id was applied with (its idempotency marker): 1 GetItem; null if never applied. */
+  appliedPayloadHash(eventId: string): Promise<string | null>;
   /**
    * The dossiers whose applicant phone is this one, newest first: 1 Query on GSI1 per page.
    * Throws InvalidCursorError for a cursor it did not hand out.

@@ -10,9 +10,40 @@ export interface RateLimitRule {
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+export interface RateLimitOptions {
+  /**
+   * Also reserve one failure under every rule, atomically with the hit and before the work is done, so a burst
+   * of attempts can never pass the failure limit; `releaseFailure` gives it back when the attempt did not fail.
+   */
+  reserveFailure?: boolean;
+}
+
 export interface RateLimiter {
-  /** Counts one attempt under every rule and says whether all of them still allow it. */
-  hit(rules: readonly RateLimitRule[], now: Date): Promise<RateLimitDecision>;
-  /** Counts a failed attempt (e.g. an unknown code), which has the stricter limit. */
-  recordFailure(rules: readonly RateLimitRule[], now: Date): Promise<void>;
+  /**
+   * Counts one attempt under the rules in the order given. The first rule that refuses stops it: a refused attempt
+   * counts under no rule after it (a citizen refused by the per-user rule costs the shared address nothing).
+   */
+  hit(rules: readonly RateLimitRule[], now: Date, options?: RateLimitOptions): Promise<RateLimitDecision>;
+  /** Gives back the failure reserved by `hit(…, { reserveFailure: true })`: the attempt succeeded. */
+  releaseFailure(rules: readonly RateLimitRule[], now: Date): Promise<void>;
+}
+
+function windowLength(rule: RateLimitRule): number {
+  return rule.windowSeconds ?? 60;
+}
+
+/** Start of the fixed window `now` falls in, in Unix seconds. */
+export function rateLimitWindowStart(now: Date, rule: RateLimitRule): number {
+  const seconds = Math.floor(now.getTime() / 1000);
+  return seconds - (seconds % windowLength(rule));
+}
+
+/** Seconds until the refusing rule's window ends (at least 1): the `Retry-After` to answer. */
+export function retryAfterSeconds(now: Date, rule: RateLimitRule): number {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  return Math.max(1, rateLimitWindowStart(now, rule) + windowLength(rule) - nowSeconds);
+}
+
+export function rateLimitWindowSeconds(rule: RateLimitRule): number {
+  return windowLength(rule);
 }

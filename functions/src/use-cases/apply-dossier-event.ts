@@ -13,7 +13,11 @@ export interface ApplyDossierEventDeps {
   dossiers: DossierRepository;
   clock: Clock;
   ids: IdGenerator;
+  /** Events dated more than this ahead of our clock are refused: a 2099 event would freeze the dossier's status. */
+  maxFutureSkewSeconds?: number;
 }
+
+const defaultMaxFutureSkewSeconds = 300;
 
 /** Optimistic concurrency: another writer changed the dossier in between; read again and re-apply. */
 const maxAttempts = 5;
@@ -21,6 +25,25 @@ const maxAttempts = 5;
 export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
   return async function applyEvent(incoming: IncomingDossierEvent, payloadHash: string): Promise<ApplyEventResult> {
     const dossierCode = incoming.code;
+    const skewSeconds = deps.maxFutureSkewSeconds ?? defaultMaxFutureSkewSeconds;
+    if (Date.parse(incoming.occurredAt) > deps.clock.now().getTime() + skewSeconds * 1000) {
+      return {
+        outcome: "rejected",
+        dossierCode,
+        reason: `occurredAt is more than ${skewSeconds} seconds ahead of the server's clock (${deps.clock.now().toISOString()}); send events when they happen`,
+      };
+    }
+    const duplicateOrReused = async (): Promise<ApplyEventResult> => {
+      const earlier = await deps.dossiers.appliedPayloadHash(incoming.eventId);
+      if (earlier !== null && earlier !== payloadHash) {
+        return {
+          outcome: "rejected",
+          dossierCode,
+          reason: `eventId ${incoming.eventId} was already applied with a different payload; a new fact needs a new eventId`,
+        };
+      }
+      return { outcome: "duplicate", dossierCode };
+    };
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const current = await deps.dossiers.findWithTimeline(dossierCode, { consistent: true });
       const outcome = applyDossierEvent(
@@ -29,7 +52,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         deps.clock.now().toISOString(),
       );
       if (!outcome.ok) {
-        if (outcome.reason === "duplicate_event") return { outcome: "duplicate", dossierCode };
+        if (outcome.reason === "duplicate_event") return duplicateOrReused();
         return {
           outcome: "rejected",
           dossierCode,
@@ -50,7 +73,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
       if (written === "written") {
         return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };
       }
-      if (written === "duplicate") return { outcome: "duplicate", dossierCode };
+      if (written === "duplicate") return duplicateOrReused();
     }
     throw new Error(`dossier ${dossierCode} kept changing while applying event ${incoming.eventId}`);
   };

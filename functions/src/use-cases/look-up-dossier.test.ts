@@ -78,3 +78,19 @@ it("owner view for a verified phone equal to the dossier's, without the signatur
   await citizens.removeVerifiedPhone("u1", "2026-11-27T01:00:00.000Z");
   expect(await lookUp(request("HS-0002"))).toMatchObject({ kind: "found", view: { view: "public" } });
 });
+
+it("a citizen refused by the per-user rule costs the shared address nothing", async () => {
+  for (let i = 0; i < 40; i += 1) await lookUp(request("HS-0001"));
+  const address = rateLimiter.counter({ scope: "lookup-address", key: "1.2.3.4" }, new Date("2026-11-28T00:00:00Z"));
+  expect(address.hits).toBe(limits.userPerMinute);
+  expect((await lookUp({ ...request("HS-0001"), zaloAppUserId: "u2" })).kind).toBe("found");
+});
+
+it("reserves the failure before the query: concurrent unknown codes never pass the failure limit", async () => {
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => lookUp({ ...request(`HS-9${String(i).padStart(3, "0")}`), zaloAppUserId: `burst-${i % 2}` })));
+  expect(results.filter((r) => r.kind === "not_found")).toHaveLength(2 * limits.userFailedPerMinute);
+  // A found dossier gives its reserved failure back.
+  const user = rateLimiter.counter({ scope: "lookup-user", key: "u3" }, new Date("2026-11-28T00:00:00Z"));
+  await lookUp({ ...request("HS-0001"), zaloAppUserId: "u3" });
+  expect(user).toEqual({ hits: 1, failures: 0 });
+});

@@ -54,14 +54,14 @@ export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
         failedLimitPerWindow: deps.limits.addressFailedPerMinute,
       },
     ];
-    const decision = await deps.rateLimiter.hit(rules, now);
+    // The per-user rule comes first: a citizen it refuses costs the shared address (carrier NAT) nothing. A failure
+    // is reserved before the query, so a burst of unknown codes cannot pass the failure limit.
+    const decision = await deps.rateLimiter.hit(rules, now, { reserveFailure: true });
     if (!decision.allowed) return { kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
 
     const found = await deps.dossiers.findWithTimeline(request.code);
-    if (!found) {
-      await deps.rateLimiter.recordFailure(rules, now);
-      return { kind: "not_found" };
-    }
+    if (!found) return { kind: "not_found" };
+    await deps.rateLimiter.releaseFailure(rules, now);
     const owner = await deps.isDossierOwner(found.dossier, {
       zaloAppUserId: request.zaloAppUserId,
       receiptSignature: request.receiptSignature,

@@ -66,16 +66,15 @@ export function syncSessionsUseCases(deps: SyncSessionsDeps) {
     async login(input: { username: string; password: string; address: string }): Promise<SyncLoginResult> {
       const now = deps.clock.now();
       const limitRules = rules(input.username, input.address);
-      const decision = await deps.rateLimiter.hit(limitRules, now);
+      // A failure is reserved before the password is checked, so a burst of guesses cannot pass the failure limit.
+      const decision = await deps.rateLimiter.hit(limitRules, now, { reserveFailure: true });
       if (!decision.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
       const credential = await credentialFor(input.username);
       // An unknown username costs the same hash as a known one.
       decoyHash ??= deps.hasher.hash("decoy password of an unknown username");
       const valid = await deps.hasher.verify(input.password, credential?.passwordHash ?? (await decoyHash));
-      if (!credential || !valid || credential.disabled) {
-        await deps.rateLimiter.recordFailure(limitRules, now);
-        return { ok: false, reason: "bad_credentials" };
-      }
+      if (!credential || !valid || credential.disabled) return { ok: false, reason: "bad_credentials" };
+      await deps.rateLimiter.releaseFailure(limitRules, now);
       const token = deps.tokens.newToken();
       const expiresAt = new Date(now.getTime() + deps.sessionSeconds * 1000).toISOString();
       await deps.credentials.saveSession(deps.tokens.digest(token), { username: credential.username, expiresAt });

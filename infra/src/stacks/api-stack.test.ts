@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { configEnvNames } from "@motcua/functions/config/config";
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import type { CfnElement } from "aws-cdk-lib";
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -238,14 +238,15 @@ describe("the HTTP API", () => {
     );
   }
 
-  it("wires every route of functions/src/handlers/routes.ts to the function that serves it", () => {
+  it("wires every route of functions/src/handlers/routes.ts to the function that serves it, and $default to the 404 envelope", () => {
     for (const [stage, routes] of [
       [prod, httpRoutes],
       [full, everyRoute],
     ] as const) {
       const targets = routeTargets(stage);
-      expect(Object.keys(targets).sort()).toEqual(routes.map((r) => r.routeKey).sort());
+      expect(Object.keys(targets).sort()).toEqual([...routes.map((r) => r.routeKey), "$default"].sort());
       for (const route of routes) expect(targets[route.routeKey], route.routeKey).toBe(stage.functionIds[route.functionName]);
+      expect(targets["$default"]).toBe(stage.functionIds[unmatchedRouteFunction]);
     }
   });
 

@@ -1,8 +1,8 @@
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IAlarmAction, type IMetric } from "aws-cdk-lib/aws-cloudwatch";
@@ -140,6 +140,9 @@ export class ApiStack extends Stack {
       const [method, path] = route.routeKey.split(" ") as [keyof typeof HttpMethod, string];
       this.httpApi.addRoutes({ path, methods: [HttpMethod[method]], integration });
     }
+    // Unmatched requests get the product's 404 error envelope rather than API Gateway's `{"message":"Not Found"}`.
+    const fallback = integrations.get(unmatchedRouteFunction);
+    if (fallback) new HttpRoute(this, "DefaultRoute", { httpApi: this.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: fallback });
 
     const serverErrorRate = new MathExpression({
       expression: "IF(requests >= 20, 100 * errors / requests, 0)",

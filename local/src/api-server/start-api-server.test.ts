@@ -194,6 +194,25 @@ describe("local API server", () => {
   });
 });
 
+describe("unmatched requests", () => {
+  it("go to the default function as the `$default` route, as API Gateway's $default route does", async () => {
+    const seen: string[] = [];
+    const server = await startApiServer({
+      port: 0,
+      handlers: { api: async (event: APIGatewayProxyEventV2) => (seen.push(`${event.routeKey} ${event.rawPath}`), { statusCode: 404, body: '{"error":{}}' }) },
+      routes: [{ routeKey: "GET /x", functionName: "api" }],
+      defaultFunction: "api",
+      log: () => {},
+    });
+    try {
+      expect((await fetch(`${server.url}/nothing/here?q=1`, { method: "PATCH" })).status).toBe(404);
+      expect(seen).toEqual(["$default /nothing/here"]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("source address", () => {
   it("uses the first X-Forwarded-For entry only when told to trust it", async () => {
     const seen: APIGatewayProxyEventV2[] = [];

@@ -19,6 +19,8 @@ export interface ApiServerOptions<F extends string> {
   handlers: Record<F, LocalHttpHandler>;
   routes: readonly LocalRoute<F>[];
   cors?: Partial<CorsOptions>;
+  /** The function that gets requests matching no route (API Gateway's `$default` route); without it, a plain 404. */
+  defaultFunction?: F;
   /** Use the first X-Forwarded-For entry as the source address (only behind a trusted proxy). */
   trustForwardedFor?: boolean;
   /** One line per request; console.log when absent. */
@@ -70,7 +72,11 @@ export async function startApiServer<F extends string>(options: ApiServerOptions
       return;
     }
 
-    const match = matchRoute(method, url.split("?")[0] ?? "/");
+    const match =
+      matchRoute(method, url.split("?")[0] ?? "/") ??
+      (options.defaultFunction === undefined
+        ? undefined
+        : { route: { routeKey: "$default", functionName: options.defaultFunction }, routeKey: "$default", pathParameters: undefined });
     if (!match) {
       request.resume();
       sendJson(response, 404, { message: "Not Found" }, corsHeaders);

@@ -42,6 +42,12 @@ try {
     await stopVite();
     await stack.stop();
   });
+  void stack.dynamoDbLost.then((message) => {
+    console.error(message);
+    void stopVite()
+      .then(() => stack.stop())
+      .finally(() => process.exit(1));
+  });
   vite.once("exit", (code) => {
     console.error(`The Mini App dev server exited (code ${code}); stopping the stack.`);
     void stack.stop().finally(() => process.exit(1));

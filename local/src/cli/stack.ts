@@ -16,6 +16,10 @@ try {
     miniAppUrl: `http://localhost:${ports.miniAppPort}`,
   });
   signals.setStop(stack.stop);
+  void stack.dynamoDbLost.then((message) => {
+    console.error(message);
+    void stack.stop().finally(() => process.exit(1));
+  });
   const { receipts, env, ...shown } = stack.info;
   void env;
   console.log(JSON.stringify(shown, null, 2));

@@ -22,6 +22,21 @@ describe("startDynamoDbLocal", () => {
     client.destroy();
   });
 
+  it("says so, once, when the process dies on its own, and never after stop()", async () => {
+    const killed = await startDynamoDbLocal({ port: 0 });
+    const stopped = await startDynamoDbLocal({ port: 0 });
+    const pidOf = async (port: number) => {
+      const { execFileSync } = await import("node:child_process");
+      return Number(execFileSync("pgrep", ["-f", `DynamoDBLocal.jar .*-port ${port}$`], { encoding: "utf8" }).trim().split("\n")[0]);
+    };
+    process.kill(await pidOf(killed.port), "SIGKILL");
+    await expect(killed.lost).resolves.toMatch(/stopped on its own \(SIGKILL\); it kept its data in memory, so that data is gone/);
+    await stopped.stop();
+    const settled = await Promise.race([stopped.lost.then(() => "lost"), new Promise((resolve) => setTimeout(() => resolve("quiet"), 500))]);
+    expect(settled).toBe("quiet");
+    await killed.stop();
+  });
+
   it("fails with one line saying how to install Java when there is none", async () => {
     const start = startDynamoDbLocal({ port: 0, javaCommand: "java-not-installed-here" });
     await expect(start).rejects.toThrow(javaMissingMessage);

@@ -22,6 +22,8 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** Settles with a one-line explanation if the process dies on its own (never after `stop()`). */
+  lost: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -94,7 +96,18 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   });
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return stopChild(child);
+  };
+  const lost = new Promise<string>((resolveLost) => {
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      const storage = options.persistDir ? `its data is in ${options.persistDir}` : "it kept its data in memory, so that data is gone";
+      resolveLost(`DynamoDB Local (port ${port}) stopped on its own (${signal ?? `exit code ${code}`}); ${storage}.`);
+    });
+  });
   try {
     await Promise.race([
       waitUntilAnswering(endpoint, options.startTimeoutMs ?? 30_000),
@@ -104,7 +117,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     await stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, lost, stop };
 }
 
 function ensureFolder(folder: string): string {

@@ -6,12 +6,13 @@ import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
+import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { shiftedClock } from "@motcua/functions/adapters/system/shifted-clock";
 import { systemClock } from "@motcua/functions/adapters/system/system-clock";
 import type { Clock } from "@motcua/functions/ports/clock";
 import { scryptPasswordHasher } from "@motcua/functions/adapters/crypto/scrypt-password-hasher";
 import { startApiServer } from "../api-server/start-api-server.js";
+import { HmacReceiptSigner } from "@motcua/functions/adapters/crypto/hmac-receipt-signer";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
 import { seed, type SeedDossierSummary, type SeedLinkTargets } from "../seed/seed.js";
@@ -91,6 +92,11 @@ export interface StackInfo {
 
 export interface Stack {
   info: StackInfo;
+  /**
+   * Settles with a message when DynamoDB Local dies under the stack: the API, poller and seed data are useless
+   * without it, so the command line stops the whole stack rather than keep answering errors.
+   */
+  dynamoDbLost: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -158,6 +164,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.envOverrides,
     };
     const config = loadConfig(env);
+    const receiptSigner = new HmacReceiptSigner(settings.receiptKey, settings.miniAppId);
     const deps = composeDependencies(config, { dynamoDbClient: client, clock });
     const handlers = httpHandlersFrom(deps);
 
@@ -166,6 +173,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       host,
       handlers,
       routes: httpRoutes,
+      defaultFunction: unmatchedRouteFunction,
       log: (line) => log(`[api] ${line}`),
     });
     cleanups.push(() => api.close());
@@ -213,8 +221,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           publishAnnouncement: deps.publishAnnouncement,
           seedRating: deps.seedRating,
           // Threads dated in the past (a late one for the staff inbox): the same use case on a clock moved back.
+          // The demo citizen writes from the receipt's QR: its signature files the thread under the dossier's agency.
           submitFeedbackAt: (request, at) =>
-            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } }).submitFeedback(request).then((thread) => ({ id: thread.id })),
+            composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } })
+              .submitFeedback({ ...request, receiptSignature: request.dossierCode ? receiptSigner.sign(request.dossierCode) : undefined })
+              .then((thread) => ({ id: thread.id })),
           answerFeedbackAt: (request, at) =>
             composeDependencies(config, { dynamoDbClient: client, clock: { now: () => at } })
               .replyToFeedback({ id: request.threadId, staffName: request.staffName, text: request.text })
@@ -279,7 +290,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       mkdirSync(dirname(options.stackJsonPath), { recursive: true });
       writeFileSync(options.stackJsonPath, `${JSON.stringify(info, null, 2)}\n`);
     }
-    return { info, stop };
+    const dynamoDbLost = dynamo.lost.then((reason) => `${reason} The stack stops; start it again (\`pnpm stack -- --persist .motcua/db\` keeps data on disk).`);
+    return { info, dynamoDbLost, stop };
   } catch (error) {
     await stop();
     throw error;

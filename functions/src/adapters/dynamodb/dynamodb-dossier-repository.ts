@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import {
   InvalidCursorError,
   type AppliedEventWrite,
@@ -13,6 +14,8 @@ import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+
+const ingestMarkerSchema = z.object({ payloadHash: z.string() });
 
 export class DynamoDbDossierRepository implements DossierRepository {
   constructor(
@@ -94,6 +97,13 @@ export class DynamoDbDossierRepository implements DossierRepository {
       if (failed[0]) return "conflict";
       throw error;
     }
+  }
+
+  async appliedPayloadHash(eventId: string): Promise<string | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.ingestMarker(eventId), ConsistentRead: true, ReturnConsumedCapacity: "TOTAL" }),
+    );
+    return Item ? ingestMarkerSchema.parse(Item).payloadHash : null;
   }
 
   async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {

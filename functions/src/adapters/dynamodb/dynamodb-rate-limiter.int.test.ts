@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { RateLimitRule } from "../../ports/rate-limiter.js";
+import { rateLimitWindowStart } from "../../ports/rate-limiter.js";
 import { DynamoDbRateLimiter } from "./dynamodb-rate-limiter.js";
+import { keys } from "./keys.js";
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let limiter: DynamoDbRateLimiter;
@@ -20,39 +24,55 @@ it("access pattern: rate-limit counters, allowing exactly the limit in a window"
   expect(await limiter.hit([rule], new Date("2026-11-28T01:01:00Z"))).toEqual({ allowed: true });
 });
 
-it("counts failures more strictly and blocks once the failure limit is reached", async () => {
+it("counts reserved failures more strictly and gives them back when released", async () => {
   const now = new Date("2026-11-28T02:00:00Z");
   const strict = { ...rule, key: "user-2", limitPerWindow: 100 };
-  await limiter.recordFailure([strict], now);
-  expect(await limiter.hit([strict], now)).toEqual({ allowed: true });
-  await limiter.recordFailure([strict], now);
+  expect(await limiter.hit([strict], now, { reserveFailure: true })).toEqual({ allowed: true });
+  expect(await limiter.hit([strict], now, { reserveFailure: true })).toEqual({ allowed: true });
   expect(await limiter.hit([strict], now)).toMatchObject({ allowed: false });
+  await limiter.releaseFailure([strict], now);
+  expect(await limiter.hit([strict], now)).toEqual({ allowed: true });
 });
 
-it("blocks when any one of several rules is exceeded", async () => {
+it("stops at the first rule that refuses: the rules after it count nothing", async () => {
   const now = new Date("2026-11-28T03:00:00Z");
-  const address = { scope: "test-address", key: "203.0.113.9", limitPerWindow: 1, failedLimitPerWindow: 10 };
-  const user = { ...rule, key: "user-3", limitPerWindow: 10 };
-  expect(await limiter.hit([user, address], now)).toEqual({ allowed: true });
-  expect(await limiter.hit([{ ...user, key: "user-4" }, address], now)).toMatchObject({ allowed: false });
+  const address = { scope: "test-address", key: "203.0.113.9", limitPerWindow: 1000, failedLimitPerWindow: 10 };
+  const user = { ...rule, key: "user-3", limitPerWindow: 2 };
+  for (let i = 0; i < 50; i += 1) await limiter.hit([user, address], now, { reserveFailure: true });
+  expect(await counterOf(address, now)).toEqual({ hits: 2, failures: 2 });
+  // Refused by the address rule, the user's reserved failure is given back.
+  const tightAddress = { ...address, key: "203.0.113.10", limitPerWindow: 0 };
+  expect(await limiter.hit([{ ...user, key: "user-4" }, tightAddress], now, { reserveFailure: true })).toMatchObject({ allowed: false });
+  expect(await counterOf({ ...user, key: "user-4" }, now)).toEqual({ hits: 1, failures: 0 });
 });
 
-it("far below the limit, batches one instance's hits into few writes; the shared total stays exact", async () => {
-  const writes: string[] = [];
+it("is exact under concurrency: 400 hits 8 at a time count 400, and a burst never passes a limit", async () => {
+  const now = new Date("2026-11-28T04:00:00Z");
+  const busy = { scope: "test", key: "carrier-nat", limitPerWindow: 5000, failedLimitPerWindow: 5000 };
+  const queue = Array.from({ length: 400 }, (_, i) => i);
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (queue.shift() !== undefined) expect(await limiter.hit([busy], now)).toEqual({ allowed: true });
+    }),
+  );
+  expect(await counterOf(busy, now)).toEqual({ hits: 400, failures: 0 });
+
+  const burst = { scope: "test", key: "burst", limitPerWindow: 1000, failedLimitPerWindow: 20 };
+  const decisions = await Promise.all(Array.from({ length: 120 }, () => limiter.hit([burst], now, { reserveFailure: true })));
+  expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
+});
+
+it("once a window refused, refuses again without a write until the window ends", async () => {
+  const sends: string[] = [];
   const counting = new DynamoDbRateLimiter(
-    { send: (command: Parameters<typeof table.documentClient.send>[0]) => (writes.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
+    { send: (command: Parameters<typeof table.documentClient.send>[0]) => (sends.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
     table.tableName,
   );
-  const now = new Date("2026-11-28T04:00:00Z");
-  const busy = { scope: "test", key: "carrier-nat", limitPerWindow: 1000, failedLimitPerWindow: 100 };
-  for (let i = 0; i < 50; i += 1) expect(await counting.hit([busy], now)).toEqual({ allowed: true });
-  expect(writes.length).toBe(1);
-  // A second instance (another limiter) flushing later sees every hit of the first once it has written them.
-  await counting.hit([busy], new Date(now.getTime() + 1500));
-  const other = new DynamoDbRateLimiter(table.documentClient, table.tableName);
-  const tight = { ...busy, limitPerWindow: 52 };
-  expect(await other.hit([tight], new Date(now.getTime() + 1600))).toEqual({ allowed: true });
-  expect(await other.hit([tight], new Date(now.getTime() + 1700))).toMatchObject({ allowed: false });
+  const now = new Date("2026-11-28T06:00:30Z");
+  const flood = { scope: "test", key: "flood", limitPerWindow: 2, failedLimitPerWindow: 100 };
+  for (let i = 0; i < 100; i += 1) await counting.hit([flood], now);
+  expect(sends).toHaveLength(3);
+  expect(await counting.hit([flood], new Date("2026-11-28T06:01:00Z"))).toEqual({ allowed: true });
 });
 
 it("keeps an hour-long window apart from the minute windows, and says how long until it ends", async () => {
@@ -64,3 +84,10 @@ it("keeps an hour-long window apart from the minute windows, and says how long u
   expect(await limiter.hit([hourly], new Date("2026-11-28T05:50:00Z"))).toEqual({ allowed: false, retryAfterSeconds: 600 });
   expect(await limiter.hit([hourly], new Date("2026-11-28T06:00:00Z"))).toEqual({ allowed: true });
 });
+
+async function counterOf(rule: RateLimitRule, now: Date) {
+  const { Item } = await table.documentClient.send(
+    new GetCommand({ TableName: table.tableName, Key: keys.rateLimitWindow(rule.scope, rule.key, rateLimitWindowStart(now, rule)), ConsistentRead: true }),
+  );
+  return { hits: Number(Item?.hits ?? 0), failures: Number(Item?.failures ?? 0) };
+}

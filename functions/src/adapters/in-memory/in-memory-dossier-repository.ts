@@ -13,6 +13,7 @@ import {
 export class InMemoryDossierRepository implements DossierRepository {
   readonly dossiers = new Map<string, DossierWithTimeline>();
   readonly appliedEventIds = new Set<string>();
+  readonly payloadHashes = new Map<string, string>();
   readonly outbox: DossierNotification[] = [];
   /** Called before each write, so a test can simulate a concurrent writer. */
   beforeWrite: (() => void) | undefined;
@@ -28,6 +29,7 @@ export class InMemoryDossierRepository implements DossierRepository {
     if (this.appliedEventIds.has(write.event.eventId)) return "duplicate";
     if ((current?.dossier.version ?? 0) !== write.expectedVersion) return "conflict";
     this.appliedEventIds.add(write.event.eventId);
+    this.payloadHashes.set(write.event.eventId, write.payloadHash);
     this.dossiers.set(write.dossier.code, {
       dossier: write.dossier,
       events: sortTimeline([...(current?.events ?? []), write.event]),
@@ -35,6 +37,10 @@ export class InMemoryDossierRepository implements DossierRepository {
     if (write.notification) this.outbox.push(write.notification);
     if (write.ratingInvitation) this.outbox.push(write.ratingInvitation.notification);
     return "written";
+  }
+
+  async appliedPayloadHash(eventId: string): Promise<string | null> {
+    return this.payloadHashes.get(eventId) ?? null;
   }
 
   async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {

@@ -1,23 +1,32 @@
-import type { RateLimitDecision, RateLimiter, RateLimitRule } from "../../ports/rate-limiter.js";
+import { rateLimitWindowStart, retryAfterSeconds, type RateLimitDecision, type RateLimiter, type RateLimitOptions, type RateLimitRule } from "../../ports/rate-limiter.js";
 
+/** The DynamoDB limiter's rules in memory, for unit tests of use cases. */
 export class InMemoryRateLimiter implements RateLimiter {
   readonly counters = new Map<string, { hits: number; failures: number }>();
 
-  async hit(rules: readonly RateLimitRule[], _now: Date): Promise<RateLimitDecision> {
-    const exceeded = rules.some((rule) => {
-      const counter = this.counter(rule);
+  async hit(rules: readonly RateLimitRule[], now: Date, options: RateLimitOptions = {}): Promise<RateLimitDecision> {
+    const failure = options.reserveFailure ? 1 : 0;
+    const counted: RateLimitRule[] = [];
+    for (const rule of rules) {
+      const counter = this.counter(rule, now);
+      if (counter.hits >= rule.limitPerWindow || counter.failures >= rule.failedLimitPerWindow) {
+        await this.releaseFailure(failure ? counted : [], now);
+        return { allowed: false, retryAfterSeconds: retryAfterSeconds(now, rule) };
+      }
       counter.hits += 1;
-      return counter.hits > rule.limitPerWindow || counter.failures >= rule.failedLimitPerWindow;
-    });
-    return exceeded ? { allowed: false, retryAfterSeconds: 60 } : { allowed: true };
+      counter.failures += failure;
+      counted.push(rule);
+    }
+    return { allowed: true };
   }
 
-  async recordFailure(rules: readonly RateLimitRule[], _now: Date): Promise<void> {
-    for (const rule of rules) this.counter(rule).failures += 1;
+  async releaseFailure(rules: readonly RateLimitRule[], now: Date): Promise<void> {
+    for (const rule of rules) this.counter(rule, now).failures -= 1;
   }
 
-  private counter(rule: RateLimitRule) {
-    const key = `${rule.scope}#${rule.key}`;
+  /** The counter of a rule's key in the window `now` falls in. */
+  counter(rule: Pick<RateLimitRule, "scope" | "key" | "windowSeconds">, now: Date) {
+    const key = `${rule.scope}#${rule.key}#${rateLimitWindowStart(now, rule as RateLimitRule)}`;
     const counter = this.counters.get(key) ?? { hits: 0, failures: 0 };
     this.counters.set(key, counter);
     return counter;

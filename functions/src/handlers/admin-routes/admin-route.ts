@@ -1,5 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { StaffMember } from "../../domain/staff.js";
+import { adminMessages } from "../admin-messages.js";
+import type { JsonBodyRefusal } from "../http/json-body.js";
+import { errorResponse } from "../http/responses.js";
 
 /** A staff route: the caller is a known staff member by now; the route checks role and scope. */
 export type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -16,4 +19,11 @@ export function decodeCursor(cursor: string): string | null {
   if (cursor.length > cursorLimits.maxLength || !/^[A-Za-z0-9_-]+$/u.test(cursor)) return null;
   const sortKey = Buffer.from(cursor, "base64url").toString("utf8");
   return sortKeyPattern.test(sortKey) ? sortKey : null;
+}
+
+/** A refused staff body: 400 `MALFORMED_JSON` or `INVALID_INPUT` naming the fields. */
+export function invalidBodyResponse(refusal: JsonBodyRefusal): APIGatewayProxyStructuredResultV2 {
+  return refusal.kind === "malformed_json"
+    ? errorResponse(400, "MALFORMED_JSON", adminMessages.invalidBody("JSON"))
+    : errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(refusal.issue));
 }

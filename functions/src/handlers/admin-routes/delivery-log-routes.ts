@@ -5,6 +5,7 @@ import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/o
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DailySendQuota } from "../../use-cases/daily-send-quota.js";
 import type { DeliveryLog } from "../../use-cases/delivery-log.js";
+import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
 import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
@@ -70,7 +71,7 @@ export function deliveryLogRoutes(deps: DeliveryLogRouteDeps): Record<string, Ad
     "GET /v1/admin/notifications": async (event, actor) => {
       const query = listQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) {
-        const detail = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+        const detail = zodIssues(query.error);
         return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery(detail));
       }
       let dossierCode: string | null = null;

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { z } from "zod";
 import { maxFeedbackTextLength, type FeedbackMessage } from "../../domain/feedback.js";
 import type { FeedbackInbox, InboxThread } from "../../use-cases/feedback-inbox.js";
-import { parseJsonBody } from "../http/json-body.js";
+import { parseJsonBody, zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
 import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
@@ -67,7 +67,7 @@ export function feedbackInboxRoutes(deps: FeedbackInboxRouteDeps): Record<string
     "GET /v1/admin/feedback": async (event, actor) => {
       const query = listQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) {
-        const detail = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+        const detail = zodIssues(query.error);
         return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery(detail));
       }
       const after = query.data.cursor === undefined ? null : decodeCursor(query.data.cursor);

@@ -15,6 +15,7 @@ import {
 } from "../../use-cases/rating-reports.js";
 import { adminMessages } from "../admin-messages.js";
 import { csvLine, utf8Bom } from "../http/csv.js";
+import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
 
 export interface RatingReportRouteDeps {
@@ -66,7 +67,7 @@ function parseQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: 
   }
   const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+    const detail = zodIssues(parsed.error);
     return { ok: false, response: errorResponse(400, "INVALID_QUERY", adminMessages.invalidBody(detail)) };
   }
   return { ok: true, value: parsed.data };

@@ -12,7 +12,7 @@ import type { CitizenRoute } from "./citizen-route.js";
 export interface FeedbackRouteDeps {
   /** Counts one new question or message of the citizen against their budget. */
   allowFeedbackWrite: (zaloAppUserId: string) => Promise<RateLimitDecision>;
-  submitFeedback: (request: { zaloAppUserId: string; type: FeedbackType; text: string; dossierCode: string | null }) => Promise<ThreadSummary | Omit<ThreadSummary, "late">>;
+  submitFeedback: (request: { zaloAppUserId: string; type: FeedbackType; text: string; dossierCode: string | null; receiptSignature?: string | undefined }) => Promise<ThreadSummary | Omit<ThreadSummary, "late">>;
   listMyFeedback: (zaloAppUserId: string) => Promise<ThreadSummary[]>;
   getFeedbackThread: (request: { id: string; zaloAppUserId: string }) => Promise<{ kind: "not_found" } | { kind: "ok"; thread: ThreadSummary; messages: FeedbackMessage[] }>;
   addFeedbackMessage: (request: { id: string; zaloAppUserId: string; text: string }) => Promise<AddMessageResult>;
@@ -29,6 +29,8 @@ const newFeedbackSchema = z.strictObject({
   type: z.enum(feedbackTypes),
   text: feedbackText,
   dossierCode: z.string().nullable().optional(),
+  /** The receipt QR's signature, when the citizen came from it: proves the dossier is theirs. */
+  k: z.string().max(64).optional(),
 });
 const messageSchema = z.strictObject({ text: feedbackText });
 const helpfulSchema = z.strictObject({ helpful: z.boolean() });
@@ -71,15 +73,22 @@ export function feedbackRoutes(deps: FeedbackRouteDeps): Record<string, CitizenR
     "POST /v1/feedback": async (event, user) => {
       const body = parseJsonBody(event, newFeedbackSchema);
       if (!body.ok) return errorResponse(400, "VALIDATION_FAILED", citizenMessages.invalidFeedback);
-      const allowed = await deps.allowFeedbackWrite(user.zaloAppUserId);
-      if (!allowed.allowed) return tooManyWrites(allowed.retryAfterSeconds);
       let dossierCode: string | null = null;
       if (body.data.dossierCode) {
         const parsed = parseDossierCode(body.data.dossierCode);
         if (!parsed.ok) return errorResponse(400, "INVALID_CODE", citizenMessages.invalidCode);
         dossierCode = parsed.code;
       }
-      const thread = await deps.submitFeedback({ zaloAppUserId: user.zaloAppUserId, type: body.data.type, text: body.data.text, dossierCode });
+      // Charged only once the request is valid: a typo does not use up the citizen's budget.
+      const allowed = await deps.allowFeedbackWrite(user.zaloAppUserId);
+      if (!allowed.allowed) return tooManyWrites(allowed.retryAfterSeconds);
+      const thread = await deps.submitFeedback({
+        zaloAppUserId: user.zaloAppUserId,
+        type: body.data.type,
+        text: body.data.text,
+        dossierCode,
+        receiptSignature: body.data.k,
+      });
       return json(201, threadView(thread));
     },
     "GET /v1/me/feedback": async (_event, user) => {

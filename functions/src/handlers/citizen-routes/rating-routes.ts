@@ -50,8 +50,11 @@ function codeOf(event: APIGatewayProxyEventV2) {
 }
 
 const invalidCode = () => errorResponse(400, "INVALID_CODE", citizenMessages.invalidCode);
-const notFound = (code: string) => errorResponse(404, "NOT_FOUND", citizenMessages.notFound(code));
-const notOwner = () => errorResponse(403, "NOT_OWNER", citizenMessages.ratingNotOwner);
+/**
+ * A non-owner gets exactly the answer of an unknown code: these routes are not rate-limited like lookups, so a
+ * different answer would tell real codes from guessed ones.
+ */
+const notRatable = () => errorResponse(404, "NOT_FOUND", citizenMessages.ratingDossierNotFound);
 
 export function ratingRoutes(deps: RatingRouteDeps): Record<string, CitizenRoute> {
   return {
@@ -63,8 +66,7 @@ export function ratingRoutes(deps: RatingRouteDeps): Record<string, CitizenRoute
         zaloAppUserId: user.zaloAppUserId,
         receiptSignature: event.queryStringParameters?.k,
       });
-      if (result.kind === "not_found") return notFound(parsed.code);
-      if (result.kind === "not_owner") return notOwner();
+      if (result.kind === "not_found" || result.kind === "not_owner") return notRatable();
       return json(200, ratingView(result));
     },
     "PUT /v1/dossiers/{code}/rating": async (event, user) => {
@@ -86,9 +88,8 @@ export function ratingRoutes(deps: RatingRouteDeps): Record<string, CitizenRoute
       });
       switch (result.kind) {
         case "not_found":
-          return notFound(parsed.code);
         case "not_owner":
-          return notOwner();
+          return notRatable();
         case "refused":
           if (result.reason === "reason_required") return errorResponse(400, "REASON_REQUIRED", citizenMessages.ratingReasonRequired);
           if (result.reason === "locked") return errorResponse(409, "RATING_LOCKED", citizenMessages.ratingLocked);

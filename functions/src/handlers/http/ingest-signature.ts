@@ -24,7 +24,7 @@ export function verifyIngestSignature(input: {
   const given = signatureHeader
     .split(",")
     .map((part) => part.trim())
-    .filter((part) => part.startsWith("v1="))
+    .filter((part) => /^v1=[0-9a-f]{64}$/iu.test(part))
     .map((part) => Buffer.from(part.slice(3), "hex"));
   const matches = input.secrets.some((secret) => {
     const expected = ingestSignature(secret, timestampHeader, input.signedContent);

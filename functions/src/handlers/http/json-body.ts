@@ -2,18 +2,25 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { z } from "zod";
 import { rawBody } from "./request.js";
 
-/** The body parsed as JSON and checked with the route's schema; `ok: false` for anything else. */
-export function parseJsonBody<T extends z.ZodType>(
-  event: APIGatewayProxyEventV2,
-  schema: T,
-): { ok: true; data: z.output<T> } | { ok: false; issue: string } {
+export type JsonBodyRefusal = { ok: false; kind: "malformed_json" | "invalid"; issue: string };
+
+/** The one body helper: the body parsed as JSON and checked with the route's schema, or why not (zod issues joined). */
+export function parseJsonBody<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; data: z.output<T> } | JsonBodyRefusal {
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawBody(event).toString("utf8"));
   } catch {
-    return { ok: false, issue: "malformed JSON" };
+    return { ok: false, kind: "malformed_json", issue: "malformed JSON" };
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) return { ok: false, issue: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  if (!result.success) return { ok: false, kind: "invalid", issue: zodIssues(result.error) };
   return { ok: true, data: result.data };
+}
+
+/** `path: message; …`, the body itself when the path is empty. */
+export function zodIssues(error: z.ZodError, max = 5): string {
+  return error.issues
+    .slice(0, max)
+    .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    .join("; ");
 }

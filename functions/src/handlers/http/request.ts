@@ -19,6 +19,7 @@ export function rawBody(event: APIGatewayProxyEventV2): Buffer {
 
 export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   const value = header(event, "authorization");
-  const match = value ? /^Bearer\s+(\S+)$/iu.exec(value.trim()) : null;
+  // Printable ASCII only: the token goes into an outgoing header to Zalo, where anything else cannot.
+  const match = value ? /^Bearer\s+([\x21-\x7E]+)$/iu.exec(value.trim()) : null;
   return match?.[1];
 }
