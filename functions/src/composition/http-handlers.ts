@@ -36,6 +36,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       miniAppUrl: deps.miniAppUrl,
       ratingReports: deps.ratingReports,
       ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
+      reachReports: deps.reachReports,
       listLateDossiers: deps.listLateDossiers,
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,

@@ -11,6 +11,7 @@ import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
 import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
 import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
+import { reachReportRoutes, type ReachReportRouteDeps } from "./admin-routes/reach-report-routes.js";
 import { deliveryLogRoutes, type DeliveryLogRouteDeps } from "./admin-routes/delivery-log-routes.js";
 import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes/feedback-inbox-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
@@ -18,7 +19,7 @@ import { authenticateZaloUser } from "./http/authenticate.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface AdminApiHandlerDeps extends RatingReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps {
+export interface AdminApiHandlerDeps extends RatingReportRouteDeps, ReachReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
@@ -124,6 +125,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
     ...ratingReportRoutes(deps),
+    ...reachReportRoutes(deps),
     ...(deps.adminAnnouncements ? adminAnnouncementRoutes(deps.adminAnnouncements) : {}),
     ...feedbackInboxRoutes(deps),
     ...deliveryLogRoutes(deps),

@@ -124,6 +124,18 @@ export const keys = {
     GSI2SK: `${dueAt}#${code}`,
   }),
   lateDossiersPartition: (agencyCode: string) => `LATE#${agencyCode}`,
+  /**
+   * What has been counted for a dossier in the reach report (viewed, notified, …), in its item collection after
+   * the rating: the lookup's Query reads it with the dossier, so a repeated lookup knows it has nothing to count.
+   */
+  dossierReach: (code: string) => ({ PK: `DOSSIER#${code}`, SK: "REACH" }),
+  /**
+   * The reach counters of an agency in a month (Vietnam calendar, month of receipt), in a few shards so that
+   * transactions of parallel ingests of one desk seldom meet on one item; the report adds the shards up.
+   */
+  reachCounter: (month: string, agencyCode: string, shard: number) => ({ PK: `REACH#${month}`, SK: `${agencyCode}#${shard}` }),
+  reachMonthPartition: (month: string) => `REACH#${month}`,
+  reachAgencyPrefix: (agencyCode: string) => `${agencyCode}#`,
   /** The last day a scheduled job finished (the late-dossier job catches up from it). */
   jobMark: (job: string) => ({ PK: `JOB#${job}`, SK: "JOB" }),
 } as const;
@@ -150,4 +162,6 @@ export const itemTypes = {
   jobMark: "JobMark",
   announcementFanout: "AnnouncementFanout",
   announcementTally: "AnnouncementTally",
+  dossierReach: "DossierReach",
+  reachCounter: "ReachCounter",
 } as const;
