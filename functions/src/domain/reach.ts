@@ -74,7 +74,9 @@ export function isReachableDossier(dossier: Pick<Dossier, "applicantPhone">): bo
  * that can be rated. Null when nothing changes, so most events write nothing more.
  */
 export function reachChangeOnIngest(dossier: Dossier, counted: DossierReach | null, at: string): ReachChange | null {
-  const cell: ReachCell = counted ?? { agencyCode: dossier.agencyCode, month: vietnamMonth(dossier.receivedAt) };
+  const cell: ReachCell = counted
+    ? { agencyCode: counted.agencyCode, month: counted.month }
+    : { agencyCode: dossier.agencyCode, month: vietnamMonth(dossier.receivedAt) };
   const marks: ReachChange["marks"] = {};
   const add: Partial<ReachCounts> = {};
   if (!counted) {

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { reachCounters, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { itemTypes, keys } from "./keys.js";
 
-/** Shards per agency-month counter: parallel ingests of one desk (8 dossiers at a time) seldom meet on one item. */
-export const reachCounterShards = 4;
+/** Shards per agency-month counter: as many as the dossiers an ingest batch applies at once (8), so they seldom meet on one item. */
+export const reachCounterShards = 8;
 
 /** A stable shard for a dossier code or a citizen id (FNV-1a). */
 export function reachShardOf(key: string): number {
