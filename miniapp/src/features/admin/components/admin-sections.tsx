@@ -6,6 +6,7 @@ import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
 import { inboxCopy } from "../../../copy/admin-inbox";
 import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
 import { ratingsCopy } from "../../../copy/admin-ratings";
+import { reachCopy } from "../../../copy/admin-reach";
 import { InboxBadge } from "../inbox/inbox-badge";
 import type { StaffProfile } from "../staff-profile";
 
@@ -14,6 +15,7 @@ export interface AdminSectionPaths {
   feedback: string;
   lateDossiers: string;
   ratings: string;
+  reach: string;
   notifications: string;
   announcements: string;
 }
@@ -26,6 +28,7 @@ export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role:
       <SectionLink to={paths.feedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
       <SectionLink to={paths.lateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
       <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={ratingsCopy.linkIntro} />
+      <SectionLink to={paths.reach} title={reachCopy.linkTitle} intro={reachCopy.linkIntro} testId="reach-link" />
       <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
       {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
     </nav>
