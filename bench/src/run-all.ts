@@ -2,6 +2,7 @@ import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
+import { benchReachCost } from "./reach-cost.bench.js";
 import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
 
@@ -20,6 +21,7 @@ async function main() {
   try {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
+    lines.push(...(await benchReachCost(stack.info, { dossiers: 40 })));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
   } finally {
     await stack.stop();
