@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
@@ -8,6 +8,7 @@ import { startApiServer } from "@motcua/local/api-server/start-api-server";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
 import { ensureTable } from "@motcua/local/table/ensure-table";
+import { keys } from "@motcua/functions/adapters/dynamodb/keys";
 import { meteredDynamoDbClient } from "./dynamodb-meter.js";
 import { httpGet } from "./http-get.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
@@ -26,6 +27,11 @@ export async function benchReachCost(info: StackInfo, options: { dossiers: numbe
   const meter = meteredDynamoDbClient(info.dynamodbEndpoint, info.region);
   const tableName = `reach-cost-${Date.now().toString(36)}`;
   await ensureTable(meter.client, tableName);
+  // The OA's token pair as the stack holds it: the emulator's refresh token is single-use and the stack spent the first.
+  const setup = createDocumentClient({ region: info.region, endpoint: info.dynamodbEndpoint });
+  const token = await setup.send(new GetCommand({ TableName: info.tableName, Key: keys.oaToken(), ConsistentRead: true }));
+  if (token.Item) await setup.send(new PutCommand({ TableName: tableName, Item: token.Item }));
+  setup.destroy();
   const instant = new Date("2026-11-20T03:00:00.000Z");
   const clock = { now: () => new Date(instant) };
   const config = loadConfig({ ...info.env, TABLE_NAME: tableName, ZALO_ZNS_QUIET_HOURS: "22:00-06:00" });
