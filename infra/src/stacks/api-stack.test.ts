@@ -144,7 +144,7 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
   );
   expect(granted).toEqual({
     api: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // dossiers, profile, ratings, feedback
-    ingest: ["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:Query"], // dossier events, ratings feed, procedures
+    ingest: ["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // dossier events with their reach counters, ratings feed, procedures
     admin: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // staff, audit, receipt, rating reports (GSI2), inbox, delivery log
     // citizens, OA token, outbox; the stream's read actions for its event source mapping
     notify: [
@@ -157,7 +157,7 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
       "dynamodb:Query",
       "dynamodb:UpdateItem",
     ],
-    webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // markers, inbox, follower state
+    webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // markers, inbox, follower state, a follower gained (GSI1)
     "wake-outbox": ["dynamodb:Query", "dynamodb:UpdateItem"], // waiting items, touched
     "oa-token-refresh": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // the OA token pair
     "late-dossiers": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // due days, late mark, outbox, run mark
