@@ -39,7 +39,9 @@ export async function benchLookupAndIngest(stack: { info: StackInfo }, options: 
     };
 
     // Cost of one lookup, after a first one has verified the token and opened the rate-limit window.
+    meter.reset();
     await lookup(meteredApi.url);
+    const firstViewUnits = meter.capacity().TransactWriteItemsCommand ?? 0;
     meter.reset();
     await lookup(meteredApi.url);
     const queries = meter.requests().QueryCommand ?? 0;
@@ -51,6 +53,12 @@ export async function benchLookupAndIngest(stack: { info: StackInfo }, options: 
     lines.push({
       name: `lookup by code: all DynamoDB requests, ${sequential} lookups by one citizen`,
       value: `${fmt(meter.total() / sequential, 3)} per lookup (${JSON.stringify(meter.requests())})`,
+    });
+    const writeUnits = (meter.capacity().UpdateItemCommand ?? 0) + (meter.capacity().TransactWriteItemsCommand ?? 0) + (meter.capacity().PutItemCommand ?? 0);
+    lines.push({
+      name: `lookup by code: WCU, ${sequential + 2} lookups of one dossier (the first two above included)`,
+      value: `${fmt(writeUnits / sequential, 2)} WCU per lookup (rate-limit windows); reach ${fmt(firstViewUnits / (sequential + 2), 3)} per lookup (${fmt(firstViewUnits, 0)} WCU for the dossier's first view, if it had none)`,
+      target: "reach ≤ 0.1 WCU per lookup",
     });
 
     // Throughput: the whole API path over HTTP vs the bare SDK Query it makes.
@@ -82,7 +90,7 @@ export async function benchLookupAndIngest(stack: { info: StackInfo }, options: 
     const transactions = meter.requests().TransactWriteItemsCommand ?? 0;
     lines.push({
       name: `ingest: ${events.length} events of ${events.length / 4} dossiers`,
-      value: `${applied} applied, ${fmt(transactions / applied, 2)} TransactWriteItems per event, ${fmt((meter.requests().QueryCommand ?? 0) / applied, 2)} Query per event`,
+      value: `${applied} applied, ${fmt(transactions / applied, 2)} TransactWriteItems per event (${fmt((meter.capacity().TransactWriteItemsCommand ?? 0) / applied, 2)} WCU, of which reach ${fmt((2 * meter.reachItems()) / applied, 2)}), ${fmt((meter.requests().QueryCommand ?? 0) / applied, 2)} Query per event`,
       target: "1 TransactWriteItems per event",
     });
     documentClient.destroy();

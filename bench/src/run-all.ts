@@ -3,6 +3,7 @@ import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
+import { benchReachCost } from "./reach-cost.bench.js";
 import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
 import { benchQuotaPriority, quotaPriorityOptions } from "./quota-priority.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
@@ -22,6 +23,7 @@ async function main() {
   try {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
+    lines.push(...(await benchReachCost(stack.info, { dossiers: 40 })));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
     lines.push(...(await benchDialectSync(stack, { rounds: quick ? 8 : 40, concurrency: 4 })));
   } finally {

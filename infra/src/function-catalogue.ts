@@ -50,7 +50,8 @@ export const functionCatalogue: FunctionCatalogue = {
     // Query: dossier with its timeline, my dossiers, feedback threads, announcements, the procedure catalogue (GSI1);
     // GetItem: citizen profile, rating, announcement; PutItem: rating, feedback (TransactWriteItems);
     // UpdateItem: rate-limit counters, phone verification and withdrawal, follower state, feedback threads, the
-    // month's list of rated agencies (with the rating, in one TransactWriteItems).
+    // month's list of rated agencies (with the rating, in one TransactWriteItems), the reach marks and counter of a
+    // dossier's first lookup and first rating (TransactWriteItems).
     tableActions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     queriedIndexes: ["GSI1"],
     secrets: functionSecrets.api,
@@ -62,9 +63,10 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Signed dossier events from the province's one-stop system",
     trigger: { kind: "http" },
     // Query: the dossier's collection, the ratings feed (GSI1); PutItem: the items of TransactWriteItems (dossier,
-    // event, marker, outbox), dialect sessions; BatchWriteItem: the procedure catalogue; GetItem: dialect
-    // credentials and sessions; UpdateItem: the dialect login's rate-limit counters.
-    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+    // event, marker, outbox), dialect sessions; UpdateItem: the reach marks and counter in the same transaction, and
+    // the dialect login's rate-limit counters; BatchWriteItem: the procedure catalogue; GetItem: dialect credentials
+    // and sessions.
+    tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem"],
     queriedIndexes: ["GSI1"],
     secrets: functionSecrets.ingest,
     timeoutSeconds: 30,
@@ -92,7 +94,8 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/notify.handler.ts",
     description: "Sends outbox items (OA message or ZNS) from the table's stream",
     trigger: { kind: "outbox-stream" },
-    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; UpdateItem: outbox states
+    // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; GetItem + UpdateItem: a
+    // dossier's reach marks and counter after a sent message (TransactWriteItems); UpdateItem: outbox states
     // (with the announcement tally in one TransactWriteItems). Announcement fan-out: Query opted-in followers (GSI2),
     // GetItem the job, PutItem outbox items and the job's cursor (TransactWriteItems).
     tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
@@ -117,9 +120,11 @@ export const functionCatalogue: FunctionCatalogue = {
     entry: "functions/src/handlers/zalo-webhook.handler.ts",
     description: "Zalo OA webhook (follow, unfollow, messages)",
     trigger: { kind: "http" },
-    // GetItem/PutItem: webhook markers and the citizen's inbox; UpdateItem: follower state.
-    tableActions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-    queriedIndexes: [],
+    // GetItem/PutItem: webhook markers and the citizen's inbox; UpdateItem: follower state. A follower gained for the
+    // reach report: GetItem the profile, Query the newest dossier of the verified phone (GSI1), UpdateItem the
+    // profile's mark and the counter (TransactWriteItems).
+    tableActions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    queriedIndexes: ["GSI1"],
     secrets: functionSecrets.webhook,
     timeoutSeconds: 10,
     memoryMb: 512,

@@ -58,6 +58,8 @@ import { getMyProfileUseCase } from "../use-cases/get-my-profile.js";
 import { ingestDossierEventsUseCase } from "../use-cases/ingest-dossier-events.js";
 import { listMyDossiersUseCase } from "../use-cases/list-my-dossiers.js";
 import { lookUpDossierUseCase } from "../use-cases/look-up-dossier.js";
+import { DynamoDbReachRepository } from "../adapters/dynamodb/dynamodb-reach-repository.js";
+import { reachReportUseCases } from "../use-cases/reach-report.js";
 import { staffAccessUseCases } from "../use-cases/staff-access.js";
 import { verifyPhoneUseCase } from "../use-cases/verify-phone.js";
 import { withdrawPhoneConsentUseCase } from "../use-cases/withdraw-phone-consent.js";
@@ -139,6 +141,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ...fetchOverride,
   });
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
+  const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
     ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)
     : new DynamoDbDeadLetterQueue(documentClient, config.tableName);
@@ -206,6 +209,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     quotaWaitJitterMs: config.zalo.quotaWaitJitterSeconds * 1000,
     pauseAnnouncement: pauseOncePerDay((announcementId, until) => fanouts.markPaused(announcementId, until)),
     alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
+    reach,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
@@ -325,10 +329,12 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
         inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),
         clock,
         onCitizenText: receiveCitizenChatMessage,
+        reach,
       }),
     },
     ratingReports: ratingReportsUseCases({ ratings, audit: auditLog, clock }),
     ratingsCsvMaxBytes: config.ratingsCsvMaxBytes,
+    reachReports: reachReportUseCases({ reach }),
     /** For the seed: a rating as the owner would give it at a past time (the seed spreads ratings over months). */
     seedRating: (request: { code: string; rating: RatingInput; at: Date }) =>
       rateDossierUseCase({ dossiers, ratings, isDossierOwner: async () => true, clock: { now: () => request.at } })({
@@ -351,6 +357,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       rateLimiter,
       clock,
       limits: config.rateLimits,
+      reach,
     }),
     verifyPhone: verifyPhoneUseCase({ phoneExchange, citizens: citizenProfiles, clock }),
     getMyProfile: getMyProfileUseCase({ citizens, clock }),

@@ -39,6 +39,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       miniAppUrl: deps.miniAppUrl,
       ratingReports: deps.ratingReports,
       ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
+      reachReports: deps.reachReports,
       listLateDossiers: deps.listLateDossiers,
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,

@@ -12,6 +12,7 @@ import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
 import { invalidBodyResponse } from "./admin-routes/admin-route.js";
 import { ratingReportRoutes, type RatingReportRouteDeps } from "./admin-routes/rating-report-routes.js";
+import { reachReportRoutes, type ReachReportRouteDeps } from "./admin-routes/reach-report-routes.js";
 import { deliveryLogRoutes, type DeliveryLogRouteDeps } from "./admin-routes/delivery-log-routes.js";
 import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes/feedback-inbox-routes.js";
 import { syncCredentialRoutes, type SyncCredentialRouteDeps } from "./admin-routes/sync-credential-routes.js";
@@ -21,7 +22,7 @@ import { parseJsonBody, zodIssues } from "./http/json-body.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
 
-export interface AdminApiHandlerDeps extends RatingReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps, SyncCredentialRouteDeps {
+export interface AdminApiHandlerDeps extends RatingReportRouteDeps, ReachReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps, SyncCredentialRouteDeps {
   zaloGraph: ZaloGraph;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
@@ -127,6 +128,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
       return format === "svg" ? svgQr(link.url) : pngQr(link.url);
     },
     ...ratingReportRoutes(deps),
+    ...reachReportRoutes(deps),
     ...(deps.adminAnnouncements ? adminAnnouncementRoutes(deps.adminAnnouncements) : {}),
     ...feedbackInboxRoutes(deps),
     ...deliveryLogRoutes(deps),

@@ -46,6 +46,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/admin/ratings/summary", functionName: "admin" },
   { routeKey: "GET /v1/admin/ratings", functionName: "admin" },
   { routeKey: "GET /v1/admin/ratings.csv", functionName: "admin" },
+  { routeKey: "GET /v1/admin/reach", functionName: "admin" },
+  { routeKey: "GET /v1/admin/reach.csv", functionName: "admin" },
   { routeKey: "PUT /v1/me/announcement-subscription", functionName: "api" },
   { routeKey: "POST /v1/admin/announcements", functionName: "admin" },
   { routeKey: "GET /v1/admin/announcements", functionName: "admin" },

@@ -1,10 +1,13 @@
 import type { Dossier, DossierEvent } from "../domain/dossier.js";
 import type { DossierNotification } from "../domain/dossier-notification.js";
+import type { DossierReach, ReachChange } from "../domain/reach.js";
 
 export interface DossierWithTimeline {
   dossier: Dossier;
   /** Oldest first. */
   events: DossierEvent[];
+  /** What the reach report has counted of this dossier; null before its first counted event. */
+  reach?: DossierReach | null;
 }
 
 export interface AppliedEventWrite {
@@ -18,6 +21,8 @@ export interface AppliedEventWrite {
   notificationId: string;
   /** The invitation to rate, an outbox item of its own, written the first time the dossier reaches 9 or 10. */
   ratingInvitation?: { id: string; notification: DossierNotification } | null;
+  /** Reach counters the event raises, written in the same transaction (marks conditional on not being set). */
+  reach?: ReachChange | null;
 }
 
 export type AppliedEventWriteResult = "written" | "duplicate" | "conflict";

@@ -1,4 +1,5 @@
 import type { Rating } from "../domain/rating.js";
+import type { ReachCell } from "../domain/reach.js";
 
 export interface RatingsFeedPage {
   ratings: Rating[];
@@ -17,8 +18,11 @@ export interface AgencyMonthPage {
 export interface RatingRepository {
   /** 1 GetItem. */
   get(dossierCode: string): Promise<Rating | null>;
-  /** Conditional Put: new when `expectedVersion` is 0, else only over that version. */
-  save(rating: Rating, expectedVersion: number): Promise<"saved" | "conflict">;
+  /**
+   * Conditional Put: new when `expectedVersion` is 0, else only over that version. A new rating raises `rated`
+   * in the reach counters of `reachCell` (the dossier's agency and receipt month) in the same transaction.
+   */
+  save(rating: Rating, expectedVersion: number, reachCell?: ReachCell | null): Promise<"saved" | "conflict">;
   /** Ratings in update order strictly after `after` and strictly before `before` (positions); 1 Query on GSI1. */
   feed(request: { after: string | null; before: string; limit: number }): Promise<RatingsFeedPage>;
   /** Ratings of an agency first given in a month (`YYYY-MM`, Vietnam time), oldest first; 1 Query on GSI2 per page. */

@@ -1,5 +1,6 @@
 import { applyDossierEvent, type IncomingDossierEvent } from "../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../domain/dossier-notification.js";
+import { reachChangeOnIngest } from "../domain/reach.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { IdGenerator } from "../ports/id-generator.js";
@@ -46,11 +47,8 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
     };
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const current = await deps.dossiers.findWithTimeline(dossierCode, { consistent: true });
-      const outcome = applyDossierEvent(
-        { dossier: current?.dossier ?? null, events: current?.events ?? [] },
-        incoming,
-        deps.clock.now().toISOString(),
-      );
+      const now = deps.clock.now().toISOString();
+      const outcome = applyDossierEvent({ dossier: current?.dossier ?? null, events: current?.events ?? [] }, incoming, now);
       if (!outcome.ok) {
         if (outcome.reason === "duplicate_event") return duplicateOrReused();
         return {
@@ -69,6 +67,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         notification,
         notificationId: deps.ids.newId(),
         ratingInvitation: invitation ? { id: deps.ids.newId(), notification: invitation } : null,
+        reach: reachChangeOnIngest(outcome.dossier, current?.reach ?? null, now),
       });
       if (written === "written") {
         return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };

@@ -9,6 +9,7 @@ import type { Clock } from "../ports/clock.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
 import type { IdGenerator } from "../ports/id-generator.js";
 import type { OutboxFinish, OutboxRepository } from "../ports/outbox-repository.js";
+import type { ReachRepository } from "../ports/reach-repository.js";
 import type { SendPacer } from "../ports/send-pacer.js";
 import type { ZaloMessenger } from "../ports/zalo-messenger.js";
 import type { DailySendQuota, SendReport } from "./daily-send-quota.js";
@@ -45,6 +46,8 @@ export interface DeliverNotificationDeps {
   pauseAnnouncement: (announcementId: string, until: Date) => Promise<void>;
   /** Zalo refused our own credentials (`appsecret_proof`): an operator must act. */
   alarm: (entry: Record<string, unknown>) => void;
+  /** Counts a dossier's first delivered message per channel for the reach report. */
+  reach?: Pick<ReachRepository, "markDelivered">;
 }
 
 export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
@@ -73,6 +76,10 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
       const tally = item.notification.kind === "announcement" ? { announcementId: item.notification.announcementId } : undefined;
       const recorded = await deps.outbox.finish(item.id, owner, attempts, result, deps.clock.now(), tally);
       if (!recorded) return "skipped";
+      const about = item.notification;
+      if (result.state === "sent" && deps.reach && about.kind !== "announcement" && about.kind !== "feedback_reply") {
+        await deps.reach.markDelivered(about.dossierCode, result.channel === "zns" ? "zns" : "oa", deps.clock.now().toISOString());
+      }
       if (result.state === "failed") {
         await deps.deadLetters.send({
           outboxId: item.id,

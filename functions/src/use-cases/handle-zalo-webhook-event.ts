@@ -1,5 +1,6 @@
 import type { CitizenRepository } from "../ports/citizen-repository.js";
 import type { Clock } from "../ports/clock.js";
+import type { ReachRepository } from "../ports/reach-repository.js";
 import type { WebhookInbox } from "../ports/webhook-inbox.js";
 
 /** The fields of a Zalo OA webhook event the product uses (reference §4.5; all ids are strings). */
@@ -22,6 +23,8 @@ export interface HandleZaloWebhookEventDeps {
   clock: Clock;
   /** A text the citizen sent the OA joins their open feedback thread (or opens one): the chat and the Mini App are one conversation. */
   onCitizenText?: (message: { zaloAppUserId: string; text: string; at: Date; zaloMessageId: string }) => Promise<unknown>;
+  /** Counts a Mini App citizen's first follow of the OA for the reach report. */
+  reach?: Pick<ReachRepository, "recordFollowerGained">;
 }
 
 /**
@@ -43,6 +46,7 @@ export function handleZaloWebhookEventUseCase(deps: HandleZaloWebhookEventDeps) 
         isFollower: event.eventName === "follow",
         at,
       });
+      if (result === "recorded" && event.eventName === "follow" && deps.reach) await deps.reach.recordFollowerGained(event.userIdByApp, at);
     } else if (event.eventName === "user_send_text" && event.userIdByApp && event.senderId && event.msgId && event.text !== null) {
       const saved = await deps.inbox.saveCitizenMessage({
         zaloAppUserId: event.userIdByApp,

@@ -2,6 +2,7 @@ import { buildDossierView, type DossierView } from "../domain/dossier-view.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { RateLimiter, RateLimitRule } from "../ports/rate-limiter.js";
+import type { ReachRepository } from "../ports/reach-repository.js";
 import type { IsDossierOwner } from "./is-dossier-owner.js";
 
 export interface LookupLimits {
@@ -17,6 +18,8 @@ export interface LookUpDossierDeps {
   rateLimiter: RateLimiter;
   clock: Clock;
   limits: LookupLimits;
+  /** Counts a dossier's first lookup for the reach report; later lookups write nothing. */
+  reach?: Pick<ReachRepository, "markViewed">;
 }
 
 export interface LookUpDossierRequest {
@@ -62,6 +65,9 @@ export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
     const found = await deps.dossiers.findWithTimeline(request.code);
     if (!found) return { kind: "not_found" };
     await deps.rateLimiter.releaseFailure(rules, now);
+    if (deps.reach && found.reach && found.reach.viewedAt === null) {
+      await deps.reach.markViewed(found.dossier.code, found.reach, now.toISOString());
+    }
     const owner = await deps.isDossierOwner(found.dossier, {
       zaloAppUserId: request.zaloAppUserId,
       receiptSignature: request.receiptSignature,

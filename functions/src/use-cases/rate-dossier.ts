@@ -63,7 +63,7 @@ export function rateDossierUseCase(deps: DossierRatingDeps) {
       const now = deps.clock.now();
       const decided = decideRating({ dossier, existing, rating: request.rating, zaloAppUserId: request.zaloAppUserId, now });
       if (!decided.ok) return { kind: "refused", reason: decided.reason };
-      if ((await deps.ratings.save(decided.rating, existing?.version ?? 0)) === "saved") {
+      if ((await deps.ratings.save(decided.rating, existing?.version ?? 0, found.reach ?? null)) === "saved") {
         return { kind: "saved", ...stateOf(dossier.status, decided.rating, now) };
       }
     }

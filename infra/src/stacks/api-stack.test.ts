@@ -144,7 +144,8 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
   );
   expect(granted).toEqual({
     api: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // dossiers, profile, ratings, feedback
-    // dossier events, ratings feed, procedures; the dialect's credentials, sessions and login rate limits
+    // dossier events with their reach counters, ratings feed, procedures; the dialect's credentials, sessions and
+    // login rate limits
     ingest: ["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
     admin: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // staff, audit, receipt, rating reports (GSI2), inbox, delivery log
     // citizens, OA token, outbox; the stream's read actions for its event source mapping
@@ -158,7 +159,7 @@ it("grants today's functions what their adapters send, nothing more (a wider gra
       "dynamodb:Query",
       "dynamodb:UpdateItem",
     ],
-    webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // markers, inbox, follower state
+    webhook: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // markers, inbox, follower state, a follower gained (GSI1)
     "wake-outbox": ["dynamodb:Query", "dynamodb:UpdateItem"], // waiting items, touched
     "oa-token-refresh": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], // the OA token pair
     "late-dossiers": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"], // due days, late mark, outbox, run mark

@@ -7,6 +7,7 @@ export const routePaths = {
   admin: "/admin",
   adminLateDossiers: "/admin/late-dossiers",
   adminRatings: "/admin/ratings",
+  adminReach: "/admin/reach",
   adminAnnouncements: "/admin/announcements",
   adminFeedback: "/admin/feedback",
   adminNotifications: "/admin/notifications",

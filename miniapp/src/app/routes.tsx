@@ -44,6 +44,11 @@ export const appRoutes: RouteObject[] = [
         ...meta(vi.titles.adminRatings, true),
       },
       {
+        path: routePaths.adminReach,
+        lazy: page(() => import("../pages/admin/reach-page"), "ReachPage"),
+        ...meta(vi.titles.adminReach, true),
+      },
+      {
         path: routePaths.adminAnnouncements,
         lazy: page(() => import("../pages/admin/announcements-page"), "AdminAnnouncementsPage"),
         ...meta(vi.titles.adminAnnouncements, true),

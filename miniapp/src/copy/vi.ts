@@ -7,6 +7,7 @@ export const vi = {
     admin: "Quản trị",
     adminLateDossiers: "Hồ sơ quá hạn",
     adminRatings: "Đánh giá hài lòng",
+    adminReach: "Hiệu quả kết nối Zalo",
     adminAnnouncements: "Gửi thông báo",
     dossier: "Thông tin hồ sơ",
     myDossiers: "Hồ sơ của tôi",

@@ -14,6 +14,7 @@ import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterUpdate } from "./reach-items.js";
 
 const ingestMarkerSchema = z.object({ payloadHash: z.string() });
 
@@ -36,7 +37,8 @@ export class DynamoDbDossierRepository implements DossierRepository {
     const dossierItem = items.find((item) => item.type === itemTypes.dossier);
     if (!dossierItem) return null;
     const events: DossierEvent[] = items.filter((item) => item.type === itemTypes.dossierEvent).map(eventFromItem);
-    return { dossier: dossierFromItem(dossierItem), events: sortTimeline(events) };
+    const reachItem = items.find((item) => item.type === itemTypes.dossierReach);
+    return { dossier: dossierFromItem(dossierItem), events: sortTimeline(events), reach: reachItem ? dossierReachFromItem(reachItem) : null };
   }
 
   async saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult> {
@@ -86,15 +88,24 @@ export class DynamoDbDossierRepository implements DossierRepository {
             },
           ]
         : []),
+      ...(write.reach
+        ? [
+            { Update: dossierReachMarksUpdate(this.tableName, dossier.code, write.reach.cell, write.reach.marks) },
+            { Update: reachCounterUpdate(this.tableName, write.reach.cell, dossier.code, write.reach.add) },
+          ]
+        : []),
     ];
+    const reachMarksIndex = write.reach ? transactItems.length - 2 : -1;
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: transactItems, ReturnConsumedCapacity: "TOTAL" }));
       return "written";
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
+      const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+      const failed = reasons.map((code) => code === "ConditionalCheckFailed");
       if (failed[1] || failed[2]) return "duplicate";
-      if (failed[0]) return "conflict";
+      // Another writer counted first, or held the counter item at that moment: read again and re-apply.
+      if (failed[0] || failed[reachMarksIndex] || reasons.includes("TransactionConflict")) return "conflict";
       throw error;
     }
   }

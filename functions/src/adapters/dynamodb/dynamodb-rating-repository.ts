@@ -2,9 +2,11 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Rating } from "../../domain/rating.js";
+import type { ReachCell } from "../../domain/reach.js";
 import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { reachCounterUpdate } from "./reach-items.js";
 import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
 
 const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
@@ -21,8 +23,11 @@ export class DynamoDbRatingRepository implements RatingRepository {
     return result.Item ? ratingFromItem(result.Item) : null;
   }
 
-  /** The rating and its agency in its month's list, in one transaction, so a report never misses a partition. */
-  async save(rating: Rating, expectedVersion: number): Promise<"saved" | "conflict"> {
+  /**
+   * The rating and its agency in its month's list, in one transaction, so a report never misses a partition;
+   * a first rating of a counted dossier also raises `rated` in the reach counters of its receipt month.
+   */
+  async save(rating: Rating, expectedVersion: number, reachCell: ReachCell | null = null): Promise<"saved" | "conflict"> {
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(PK)" }
@@ -41,12 +46,14 @@ export class DynamoDbRatingRepository implements RatingRepository {
                 ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
               },
             },
+            ...(expectedVersion === 0 && reachCell ? [{ Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] : []),
           ],
         }),
       );
       return "saved";
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return "conflict";
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
+      if (reasons[0] === "ConditionalCheckFailed" || reasons.includes("TransactionConflict")) return "conflict";
       throw error;
     }
   }

@@ -129,6 +129,18 @@ export const keys = {
     GSI2SK: `${dueAt}#${code}`,
   }),
   lateDossiersPartition: (agencyCode: string) => `LATE#${agencyCode}`,
+  /**
+   * What has been counted for a dossier in the reach report (viewed, notified, …), in its item collection after
+   * the rating: the lookup's Query reads it with the dossier, so a repeated lookup knows it has nothing to count.
+   */
+  dossierReach: (code: string) => ({ PK: `DOSSIER#${code}`, SK: "REACH" }),
+  /**
+   * The reach counters of an agency in a month (Vietnam calendar, month of receipt), in a few shards so that
+   * transactions of parallel ingests of one desk seldom meet on one item; the report adds the shards up.
+   */
+  reachCounter: (month: string, agencyCode: string, shard: number) => ({ PK: `REACH#${month}`, SK: `${agencyCode}#${shard}` }),
+  reachMonthPartition: (month: string) => `REACH#${month}`,
+  reachAgencyPrefix: (agencyCode: string) => `${agencyCode}#`,
   /** The last day a scheduled job finished (the late-dossier job catches up from it). */
   jobMark: (job: string) => ({ PK: `JOB#${job}`, SK: "JOB" }),
   /** A credential of the national sync dialect; GSI1 lists them for the admins. */
@@ -164,4 +176,6 @@ export const itemTypes = {
   announcementTally: "AnnouncementTally",
   syncCredential: "SyncCredential",
   syncSession: "SyncSession",
+  dossierReach: "DossierReach",
+  reachCounter: "ReachCounter",
 } as const;

@@ -59,7 +59,8 @@ function decodeRatingCursor(cursor: string): RatingListPosition | null {
   }
 }
 
-function parseQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
+/** The query string parsed with a route's schema; a repeated parameter or a bad value is a 400. */
+export function parseQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
   const params = new URLSearchParams(event.rawQueryString ?? "");
   const names = [...params.keys()];
   if (new Set(names).size !== names.length) {

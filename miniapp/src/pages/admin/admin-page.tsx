@@ -5,6 +5,7 @@ const sectionPaths = {
   feedback: routePaths.adminFeedback,
   lateDossiers: routePaths.adminLateDossiers,
   ratings: routePaths.adminRatings,
+  reach: routePaths.adminReach,
   notifications: routePaths.adminNotifications,
   announcements: routePaths.adminAnnouncements,
   syncCredentials: routePaths.adminSyncCredentials,

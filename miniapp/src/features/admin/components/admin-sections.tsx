@@ -7,6 +7,7 @@ import { syncCredentialsCopy } from "../../../copy/admin-sync-credentials";
 import { inboxCopy } from "../../../copy/admin-inbox";
 import { lateDossiersCopy } from "../../../copy/admin-late-dossiers";
 import { ratingsCopy } from "../../../copy/admin-ratings";
+import { reachCopy } from "../../../copy/admin-reach";
 import { InboxBadge } from "../inbox/inbox-badge";
 import type { StaffProfile } from "../staff-profile";
 
@@ -15,6 +16,7 @@ export interface AdminSectionPaths {
   feedback: string;
   lateDossiers: string;
   ratings: string;
+  reach: string;
   notifications: string;
   announcements: string;
   syncCredentials: string;
@@ -28,6 +30,7 @@ export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role:
       <SectionLink to={paths.feedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
       <SectionLink to={paths.lateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
       <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={ratingsCopy.linkIntro} />
+      <SectionLink to={paths.reach} title={reachCopy.linkTitle} intro={reachCopy.linkIntro} testId="reach-link" />
       <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
       {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
       {role === "admin" ? (

@@ -1,0 +1,227 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Spinner, Text } from "zmp-ui";
+import { reachCopy } from "../../../copy/admin-reach";
+import { ApiError } from "../../../shared/api/api-error";
+import { useApiClient } from "../../../shared/api/api-client-context";
+import type { StaffProfile } from "../staff-profile";
+import { useStaffProfile } from "../use-staff-profile";
+import { downloadReachCsv, fetchReachReport, vietnamMonth, type ReachQuery } from "./reach-api";
+import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
+import "../components/admin.css";
+import "./reach.css";
+
+const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
+const shareKeys = ["reachable", "viewed", "rated"] as const;
+
+/** `/admin/reach`: how many citizens follow their dossiers in Zalo, per month and per desk; the CSV for admins. */
+export function ReachScreen() {
+  const state = useStaffProfile();
+  if (state.status === "loading") return <Spinner visible />;
+  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : reachCopy.notStaff}</p>;
+  return <ReachDashboard profile={state.profile} />;
+}
+
+function ReachDashboard({ profile }: { profile: StaffProfile }) {
+  const client = useApiClient();
+  const [draft, setDraft] = useState<ReachQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
+  const [query, setQuery] = useState<ReachQuery>(draft);
+  const [report, setReport] = useState<ReachReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
+  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setReport(null);
+    setError(null);
+    fetchReachReport(client, query, controller.signal).then(
+      (answer) => {
+        setReport(answer);
+        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.agencies.map((a) => a.agencyCode)])].sort());
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(messageOf(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [client, query, profile.allAgencies]);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
+    if (span < 1 || span > 24) {
+      setError(reachCopy.badRange);
+      return;
+    }
+    setQuery({ ...draft });
+  }
+
+  const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {monthChoices.map((month) => (
+          <option key={month} value={month}>
+            {reachCopy.monthOption(month)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="admin-screen reach-screen">
+      <form className="admin-card reach-filters" onSubmit={apply}>
+        <div className="reach-months">
+          {monthSelect(reachCopy.from, draft.from, (from) => setDraft({ ...draft, from }), "reach-from")}
+          {monthSelect(reachCopy.to, draft.to, (to) => setDraft({ ...draft, to }), "reach-to")}
+        </div>
+        <label>
+          {reachCopy.agency}
+          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })} data-testid="reach-agency">
+            <option value="">{profile.allAgencies ? reachCopy.allAgencies : reachCopy.allMyAgencies}</option>
+            {knownAgencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button htmlType="submit" fullWidth>
+          {reachCopy.show}
+        </Button>
+      </form>
+      {error ? (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!report && !error ? <Spinner visible /> : null}
+      {report ? <Report report={report} /> : null}
+      {report && profile.role === "admin" ? <CsvButton query={query} /> : null}
+    </div>
+  );
+}
+
+function Report({ report }: { report: ReachReport }) {
+  const { total } = report;
+  return (
+    <>
+      <section className="admin-card" aria-labelledby="reach-headline">
+        <Text.Title id="reach-headline">{reachCopy.linkTitle}</Text.Title>
+        <div className="reach-headline">
+          {shareKeys.map((key) => (
+            <div key={key} data-testid={`reach-share-${key}`}>
+              <span className="reach-big">{reachCopy.percent(total.shares[key])}</span>
+              <span className="reach-share-label">{reachCopy.shares[key]}</span>
+              <span className="admin-muted reach-share-hint">{reachCopy.shareHints[key]}</span>
+            </div>
+          ))}
+        </div>
+        <ul className="reach-facts">
+          <li data-testid="reach-received">{reachCopy.received(total.dossiers)}</li>
+          <li>{reachCopy.notified(total.notified.total, total.notified.oa, total.notified.zns)}</li>
+          <li>{reachCopy.followers(total.followersGained)}</li>
+        </ul>
+        <p className="reach-hint">{reachCopy.countedHint}</p>
+      </section>
+      <section className="admin-card" aria-labelledby="reach-trend">
+        <Text.Title id="reach-trend">{reachCopy.trend}</Text.Title>
+        <Legend />
+        <ol className="reach-months-list" data-testid="reach-trend">
+          {report.months.map((row) => (
+            <li key={row.month}>
+              <div className="reach-row-head">
+                <strong>{reachCopy.month(row.month)}</strong>
+                <span className="admin-muted">{row.dossiers === 0 ? reachCopy.trendEmpty : reachCopy.dossiers(row.dossiers)}</span>
+              </div>
+              {row.dossiers === 0 ? null : <ShareBars figures={row} />}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="admin-card" aria-labelledby="reach-desks">
+        <Text.Title id="reach-desks">{reachCopy.desks}</Text.Title>
+        <p className="reach-hint">{reachCopy.desksHint(minDossiersToRank)}</p>
+        {report.agencies.length === 0 ? <p className="admin-muted">{reachCopy.desksEmpty}</p> : null}
+        <ol className="reach-desks" data-testid="reach-desks">
+          {report.agencies.map((desk) => (
+            <li key={desk.agencyCode} className={desk.fewDossiers ? "reach-desk few" : "reach-desk"} data-testid="reach-desk">
+              <div className="reach-row-head">
+                <span className="reach-rank">{desk.rank === null ? "–" : reachCopy.rank(desk.rank)}</span>
+                <strong className="reach-agency">{desk.agencyCode}</strong>
+                <span className="admin-muted">{reachCopy.dossiers(desk.dossiers)}</span>
+              </div>
+              {desk.fewDossiers ? <span className="reach-few">{reachCopy.fewDossiers}</span> : null}
+              <ShareBars figures={desk} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="reach-legend" aria-hidden="true">
+      {shareKeys.map((key) => (
+        <li key={key}>
+          <span className={`reach-swatch ${key}`} />
+          {reachCopy.shares[key]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The three shares as bars, each with its number written beside it (the bar is only a picture of it). */
+function ShareBars({ figures }: { figures: ReachFigures }) {
+  return (
+    <dl className="reach-bars">
+      {shareKeys.map((key) => {
+        const ratio = figures.shares[key];
+        return (
+          <div key={key} className="reach-bar-row">
+            <dt>{reachCopy.barLabels[key]}</dt>
+            <dd>
+              <span className="reach-bar-track">
+                <span className={`reach-bar ${key}`} style={{ width: `${Math.round((ratio ?? 0) * 100)}%` }} />
+              </span>
+              <span className="reach-bar-value">{reachCopy.percent(ratio)}</span>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function CsvButton({ query }: { query: ReachQuery }) {
+  const client = useApiClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      await downloadReachCsv(client, query);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="admin-card">
+      <Button variant="secondary" fullWidth onClick={() => void download()} disabled={busy} data-testid="reach-csv">
+        {busy ? reachCopy.exporting : reachCopy.exportCsv}
+      </Button>
+      {error ? (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
