@@ -2,6 +2,11 @@
 export const vi = {
   appName: "Một cửa trên Zalo",
   staffEntry: "Dành cho cán bộ: mở trang quản trị",
+  a11y: {
+    back: "Quay lại",
+    clearInput: "Xoá nội dung đã nhập",
+    loading: "Đang tải",
+  },
   titles: {
     home: "Tra cứu hồ sơ",
     admin: "Quản trị",
@@ -219,6 +224,7 @@ export const vi = {
     hideDetails: "Thu gọn",
   },
   nav: {
+    label: "Các mục chính",
     // Not "Tra cứu": that is the lookup button's name on the same screen.
     lookup: "Hồ sơ",
     feedback: "Hỏi đáp",
