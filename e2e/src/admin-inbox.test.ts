@@ -50,9 +50,21 @@ it("the admin sees the late badge, answers a seeded thread (the answer reaches t
   expect(message).toMatchObject({ channel: "oa_template", templateData: { noi_dung: answer } });
   await saveScreenshot(page, "admin-inbox-thread-360x740");
 
+  // One tap beside "Gửi trả lời" must not close the thread: a named dialog asks first, and "Chưa đóng" keeps it open.
   await page.getByRole("button", { name: "Đóng phản ánh" }).click();
+  const dialog = page.getByRole("dialog", { name: "Đóng phản ánh này?" });
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Chưa đóng" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  expect(await page.getByTestId("thread-state").innerText()).toBe("Đã trả lời");
+  await page.getByRole("button", { name: "Đóng phản ánh" }).click();
+  await page.getByRole("dialog", { name: "Đóng phản ánh này?" }).getByRole("button", { name: "Đóng phản ánh" }).click();
   await expect.poll(() => page.getByTestId("thread-state").innerText()).toBe("Đã đóng");
   expect(await page.getByRole("button", { name: "Mở lại" }).count()).toBe(1);
+  // One back control: the header's, which returns to the list.
+  expect(await page.getByRole("button", { name: /Quay lại/u }).count()).toBe(1);
+  await page.getByRole("button", { name: "Quay lại" }).click();
+  await expect.poll(() => page.getByTestId("inbox-thread").count()).toBeGreaterThanOrEqual(1);
   await context.close();
 });
 

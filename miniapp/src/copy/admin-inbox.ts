@@ -20,8 +20,6 @@ export const inboxCopy = {
   general: "Không gắn với hồ sơ",
   empty: "Không có phản ánh, kiến nghị nào.",
   more: "Xem thêm",
-  open: "Mở",
-  back: "Quay lại danh sách",
   citizen: "Công dân",
   staff: (name: string | null) => name ?? "Cán bộ",
   replyLabel: "Nội dung trả lời",
@@ -29,6 +27,9 @@ export const inboxCopy = {
   send: "Gửi trả lời",
   sent: "Đã gửi trả lời.",
   close: "Đóng phản ánh",
+  closeConfirmTitle: "Đóng phản ánh này?",
+  closeConfirmBody: "Công dân sẽ thấy phản ánh đã đóng và không gửi thêm tin nhắn được. Bạn có thể mở lại sau.",
+  closeCancel: "Chưa đóng",
   reopen: "Mở lại",
   log: {
     stateLabel: "Trạng thái",

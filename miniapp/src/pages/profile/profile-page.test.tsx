@@ -12,7 +12,7 @@ describe("Tài khoản", () => {
       "DELETE /v1/me/phone": () => jsonResponse(200, profile(null)),
     });
     renderApp("/me", fetch);
-    expect((await screen.findByTestId("profile-phone")).textContent).toBe("84******678");
+    expect((await screen.findByTestId("profile-phone")).textContent).toBe("0******678");
     fireEvent.click(screen.getByRole("button", { name: "Rút lại sự đồng ý" }));
     fireEvent.click(await screen.findByText("Rút lại và xoá"));
     await waitFor(() => expect(screen.getByTestId("profile-phone").textContent).toBe("Chưa chia sẻ"));
@@ -28,7 +28,7 @@ describe("Tài khoản", () => {
       "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower: { isFollower: followed, knownAt: null } }),
     });
     renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect(await screen.findByTestId("follow-state")).toBeTruthy();
     expect(followOa).toHaveBeenCalledWith("4321");
   });
@@ -37,9 +37,9 @@ describe("Tài khoản", () => {
     const followOa = vi.fn().mockRejectedValue(new PlatformError("refused"));
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
     renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
-    expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
   });
 
   it("turns announcements on (off by default) and off again with PUT /v1/me/announcement-subscription", async () => {

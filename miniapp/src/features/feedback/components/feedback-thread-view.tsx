@@ -4,7 +4,7 @@ import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { useApiLoad } from "../../../shared/api/use-api-load";
-import { formatDateTime } from "../../../shared/format/format-date-time";
+import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { fetchFeedbackThread, markAnswerHelpful, maxFeedbackTextLength, sendFeedbackMessage, type FeedbackMessage } from "../feedback-api";
 import { FeedbackStateChip } from "./feedback-state-chip";
 import "../../../shared/ui/form.css";
@@ -56,7 +56,7 @@ export function FeedbackThreadView({ id }: { id: string }) {
       </div>
       {thread.dossierCode && <p className="motcua-muted">{vi.feedback.dossier(thread.dossierCode)}</p>}
       {thread.state !== "da_tra_loi" && thread.state !== "da_dong" && (
-        <p className="motcua-muted">{vi.feedback.replyDue(formatDateTime(thread.replyDueAt))}</p>
+        <p className="motcua-muted">{vi.feedback.replyDue(formatDeadlineDay(thread.replyDueAt))}</p>
       )}
       <ol className="feedback-messages">
         {thread.messages.map((message) => (
