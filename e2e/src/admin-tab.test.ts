@@ -27,14 +27,15 @@ it("the seeded admin finds the staff tab from the home page, sees the staff and 
   await context.close();
 });
 
-it("a citizen sees no staff link, and the tab says it is for staff only", async () => {
+it("a citizen sees no staff link, and the tab says it is for staff only: GET /v1/me says so, no staff route is called", async () => {
   const { context, page } = await phonePage(chromium.browser);
   const adminRequests: string[] = [];
   page.on("request", (request) => {
-    if (request.url().includes("/v1/admin/") && !request.url().endsWith("/v1/admin/me")) adminRequests.push(request.url());
+    if (request.url().includes("/v1/admin/")) adminRequests.push(request.url());
   });
   await page.goto(`${miniAppUrl}/?token=${stack.demoTokens.citizen}`);
-  await page.waitForResponse((response) => response.url().endsWith("/v1/admin/me"));
+  const me = await page.waitForResponse((response) => response.url().endsWith("/v1/me"));
+  expect(((await me.json()) as { isStaff: boolean }).isStaff).toBe(false);
   expect(await page.getByText("Dành cho cán bộ: mở trang quản trị").count()).toBe(0);
   await page.goto(`${miniAppUrl}/admin`);
   await expect.poll(() => page.locator("body").innerText()).toContain("không có quyền cán bộ");

@@ -11,7 +11,7 @@ describe("Tài khoản", () => {
       "GET /v1/me": () => jsonResponse(200, profile(verified)),
       "DELETE /v1/me/phone": () => jsonResponse(200, profile(null)),
     });
-    renderApp("/me", fetch);
+    renderApp("/me", fetch, {}, { profileFromTest: true });
     expect((await screen.findByTestId("profile-phone")).textContent).toBe("0******678");
     fireEvent.click(screen.getByRole("button", { name: "Rút lại sự đồng ý" }));
     fireEvent.click(await screen.findByText("Rút lại và xoá"));
@@ -27,7 +27,7 @@ describe("Tài khoản", () => {
     const fetch = api({
       "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower: { isFollower: followed, knownAt: null } }),
     });
-    renderApp("/me", fetch, { followOa });
+    renderApp("/me", fetch, { followOa }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect(await screen.findByTestId("follow-state")).toBeTruthy();
     expect(followOa).toHaveBeenCalledWith("4321");
@@ -36,7 +36,7 @@ describe("Tài khoản", () => {
   it("keeps the button and explains kindly when the citizen refuses to follow", async () => {
     const followOa = vi.fn().mockRejectedValue(new PlatformError("refused"));
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
-    renderApp("/me", fetch, { followOa });
+    renderApp("/me", fetch, { followOa }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
     expect(screen.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
@@ -53,7 +53,7 @@ describe("Tài khoản", () => {
         return jsonResponse(200, { ...profile(null), follower, announcements: { subscribed, changedAt: null, receiving: subscribed } });
       },
     });
-    renderApp("/me", fetch);
+    renderApp("/me", fetch, {}, { profileFromTest: true });
     const toggle = (await screen.findByRole("checkbox", { name: /Nhận thông báo về thủ tục mới, thủ tục bãi bỏ qua Zalo/ })) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     fireEvent.click(toggle);
