@@ -51,6 +51,8 @@ export const vi = {
     pickImage: "Chọn ảnh biên nhận",
     cancel: "Đóng",
     noCamera: "Không mở được máy ảnh. Bạn có thể chọn ảnh chụp giấy biên nhận có mã QR.",
+    cameraRefused:
+      "Bạn chưa cho phép dùng máy ảnh. Để quét mã, vào Cài đặt của điện thoại → Ứng dụng → Zalo → Quyền → Máy ảnh, chọn Cho phép, rồi bấm Quét mã QR lại. Hoặc chọn ảnh chụp giấy biên nhận có mã QR.",
     noQrInImage: "Không đọc được mã QR trong ảnh này. Vui lòng chọn ảnh rõ nét hơn.",
     empty: "Không đọc được nội dung mã QR. Vui lòng quét lại.",
     noCode: "Mã QR này không chứa mã hồ sơ. Hãy quét mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
@@ -72,7 +74,7 @@ export const vi = {
     status: "Tình trạng",
     ownerView: "Bạn đang xem đầy đủ thông tin hồ sơ.",
     publicView:
-      "Bạn đang xem thông tin công khai. Quét mã QR trên Giấy tiếp nhận hồ sơ để xem đầy đủ, kể cả ghi chú của cán bộ.",
+      "Bạn đang xem thông tin công khai của hồ sơ. Mã QR trên Giấy tiếp nhận hồ sơ cho xem thêm ghi chú của cán bộ (ví dụ cần bổ sung giấy tờ gì) và cho phép đánh giá, nhận thông báo.",
     apologyTitle: "Xin lỗi và hẹn lại",
     apologyNewDue: "Ngày hẹn trả mới",
     apologyReason: "Lý do",
@@ -188,6 +190,7 @@ export const vi = {
     helpfulThanks: "Cảm ơn bạn đã cho biết.",
     loadError: "Chưa tải được dữ liệu.",
     notFound: "Không tìm thấy câu hỏi này.",
+    nextSteps: "Việc có thể làm tiếp",
     retry: "Thử lại",
     back: "Về danh sách",
   },
@@ -257,6 +260,7 @@ export const vi = {
     cancel: "Huỷ",
     saving: "Đang gửi…",
     chooseAll: "Vui lòng chọn mức hài lòng cho cả ba tiêu chí.",
+    levelMissing: "Chưa chọn mức hài lòng cho tiêu chí này.",
     reasonRequired: "Vui lòng cho biết lý do chưa hài lòng.",
     thanks: "Cảm ơn bạn đã đánh giá!",
     yourRating: "Đánh giá của bạn",

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
+import { feedbackPaths } from "../feedback-paths";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -21,7 +23,17 @@ export function FeedbackThreadView({ id }: { id: string }) {
     return (
       <div className="motcua-empty" role="alert">
         <p>{state.error.kind === "not_found" ? vi.feedback.notFound : `${vi.feedback.loadError} ${state.error.message}`}</p>
-        {state.error.kind !== "not_found" && (
+        {state.error.kind === "not_found" ? (
+          // Not a dead end: the citizen's own questions, or a new one.
+          <nav className="feedback-next-steps" aria-label={vi.feedback.nextSteps}>
+            <Link className="motcua-button-link" to={feedbackPaths.list}>
+              {vi.feedback.back}
+            </Link>
+            <Link className="motcua-button-link" to={feedbackPaths.new}>
+              {vi.feedback.ask}
+            </Link>
+          </nav>
+        ) : (
           <Button variant="secondary" onClick={reload}>
             {vi.feedback.retry}
           </Button>
