@@ -36,6 +36,8 @@ it("the admin sees the late badge, answers a seeded thread (the answer reaches t
   const first = page.getByTestId("inbox-thread").first();
   expect(await first.getByTestId("late-chip").innerText()).toMatch(/^Quá hạn \d+ ngày$/u);
   expect(await first.innerText()).toContain("căn cước");
+  // One date format for staff and citizens: dd/MM/yyyy HH:mm.
+  expect(await first.innerText()).toMatch(/\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b/u);
   await saveScreenshot(page, "admin-inbox-list-360x740");
 
   await page.getByTestId("inbox-thread").filter({ hasText: "quá ngày hẹn" }).getByRole("button").click();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
+import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { Button, Spinner, Text } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -16,12 +17,12 @@ function messageOf(failure: unknown): string {
 }
 
 function vietnamDateTime(instant: string): string {
-  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return formatDateTime(instant);
 }
 
 /** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
 function deadlineDay(instant: string): string {
-  return new Date(Date.parse(instant) - 1).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+  return formatDeadlineDay(instant);
 }
 
 /** Late first: the red chip says how many working days overdue; otherwise how many are left. */
