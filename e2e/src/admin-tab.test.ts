@@ -23,7 +23,23 @@ it("the seeded admin finds the staff tab from the home page, sees the staff and 
   await page.getByRole("button", { name: "Lấy mã QR" }).click();
   await expect.poll(() => page.getByTestId("receipt-qr").locator("svg").count()).toBe(1);
   expect(await page.getByTestId("receipt-qr").innerText()).toContain(code);
+  // The printed caption: Vietnamese words in the text font (a monospace font breaks "Mã hồ sơ"), the code in monospace.
+  const captionFonts = await page.locator(".receipt-qr-caption").evaluate((caption) => [
+    getComputedStyle(caption).fontFamily,
+    getComputedStyle(caption.querySelector(".receipt-qr-code")!).fontFamily,
+  ]);
+  expect(captionFonts[0]).not.toMatch(/mono/iu);
+  expect(captionFonts[1]).toMatch(/mono/iu);
   await saveScreenshot(page, "admin-tab-360x740");
+
+  // The A4 poster preview is scaled to the screen: the whole page fits the phone's width.
+  await page.getByLabel("Tên cơ quan in trên bảng (không bắt buộc)").fill("UBND phường Kinh Bắc");
+  await page.getByRole("button", { name: "Xem bảng hướng dẫn" }).click();
+  const preview = page.getByTestId("poster-preview");
+  await preview.waitFor();
+  const frame = (await preview.locator("iframe").boundingBox())!;
+  expect(frame.width).toBeLessThanOrEqual(360);
+  expect(frame.height / frame.width).toBeCloseTo(1123 / 794, 1);
   await context.close();
 });
 
