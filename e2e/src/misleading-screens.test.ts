@@ -100,6 +100,28 @@ describe("what used to be wrong or misleading", () => {
     await context.close();
   });
 
+  it("the procedures page shows a short list with 'Xem thêm', labels on one line, and next steps when nothing matches", async () => {
+    const { context, page } = await phonePage(chromium.browser);
+    await page.goto(`${miniAppUrl}/procedures?token=${stack.demoTokens.citizen}`);
+    await page.getByTestId("procedure-card").first().waitFor();
+    expect(await page.getByTestId("procedure-card").count()).toBe(5);
+    await page.getByRole("button", { name: /^Xem thêm \d+ thủ tục$/u }).click();
+    expect(await page.getByTestId("procedure-card").count()).toBeGreaterThan(5);
+    const labelLines = await page.getByText("Thời hạn giải quyết", { exact: true }).first().evaluate((label) => {
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+    });
+    expect(labelLines).toBe(1);
+    await page.getByRole("searchbox").fill("khong co thu tuc nao ten nay");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await page.getByText("Không tìm thấy thủ tục phù hợp.").waitFor();
+    expect(await page.getByRole("link", { name: "Tìm trên Cổng Dịch vụ công quốc gia" }).getAttribute("href")).toMatch(/^https:\/\/dichvucong\.gov\.vn\//u);
+    await page.getByRole("link", { name: "Gửi câu hỏi cho cán bộ" }).click();
+    await page.waitForURL((url) => url.pathname === "/feedback/new");
+    await context.close();
+  });
+
   it("the Mini App has a /favicon.ico", async () => {
     const response = await fetch(`${miniAppUrl}/favicon.ico`);
     expect(response.status).toBe(200);

@@ -7,13 +7,9 @@ import type { Page } from "playwright-core";
  */
 export async function scaleEveryTextSize(page: Page, factor: number): Promise<void> {
   await page.evaluate((scale) => {
-    const elements = [document.documentElement, ...Array.from(document.querySelectorAll<HTMLElement>("body, body *"))];
+    const elements: (HTMLElement | SVGElement)[] = [document.documentElement, ...Array.from(document.querySelectorAll<HTMLElement | SVGElement>("body, body *"))];
     const sizes = elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize));
-    elements.forEach((element, index) => {
-      if (element instanceof HTMLElement || element instanceof SVGElement) {
-        element.style.setProperty("font-size", `${sizes[index]! * scale}px`, "important");
-      }
-    });
+    elements.forEach((element, index) => element.style.setProperty("font-size", `${sizes[index]! * scale}px`, "important"));
   }, factor);
 }
 
