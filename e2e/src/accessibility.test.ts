@@ -116,7 +116,7 @@ describe("axe-core finds no critical or serious violation", () => {
     }
     await context.close();
     expect(failures).toEqual({});
-  });
+  }, 240_000);
 
   it("on every staff screen", async () => {
     const context = await phoneContext();
@@ -130,7 +130,7 @@ describe("axe-core finds no critical or serious violation", () => {
     }
     await context.close();
     expect(failures).toEqual({});
-  });
+  }, 180_000);
 });
 
 it("the code field's clear button appears with text, is named and is a 44×44 target; errors are tied to the field", async () => {
@@ -169,7 +169,7 @@ describe("text that grows", () => {
     }
     await context.close();
     expect(failures).toEqual({});
-  });
+  }, 180_000);
 
   it("at 200% zoom (a 180 CSS px wide screen) nothing is cut, overlapping or off screen", async () => {
     const context = await phoneContext({ width: 180, height: 370, scale: 4 });
@@ -183,5 +183,5 @@ describe("text that grows", () => {
     }
     await context.close();
     expect(failures).toEqual({});
-  });
+  }, 180_000);
 });

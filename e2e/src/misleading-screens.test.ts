@@ -28,16 +28,19 @@ function vietnamDayBefore(endOfDay: string): string {
 
 describe("what used to be wrong or misleading", () => {
   it("the citizen sees the answer deadline as its day, as staff see it (not the next day at 00:00)", async () => {
-    const thread = stack.demoLinkTargets!.answeredThread!;
-    const api = (await (await fetch(`${stack.apiUrl}/v1/feedback/${thread.id}`, { headers: { authorization: `Bearer ${stack.demoTokens.citizen}` } })).json()) as {
-      thread?: { replyDueAt: string };
-      replyDueAt?: string;
-    };
-    const replyDueAt = api.thread?.replyDueAt ?? api.replyDueAt!;
+    const citizen = await createCitizen("Người hỏi hạn trả lời");
+    const created = await fetch(`${stack.apiUrl}/v1/feedback`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${citizen.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "hoi_dap", text: "Làm giấy khai sinh cho con cần mang gì?" }),
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { id?: string; replyDueAt?: string; thread?: { id: string; replyDueAt: string } };
+    const thread = body.thread ?? (body as { id: string; replyDueAt: string });
     const { context, page } = await phonePage(chromium.browser);
-    await page.goto(`${miniAppUrl}/feedback/${thread.id}?token=${stack.demoTokens.citizen}`);
+    await page.goto(`${miniAppUrl}/feedback/${thread.id}?token=${citizen.accessToken}`);
     await page.getByText("Hạn trả lời").first().waitFor();
-    expect(await page.getByText("Hạn trả lời").first().innerText()).toBe(`Hạn trả lời: hết ngày ${vietnamDayBefore(replyDueAt)}`);
+    expect(await page.getByText("Hạn trả lời").first().innerText()).toBe(`Hạn trả lời: hết ngày ${vietnamDayBefore(thread.replyDueAt)}`);
     await context.close();
   });
 
