@@ -33,7 +33,7 @@ function citizenScreens(): Screen[] {
     { name: "dossier-public", path: `/dossiers/${encodeURIComponent(demo.code)}`, ready: byTestId("view-notice") },
     { name: "rating", path: `/?hs=${encodeURIComponent(finishedCode)}&k=${finishedK}`, ready: byText("Gửi đánh giá") },
     { name: "my-dossiers-consent", path: "/me/dossiers", ready: byText("Đồng ý và chia sẻ số điện thoại") },
-    { name: "profile", path: "/me", ready: byText("Rút lại sự đồng ý") },
+    { name: "profile", path: "/me", ready: byText("Nhận thông báo qua Zalo") },
     { name: "feedback", path: "/feedback", ready: byText("Gửi câu hỏi mới") },
     { name: "feedback-new", path: "/feedback/new", ready: byText("Nội dung") },
     { name: "feedback-thread", path: `/feedback/${targets.answeredThread!.id}`, ready: byText("Câu trả lời có hữu ích không?") },
