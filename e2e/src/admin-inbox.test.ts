@@ -36,6 +36,8 @@ it("the admin sees the late badge, answers a seeded thread (the answer reaches t
   const first = page.getByTestId("inbox-thread").first();
   expect(await first.getByTestId("late-chip").innerText()).toMatch(/^Quá hạn \d+ ngày$/u);
   expect(await first.innerText()).toContain("căn cước");
+  // One date format for staff and citizens: dd/MM/yyyy HH:mm.
+  expect(await first.innerText()).toMatch(/\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b/u);
   await saveScreenshot(page, "admin-inbox-list-360x740");
 
   await page.getByTestId("inbox-thread").filter({ hasText: "quá ngày hẹn" }).getByRole("button").click();
@@ -50,9 +52,21 @@ it("the admin sees the late badge, answers a seeded thread (the answer reaches t
   expect(message).toMatchObject({ channel: "oa_template", templateData: { noi_dung: answer } });
   await saveScreenshot(page, "admin-inbox-thread-360x740");
 
+  // One tap beside "Gửi trả lời" must not close the thread: a named dialog asks first, and "Chưa đóng" keeps it open.
   await page.getByRole("button", { name: "Đóng phản ánh" }).click();
+  const dialog = page.getByRole("dialog", { name: "Đóng phản ánh này?" });
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Chưa đóng" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  expect(await page.getByTestId("thread-state").innerText()).toBe("Đã trả lời");
+  await page.getByRole("button", { name: "Đóng phản ánh" }).click();
+  await page.getByRole("dialog", { name: "Đóng phản ánh này?" }).getByRole("button", { name: "Đóng phản ánh" }).click();
   await expect.poll(() => page.getByTestId("thread-state").innerText()).toBe("Đã đóng");
   expect(await page.getByRole("button", { name: "Mở lại" }).count()).toBe(1);
+  // One back control: the header's, which returns to the list.
+  expect(await page.getByRole("button", { name: /Quay lại/u }).count()).toBe(1);
+  await page.getByRole("button", { name: "Quay lại" }).click();
+  await expect.poll(() => page.getByTestId("inbox-thread").count()).toBeGreaterThanOrEqual(1);
   await context.close();
 });
 

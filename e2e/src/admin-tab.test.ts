@@ -23,18 +23,35 @@ it("the seeded admin finds the staff tab from the home page, sees the staff and 
   await page.getByRole("button", { name: "Lấy mã QR" }).click();
   await expect.poll(() => page.getByTestId("receipt-qr").locator("svg").count()).toBe(1);
   expect(await page.getByTestId("receipt-qr").innerText()).toContain(code);
+  // The printed caption: Vietnamese words in the text font (a monospace font breaks "Mã hồ sơ"), the code in monospace.
+  const captionFonts = await page.locator(".receipt-qr-caption").evaluate((caption) => [
+    getComputedStyle(caption).fontFamily,
+    getComputedStyle(caption.querySelector(".receipt-qr-code")!).fontFamily,
+  ]);
+  expect(captionFonts[0]).not.toMatch(/mono/iu);
+  expect(captionFonts[1]).toMatch(/mono/iu);
   await saveScreenshot(page, "admin-tab-360x740");
+
+  // The A4 poster preview is scaled to the screen: the whole page fits the phone's width.
+  await page.getByLabel("Tên cơ quan in trên bảng (không bắt buộc)").fill("UBND phường Kinh Bắc");
+  await page.getByRole("button", { name: "Xem bảng hướng dẫn" }).click();
+  const preview = page.getByTestId("poster-preview");
+  await preview.waitFor();
+  const frame = (await preview.locator("iframe").boundingBox())!;
+  expect(frame.width).toBeLessThanOrEqual(360);
+  expect(frame.height / frame.width).toBeCloseTo(1123 / 794, 1);
   await context.close();
 });
 
-it("a citizen sees no staff link, and the tab says it is for staff only", async () => {
+it("a citizen sees no staff link, and the tab says it is for staff only: GET /v1/me says so, no staff route is called", async () => {
   const { context, page } = await phonePage(chromium.browser);
   const adminRequests: string[] = [];
   page.on("request", (request) => {
-    if (request.url().includes("/v1/admin/") && !request.url().endsWith("/v1/admin/me")) adminRequests.push(request.url());
+    if (request.url().includes("/v1/admin/")) adminRequests.push(request.url());
   });
   await page.goto(`${miniAppUrl}/?token=${stack.demoTokens.citizen}`);
-  await page.waitForResponse((response) => response.url().endsWith("/v1/admin/me"));
+  const me = await page.waitForResponse((response) => response.url().endsWith("/v1/me"));
+  expect(((await me.json()) as { isStaff: boolean }).isStaff).toBe(false);
   expect(await page.getByText("Dành cho cán bộ: mở trang quản trị").count()).toBe(0);
   await page.goto(`${miniAppUrl}/admin`);
   await expect.poll(() => page.locator("body").innerText()).toContain("không có quyền cán bộ");

@@ -42,7 +42,7 @@ describe("links in Zalo messages open the right page of the Mini App", () => {
     await saveScreenshot(page, "deep-link-feedback-thread-360x740");
 
     // Opened from a link there is no page behind: the header's back button goes to the home page.
-    await page.locator(".app-header .zaui-header-back-btn").click();
+    await page.getByRole("button", { name: "Quay lại" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await expect.poll(() => page.getByRole("button", { name: "Tra cứu" }).count()).toBe(1);
     expect(errors).toEqual([]);

@@ -89,7 +89,7 @@ describe("the citizen side in Zalo (browser adapter)", () => {
     await page.getByText("Bạn đang xem đầy đủ thông tin hồ sơ.").waitFor();
 
     await page.goto(`${miniAppUrl}/me`);
-    await expect.poll(() => page.getByTestId("profile-phone").textContent()).toBe("84******111");
+    await expect.poll(() => page.getByTestId("profile-phone").textContent()).toBe("0******111");
     await saveScreenshot(page, "profile-360x740");
     await page.getByRole("button", { name: "Rút lại sự đồng ý" }).click();
     await page.getByText("Rút lại và xoá").click();
@@ -105,7 +105,7 @@ describe("the citizen side in Zalo (browser adapter)", () => {
     const citizen = await createCitizen("Người theo dõi");
     const { context, page } = await phonePage(browser);
     await page.goto(`${miniAppUrl}/me?token=${citizen.accessToken}`);
-    await page.getByRole("button", { name: "Quan tâm để nhận thông báo" }).click();
+    await page.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }).click();
     await page.getByTestId("follow-state").waitFor();
     const me = (await (await fetch(`${stack.apiUrl}/v1/me`, { headers: { authorization: `Bearer ${citizen.accessToken}` } })).json()) as {
       follower: { isFollower: boolean };

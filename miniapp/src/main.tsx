@@ -1,4 +1,5 @@
 import "zmp-ui/zaui.css";
+import "./app/zmp-ui-text.css";
 import "./app/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -121,6 +121,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const dossiers = new DynamoDbDossierRepository(documentClient, config.tableName, phoneHasher);
   const rateLimiter = new DynamoDbRateLimiter(documentClient, config.tableName);
   const citizens = new DynamoDbCitizenRepository(documentClient, config.tableName, phoneHasher);
+  const staffRepository = new DynamoDbStaffRepository(documentClient, config.tableName);
   const fetchOverride = overrides.fetch ? { fetch: overrides.fetch } : {};
   const zaloGraphUncached = new ZaloGraphClient({
     baseUrl: config.zaloGraphBaseUrl,
@@ -344,7 +345,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
         receiptSignature: undefined,
       }),
     staffAccess: staffAccessUseCases({
-      staff: new DynamoDbStaffRepository(documentClient, config.tableName),
+      staff: staffRepository,
       dossiers,
       audit: auditLog,
       receiptSigner,
@@ -360,7 +361,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       reach,
     }),
     verifyPhone: verifyPhoneUseCase({ phoneExchange, citizens: citizenProfiles, clock }),
-    getMyProfile: getMyProfileUseCase({ citizens, clock }),
+    getMyProfile: getMyProfileUseCase({ citizens, staff: staffRepository, clock, firstAdminZaloAppUserId: config.firstAdminZaloAppUserId }),
     listMyDossiers: listMyDossiersUseCase({ dossiers, citizens, clock }),
     withdrawPhoneConsent: withdrawPhoneConsentUseCase({ citizens: citizenProfiles, clock }),
     setAnnouncementSubscription: setAnnouncementSubscriptionUseCase({ citizens, clock }),

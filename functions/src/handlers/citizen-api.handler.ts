@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CitizenProfileView } from "../domain/citizen.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
+import type { MyProfileView } from "../use-cases/get-my-profile.js";
 import type { ListMyDossiersRequest, ListMyDossiersResult } from "../use-cases/list-my-dossiers.js";
 import type { LookUpDossierRequest, LookUpDossierResult } from "../use-cases/look-up-dossier.js";
 import type { VerifyPhoneRequest, VerifyPhoneResult } from "../use-cases/verify-phone.js";
@@ -22,7 +23,7 @@ export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDep
   zaloGraphUncached: ZaloGraph;
   lookUpDossier: (request: LookUpDossierRequest) => Promise<LookUpDossierResult>;
   verifyPhone: (request: VerifyPhoneRequest) => Promise<VerifyPhoneResult>;
-  getMyProfile: (user: ZaloUser) => Promise<CitizenProfileView>;
+  getMyProfile: (user: ZaloUser) => Promise<MyProfileView>;
   listMyDossiers: (request: ListMyDossiersRequest) => Promise<ListMyDossiersResult>;
   withdrawPhoneConsent: (user: ZaloUser) => Promise<CitizenProfileView>;
   setAnnouncementSubscription: (user: ZaloUser, subscribed: boolean) => Promise<CitizenProfileView>;

@@ -89,6 +89,7 @@ describe("citizen profile, phone verification and my dossiers", () => {
       consent: { phone: { givenAt: null, withdrawnAt: null } },
       // Announcements are opt-in: off until the citizen turns them on.
       announcements: { subscribed: false, changedAt: null, receiving: false },
+      isStaff: false,
     });
     // Unfollowing in Zalo shows on the next GET /v1/me, even while the token is in the short cache.
     await fetch(`${stack.emulator.url}/_emulator/users/${user.zaloAppUserId}/follow`, {
@@ -97,6 +98,27 @@ describe("citizen profile, phone verification and my dossiers", () => {
       body: JSON.stringify({ follower: false }),
     });
     expect((await call("GET /v1/me", user.accessToken)).body.follower.isFollower).toBe(false);
+  });
+
+  it("GET /v1/me says whether the user is staff (the configured first admin, or a staff record), so citizens never ask the staff routes", async () => {
+    const admin = await stack.createZaloUser("Lê Văn Quản");
+    const officer = await stack.createZaloUser("Phạm Thu Hà");
+    const handlers = httpHandlersFrom(composeDependencies({ ...stack.config, firstAdminZaloAppUserId: admin.zaloAppUserId }));
+    const me = async (accessToken: string) =>
+      JSON.parse(String((await handlers.api(apiGatewayEvent({ routeKey: "GET /v1/me", rawPath: "/v1/me", headers: { authorization: `Bearer ${accessToken}` } }))).body));
+    expect((await me(admin.accessToken)).isStaff).toBe(true);
+    expect((await me(officer.accessToken)).isStaff).toBe(false);
+    const added = await handlers.admin(
+      apiGatewayEvent({
+        routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
+        rawPath: `/v1/admin/staff/${officer.zaloAppUserId}`,
+        pathParameters: { zaloAppUserId: officer.zaloAppUserId },
+        headers: { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Phạm Thu Hà", role: "officer", agencyCodes: ["000.00.20.H27"], allAgencies: false }),
+      }),
+    );
+    expect(added.statusCode).toBe(200);
+    expect((await me(officer.accessToken)).isStaff).toBe(true);
   });
 
   it("verify → my dossiers newest first in owner view, paginated → owner view by code without k → withdraw", async () => {

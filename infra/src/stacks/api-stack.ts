@@ -102,6 +102,8 @@ export class ApiStack extends Stack {
         allowOrigins: settings.corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
         allowHeaders: ["authorization", "content-type"],
+        // The Mini App reads how long to wait after a 429, and the CSV export's file name.
+        exposeHeaders: ["retry-after", "content-disposition"],
         maxAge: Duration.hours(1),
       },
     });

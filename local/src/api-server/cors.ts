@@ -3,6 +3,8 @@ export interface CorsOptions {
   allowOrigins: readonly string[];
   allowMethods: readonly string[];
   allowHeaders: readonly string[];
+  /** Response headers the page's script may read (Retry-After of a 429). */
+  exposeHeaders: readonly string[];
   maxAgeSeconds: number;
 }
 
@@ -11,6 +13,7 @@ export const defaultCorsOptions: CorsOptions = {
   allowOrigins: ["*"],
   allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
   allowHeaders: ["authorization", "content-type", "x-motcua-timestamp", "x-motcua-signature"],
+  exposeHeaders: ["retry-after", "content-disposition"],
   maxAgeSeconds: 600,
 };
 

@@ -64,6 +64,7 @@ export async function startApiServer<F extends string>(options: ApiServerOptions
     const corsHeaders: Record<string, string> = {};
     const allowOrigin = allowedOrigin(cors, origin);
     if (allowOrigin) corsHeaders["access-control-allow-origin"] = allowOrigin;
+    if (allowOrigin && cors.exposeHeaders.length > 0) corsHeaders["access-control-expose-headers"] = cors.exposeHeaders.join(",");
     if (allowOrigin && allowOrigin !== "*") corsHeaders["vary"] = "Origin";
 
     if (isPreflight(method, request.headers)) {

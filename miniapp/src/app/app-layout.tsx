@@ -1,6 +1,6 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Outlet, useLocation, useMatches, useNavigate } from "react-router-dom";
-import { Header, Page, Spinner } from "zmp-ui";
+import { Page, Spinner } from "zmp-ui";
 import { vi } from "../copy/vi";
 import { usePlatform } from "../platform";
 import { AppIcon } from "../shared/ui/icons";
@@ -8,6 +8,7 @@ import { AppBottomNav, isBottomNavPath } from "./bottom-nav";
 import { isRouteMeta } from "./route-meta";
 import { entryRouteFromSearch, entryRouteOnOpen } from "./entry-link";
 import { routerPathFromOpenAppPath } from "./open-app-path";
+import { useMeasuredHeight } from "./use-measured-height";
 
 const openedFromLinkState = { openedFromLink: true } as const;
 
@@ -25,6 +26,11 @@ export function AppLayout() {
   const meta = [...matches].reverse().find((match) => isRouteMeta(match.handle))?.handle;
   const title = isRouteMeta(meta) ? meta.title : vi.appName;
   const showBack = isRouteMeta(meta) ? meta.showBack : false;
+  const withNav = isBottomNavPath(location.pathname);
+  const headerRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  useMeasuredHeight(headerRef, "--motcua-header-height");
+  useMeasuredHeight(navRef, "--motcua-bottom-nav-height", withNav);
 
   // A link opens the app at /?hs=<code>&k=<sig>, /?pakn=<thread> or /?tb=<announcement> (entry-link.ts):
   // go straight to that page, without a back step.
@@ -54,20 +60,29 @@ export function AppLayout() {
 
   return (
     <>
-      <Header
-        className="app-header"
-        title={title}
-        showBackIcon={showBack}
-        backIcon={<AppIcon name="chevron-left" size={28} />}
-        // Opened from a link there is no page behind this one: go to the lookup page instead of leaving.
-        onBackClick={() => (isFirstPage(location) ? navigate("/", { replace: true }) : navigate(-1))}
-      />
-      <Page className={isBottomNavPath(location.pathname) ? "app-page app-page--with-nav" : "app-page"}>
+      {/* Our own bar rather than zmp-ui's Header: a real h1 and a named back button, and a title that wraps. */}
+      <header ref={headerRef} className="app-header-bar">
+        <div className="app-header">
+          {showBack && (
+            <button
+              type="button"
+              className="app-header__back"
+              aria-label={vi.a11y.back}
+              // Opened from a link there is no page behind this one: go to the lookup page instead of leaving.
+              onClick={() => (isFirstPage(location) ? navigate("/", { replace: true }) : navigate(-1))}
+            >
+              <AppIcon name="chevron-left" size={28} />
+            </button>
+          )}
+          <h1 className="app-header__title">{title}</h1>
+        </div>
+      </header>
+      <Page className={withNav ? "app-page app-page--with-nav" : "app-page"}>
         <main className="app-main">
           <Outlet />
         </main>
       </Page>
-      {isBottomNavPath(location.pathname) && <AppBottomNav />}
+      {withNav && <AppBottomNav ref={navRef} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { useLocation, useNavigate } from "react-router-dom";
-import { BottomNavigation } from "zmp-ui";
+import { forwardRef } from "react";
+import { NavLink } from "react-router-dom";
 import { vi } from "../copy/vi";
 import { AppIcon } from "../shared/ui/icons";
 
@@ -15,14 +15,23 @@ export function isBottomNavPath(pathname: string): boolean {
   return bottomNavTabs.some((tab) => tab.path === pathname);
 }
 
-export function AppBottomNav() {
-  const location = useLocation();
-  const navigate = useNavigate();
+/**
+ * Links in a landmark rather than zmp-ui's button bar: the current section is announced (aria-current), each
+ * item is at least 56 px high and its label wraps instead of being cut when the text is large.
+ */
+export const AppBottomNav = forwardRef<HTMLElement>(function AppBottomNav(_props, ref) {
   return (
-    <BottomNavigation className="app-bottom-nav" fixed activeKey={location.pathname} onChange={(key) => navigate(key, { replace: true })}>
-      {bottomNavTabs.map((tab) => (
-        <BottomNavigation.Item key={tab.path} itemKey={tab.path} label={tab.label} icon={<AppIcon name={tab.icon} size={22} />} />
-      ))}
-    </BottomNavigation>
+    <nav ref={ref} className="app-bottom-nav" aria-label={vi.nav.label}>
+      <ul className="app-bottom-nav__list">
+        {bottomNavTabs.map((tab) => (
+          <li key={tab.path} className="app-bottom-nav__entry">
+            <NavLink to={tab.path} end replace className="app-bottom-nav__link">
+              <AppIcon name={tab.icon} size={22} />
+              <span className="app-bottom-nav__label">{tab.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
-}
+});

@@ -9,6 +9,8 @@ export const lateDossiersCopy = {
   empty: "Không có hồ sơ quá hạn.",
   more: "Xem thêm",
   dueAt: "Hẹn trả",
+  promisedDueAt: "Hẹn lại",
+  order: "Xếp theo ngày phải trả (kể cả ngày hẹn lại), hồ sơ trễ lâu nhất ở trên.",
   daysLate: (days: number) => `Quá hạn ${days} ngày`,
   apologySent: (date: string) => `Đã gửi phiếu xin lỗi, hẹn lại ${date}`,
   apologyMissing: "Chưa gửi phiếu xin lỗi",

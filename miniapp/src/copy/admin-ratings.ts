@@ -1,7 +1,9 @@
 /** Vietnamese copy of the ratings dashboard (loaded only with it). */
 export const ratingsCopy = {
   linkTitle: "Đánh giá hài lòng",
-  linkIntro: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí; xuất CSV.",
+  linkIntro: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí.",
+  /** Only admins see the per-dossier list and can export it. */
+  linkIntroAdmin: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí; danh sách đánh giá, xuất CSV.",
   from: "Từ tháng",
   to: "Đến tháng",
   agency: "Cơ quan",

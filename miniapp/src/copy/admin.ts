@@ -15,7 +15,7 @@ export const adminCopy = {
     codeLabel: "Mã hồ sơ",
     show: "Lấy mã QR",
     print: "In mã QR",
-    caption: (code: string) => `Mã hồ sơ: ${code}`,
+    captionLabel: "Mã hồ sơ:",
   },
   poster: {
     heading: "Bảng hướng dẫn",

@@ -144,8 +144,10 @@ export function scanWithBrowserCamera(): Promise<string> {
         await video.play().catch(() => undefined);
         void tick();
       })
-      .catch(() => {
-        hint.textContent = vi.scan.noCamera;
+      .catch((error: unknown) => {
+        // Refused by the user (or a setting): say where to allow it, not just that it failed.
+        const refused = error instanceof DOMException && (error.name === "NotAllowedError" || error.name === "SecurityError");
+        hint.textContent = refused ? vi.scan.cameraRefused : vi.scan.noCamera;
         frame.style.display = "none";
       });
   });

@@ -1,6 +1,17 @@
 import type { ApiClient } from "../../shared/api/api-client";
 import { parseStaffList, parseStaffProfile, type StaffProfile } from "./staff-profile";
 
+/** `GET /v1/me` says whether the user is staff; only then are the staff routes asked (a citizen gets no 403). */
+export function fetchIsStaff(client: ApiClient, signal?: AbortSignal): Promise<boolean> {
+  return client.getJson("/v1/me", {
+    parse: (body) => {
+      if (typeof body !== "object" || body === null || typeof (body as { isStaff?: unknown }).isStaff !== "boolean") throw new Error("no isStaff");
+      return (body as { isStaff: boolean }).isStaff;
+    },
+    ...(signal ? { signal } : {}),
+  });
+}
+
 export function fetchStaffProfile(client: ApiClient, signal?: AbortSignal): Promise<StaffProfile> {
   return client.getJson("/v1/admin/me", { parse: parseStaffProfile, ...(signal ? { signal } : {}) });
 }

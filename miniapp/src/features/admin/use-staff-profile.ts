@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { ApiError } from "../../shared/api/api-error";
 import { useApiClient } from "../../shared/api/api-client-context";
-import { fetchStaffProfile } from "./admin-api";
+import { fetchIsStaff, fetchStaffProfile } from "./admin-api";
 import type { StaffProfile } from "./staff-profile";
 
 export type StaffProfileState =
@@ -13,8 +13,8 @@ export type StaffProfileState =
 const sessionKey = "motcua.staffProfile";
 
 /**
- * Whether the signed-in Zalo user is staff, asked once per session (the answer is kept in sessionStorage),
- * so a citizen's app makes one small request and never loads the admin tab.
+ * Whether the signed-in Zalo user is staff, asked once per session (the answer is kept in sessionStorage):
+ * `GET /v1/me` first, then the staff record only for staff, so a citizen's app never calls a staff route.
  */
 export function useStaffProfile(): StaffProfileState {
   const client = useApiClient();
@@ -23,8 +23,10 @@ export function useStaffProfile(): StaffProfileState {
   useEffect(() => {
     if (state.status !== "loading") return;
     const controller = new AbortController();
-    fetchStaffProfile(client, controller.signal).then(
-      (profile) => setAndRemember({ status: "staff", profile }),
+    fetchIsStaff(client, controller.signal)
+      .then(async (isStaff) => (isStaff ? fetchStaffProfile(client, controller.signal) : null))
+      .then(
+      (profile) => setAndRemember(profile ? { status: "staff", profile } : { status: "not_staff" }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && (error.status === 403 || error.status === 401)) setAndRemember({ status: "not_staff" });

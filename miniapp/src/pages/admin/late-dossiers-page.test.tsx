@@ -5,14 +5,14 @@ import { renderApp, TEST_API_URL } from "../../test/render-app";
 
 const admin = { zaloAppUserId: "1", name: "Lê Minh Quân", role: "admin", agencyCodes: [], allAgencies: true };
 const officer = { zaloAppUserId: "2", name: "Phạm Thu Hà", role: "officer", agencyCodes: ["000.21.20.H27"], allAgencies: false };
-const row = (code: string, apology: { newDueAt: string } | null) => ({
+const row = (code: string, apology: { newDueAt: string } | null, promisedDueAt = "2026-11-09T10:00:00.000Z") => ({
   code,
   procedureName: "Đăng ký khai sinh",
   agencyCode: "000.21.20.H27",
   agencyName: "UBND phường Kinh Bắc",
   status: 4,
   dueAt: "2026-11-09T10:00:00.000Z",
-  promisedDueAt: "2026-11-09T10:00:00.000Z",
+  promisedDueAt,
   daysLate: 3,
   lateAt: "2026-11-10T00:00:00.000Z",
   apology: apology ? { ...apology, occurredAt: "2026-11-11T00:00:00.000Z" } : null,
@@ -25,7 +25,7 @@ describe("the late-dossier page of the staff tab", () => {
       if (url.pathname !== "/v1/admin/late-dossiers") return jsonResponse(404, {});
       expect(url.searchParams.get("agency")).toBe("000.21.20.H27");
       return url.searchParams.get("cursor") === "next"
-        ? jsonResponse(200, { dossiers: [row("000.21.20.H27-261102-0003", null)], nextCursor: null })
+        ? jsonResponse(200, { dossiers: [row("000.21.20.H27-261102-0003", null, "2026-11-12T10:00:00.000Z")], nextCursor: null })
         : jsonResponse(200, { dossiers: [row("000.21.20.H27-261102-0001", null), row("000.21.20.H27-261102-0002", { newDueAt: "2026-11-20T10:00:00.000Z" })], nextCursor: "next" });
     });
     renderApp("/admin/late-dossiers", fetch, {}, { staffProfile: officer });
@@ -36,6 +36,9 @@ describe("the late-dossier page of the staff tab", () => {
     expect(screen.getAllByText(/Hẹn trả: 09\/11\/2026/u)).toHaveLength(2);
     fireEvent.click(screen.getByRole("button", { name: "Xem thêm" }));
     await waitFor(() => expect(screen.getAllByTestId("late-dossier")).toHaveLength(3));
+    // Both dates of a re-promised dossier, so the order (by the date it must now be returned) makes sense.
+    expect(screen.getAllByTestId("late-dossier")[2]!.textContent).toContain("Hẹn trả: 09/11/2026 · Hẹn lại: 12/11/2026");
+    expect(screen.getByText(/hồ sơ trễ lâu nhất ở trên/u)).toBeTruthy();
     expect(String(fetch.mock.calls[0]?.[0])).toContain(`${TEST_API_URL}/v1/admin/late-dossiers`);
   });
 

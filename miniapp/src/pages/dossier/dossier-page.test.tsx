@@ -42,7 +42,7 @@ describe("dossier page", () => {
 
     expect(await screen.findByText("Nguyễn V** A*")).toBeTruthy();
     expect(String(fetch.mock.calls[0]?.[0])).toBe(`${TEST_API_URL}/v1/dossiers/000.00.20.H06-190802-0001`);
-    expect(screen.getByTestId("view-notice").textContent).toMatch(/thông tin công khai.*Quét mã QR/);
+    expect(screen.getByTestId("view-notice").textContent).toMatch(/thông tin công khai.*Mã QR trên Giấy tiếp nhận hồ sơ cho xem thêm ghi chú của cán bộ/);
     expect(screen.queryByText("Bổ sung bản sao giấy khai sinh có chứng thực")).toBeNull();
     expect(screen.queryByText(/Lý do/)).toBeNull();
     expect(readRecentLookups()).toEqual([

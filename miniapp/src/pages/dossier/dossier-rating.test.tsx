@@ -35,13 +35,21 @@ describe("rating on the dossier page", () => {
     const submit = await screen.findByRole("button", { name: "Gửi đánh giá" });
     fireEvent.click(submit);
     expect((await screen.findByRole("alert")).textContent).toContain("cả ba tiêu chí");
+    // Each unanswered group is marked and says what is missing, for a screen reader too.
+    for (const group of ["Thái độ của cán bộ", "Kết quả giải quyết", "Đánh giá chung"]) {
+      const levels = screen.getByRole("radiogroup", { name: group });
+      expect(levels.getAttribute("aria-invalid")).toBe("true");
+      expect(document.getElementById(levels.getAttribute("aria-describedby")!)?.textContent).toBe("Chưa chọn mức hài lòng cho tiêu chí này.");
+    }
 
     for (const [group, level] of [["Thái độ của cán bộ", "hai_long"], ["Kết quả giải quyết", "hai_long"], ["Đánh giá chung", "khong_hai_long"]] as const) {
       const fieldset = screen.getByRole("group", { name: group });
       fireEvent.click(fieldset.querySelector(`input[value="${level}"]`)!);
     }
+    expect(screen.getByRole("radiogroup", { name: "Đánh giá chung" }).getAttribute("aria-invalid")).toBeNull();
     fireEvent.click(submit);
     expect((await screen.findByRole("alert")).textContent).toContain("lý do");
+    expect(screen.getByRole("radiogroup", { name: "Lý do chưa hài lòng" }).getAttribute("aria-invalid")).toBe("true");
     expect(fetch.mock.calls.filter(([, init]) => init?.method === "PUT")).toHaveLength(0);
 
     fireEvent.click(screen.getByRole("radio", { name: "Phải đi lại nhiều lần" }));

@@ -1,26 +1,21 @@
-import { useNavigate } from "react-router-dom";
-import { List } from "zmp-ui";
 import { routePaths } from "../../app/route-paths";
 import { vi } from "../../copy/vi";
 import { StaffEntryLink } from "../../features/admin/components/staff-entry-link";
 import { DossierLookupForm, RecentLookupsSection, ScanReceiptButton } from "../../features/dossier";
-import { AppIcon } from "../../shared/ui/icons";
+import { LinkList } from "../../shared/ui/link-list";
 
 export function HomePage() {
-  const navigate = useNavigate();
   return (
     <>
       <DossierLookupForm />
       <ScanReceiptButton />
-      <List className="home__links" noSpacing>
-        <List.Item
-          title={vi.citizen.myDossiersLink}
-          subTitle={vi.citizen.myDossiersHint}
-          suffix={<AppIcon name="chevron-right" />}
-          onClick={() => navigate(routePaths.myDossiers)}
-        />
-        <List.Item title={vi.citizen.profileLink} suffix={<AppIcon name="chevron-right" />} onClick={() => navigate(routePaths.profile)} />
-      </List>
+      <LinkList
+        className="home__links"
+        entries={[
+          { key: "my-dossiers", to: routePaths.myDossiers, title: vi.citizen.myDossiersLink, subtitle: vi.citizen.myDossiersHint },
+          { key: "profile", to: routePaths.profile, title: vi.citizen.profileLink },
+        ]}
+      />
       <RecentLookupsSection />
       <StaffEntryLink to={routePaths.admin} />
     </>

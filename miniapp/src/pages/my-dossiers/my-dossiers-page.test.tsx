@@ -12,7 +12,7 @@ describe("Hồ sơ của tôi", () => {
       "POST /v1/me/phone": () => jsonResponse(200, profile(verified)),
       "GET /v1/me/dossiers": () => jsonResponse(200, { dossiers: [summary, { ...summary, code: "1897C359", procedureName: "x" }], nextCursor: null }),
     });
-    const { router } = renderApp("/me/dossiers", fetch, { getPhoneToken });
+    const { router } = renderApp("/me/dossiers", fetch, { getPhoneToken }, { profileFromTest: true });
 
     expect(await screen.findByText("Chia sẻ số điện thoại để xem hồ sơ của bạn")).toBeTruthy();
     expect(screen.getByText(/Nghị định 13\/2023/)).toBeTruthy();
@@ -32,7 +32,7 @@ describe("Hồ sơ của tôi", () => {
   it("remembers Không đồng ý, reads nothing, and lets the citizen reconsider", async () => {
     const getPhoneToken = vi.fn();
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
-    renderApp("/me/dossiers", fetch, { getPhoneToken });
+    renderApp("/me/dossiers", fetch, { getPhoneToken }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Không đồng ý" }));
     expect(await screen.findByText("Bạn chưa đồng ý chia sẻ số điện thoại")).toBeTruthy();
     expect(getPhoneToken).not.toHaveBeenCalled();
@@ -47,7 +47,7 @@ describe("Hồ sơ của tôi", () => {
       "POST /v1/me/phone": () =>
         jsonResponse(400, { error: { code: "INVALID_PHONE_TOKEN", message: "Mã xác nhận số điện thoại đã hết hạn hoặc đã được dùng. Vui lòng thử lại." } }),
     });
-    renderApp("/me/dossiers", fetch, { getPhoneToken: vi.fn().mockResolvedValue("old") });
+    renderApp("/me/dossiers", fetch, { getPhoneToken: vi.fn().mockResolvedValue("old") }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Đồng ý và chia sẻ số điện thoại" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/đã hết hạn/);
   });
@@ -61,7 +61,7 @@ describe("Hồ sơ của tôi", () => {
           ? jsonResponse(200, { dossiers: [summary], nextCursor: "c1" })
           : jsonResponse(200, { dossiers: [{ ...summary, code: "HS-OLD-1" }], nextCursor: null }),
     });
-    renderApp("/me/dossiers", fetch);
+    renderApp("/me/dossiers", fetch, {}, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Xem thêm hồ sơ" }));
     expect(await screen.findByText("HS-OLD-1")).toBeTruthy();
     expect(new URL(String(fetch.mock.calls.at(-1)?.[0])).searchParams.get("cursor")).toBe("c1");

@@ -11,8 +11,8 @@ describe("Tài khoản", () => {
       "GET /v1/me": () => jsonResponse(200, profile(verified)),
       "DELETE /v1/me/phone": () => jsonResponse(200, profile(null)),
     });
-    renderApp("/me", fetch);
-    expect((await screen.findByTestId("profile-phone")).textContent).toBe("84******678");
+    renderApp("/me", fetch, {}, { profileFromTest: true });
+    expect((await screen.findByTestId("profile-phone")).textContent).toBe("0******678");
     fireEvent.click(screen.getByRole("button", { name: "Rút lại sự đồng ý" }));
     fireEvent.click(await screen.findByText("Rút lại và xoá"));
     await waitFor(() => expect(screen.getByTestId("profile-phone").textContent).toBe("Chưa chia sẻ"));
@@ -27,8 +27,8 @@ describe("Tài khoản", () => {
     const fetch = api({
       "GET /v1/me": () => jsonResponse(200, { ...profile(null), follower: { isFollower: followed, knownAt: null } }),
     });
-    renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    renderApp("/me", fetch, { followOa }, { profileFromTest: true });
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect(await screen.findByTestId("follow-state")).toBeTruthy();
     expect(followOa).toHaveBeenCalledWith("4321");
   });
@@ -36,18 +36,18 @@ describe("Tài khoản", () => {
   it("keeps the button and explains kindly when the citizen refuses to follow", async () => {
     const followOa = vi.fn().mockRejectedValue(new PlatformError("refused"));
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
-    renderApp("/me", fetch, { followOa });
-    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" }));
+    renderApp("/me", fetch, { followOa }, { profileFromTest: true });
+    fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
-    expect(screen.getByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
   });
 
   it("offers interactOA beside \"Quan tâm\" to a citizen with no phone who does not follow, and only to them", async () => {
     const allowOaMessages = vi.fn(async () => {});
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
     renderApp("/me", fetch, { allowOaMessages });
-    fireEvent.click(await screen.findByRole("button", { name: "Cho phép OA nhắn tin cho tôi" }));
-    expect((await screen.findByRole("status")).textContent).toBe("Đã cho phép OA nhắn tin cho bạn.");
+    fireEvent.click(await screen.findByRole("button", { name: "Cho phép nhắn tin cho tôi" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Đã cho phép trang Zalo của Bộ phận Một cửa nhắn tin cho bạn.");
     expect(allowOaMessages).toHaveBeenCalledWith("4321");
   });
 
@@ -55,7 +55,7 @@ describe("Tài khoản", () => {
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(verified)) });
     renderApp("/me", fetch);
     expect(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "Cho phép OA nhắn tin cho tôi" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Cho phép nhắn tin cho tôi" })).toBeNull();
   });
 
   it("turns announcements on (off by default) and off again with PUT /v1/me/announcement-subscription", async () => {
@@ -69,7 +69,7 @@ describe("Tài khoản", () => {
         return jsonResponse(200, { ...profile(null), follower, announcements: { subscribed, changedAt: null, receiving: subscribed } });
       },
     });
-    renderApp("/me", fetch);
+    renderApp("/me", fetch, {}, { profileFromTest: true });
     const toggle = (await screen.findByRole("checkbox", { name: /Nhận thông báo về thủ tục mới, thủ tục bãi bỏ qua Zalo/ })) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     fireEvent.click(toggle);

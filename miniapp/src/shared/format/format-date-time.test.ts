@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./format-date-time";
+import { formatDateTime, formatDeadlineDay } from "./format-date-time";
 
 describe("formatDateTime", () => {
   it("shows Vietnam time (UTC+7) as dd/MM/yyyy HH:mm", () => {
@@ -9,5 +9,20 @@ describe("formatDateTime", () => {
 
   it("shows nothing for a date it cannot read", () => {
     expect(formatDateTime("not a date")).toBe("");
+  });
+});
+
+describe("formatDeadlineDay", () => {
+  it("shows the day a deadline ends: the end of 28/12 (29/12 00:00 Vietnam time) is 28/12", () => {
+    expect(formatDeadlineDay("2026-12-28T17:00:00.000Z")).toBe("28/12/2026");
+    expect(formatDeadlineDay("2026-12-29T00:00:00+07:00")).toBe("28/12/2026");
+  });
+
+  it("a deadline inside a day is that day", () => {
+    expect(formatDeadlineDay("2026-12-28T10:00:00+07:00")).toBe("28/12/2026");
+  });
+
+  it("shows nothing for a date it cannot read", () => {
+    expect(formatDeadlineDay("not a date")).toBe("");
   });
 });

@@ -12,7 +12,8 @@ export type IconName =
   | "clock"
   | "chat"
   | "bell"
-  | "list";
+  | "list"
+  | "close";
 
 const paths: Record<IconName, ReactNode> = {
   "chevron-left": <path d="M15 5l-7 7 7 7" />,
@@ -55,6 +56,12 @@ const paths: Record<IconName, ReactNode> = {
     </>
   ),
   list: <path d="M8 6h12M8 12h12M8 18h12M4 6h.5M4 12h.5M4 18h.5" />,
+  close: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9 9l6 6M15 9l-6 6" />
+    </>
+  ),
 };
 
 export function AppIcon({ name, size = 24, className }: { name: IconName; size?: number; className?: string }) {

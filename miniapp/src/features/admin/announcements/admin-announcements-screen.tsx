@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { Button, Input, Modal, Spinner, Text } from "zmp-ui";
+import { Button, Input, Spinner, Text } from "zmp-ui";
+import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
 import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcements";
 import { sendQuotaCopy } from "../../../copy/admin-send-quota";
@@ -236,15 +237,14 @@ function Composer({ onPublished }: { onPublished: () => void }) {
           </Button>
         </form>
       )}
-      <Modal
+      <ConfirmDialog
         visible={confirming}
         title={copy.confirmTitle}
-        description={copy.confirmBody}
-        onClose={() => setConfirming(false)}
-        actions={[
-          { text: copy.cancel, close: true },
-          { text: copy.confirm, highLight: true, onClick: () => void publish() },
-        ]}
+        body={copy.confirmBody}
+        cancel={copy.cancel}
+        confirm={copy.confirm}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void publish()}
       />
     </section>
   );

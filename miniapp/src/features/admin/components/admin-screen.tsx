@@ -80,7 +80,10 @@ function ReceiptQrTool() {
         <div className="print-area" data-testid="receipt-qr">
           {/* SVG made by our own API from the dossier code (qrcode library), not user content. */}
           <div className="receipt-qr-image" dangerouslySetInnerHTML={{ __html: qr.svg }} />
-          <p className="receipt-qr-caption">{adminCopy.receiptQr.caption(qr.code)}</p>
+          {/* The words in the text font (a monospace font lacks Vietnamese marks), only the code in monospace. */}
+          <p className="receipt-qr-caption">
+            {adminCopy.receiptQr.captionLabel} <span className="receipt-qr-code">{qr.code}</span>
+          </p>
           <Button variant="secondary" fullWidth onClick={() => window.print()}>
             {adminCopy.receiptQr.print}
           </Button>
@@ -124,7 +127,7 @@ function GuidePosterTool() {
       </form>
       {html ? (
         <>
-          <iframe ref={frame} className="poster-frame" title={adminCopy.poster.frameTitle} srcDoc={html} />
+          <PosterPreview html={html} frame={frame} />
           <Button fullWidth onClick={() => frame.current?.contentWindow?.print()}>
             {adminCopy.poster.print}
           </Button>
@@ -133,6 +136,36 @@ function GuidePosterTool() {
     </section>
   );
 }
+
+/** The poster's A4 page (794 × 1123 CSS px), scaled down to the card's width so the whole page is seen at once. */
+function PosterPreview({ html, frame }: { html: string; frame: React.RefObject<HTMLIFrameElement> }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(0.4);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const fit = () => setScale(Math.min(1, element.clientWidth / a4Width));
+    fit();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className="poster-preview" style={{ height: `${Math.ceil(a4Height * scale)}px` }} data-testid="poster-preview">
+      <iframe
+        ref={frame}
+        className="poster-frame"
+        title={adminCopy.poster.frameTitle}
+        srcDoc={html}
+        style={{ width: `${a4Width}px`, height: `${a4Height}px`, transform: `scale(${scale})` }}
+      />
+    </div>
+  );
+}
+
+const a4Width = 794;
+const a4Height = 1123;
 
 function StaffList() {
   const client = useApiClient();

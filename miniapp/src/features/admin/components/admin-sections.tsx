@@ -29,7 +29,7 @@ export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role:
       <Text.Title id="admin-sections">{adminCopy.sectionsHeading}</Text.Title>
       <SectionLink to={paths.feedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
       <SectionLink to={paths.lateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
-      <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={ratingsCopy.linkIntro} />
+      <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={role === "admin" ? ratingsCopy.linkIntroAdmin : ratingsCopy.linkIntro} />
       <SectionLink to={paths.reach} title={reachCopy.linkTitle} intro={reachCopy.linkIntro} testId="reach-link" />
       <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
       {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { reasonText } from "../../../copy/admin-send-quota";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { ApiError } from "../../../shared/api/api-error";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
 import { fetchDeliveryLog, retryDelivery, type DeliveryLogEntry } from "./delivery-log-api";
+import { formatDateTime } from "../../../shared/format/format-date-time";
+import { deliveryReasonLabel } from "./delivery-reason";
 import "../inbox/inbox.css";
 
 const states = ["failed", "undeliverable", "pending", "sending", "sent"] as const;
@@ -16,7 +17,7 @@ function messageOf(failure: unknown): string {
 }
 
 function vietnamDateTime(instant: string): string {
-  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return formatDateTime(instant);
 }
 
 /** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
@@ -54,6 +55,9 @@ export function DeliveryLog() {
     event.preventDefault();
     const code = dossier.replace(/\s+/gu, "").toUpperCase();
     if (state === "sent" && !code) {
+      // The list on screen is of another filter: it must not sit under this warning as if it answered it.
+      setEntries([]);
+      setCursor(null);
       setError(copy.sentNeedsDossier);
       return;
     }
@@ -111,7 +115,7 @@ export function DeliveryLog() {
               {entry.dossierCode ? <strong>{entry.dossierCode} · </strong> : null}
               {entry.subject}
             </p>
-            {entry.reason ? <p className="log-detail">{copy.reason(reasonText(entry.reason))}</p> : null}
+            {entry.reason ? <p className="log-detail">{copy.reason(deliveryReasonLabel(entry.reason))}</p> : null}
             {entry.zaloMessageId ? <p className="log-detail">{copy.messageId(entry.zaloMessageId)}</p> : null}
             <p className="log-detail">
               {vietnamDateTime(entry.createdAt)} → {vietnamDateTime(entry.updatedAt)}

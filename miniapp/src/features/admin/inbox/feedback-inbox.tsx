@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router-dom";
+import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
+import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { Button, Spinner, Text } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -14,12 +17,12 @@ function messageOf(failure: unknown): string {
 }
 
 function vietnamDateTime(instant: string): string {
-  return new Date(instant).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return formatDateTime(instant);
 }
 
 /** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
 function deadlineDay(instant: string): string {
-  return new Date(Date.parse(instant) - 1).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+  return formatDeadlineDay(instant);
 }
 
 /** Late first: the red chip says how many working days overdue; otherwise how many are left. */
@@ -39,7 +42,9 @@ export function FeedbackInbox() {
   const [threads, setThreads] = useState<InboxThread[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open thread is in the address (?thread=<id>), so the header's back control is the one way back to the list.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const openId = searchParams.get("thread");
 
   const load = useCallback(
     async (more: string | null) => {
@@ -55,23 +60,14 @@ export function FeedbackInbox() {
     [client, filter, lateOnly],
   );
 
+  // Fresh on the way back from a thread too: it may have been answered or closed there.
   useEffect(() => {
+    if (openId) return;
     setThreads(null);
     void load(null);
-  }, [load]);
+  }, [load, openId]);
 
-  if (openId) {
-    return (
-      <ThreadView
-        id={openId}
-        onBack={() => {
-          setOpenId(null);
-          setThreads(null);
-          void load(null);
-        }}
-      />
-    );
-  }
+  if (openId) return <ThreadView id={openId} />;
 
   return (
     <div className="inbox">
@@ -92,7 +88,7 @@ export function FeedbackInbox() {
       <ul className="inbox-list">
         {threads?.map((thread) => (
           <li key={thread.id} className="inbox-item" data-testid="inbox-thread">
-            <button type="button" className="inbox-open" onClick={() => setOpenId(thread.id)} aria-label={`${inboxCopy.open}: ${thread.text.slice(0, 60)}`}>
+            <button type="button" className="inbox-open" onClick={() => setSearchParams({ thread: thread.id })}>
               <span className="inbox-meta">
                 <DeadlineChip thread={thread} />
                 <span className="inbox-chip inbox-chip-state">{inboxCopy.types[thread.type] ?? thread.type}</span>
@@ -116,13 +112,14 @@ export function FeedbackInbox() {
   );
 }
 
-function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
+function ThreadView({ id }: { id: string }) {
   const client = useApiClient();
   const [thread, setThread] = useState<InboxThreadDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -161,9 +158,6 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
 
   return (
     <div className="inbox">
-      <Button variant="tertiary" onClick={onBack}>
-        ← {inboxCopy.back}
-      </Button>
       {thread === null && !error ? <Spinner visible /> : null}
       {error ? <p className="admin-error" role="alert">{error}</p> : null}
       {thread ? (
@@ -203,7 +197,7 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
                 <Button htmlType="submit" loading={busy} disabled={!reply.trim()}>
                   {inboxCopy.send}
                 </Button>
-                <Button variant="secondary" disabled={busy} onClick={() => void run(() => changeThreadState(client, id, "close"), null)}>
+                <Button variant="secondary" disabled={busy} onClick={() => setConfirmingClose(true)}>
                   {inboxCopy.close}
                 </Button>
               </div>
@@ -215,6 +209,18 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
           )}
         </section>
       ) : null}
+      <ConfirmDialog
+        visible={confirmingClose}
+        title={inboxCopy.closeConfirmTitle}
+        body={inboxCopy.closeConfirmBody}
+        cancel={inboxCopy.closeCancel}
+        confirm={inboxCopy.close}
+        onCancel={() => setConfirmingClose(false)}
+        onConfirm={() => {
+          setConfirmingClose(false);
+          void run(() => changeThreadState(client, id, "close"), null);
+        }}
+      />
     </div>
   );
 }

@@ -4,6 +4,9 @@ export interface LateDossier {
   code: string;
   procedureName: string;
   agencyName: string;
+  /** The due date on the receipt. */
+  dueAt: string;
+  /** The date it must now be returned by (moved by supplements or an apology); the list is sorted by it. */
   promisedDueAt: string;
   daysLate: number;
   apology: { newDueAt: string } | null;
@@ -29,13 +32,14 @@ export function parseLateDossierPage(body: unknown): LateDossierPage {
       typeof row.code !== "string" ||
       typeof row.procedureName !== "string" ||
       typeof row.agencyName !== "string" ||
+      typeof row.dueAt !== "string" ||
       typeof row.promisedDueAt !== "string" ||
       typeof row.daysLate !== "number"
     ) {
       throw new Error("unexpected late dossier");
     }
     const apology = isObject(row.apology) && typeof row.apology.newDueAt === "string" ? { newDueAt: row.apology.newDueAt } : null;
-    return { code: row.code, procedureName: row.procedureName, agencyName: row.agencyName, promisedDueAt: row.promisedDueAt, daysLate: row.daysLate, apology };
+    return { code: row.code, procedureName: row.procedureName, agencyName: row.agencyName, dueAt: row.dueAt, promisedDueAt: row.promisedDueAt, daysLate: row.daysLate, apology };
   });
   return { dossiers, nextCursor: body.nextCursor };
 }

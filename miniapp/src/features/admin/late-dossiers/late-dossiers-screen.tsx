@@ -85,13 +85,16 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
         ) : null}
         {shown && rows === null && !error ? <Spinner visible /> : null}
         {rows?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
+        {rows && rows.length > 0 ? <p className="admin-muted">{copy.order}</p> : null}
         <ul className="late-list">
           {rows?.map((row) => (
             <li key={row.code} className="late-item" data-testid="late-dossier">
               <strong className="late-code">{row.code}</strong>
               <span>{row.procedureName}</span>
               <span className="admin-muted">
-                {copy.dueAt}: {vietnamDate(row.promisedDueAt)} · <span className="late-days">{copy.daysLate(row.daysLate)}</span>
+                {copy.dueAt}: {vietnamDate(row.dueAt)}
+                {vietnamDate(row.promisedDueAt) !== vietnamDate(row.dueAt) ? ` · ${copy.promisedDueAt}: ${vietnamDate(row.promisedDueAt)}` : ""} ·{" "}
+                <span className="late-days">{copy.daysLate(row.daysLate)}</span>
               </span>
               <span className={row.apology ? "admin-muted" : "admin-error"}>
                 {row.apology ? copy.apologySent(vietnamDate(row.apology.newDueAt)) : copy.apologyMissing}

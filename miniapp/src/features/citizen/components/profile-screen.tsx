@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Button, Modal } from "zmp-ui";
+import { Button } from "zmp-ui";
+import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
+import { localPhoneMask } from "../local-phone-mask";
 import "./citizen.css";
 import { vi } from "../../../copy/vi";
 import { PlatformError, usePlatform } from "../../../platform";
@@ -84,7 +86,7 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
         </h2>
         <dl className="profile__facts">
           <dt>{vi.citizen.phoneLabel}</dt>
-          <dd data-testid="profile-phone">{profile.phone ? profile.phone.masked : vi.citizen.phoneNone}</dd>
+          <dd data-testid="profile-phone">{profile.phone ? localPhoneMask(profile.phone.masked) : vi.citizen.phoneNone}</dd>
           {profile.phone && (
             <>
               <dt>{vi.citizen.verifiedAt}</dt>
@@ -150,15 +152,15 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
         </p>
       )}
 
-      <Modal
+      <ConfirmDialog
         visible={confirming}
         title={vi.citizen.withdrawConfirmTitle}
-        description={vi.citizen.withdrawConfirmBody}
-        onClose={() => setConfirming(false)}
-        actions={[
-          { text: vi.citizen.withdrawCancel, close: true },
-          { text: vi.citizen.withdrawConfirm, danger: true, onClick: () => void withdraw() },
-        ]}
+        body={vi.citizen.withdrawConfirmBody}
+        cancel={vi.citizen.withdrawCancel}
+        confirm={vi.citizen.withdrawConfirm}
+        danger
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void withdraw()}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { vi } from "../../../copy/vi";
 import { checkDossierCode } from "../dossier-code";
 import { dossierCodeMessage } from "../dossier-code-message";
 import { dossierRoute } from "../dossier-link";
+import { AppIcon } from "../../../shared/ui/icons";
 
 export function DossierLookupForm() {
   const navigate = useNavigate();
@@ -33,8 +34,8 @@ export function DossierLookupForm() {
         // zmp-ui renders its label as plain text; a real <label> lets screen readers name the field.
         label={<label htmlFor="dossier-code">{vi.lookup.codeLabel}</label>}
         placeholder={vi.lookup.codePlaceholder}
-        helperText={error ? undefined : vi.lookup.codeHelper}
-        errorText={error}
+        // The hint and the error are ours, below the field, so the field can name them (zmp-ui's have no id).
+        aria-describedby="dossier-code-help"
         status={error ? "error" : undefined}
         value={value}
         onChange={(event) => {
@@ -48,8 +49,19 @@ export function DossierLookupForm() {
         enterKeyHint="search"
         aria-invalid={error ? true : undefined}
         size="large"
-        clearable
+        // zmp-ui's clear "×" is a nameless 16 px span: this one is named and styled to a 44 px target (dossier.css).
+        allowClear={{
+          clearIcon: (
+            <span className="lookup-form__clear">
+              <AppIcon name="close" size={22} />
+              <span className="visually-hidden">{vi.a11y.clearInput}</span>
+            </span>
+          ),
+        }}
       />
+      <p id="dossier-code-help" className={error ? "lookup-form__help lookup-form__help--error" : "lookup-form__help"} role={error ? "alert" : undefined}>
+        {error ?? vi.lookup.codeHelper}
+      </p>
       <Box mt={4}>
         <Button htmlType="submit" variant="primary" size="large" fullWidth>
           {vi.lookup.submit}

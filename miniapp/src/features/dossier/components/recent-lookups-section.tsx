@@ -1,14 +1,12 @@
-import { useNavigate } from "react-router-dom";
-import { Box, Button, List } from "zmp-ui";
+import { Box, Button } from "zmp-ui";
 import "./dossier.css";
 import { vi } from "../../../copy/vi";
-import { AppIcon } from "../../../shared/ui/icons";
+import { LinkList } from "../../../shared/ui/link-list";
 import { dossierRoute } from "../dossier-link";
 import { clearRecentLookups } from "../recent-lookups";
 import { useRecentLookups } from "../use-recent-lookups";
 
 export function RecentLookupsSection() {
-  const navigate = useNavigate();
   const lookups = useRecentLookups();
   if (lookups.length === 0) return null;
 
@@ -22,18 +20,15 @@ export function RecentLookupsSection() {
           {vi.recent.clear}
         </Button>
       </Box>
-      <List className="recent-lookups__list" noSpacing>
-        {lookups.map((lookup) => (
-          <List.Item
-            key={lookup.code}
-            className="recent-lookups__item"
-            title={lookup.code}
-            subTitle={lookup.procedureName}
-            suffix={<AppIcon name="chevron-right" className="recent-lookups__chevron" />}
-            onClick={() => navigate(dossierRoute(lookup.code))}
-          />
-        ))}
-      </List>
+      <LinkList
+        className="recent-lookups__list"
+        entries={lookups.map((lookup) => ({
+          key: lookup.code,
+          to: dossierRoute(lookup.code),
+          title: lookup.code,
+          subtitle: lookup.procedureName,
+        }))}
+      />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
+import { feedbackPaths } from "../feedback-paths";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { useApiLoad } from "../../../shared/api/use-api-load";
-import { formatDateTime } from "../../../shared/format/format-date-time";
+import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { fetchFeedbackThread, markAnswerHelpful, maxFeedbackTextLength, sendFeedbackMessage, type FeedbackMessage } from "../feedback-api";
 import { FeedbackStateChip } from "./feedback-state-chip";
 import "../../../shared/ui/form.css";
@@ -21,7 +23,17 @@ export function FeedbackThreadView({ id }: { id: string }) {
     return (
       <div className="motcua-empty" role="alert">
         <p>{state.error.kind === "not_found" ? vi.feedback.notFound : `${vi.feedback.loadError} ${state.error.message}`}</p>
-        {state.error.kind !== "not_found" && (
+        {state.error.kind === "not_found" ? (
+          // Not a dead end: the citizen's own questions, or a new one.
+          <nav className="feedback-next-steps" aria-label={vi.feedback.nextSteps}>
+            <Link className="motcua-button-link" to={feedbackPaths.list}>
+              {vi.feedback.back}
+            </Link>
+            <Link className="motcua-button-link" to={feedbackPaths.new}>
+              {vi.feedback.ask}
+            </Link>
+          </nav>
+        ) : (
           <Button variant="secondary" onClick={reload}>
             {vi.feedback.retry}
           </Button>
@@ -56,7 +68,7 @@ export function FeedbackThreadView({ id }: { id: string }) {
       </div>
       {thread.dossierCode && <p className="motcua-muted">{vi.feedback.dossier(thread.dossierCode)}</p>}
       {thread.state !== "da_tra_loi" && thread.state !== "da_dong" && (
-        <p className="motcua-muted">{vi.feedback.replyDue(formatDateTime(thread.replyDueAt))}</p>
+        <p className="motcua-muted">{vi.feedback.replyDue(formatDeadlineDay(thread.replyDueAt))}</p>
       )}
       <ol className="feedback-messages">
         {thread.messages.map((message) => (

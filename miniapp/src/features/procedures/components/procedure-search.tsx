@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
 import { useApiLoad } from "../../../shared/api/use-api-load";
@@ -6,14 +6,20 @@ import { maxQueryLength, searchProcedures, type Procedure } from "../procedures-
 import "../../../shared/ui/form.css";
 import "./procedures.css";
 
-export function ProcedureSearch() {
+/** Cards shown at first and added by each "Xem thêm": a phone shows a short list, not 6,000 px of cards. */
+export const proceduresPageSize = 5;
+
+/** `noResultNextSteps`: what the citizen can do when nothing matches (the page supplies its links). */
+export function ProcedureSearch({ noResultNextSteps }: { noResultNextSteps?: ReactNode }) {
   const [input, setInput] = useState("");
   const [query, setQuery] = useState("");
+  const [shownCount, setShownCount] = useState(proceduresPageSize);
   const { state, reload } = useApiLoad((c) => searchProcedures(c, query), `q:${query}`);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setQuery(input.trim());
+    setShownCount(proceduresPageSize);
   }
 
   return (
@@ -46,8 +52,24 @@ export function ProcedureSearch() {
           </Button>
         </div>
       )}
-      {state.status === "loaded" && state.data.length === 0 && <p className="motcua-empty">{vi.procedures.empty}</p>}
-      {state.status === "loaded" && state.data.map((procedure) => <ProcedureCard key={procedure.code} procedure={procedure} />)}
+      {state.status === "loaded" && state.data.length === 0 && (
+        <div className="motcua-empty">
+          <p>{vi.procedures.empty}</p>
+          <p>{vi.procedures.emptyNext}</p>
+          <div className="procedure-next-steps">
+            <a className="motcua-button-link" href={vi.procedures.nationalPortalSearchUrl} target="_blank" rel="noreferrer">
+              {vi.procedures.searchNationalPortal}
+            </a>
+            {noResultNextSteps}
+          </div>
+        </div>
+      )}
+      {state.status === "loaded" && state.data.slice(0, shownCount).map((procedure) => <ProcedureCard key={procedure.code} procedure={procedure} />)}
+      {state.status === "loaded" && state.data.length > shownCount && (
+        <Button variant="secondary" fullWidth onClick={() => setShownCount((count) => count + proceduresPageSize)}>
+          {vi.procedures.more(Math.min(proceduresPageSize, state.data.length - shownCount))}
+        </Button>
+      )}
     </div>
   );
 }

@@ -31,13 +31,16 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
   const [comment, setComment] = useState(initial?.comment ?? "");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // After a send with gaps, each unanswered group says so itself (aria-invalid, described by its own message).
+  const [showMissing, setShowMissing] = useState(false);
   const unhappy = ratingCriteria.some((criterion) => levels[criterion] === "khong_hai_long");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const { attitude, result, overall } = levels;
-    if (!attitude || !result || !overall) return setError(vi.rating.chooseAll);
     const reason = reasonChoice === otherReason ? ownReason.trim() : reasonChoice;
+    if (!attitude || !result || !overall || (unhappy && !reason)) setShowMissing(true);
+    if (!attitude || !result || !overall) return setError(vi.rating.chooseAll);
     if (unhappy && !reason) return setError(vi.rating.reasonRequired);
     setError(null);
     setSaving(true);
@@ -56,8 +59,14 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
     <form className="rating-form" onSubmit={submit} noValidate>
       {ratingCriteria.map((criterion) => (
         <fieldset key={criterion} className="rating-criterion">
-          <legend>{vi.rating.criteria[criterion]}</legend>
-          <div className="rating-levels">
+          <legend id={`rating-${criterion}-legend`}>{vi.rating.criteria[criterion]}</legend>
+          <div
+            className="rating-levels"
+            role="radiogroup"
+            aria-labelledby={`rating-${criterion}-legend`}
+            aria-invalid={showMissing && !levels[criterion] ? true : undefined}
+            aria-describedby={showMissing && !levels[criterion] ? `rating-${criterion}-missing` : undefined}
+          >
             {satisfactionLevels.map((level) => (
               <label key={level} className={`rating-level rating-level--${level}`}>
                 <input
@@ -74,13 +83,24 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
               </label>
             ))}
           </div>
+          {showMissing && !levels[criterion] && (
+            <p id={`rating-${criterion}-missing`} className="rating-missing">
+              {vi.rating.levelMissing}
+            </p>
+          )}
         </fieldset>
       ))}
 
       {unhappy && (
         <fieldset className="rating-criterion">
-          <legend>{vi.rating.reasonLegend}</legend>
-          <div className="rating-reasons">
+          <legend id="rating-reason-legend">{vi.rating.reasonLegend}</legend>
+          <div
+            className="rating-reasons"
+            role="radiogroup"
+            aria-labelledby="rating-reason-legend"
+            aria-invalid={showMissing && !reasonChoice ? true : undefined}
+            aria-describedby={showMissing && !reasonChoice ? "rating-reason-missing" : undefined}
+          >
             {[...suggested, otherReason].map((reason) => (
               <label key={reason} className="rating-reason">
                 <input type="radio" name="reason" value={reason} checked={reasonChoice === reason}
@@ -93,6 +113,11 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
               </label>
             ))}
           </div>
+          {showMissing && !reasonChoice && (
+            <p id="rating-reason-missing" className="rating-missing">
+              {vi.rating.reasonRequired}
+            </p>
+          )}
           {reasonChoice === otherReason && (
             <textarea
               className="motcua-textarea"
