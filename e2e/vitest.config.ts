@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // A page's answer can take more than vitest's default second on a busy 2-core machine.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
