@@ -257,7 +257,9 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     syncDialect: syncDialectUseCases({
       dossiers,
       applyEvent,
-      hashEvent: (event) => createHash("sha256").update(JSON.stringify(event)).digest("base64url"),
+      // A dialect event's id is its content (dossier, status, time): a step resent with another note or with the
+      // dossier's details is the same fact, a duplicate, never "an id reused with a different payload".
+      hashEvent: (event) => createHash("sha256").update(event.eventId).digest("base64url"),
     }),
     /** For the seed and the admin routes: the dialect's credentials as stored. */
     syncCredentials,
