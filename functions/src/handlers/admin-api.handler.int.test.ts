@@ -258,6 +258,29 @@ describe("authorization matrix: every admin route × caller", () => {
       pathParameters: () => ({ id: inboxFixtures.failedOutboxId }),
       expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
     },
+    // Reach: officers see their own agencies, never another's; the CSV is for admins.
+    { routeKey: "GET /v1/admin/reach", path: () => "/v1/admin/reach", query: "from=2026-01&to=2026-12", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    {
+      routeKey: "GET /v1/admin/reach",
+      path: () => "/v1/admin/reach",
+      query: `from=2026-01&to=2026-12&agency=${agency}`,
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 200, admin: 200 },
+    },
+    { routeKey: "GET /v1/admin/reach.csv", path: () => "/v1/admin/reach.csv", query: "from=2026-01&to=2026-12", expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 } },
+    // The dialect's credentials: admins only (the rows run in order: created, then rotated, disabled, enabled).
+    { routeKey: "GET /v1/admin/sync-credentials", path: () => "/v1/admin/sync-credentials", expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 } },
+    {
+      routeKey: "POST /v1/admin/sync-credentials",
+      path: () => "/v1/admin/sync-credentials",
+      body: { username: "matrix-sync", unitPatterns: [agency] },
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 201 },
+    },
+    ...(["password", "disable", "enable"] as const).map((action) => ({
+      routeKey: `POST /v1/admin/sync-credentials/{username}/${action}`,
+      path: () => `/v1/admin/sync-credentials/matrix-sync/${action}`,
+      pathParameters: () => ({ username: "matrix-sync" }),
+      expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 },
+    })),
   ];
 
   it("covers every admin route of the route table", () => {
