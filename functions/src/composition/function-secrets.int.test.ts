@@ -89,7 +89,7 @@ it("the HTTP functions and notify do their work with only their own secrets", as
   const citizen = await stack.createZaloUser("Trần Thị Bình", phone, true);
 
   // webhook (ZALO_APP_SECRET, ZALO_OA_SECRET_KEY): a follow event signed by Zalo.
-  const follow = { event_name: "follow", user_id_by_app: citizen.zaloAppUserId, follower: { id: citizen.zaloOaUserId }, source: "oa_profile", timestamp: "1793000000000" };
+  const follow = { event_name: "follow", user_id_by_app: citizen.zaloAppUserId, follower: { id: citizen.zaloOaUserId }, source: "oa_profile", timestamp: String(clock.now().getTime() - 60_000) };
   const delivered = (await emulator("/_emulator/webhook", { url: `${server.url}/v1/zalo/webhook`, event: follow })) as { status: number; body: string };
   expect(delivered.status).toBe(200);
   expect(JSON.parse(delivered.body)).toEqual({ result: "recorded" });
