@@ -198,9 +198,10 @@ describe("notify: outbox → stream → Zalo", () => {
     const phone = newPhone();
     const user = await verifiedCitizen(phone, { followsInZalo: true, followsInOurRecords: true });
     const code = newCode();
-    await ingestEvents([event(code, phone, 2, "received", "2026-11-02T08:15:00+07:00")]);
-    await ingestEvents([event(code, phone, 9, "done", "2026-11-05T09:00:00+07:00")]);
-    await ingestEvents([event(code, phone, 10, "handed", "2026-11-06T09:00:00+07:00")]);
+    // A life that ended before the test's clock: the ingest refuses events dated ahead of it.
+    await ingestEvents([event(code, phone, 2, "received", "2026-10-27T08:15:00+07:00")]);
+    await ingestEvents([event(code, phone, 9, "done", "2026-10-30T09:00:00+07:00")]);
+    await ingestEvents([event(code, phone, 10, "handed", "2026-10-31T09:00:00+07:00")]);
 
     const messages = await eventually(() => messagesTo(user.zaloOaUserId), (m) => m.length >= 4);
     const titles = messages.map((m) => m.templateData?.["tieu_de"]);
