@@ -192,8 +192,13 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
           },
         })),
       });
-      const response = await fetch(`${api.url}/v1/ingest/events`, { method: "POST", headers: signedIngestHeaders(secrets.ingest, body, now), body });
-      if (response.status !== 200) throw new Error(`ingest: ${response.status} ${await response.text()}`);
+      // As a one-stop system does: a 503 (DynamoDB slow under the fan-out's load) is sent again after Retry-After.
+      for (let attempt = 1; ; attempt += 1) {
+        const response = await fetch(`${api.url}/v1/ingest/events`, { method: "POST", headers: signedIngestHeaders(secrets.ingest, body, now), body });
+        if (response.status === 200) break;
+        if (response.status !== 503 || attempt === 5) throw new Error(`ingest: ${response.status} ${await response.text()}`);
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? "1") * 1000));
+      }
     };
     const staff = { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" };
     const published = await fetch(`${api.url}/v1/admin/announcements`, {
