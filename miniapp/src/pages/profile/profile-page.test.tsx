@@ -45,7 +45,7 @@ describe("Tài khoản", () => {
   it("offers interactOA beside \"Quan tâm\" to a citizen with no phone who does not follow, and only to them", async () => {
     const allowOaMessages = vi.fn(async () => {});
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
-    renderApp("/me", fetch, { allowOaMessages });
+    renderApp("/me", fetch, { allowOaMessages }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Cho phép nhắn tin cho tôi" }));
     expect((await screen.findByRole("status")).textContent).toBe("Đã cho phép trang Zalo của Bộ phận Một cửa nhắn tin cho bạn.");
     expect(allowOaMessages).toHaveBeenCalledWith("4321");
@@ -53,8 +53,8 @@ describe("Tài khoản", () => {
 
   it("does not offer interactOA to a citizen whose phone is on file", async () => {
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(verified)) });
-    renderApp("/me", fetch);
-    expect(await screen.findByRole("button", { name: "Quan tâm để nhận thông báo" })).toBeTruthy();
+    renderApp("/me", fetch, {}, { profileFromTest: true });
+    expect(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Cho phép nhắn tin cho tôi" })).toBeNull();
   });
 
