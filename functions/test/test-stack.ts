@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from "../src/config/config.js";
 import type { LambdaFunctionName } from "../src/config/function-secrets.js";
+import type { Clock } from "../src/ports/clock.js";
 import { startZaloEmulator } from "../../local/src/zalo-emulator/server.js";
 import { createTestTable } from "./dynamodb-test-table.js";
 
@@ -13,8 +14,11 @@ export const testSecrets = {
   oaRefreshToken: "oa-refresh-token-for-tests",
 };
 
-/** A real table on DynamoDB Local and a real Zalo emulator, with the configuration that points at them. */
-export async function startTestStack(overrides: Record<string, string> = {}) {
+/**
+ * A real table on DynamoDB Local and a real Zalo emulator, with the configuration that points at them. A test that
+ * sets its own clock passes it here too, so the emulator (its quota day, its token lifetimes) keeps the same time.
+ */
+export async function startTestStack(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}) {
   const table = await createTestTable();
   const emulator = await startZaloEmulator({
     port: 0,
@@ -23,6 +27,7 @@ export async function startTestStack(overrides: Record<string, string> = {}) {
     oaId: "4321",
     oaSecretKey: testSecrets.oaSecretKey,
     oaRefreshToken: testSecrets.oaRefreshToken,
+    ...(options.clock ? { now: () => options.clock!.now().getTime() } : {}),
   });
   const env: Record<string, string> = {
     TABLE_NAME: table.tableName,

@@ -17,6 +17,11 @@ import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
 import { buildNotifyHandler } from "./notify.handler.js";
 import { wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
 import { fanoutStallMs } from "../domain/announcement-fanout.js";
+import { shiftedClock } from "../adapters/system/shifted-clock.js";
+
+// The fan-out runs on a working morning it sets, not on the wall clock: the Vietnam day (the daily quota's) must not
+// turn mid-run, whenever the suite runs.
+const clock = shiftedClock(new Date("2026-11-24T09:00:00+07:00"));
 
 const pageSize = 40;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -47,11 +52,11 @@ async function createUsers(count: number, follower = true) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ NOTIFY_RETRY_BASE_MS: "10", NOTIFY_RETRY_MAX_MS: "50", ZALO_SEND_RATE_PER_SECOND: "1000" });
+  stack = await startTestStack({ NOTIFY_RETRY_BASE_MS: "10", NOTIFY_RETRY_MAX_MS: "50", ZALO_SEND_RATE_PER_SECOND: "1000" }, { clock });
   const [admin] = await createUsers(1);
   stack.config.firstAdminZaloAppUserId = admin!.zaloAppUserId;
   adminToken = admin!.accessToken;
-  deps = composeDependencies(stack.config, { fanoutPageSize: pageSize });
+  deps = composeDependencies(stack.config, { clock, fanoutPageSize: pageSize });
   handlers = httpHandlersFrom(deps);
   const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client);
   citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
@@ -59,7 +64,7 @@ beforeAll(async () => {
   notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
   poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5, log: (line) => void pollerLog.push(line) });
 
-  const at = new Date().toISOString();
+  const at = clock.now().toISOString();
   const follow = (user: { zaloAppUserId: string; zaloOaUserId: string }, isFollower = true, when = at) =>
     citizens.recordFollowState({ zaloAppUserId: user.zaloAppUserId, zaloOaUserId: user.zaloOaUserId, isFollower, at: when });
   const optedIn = await createUsers(255);
@@ -72,7 +77,7 @@ beforeAll(async () => {
   for (const user of [notOptedIn1!, notOptedIn2!]) await follow(user);
   await follow(unfollowed!);
   await citizens.setAnnouncementSubscription(unfollowed!.zaloAppUserId, true, at);
-  await follow(unfollowed!, false, new Date(Date.now() + 1000).toISOString());
+  await follow(unfollowed!, false, new Date(clock.now().getTime() + 1000).toISOString());
   await follow(optedOut!);
   await citizens.setAnnouncementSubscription(optedOut!.zaloAppUserId, true, at);
   await citizens.setAnnouncementSubscription(optedOut!.zaloAppUserId, false, at);
@@ -246,7 +251,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     broken = false; // the dependency recovers; nothing would write the next page without the waker
     const realWaker = wakeOutboxHandlerFrom(deps);
     expect((await realWaker()).fanoutsNudged).toBe(0); // not stalled yet
-    const later = wakeOutboxHandlerFrom({ ...deps, clock: { now: () => new Date(Date.now() + fanoutStallMs + 60_000) } });
+    const later = wakeOutboxHandlerFrom({ ...deps, clock: { now: () => new Date(clock.now().getTime() + fanoutStallMs + 60_000) } });
     expect((await later()).fanoutsNudged).toBe(1);
     expect((await later()).fanoutsNudged).toBe(0); // nudged once; its stall clock restarted
 
