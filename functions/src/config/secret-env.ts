@@ -6,8 +6,8 @@ export type ReadSecret = (secretId: string) => Promise<string>;
 type Env = Partial<Record<string, string | undefined>>;
 
 /**
- * The value a secret holds until an operator puts the real one (README "Deploying to AWS"). The CDK app
- * creates the Zalo-issued secrets with it; never change it, or a redeploy would overwrite the real values.
+ * The value a secret holds until an operator puts the real one (docs/deploying.md, "First deploy: secrets"). The
+ * CDK app creates the Zalo-issued secrets with it; never change it, or a redeploy would overwrite the real values.
  */
 export const unsetSecretValue = "UNSET: put the real value with aws secretsmanager put-secret-value";
 

@@ -51,7 +51,7 @@ describe("a whole local stack in-process", () => {
     expect(citizen.status).toBe(403);
   });
 
-  it("seeds a credential of the national sync dialect that logs in and finds a seeded dossier, as the README's curl calls do", async () => {
+  it("seeds a credential of the national sync dialect that logs in and finds a seeded dossier, as the curl calls of docs/integrating.md do", async () => {
     const post = async (path: string, body: unknown) =>
       (await (await fetch(`${stack.info.apiUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as {
         error_code: string;
