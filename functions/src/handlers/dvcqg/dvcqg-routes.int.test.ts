@@ -566,6 +566,37 @@ describe("sessions and login", () => {
     expect((await g(await login(), "TraCuuHoSo", { mahoso: "x" })).answer.error_code).toBe("0");
   });
 
+  it("ends the sessions issued before a password rotation or a disabling, even once enabled again", async () => {
+    const user = "opencps-h56";
+    const passwordOf = async (path: string) => {
+      const response = await fetch(`${api.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body: path.endsWith("sync-credentials") ? JSON.stringify({ username: user, unitPatterns: [province] }) : undefined,
+      });
+      expect(response.ok).toBe(true);
+      return String(((await response.json()) as { password?: string }).password);
+    };
+    const first = await login(user, await passwordOf("/v1/admin/sync-credentials"));
+    const lookup = (session: string) => g(session, "TraCuuHoSo", { mahoso: "000.00.01.H56-240105-0001" });
+    expect((await lookup(first)).answer.error_code).toBe("0");
+
+    const rotated = await passwordOf(`/v1/admin/sync-credentials/${user}/password`);
+    const revoked = { error_code: "-2", message: "Session đã bị thu hồi do đổi mật khẩu hoặc khóa tài khoản; hãy đăng nhập lại" };
+    expect((await lookup(first)).answer).toEqual(revoked);
+    const before = await dossierData();
+    expect((await g(first, "DongBoHoSoMC", { isUpdating: "False", data: [dossierItem("000.00.01.H56-240701-0001")] })).answer).toEqual(revoked);
+    expect(await dossierData()).toEqual(before);
+
+    const second = await login(user, rotated);
+    expect((await lookup(second)).answer.error_code).toBe("0");
+    await passwordOf(`/v1/admin/sync-credentials/${user}/disable`);
+    expect((await lookup(second)).answer).toEqual({ error_code: "-2", message: "Tài khoản đồng bộ đã bị khóa" });
+    await passwordOf(`/v1/admin/sync-credentials/${user}/enable`);
+    expect((await lookup(second)).answer).toEqual(revoked);
+    expect((await lookup(await login(user, rotated))).answer.error_code).toBe("0");
+  });
+
   it("stores no session token, only its digest", async () => {
     const session = await login();
     expect(JSON.stringify(await scanTable())).not.toContain(session);

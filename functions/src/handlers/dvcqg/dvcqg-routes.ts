@@ -107,6 +107,7 @@ const sessionMessages = {
   unknown: "Session không hợp lệ; hãy đăng nhập lại",
   expired: "Session đã hết hạn; hãy đăng nhập lại",
   disabled: "Tài khoản đồng bộ đã bị khóa",
+  revoked: "Session đã bị thu hồi do đổi mật khẩu hoặc khóa tài khoản; hãy đăng nhập lại",
 } as const;
 
 async function authenticate(
