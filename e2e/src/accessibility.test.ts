@@ -52,6 +52,7 @@ const staffScreens: Screen[] = [
   { name: "admin-announcements", path: "/admin/announcements", ready: byText("Tiêu đề") },
   { name: "admin-feedback", path: "/admin/feedback", ready: byTestId("inbox-thread") },
   { name: "admin-notifications", path: "/admin/notifications", ready: byText("Nhật ký gửi tin") },
+  { name: "admin-sync-credentials", path: "/admin/sync-credentials", ready: byTestId("sync-credential") },
 ];
 
 async function open(context: BrowserContext, token: string, screen: Screen): Promise<Page> {
@@ -123,6 +124,11 @@ describe("axe-core finds no critical or serious violation", () => {
     const failures: Record<string, unknown> = {};
     for (const screen of staffScreens) {
       const page = await open(context, stack.demoTokens.admin, screen);
+      if (screen.name === "admin-sync-credentials") {
+        // The confirmation before disabling is checked too.
+        await page.getByRole("button", { name: "Khóa", exact: true }).first().click();
+        await page.getByTestId("sync-confirm").waitFor();
+      }
       const violations = await seriousAxeViolations(page);
       if (violations.length > 0) failures[screen.name] = violations;
       await saveScreenshot(page, `a11y-${screen.name}-360x740`);

@@ -49,6 +49,14 @@ it("the admin issues a sync credential at 360 px, the one-stop system logs in wi
 
   await page.getByRole("button", { name: "Đã lưu mật khẩu" }).click();
   await row.getByRole("button", { name: "Khóa" }).click();
+  // Disabling cuts the province's sync job off, so the page asks first.
+  const confirm = row.getByTestId("sync-confirm");
+  await expect.poll(() => confirm.innerText()).toContain(`Bạn chắc chắn muốn khóa ${username}?`);
+  await confirm.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, "admin-sync-credential-confirm-disable-360x740");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await dialectLogin(username, password)).toMatchObject({ error_code: "0" });
+  await confirm.getByRole("button", { name: "Khóa tài khoản" }).click();
   await expect.poll(() => row.innerText()).toContain("Đã khóa");
   await row.scrollIntoViewIfNeeded();
   await saveScreenshot(page, "admin-sync-credential-disabled-360x740");

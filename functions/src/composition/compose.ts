@@ -256,6 +256,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     }),
     syncDialect: syncDialectUseCases({
       dossiers,
+      clock,
       applyEvent,
       // A dialect event's id is its content (dossier, status, time): a step resent with another note or with the
       // dossier's details is the same fact, a duplicate, never "an id reused with a different payload".

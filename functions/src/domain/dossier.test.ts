@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyDossierEvent, type Dossier, type DossierEvent, type IncomingDossierEvent } from "./dossier.js";
+import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
 import { notificationFor } from "./dossier-notification.js";
 
@@ -129,5 +129,36 @@ describe("notificationFor", () => {
       "dossier_result_ready",
       "dossier_result_delivered",
     ]);
+  });
+});
+
+describe("reviseDossier", () => {
+  const held = () => replay(incoming("e1", 2, "2026-11-02T01:00:00.000Z", { details })).state.dossier!;
+  const at = "2026-11-21T00:00:00.000Z";
+
+  it("changes the details and the version, never the status, the timeline state or the details' time", () => {
+    const before = held();
+    const revised = reviseDossier(before, { details: { ...details, dueAt: "2026-11-16T10:00:00.000Z" } }, at);
+    expect(revised).toEqual({ ...before, dueAt: "2026-11-16T10:00:00.000Z", sourceStatus: null, version: before.version + 1, updatedAt: at });
+  });
+
+  it("is null when nothing differs, so a replay writes nothing", () => {
+    const before = held();
+    expect(reviseDossier(before, { details }, at)).toBeNull();
+    expect(reviseDossier(before, { sourceStatus: null }, at)).toBeNull();
+    const withSource = reviseDossier(before, { sourceStatus: { code: "11", seenAt: at } }, at)!;
+    expect(withSource.sourceStatus).toEqual({ code: "11", seenAt: at });
+    // The same code seen again keeps the time it was first seen.
+    expect(reviseDossier(withSource, { details, sourceStatus: { code: "11", seenAt: "2026-11-22T00:00:00.000Z" } }, at)).toBeNull();
+    expect(reviseDossier(withSource, { sourceStatus: { code: "12", seenAt: at } }, at)?.sourceStatus).toEqual({ code: "12", seenAt: at });
+    expect(reviseDossier(withSource, { sourceStatus: null }, at)?.sourceStatus).toBeNull();
+    // Leaving the source status out leaves it.
+    expect(reviseDossier(withSource, { details: { ...details, agencyName: "UBND phường Võ Cường" } }, at)?.sourceStatus).toEqual({ code: "11", seenAt: at });
+  });
+
+  it("an event applied later carries the source status on", () => {
+    const withSource = reviseDossier(held(), { sourceStatus: { code: "11", seenAt: at } }, at)!;
+    const outcome = applyDossierEvent({ dossier: withSource, events: [] }, incoming("e2", 4, "2026-11-03T01:00:00.000Z"), at);
+    expect(outcome.ok && outcome.dossier.sourceStatus).toEqual({ code: "11", seenAt: at });
   });
 });

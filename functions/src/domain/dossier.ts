@@ -30,6 +30,15 @@ export interface DossierEvent {
   apology: Apology | null;
 }
 
+/**
+ * A status code the sender reported that its status map does not know (e.g. OpenCPS's 11): kept as it came,
+ * with when we saw it, and never shown to citizens as a status change.
+ */
+export interface SourceStatus {
+  code: string;
+  seenAt: string;
+}
+
 export interface Dossier extends DossierDetails {
   code: string;
   codeKind: DossierCodeKind;
@@ -47,6 +56,8 @@ export interface Dossier extends DossierDetails {
   ratingInvitedAt: string | null;
   /** When the late-dossier job found the promised return date passed without a result; at most once. */
   lateAt: string | null;
+  /** The sender's latest unmapped status code; absent or null when its last reported status was a known one. */
+  sourceStatus?: SourceStatus | null;
   eventCount: number;
   version: number;
   createdAt: string;
@@ -121,6 +132,7 @@ export function applyDossierEvent(
     ...derived,
     ratingInvitedAt: ratingInvitationDue ? recordedAt : (previous?.ratingInvitedAt ?? null),
     lateAt: previous?.lateAt ?? null,
+    ...(previous?.sourceStatus ? { sourceStatus: previous.sourceStatus } : {}),
     eventCount: timeline.length,
     version: (previous?.version ?? 0) + 1,
     createdAt: previous?.createdAt ?? recordedAt,
@@ -134,6 +146,32 @@ export function applyDossierEvent(
     statusChanged: !previous || previous.status !== dossier.status,
     stale: previous !== null && incoming.occurredAt < previous.statusAt,
     ratingInvitationDue,
+  };
+}
+
+/**
+ * What a sender may change without a timeline event: the details (a new due date, a corrected name…) and its
+ * unmapped status code (`null` clears it, `undefined` leaves it). Null when nothing differs, so a replay writes
+ * nothing. `detailsAt` stays: these are the sender's current details, and an older event never overrides them.
+ */
+export function reviseDossier(
+  dossier: Dossier,
+  change: { details?: DossierDetails; sourceStatus?: SourceStatus | null },
+  at: string,
+): Dossier | null {
+  const details = change.details ? pickDetails(change.details) : pickDetails(dossier);
+  const held = pickDetails(dossier);
+  const detailsChanged = (Object.keys(details) as (keyof DossierDetails)[]).some((key) => details[key] !== held[key]);
+  const heldSource = dossier.sourceStatus ?? null;
+  const sourceChanged =
+    change.sourceStatus !== undefined && (change.sourceStatus?.code ?? null) !== (heldSource?.code ?? null);
+  if (!detailsChanged && !sourceChanged) return null;
+  return {
+    ...dossier,
+    ...details,
+    sourceStatus: sourceChanged ? (change.sourceStatus ?? null) : heldSource,
+    version: dossier.version + 1,
+    updatedAt: at,
   };
 }
 

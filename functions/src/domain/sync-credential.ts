@@ -13,6 +13,11 @@ export interface SyncCredential {
   /** The sender's codes that differ from the national 1–10 (e.g. `{"3": 8, "8": 3}`); other codes 1–10 read as is. */
   statusOverrides: Record<string, DossierStatus>;
   disabled: boolean;
+  /**
+   * Raised when the password is rotated or the credential disabled: a session issued under an older number is
+   * refused, so a leaked session ends with the password that opened it. Absent means 0.
+   */
+  sessionGeneration?: number;
   createdAt: string;
   updatedAt: string;
 }

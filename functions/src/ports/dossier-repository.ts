@@ -42,6 +42,11 @@ export interface DossierRepository {
    * transaction. "duplicate": the event id was applied before; "conflict": the dossier changed since it was read.
    */
   saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult>;
+  /**
+   * Writes a dossier whose details (or the sender's unmapped status) changed without a timeline event: one
+   * conditional Put of the dossier item; "conflict" when its version is no longer `expectedVersion`.
+   */
+  saveRevisedDossier(dossier: Dossier, expectedVersion: number): Promise<"written" | "conflict">;
   /** The payload hash an event id was applied with (its idempotency marker): 1 GetItem; null if never applied. */
   appliedPayloadHash(eventId: string): Promise<string | null>;
   /**

@@ -3,6 +3,8 @@ import type { SyncCredential } from "../domain/sync-credential.js";
 export interface SyncSession {
   username: string;
   expiresAt: string;
+  /** The credential's session generation when the session was issued. */
+  generation: number;
 }
 
 /** Credentials of the national sync dialect and their sessions (stored by the token's digest only). */

@@ -18,7 +18,7 @@ export interface ManageSyncCredentialsDeps {
 }
 
 /** What admins see of a credential: never its hash. */
-export type SyncCredentialView = Omit<SyncCredential, "passwordHash"> & { fromConfiguration: boolean };
+export type SyncCredentialView = Omit<SyncCredential, "passwordHash" | "sessionGeneration"> & { fromConfiguration: boolean };
 
 export type SyncCredentialChange =
   | { kind: "forbidden" }
@@ -26,8 +26,10 @@ export type SyncCredentialChange =
   | { kind: "exists" }
   | { kind: "changed"; credential: SyncCredentialView; password?: string };
 
+const nextGeneration = (credential: SyncCredential) => (credential.sessionGeneration ?? 0) + 1;
+
 function view(credential: SyncCredential, fromConfiguration = false): SyncCredentialView {
-  const { passwordHash: _hash, ...rest } = credential;
+  const { passwordHash: _hash, sessionGeneration: _generation, ...rest } = credential;
   return { ...rest, fromConfiguration };
 }
 
@@ -93,12 +95,21 @@ export function manageSyncCredentialsUseCases(deps: ManageSyncCredentialsDeps) {
 
     async rotatePassword(actor: StaffMember, username: string): Promise<SyncCredentialChange> {
       const password = deps.newPassword();
-      const result = await change(actor, username, "rotate_sync_password", async (c) => ({ ...c, passwordHash: await deps.hasher.hash(password) }));
+      const result = await change(actor, username, "rotate_sync_password", async (c) => ({
+        ...c,
+        passwordHash: await deps.hasher.hash(password),
+        sessionGeneration: nextGeneration(c),
+      }));
       return "kind" in result ? result : { kind: "changed", credential: view(result), password };
     },
 
     async setDisabled(actor: StaffMember, username: string, disabled: boolean): Promise<SyncCredentialChange> {
-      const result = await change(actor, username, disabled ? "disable_sync_credential" : "enable_sync_credential", async (c) => ({ ...c, disabled }));
+      // Disabling ends the sessions for good: enabling again does not bring them back.
+      const result = await change(actor, username, disabled ? "disable_sync_credential" : "enable_sync_credential", async (c) => ({
+        ...c,
+        disabled,
+        ...(disabled ? { sessionGeneration: nextGeneration(c) } : {}),
+      }));
       return "kind" in result ? result : { kind: "changed", credential: view(result) };
     },
   };

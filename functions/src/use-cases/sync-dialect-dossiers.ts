@@ -1,6 +1,7 @@
 import type { DossierCodeKind } from "../domain/dossier-code.js";
-import type { Apology, Dossier, DossierDetails, DossierEvent, IncomingDossierEvent } from "../domain/dossier.js";
+import { reviseDossier, type Apology, type Dossier, type DossierDetails, type DossierEvent, type IncomingDossierEvent, type SourceStatus } from "../domain/dossier.js";
 import type { DossierStatus } from "../domain/dossier-status.js";
+import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { ApplyEventResult } from "./apply-dossier-event.js";
 
@@ -48,20 +49,28 @@ export interface DialectStep {
 }
 
 export type DialectItemOutcome =
-  | { outcome: "applied"; code: string; applied: number }
+  /** New timeline events; `sourceStatus` when the item's own status was outside the map (e.g. a create under 11). */
+  | { outcome: "applied"; code: string; applied: number; sourceStatus?: string }
+  /** No new event, but the dossier's details changed (a new due date, a corrected name…): no message. */
+  | { outcome: "updated"; code: string }
   | { outcome: "duplicate"; code: string }
   /** A create (`isUpdating` False) of a dossier already held: the dialect's "đã tồn tại". */
   | { outcome: "exists"; code: string }
-  /** Accepted, but its status code is outside the sender's map: nothing shown as a status change. */
+  /** Accepted, but its status code is outside the sender's map: kept as the dossier's source status, no status change. */
   | { outcome: "ignored"; code: string; sourceStatus: string }
   | { outcome: "rejected"; code: string; reason: string };
 
 export interface SyncDialectDeps {
-  dossiers: Pick<DossierRepository, "findWithTimeline">;
+  dossiers: Pick<DossierRepository, "findWithTimeline" | "saveRevisedDossier">;
+  clock: Clock;
   applyEvent: (event: IncomingDossierEvent, payloadHash: string) => Promise<ApplyEventResult>;
   /** A stable digest of an event's content, the idempotency marker's payload hash. */
   hashEvent: (event: IncomingDossierEvent) => string;
 }
+
+const maxReviseAttempts = 5;
+
+const notSynced = "hồ sơ chưa được đồng bộ (gửi DongBoHoSoMC trước)";
 
 /** Dossiers are independent, so a few are synced side by side, as our own ingest does; one dossier's in order. */
 const dossiersInParallel = 8;
@@ -125,48 +134,69 @@ export function syncDialectUseCases(deps: SyncDialectDeps) {
     return { applied, rejected: null };
   }
 
+  /** Writes details or a source status that changed without an event; false when nothing differed. */
+  async function revise(first: Dossier, change: { details?: DossierDetails; sourceStatus?: SourceStatus | null }): Promise<boolean> {
+    let current: Dossier | null = first;
+    for (let attempt = 1; attempt <= maxReviseAttempts && current; attempt += 1) {
+      const next = reviseDossier(current, change, deps.clock.now().toISOString());
+      if (!next) return false;
+      if ((await deps.dossiers.saveRevisedDossier(next, current.version)) === "written") return true;
+      current = (await deps.dossiers.findWithTimeline(current.code, { consistent: true }))?.dossier ?? null;
+    }
+    if (!current) return false;
+    throw new Error(`dossier ${first.code} kept changing while its details were updated`);
+  }
+
+  const seen = (code: string): SourceStatus => ({ code, seenAt: deps.clock.now().toISOString() });
+
   async function syncDossier(item: DialectDossierItem, isUpdating: boolean, allowAgency: AgencyCheck): Promise<DialectItemOutcome> {
     const held = await deps.dossiers.findWithTimeline(item.code, { consistent: true });
     if (held && !allowAgency(held.dossier.agencyCode)) return notOurs(item.code);
     if (held && !isUpdating) return { outcome: "exists", code: item.code };
     const details = completeDetails(item.details, held?.dossier ?? null);
     if (!details.ok) return { outcome: "rejected", code: item.code, reason: details.reason };
-    if (item.events.length === 0) {
-      if (item.sourceStatus !== null && held) return { outcome: "ignored", code: item.code, sourceStatus: item.sourceStatus };
-      return {
-        outcome: "rejected",
-        code: item.code,
-        reason:
-          item.sourceStatus !== null
-            ? `trạng thái ${item.sourceStatus} không có trong bảng ánh xạ trạng thái; hồ sơ chưa được tạo`
-            : "thiếu TrangThaiHoSo",
-      };
+    if (!held && item.events.length === 0) {
+      return { outcome: "rejected", code: item.code, reason: "không có ngày nào để tạo hồ sơ (NgayTiepNhan…)" };
     }
+    // An item is the sender's current view of the dossier: its details replace ours even without a new event, and
+    // a mapped status clears an unmapped one seen before. Written first, so the events below carry the same details.
+    const sourceStatus = item.sourceStatus === null ? null : seen(item.sourceStatus);
+    const revised = held ? await revise(held.dossier, { details: details.value, sourceStatus }) : false;
     const known = new Set((held?.events ?? []).map((event: DossierEvent) => event.eventId));
     const fresh = item.events
       .map((event) => placeInferred(event, item.code, held?.dossier ?? null))
       .filter((event): event is DialectEvent => event !== null && !known.has(event.eventId))
       .map(({ timeInferred: _inferred, ...event }) => ({ ...event, code: item.code, codeKind: item.codeKind, details: details.value }));
-    if (fresh.length === 0) return { outcome: "duplicate", code: item.code };
-    const { applied, rejected } = await applyAll(fresh);
+    const { applied, rejected } = fresh.length > 0 ? await applyAll(fresh) : { applied: 0, rejected: null };
     if (rejected !== null) return { outcome: "rejected", code: item.code, reason: rejected };
-    return applied > 0 ? { outcome: "applied", code: item.code, applied } : { outcome: "duplicate", code: item.code };
+    if (!held && sourceStatus && applied > 0) {
+      const created = await deps.dossiers.findWithTimeline(item.code, { consistent: true });
+      if (created) await revise(created.dossier, { sourceStatus });
+    }
+    if (applied > 0) return { outcome: "applied", code: item.code, applied, ...(item.sourceStatus === null ? {} : { sourceStatus: item.sourceStatus }) };
+    if (item.sourceStatus !== null) return { outcome: "ignored", code: item.code, sourceStatus: item.sourceStatus };
+    return revised ? { outcome: "updated", code: item.code } : { outcome: "duplicate", code: item.code };
   }
 
   async function syncStep(step: DialectStep, allowAgency: AgencyCheck): Promise<DialectItemOutcome> {
-    if (step.codeKind !== "official") {
+    if (step.codeKind !== "official" || !step.event) {
       // Only an official code names its agency; another code's agency is the one of the dossier held.
-      const held = await deps.dossiers.findWithTimeline(step.code, { consistent: false });
+      const held = await deps.dossiers.findWithTimeline(step.code, { consistent: !step.event });
       if (held && !allowAgency(held.dossier.agencyCode)) return notOurs(step.code);
+      if (!step.event) {
+        if (!held) return { outcome: "rejected", code: step.code, reason: notSynced };
+        const sourceStatus = step.sourceStatus ?? "";
+        await revise(held.dossier, { sourceStatus: seen(sourceStatus) });
+        return { outcome: "ignored", code: step.code, sourceStatus };
+      }
     }
-    if (!step.event) return { outcome: "ignored", code: step.code, sourceStatus: step.sourceStatus ?? "" };
     const result = await deps.applyEvent(
       { ...step.event, code: step.code, codeKind: step.codeKind, details: null },
       deps.hashEvent({ ...step.event, code: step.code, codeKind: step.codeKind, details: null }),
     );
     if (result.outcome === "applied") return { outcome: "applied", code: step.code, applied: 1 };
     if (result.outcome === "duplicate") return { outcome: "duplicate", code: step.code };
-    return { outcome: "rejected", code: step.code, reason: "hồ sơ chưa được đồng bộ (gửi DongBoHoSoMC trước)" };
+    return { outcome: "rejected", code: step.code, reason: notSynced };
   }
 
   return {

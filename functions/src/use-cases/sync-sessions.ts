@@ -31,9 +31,12 @@ export type SyncLoginResult =
 
 export type SyncAuthentication =
   | { ok: true; credential: SyncCredential }
-  | { ok: false; reason: "missing" | "unknown" | "expired" | "disabled" };
+  | { ok: false; reason: "missing" | "unknown" | "expired" | "disabled" | "revoked" };
 
-/** Logins and sessions of the national sync dialect: random tokens, stored by digest, refused once disabled. */
+/**
+ * Logins and sessions of the national sync dialect: random tokens, stored by digest, refused once the credential
+ * is disabled and for good once its password is rotated or it is disabled (its session generation moves on).
+ */
 export function syncSessionsUseCases(deps: SyncSessionsDeps) {
   let decoyHash: Promise<string> | null = null;
 
@@ -77,7 +80,11 @@ export function syncSessionsUseCases(deps: SyncSessionsDeps) {
       await deps.rateLimiter.releaseFailure(limitRules, now);
       const token = deps.tokens.newToken();
       const expiresAt = new Date(now.getTime() + deps.sessionSeconds * 1000).toISOString();
-      await deps.credentials.saveSession(deps.tokens.digest(token), { username: credential.username, expiresAt });
+      await deps.credentials.saveSession(deps.tokens.digest(token), {
+        username: credential.username,
+        expiresAt,
+        generation: credential.sessionGeneration ?? 0,
+      });
       return { ok: true, token, expiresAt };
     },
 
@@ -89,6 +96,8 @@ export function syncSessionsUseCases(deps: SyncSessionsDeps) {
       if (session.expiresAt <= deps.clock.now().toISOString()) return { ok: false, reason: "expired" };
       const credential = await credentialFor(session.username);
       if (!credential || credential.disabled) return { ok: false, reason: "disabled" };
+      // Issued before the password was rotated or the credential disabled.
+      if (session.generation !== (credential.sessionGeneration ?? 0)) return { ok: false, reason: "revoked" };
       return { ok: true, credential };
     },
   };

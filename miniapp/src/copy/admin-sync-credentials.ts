@@ -14,6 +14,15 @@ export const syncCredentialsCopy = {
   rotate: "Cấp mật khẩu mới",
   disable: "Khóa",
   enable: "Mở khóa",
+  confirmDisableQuestion: (username: string) => `Bạn chắc chắn muốn khóa ${username}?`,
+  confirmDisableEffect:
+    "Phần mềm một cửa dùng tài khoản này sẽ không đồng bộ được nữa và các phiên đang mở bị hủy ngay. Khi mở khóa lại, phần mềm phải đăng nhập lại.",
+  confirmDisable: "Khóa tài khoản",
+  confirmRotateQuestion: (username: string) => `Cấp mật khẩu mới cho ${username}?`,
+  confirmRotateEffect:
+    "Mật khẩu cũ và các phiên đang mở hết hiệu lực ngay; phần mềm một cửa cần được cập nhật mật khẩu mới để tiếp tục đồng bộ.",
+  confirmRotate: "Cấp mật khẩu mới",
+  cancel: "Hủy",
   createHeading: "Cấp tài khoản mới",
   usernameLabel: "Tên đăng nhập",
   usernameHelp: "3–64 ký tự: chữ không dấu, số, dấu chấm, gạch dưới, @, gạch ngang",

@@ -33,6 +33,8 @@ export const dossierItemSchema = z.object({
   ratingInvitedAt: instant.nullable().default(null),
   // Absent on dossiers written before late-dossier detection existed.
   lateAt: instant.nullable().default(null),
+  // Absent unless a sync sender reported a status code its map does not know.
+  sourceStatus: z.object({ code: z.string(), seenAt: instant }).nullable().default(null),
   eventCount: z.number().int().positive(),
   version: z.number().int().positive(),
   createdAt: instant,

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
-import { applyDossierEvent, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
+import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
 import { InvalidCursorError } from "../../ports/dossier-repository.js";
@@ -116,6 +116,23 @@ describe("DynamoDbDossierRepository", () => {
     expect(found?.events.map((e) => e.eventId)).toEqual(["r3-a", "r3-b"]);
     const marker = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.ingestMarker("r3-c") }));
     expect(marker.Item).toBeUndefined();
+  });
+
+  it("access pattern: revise a dossier's details without an event; the phone and due-date indexes follow, a stale version writes nothing", async () => {
+    const code = "REPO-0005";
+    const first = await apply({ dossier: null, events: [] }, incoming(code, "r5-a", 2, "2026-11-02T01:00:00.000Z", true));
+    const held = first.outcome.dossier;
+    const revised = reviseDossier(held, { details: { ...details, dueAt: "2026-11-20T10:00:00.000Z", applicantPhone: "84398700001" }, sourceStatus: { code: "11", seenAt: receivedByUsAt } }, receivedByUsAt)!;
+    expect(await repository.saveRevisedDossier(revised, held.version)).toBe("written");
+    expect(await repository.saveRevisedDossier({ ...revised, agencyName: "khác" }, held.version)).toBe("conflict");
+
+    const found = await repository.findWithTimeline(code, { consistent: true });
+    expect(found?.dossier).toMatchObject({ dueAt: "2026-11-20T10:00:00.000Z", applicantPhone: "84398700001", agencyName: details.agencyName, version: 2 });
+    expect(found?.dossier.sourceStatus).toEqual({ code: "11", seenAt: receivedByUsAt });
+    expect(found?.events).toHaveLength(1);
+    const item = (await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.dossier(code) }))).Item;
+    expect(item).toMatchObject({ GSI2PK: "DUE#2026-11-20", GSI1PK: keys.phonePartition(hasher.hash("84398700001")) });
+    expect((await repository.listByApplicantPhone("84398700001", { limit: 5, cursor: null })).dossiers.map((d) => d.code)).toEqual([code]);
   });
 
   it("indexes the dossier by a keyed hash of the phone, never the phone itself in a key", async () => {

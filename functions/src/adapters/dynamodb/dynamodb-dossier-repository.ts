@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import {
   InvalidCursorError,
@@ -10,7 +10,7 @@ import {
   type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
-import { sortTimeline, type DossierEvent } from "../../domain/dossier.js";
+import { sortTimeline, type Dossier, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
@@ -106,6 +106,26 @@ export class DynamoDbDossierRepository implements DossierRepository {
       if (failed[1] || failed[2]) return "duplicate";
       // Another writer counted first, or held the counter item at that moment: read again and re-apply.
       if (failed[0] || failed[reachMarksIndex] || reasons.includes("TransactionConflict")) return "conflict";
+      throw error;
+    }
+  }
+
+  async saveRevisedDossier(dossier: Dossier, expectedVersion: number): Promise<"written" | "conflict"> {
+    const phoneHash = dossier.applicantPhone ? this.phoneHasher.hash(dossier.applicantPhone) : null;
+    try {
+      // The whole item is put, so the phone index and the late-watch index follow the new phone and due date.
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: dossierToItem(dossier, phoneHash),
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeValues: { ":expected": expectedVersion },
+          ReturnConsumedCapacity: "TOTAL",
+        }),
+      );
+      return "written";
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return "conflict";
       throw error;
     }
   }

@@ -16,6 +16,8 @@ const credentialItemSchema = z.object({
   unitPatterns: z.array(z.string()),
   statusOverrides: z.record(z.string(), status),
   disabled: z.boolean(),
+  // Absent on credentials stored before rotation ended sessions.
+  sessionGeneration: z.number().int().nonnegative().default(0),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -24,6 +26,7 @@ const sessionItemSchema = z.object({
   type: z.literal(itemTypes.syncSession),
   username: z.string(),
   expiresAtIso: z.string(),
+  generation: z.number().int().nonnegative().default(0),
 });
 
 function credentialFromItem(item: Record<string, unknown>): SyncCredential {
@@ -92,6 +95,7 @@ export class DynamoDbSyncCredentialRepository implements SyncCredentialRepositor
           type: itemTypes.syncSession,
           username: session.username,
           expiresAtIso: session.expiresAt,
+          generation: session.generation,
           expiresAt: Math.ceil(Date.parse(session.expiresAt) / 1000),
         },
       }),
@@ -102,6 +106,6 @@ export class DynamoDbSyncCredentialRepository implements SyncCredentialRepositor
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.syncSession(tokenDigest) }));
     if (!result.Item) return null;
     const item = sessionItemSchema.parse(result.Item);
-    return { username: item.username, expiresAt: item.expiresAtIso };
+    return { username: item.username, expiresAt: item.expiresAtIso, generation: item.generation };
   }
 }

@@ -1,4 +1,4 @@
-import { sortTimeline } from "../../domain/dossier.js";
+import { sortTimeline, type Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
 import {
   InvalidCursorError,
@@ -36,6 +36,14 @@ export class InMemoryDossierRepository implements DossierRepository {
     });
     if (write.notification) this.outbox.push(write.notification);
     if (write.ratingInvitation) this.outbox.push(write.ratingInvitation.notification);
+    return "written";
+  }
+
+  async saveRevisedDossier(dossier: Dossier, expectedVersion: number): Promise<"written" | "conflict"> {
+    this.beforeWrite?.();
+    const current = this.dossiers.get(dossier.code);
+    if (!current || current.dossier.version !== expectedVersion) return "conflict";
+    this.dossiers.set(dossier.code, { ...current, dossier: structuredClone(dossier) });
     return "written";
   }
 

@@ -148,9 +148,14 @@ describe("DongBoHoSoMC item", () => {
     expect(mapped.ok && mapped.value.events.at(-1)).toMatchObject({ status: 6, occurredAt: "2024-01-01T01:00:01.000Z", timeInferred: true });
   });
 
-  it("keeps an unknown status as sourceStatus with no event", () => {
-    const mapped = mapDossierItem(item({ TrangThaiHoSo: "11" }), context);
-    expect(mapped).toMatchObject({ ok: true, value: { events: [], sourceStatus: "11" } });
+  it("keeps an unknown status as sourceStatus: only the dated facts become events, never the status itself", () => {
+    const mapped = mapDossierItem(item({ TrangThaiHoSo: "11", NgayKetThucXuLy: "20240110160000" }), context);
+    expect(mapped).toMatchObject({ ok: true, value: { sourceStatus: "11" } });
+    expect(mapped.ok && mapped.value.events.map((e) => [e.status, e.occurredAt])).toEqual([[2, "2024-01-01T01:00:00.000Z"]]);
+  });
+
+  it("rejects an item without TrangThaiHoSo", () => {
+    expect(mapDossierItem(item({ TrangThaiHoSo: "" }), context)).toMatchObject({ ok: false, reason: "thiếu TrangThaiHoSo" });
   });
 
   it("follows the sender's status map", () => {

@@ -115,6 +115,8 @@ function event(
   };
 }
 
+const byTime = (a: DialectEvent, b: DialectEvent) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0);
+
 const supplementApologyReason = "Hồ sơ cần bổ sung giấy tờ; cơ quan hẹn lại ngày trả kết quả.";
 
 /** `DongBoHoSoMC` item → the details it carries and the events its state implies, oldest first. */
@@ -147,11 +149,9 @@ export function mapDossierItem(rawItem: unknown, context: { madonvi: string; sta
     const refusedAt = parseDialectDate(raw, "NgayTuChoi");
     const rounds = supplementRounds(raw);
     const { status, source } = statusOf(raw, "TrangThaiHoSo", context.statusMap);
-    if (status === null) {
-      const value = { code, codeKind: kind, details, events: [], sourceStatus: source ?? null };
-      return { ok: true, value, warnings };
-    }
+    if (status === null && source === undefined) throw new ItemError("thiếu TrangThaiHoSo");
 
+    // An unmapped status still carries dated facts (received, supplement rounds); only the status itself is not one.
     const events: DialectEvent[] = [];
     if (status === 1) {
       const at = submittedAt ?? receivedAt;
@@ -173,6 +173,10 @@ export function mapDossierItem(rawItem: unknown, context: { madonvi: string; sta
     if (status === 10 && handedOverAt) events.push(event(code, 10, handedOverAt));
     if (status === 3 && (refusedAt ?? receivedAt)) events.push(event(code, 3, (refusedAt ?? receivedAt)!));
 
+    if (status === null) {
+      events.sort(byTime);
+      return { ok: true, value: { code, codeKind: kind, details, events, sourceStatus: source! }, warnings };
+    }
     if (!events.some((e) => e.status === status)) {
       const dates = [...events.map((e) => e.occurredAt), receivedAt, submittedAt, finishedAt, handedOverAt, refusedAt]
         .filter((d): d is string => d !== undefined)
@@ -182,7 +186,7 @@ export function mapDossierItem(rawItem: unknown, context: { madonvi: string; sta
       const at = new Date(Date.parse(latest) + 1000).toISOString();
       events.push(event(code, status, at, { timeInferred: true }));
     }
-    events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    events.sort(byTime);
     return { ok: true, value: { code, codeKind: kind, details, events, sourceStatus: null }, warnings };
   } catch (error) {
     if (error instanceof ItemError) return { ok: false, code: codeForError(rawItem), reason: error.message };

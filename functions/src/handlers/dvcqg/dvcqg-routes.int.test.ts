@@ -167,7 +167,13 @@ async function lookUp(code: string) {
     headers: { authorization: `Bearer ${citizenToken}` },
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { status: number; timeline: Array<{ status: number; occurredAt: string; unitName: string | null; note?: string | null }> };
+  return (await response.json()) as {
+    status: number;
+    dueAt: string;
+    procedure: { name: string };
+    agency: { code: string; name: string };
+    timeline: Array<{ status: number; occurredAt: string; unitName: string | null; note?: string | null }>;
+  };
 }
 
 type EmulatorMessage = { templateData?: Record<string, string> };
@@ -348,6 +354,80 @@ describe("Hà Giang-style bare array with MaDinhDanhDV", () => {
   });
 });
 
+describe("a status outside the sender's map, and updates of details only", () => {
+  const code = "000.00.04.H56-240110-0003";
+  const item = (overrides: Record<string, unknown> = {}) =>
+    dossierItem(code, { NgayTiepNhan: "20240110080000", NgayHenTra: "20240124170000", TrangThaiHoSo: "2", ...overrides });
+  const dossierRecord = async () => (await scanTable()).find((i) => i["type"] === "Dossier" && i["code"] === code)!;
+
+  it("keeps an unknown status on the dossier item only: no timeline entry, no message; a later known status applies", async () => {
+    const session = await login();
+    expect((await g(session, "DongBoHoSoMC", { isUpdating: "False", data: [item()] })).answer.error_code).toBe("0");
+    expect(await settledMessages(code, 1)).toEqual(["Được tiếp nhận"]);
+    const before = await lookUp(code);
+
+    now = new Date("2024-07-01T03:05:00Z");
+    const unknown = await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [item({ TrangThaiHoSo: "11" })] });
+    expect(unknown.answer).toMatchObject({ error_code: "0", message: expect.stringContaining("thành công") });
+    expect(unknown.answer.result?.[0]).toMatchObject({ KetQua: "ignored", TrangThaiNguon: "11" });
+    expect((await dossierRecord())["sourceStatus"]).toEqual({ code: "11", seenAt: "2024-07-01T03:05:00.000Z" });
+    const unknownStep = await g(session, "CapNhatTienDoHoSoMC", { data: [step(code, "11", "20240111090000", "Phòng Tư pháp", "Chờ ý kiến")] });
+    expect(unknownStep.answer.result?.[0]).toMatchObject({ KetQua: "ignored", TrangThaiNguon: "11" });
+    expect(await lookUp(code)).toEqual(before);
+    expect(JSON.stringify(await lookUp(code))).not.toContain("11\"");
+    expect(await settledMessages(code, 2, 2000)).toEqual(["Được tiếp nhận"]);
+
+    // Replayed: nothing at all changes, not even the time it was first seen.
+    const data = await dossierData();
+    await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [item({ TrangThaiHoSo: "11" })] });
+    expect(await dossierData()).toEqual(data);
+
+    const known = await g(session, "CapNhatTienDoHoSoMC", { data: [step(code, "4", "20240112090000", "Phòng Tư pháp", "Thẩm định")] });
+    expect(known.answer.result?.[0]?.["KetQua"]).toBe("applied");
+    await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [item({ TrangThaiHoSo: "4" })] });
+    const after = await lookUp(code);
+    expect(after.status).toBe(4);
+    expect(after.timeline.map((e) => e.status)).toEqual([2, 4]);
+    expect((await dossierRecord())["sourceStatus"]).toBeNull();
+    expect((await settledMessages(code, 2)).sort()).toEqual(["Được tiếp nhận", "Đang xử lý"].sort());
+  }, 60_000);
+
+  it("applies changed details without a status change or a message, moves the due-date watch, and a replay changes nothing", async () => {
+    const session = await login();
+    const current = item({ TrangThaiHoSo: "4" });
+    const changed = item({
+      TrangThaiHoSo: "4",
+      NgayHenTra: "20240131170000",
+      TenTTHC: "Đăng ký khai sinh có yếu tố nước ngoài",
+      DonViXuLy: "UBND phường Minh Khai",
+    });
+    expect((await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [current] })).answer.result?.[0]?.["KetQua"]).toBe("duplicate");
+    const messages = await settledMessages(code, 2);
+    const before = await lookUp(code);
+
+    const update = () => g(session, "DongBoHoSoMC", { isUpdating: "True", data: [changed] });
+    const first = await update();
+    expect(first.answer).toMatchObject({ error_code: "0", message: "Đồng bộ thành công 1 hồ sơ" });
+    expect(first.answer.result?.[0]?.["KetQua"]).toBe("updated");
+    const after = await lookUp(code);
+    expect(after).toMatchObject({
+      status: before.status,
+      dueAt: "2024-01-31T10:00:00.000Z",
+      procedure: { name: "Đăng ký khai sinh có yếu tố nước ngoài" },
+      agency: { name: "UBND phường Minh Khai" },
+    });
+    expect(after.timeline).toEqual(before.timeline);
+    expect((await dossierRecord())["GSI2PK"]).toBe("DUE#2024-01-31");
+    expect(await settledMessages(code, messages.length + 1, 2000)).toEqual(messages);
+
+    const data = await dossierData();
+    expect((await update()).answer.result?.[0]?.["KetQua"]).toBe("duplicate");
+    expect(await dossierData()).toEqual(data);
+    const lookup = await g(session, "TraCuuHoSo", { mahoso: code });
+    expect(lookup.answer.result?.[0]).toMatchObject({ NgayHenTra: "20240131170000", TenTTHC: "Đăng ký khai sinh có yếu tố nước ngoài" });
+  }, 60_000);
+});
+
 describe("bad input: a clear dialect error and nothing written", () => {
   const code = "000.00.01.H56-240401-0001";
 
@@ -484,6 +564,37 @@ describe("sessions and login", () => {
       await deps.syncCredentials.update({ ...credential, disabled: false, updatedAt: now.toISOString() });
     }
     expect((await g(await login(), "TraCuuHoSo", { mahoso: "x" })).answer.error_code).toBe("0");
+  });
+
+  it("ends the sessions issued before a password rotation or a disabling, even once enabled again", async () => {
+    const user = "opencps-h56";
+    const passwordOf = async (path: string) => {
+      const response = await fetch(`${api.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body: path.endsWith("sync-credentials") ? JSON.stringify({ username: user, unitPatterns: [province] }) : undefined,
+      });
+      expect(response.ok).toBe(true);
+      return String(((await response.json()) as { password?: string }).password);
+    };
+    const first = await login(user, await passwordOf("/v1/admin/sync-credentials"));
+    const lookup = (session: string) => g(session, "TraCuuHoSo", { mahoso: "000.00.01.H56-240105-0001" });
+    expect((await lookup(first)).answer.error_code).toBe("0");
+
+    const rotated = await passwordOf(`/v1/admin/sync-credentials/${user}/password`);
+    const revoked = { error_code: "-2", message: "Session đã bị thu hồi do đổi mật khẩu hoặc khóa tài khoản; hãy đăng nhập lại" };
+    expect((await lookup(first)).answer).toEqual(revoked);
+    const before = await dossierData();
+    expect((await g(first, "DongBoHoSoMC", { isUpdating: "False", data: [dossierItem("000.00.01.H56-240701-0001")] })).answer).toEqual(revoked);
+    expect(await dossierData()).toEqual(before);
+
+    const second = await login(user, rotated);
+    expect((await lookup(second)).answer.error_code).toBe("0");
+    await passwordOf(`/v1/admin/sync-credentials/${user}/disable`);
+    expect((await lookup(second)).answer).toEqual({ error_code: "-2", message: "Tài khoản đồng bộ đã bị khóa" });
+    await passwordOf(`/v1/admin/sync-credentials/${user}/enable`);
+    expect((await lookup(second)).answer).toEqual(revoked);
+    expect((await lookup(await login(user, rotated))).answer.error_code).toBe("0");
   });
 
   it("stores no session token, only its digest", async () => {

@@ -107,6 +107,7 @@ const sessionMessages = {
   unknown: "Session không hợp lệ; hãy đăng nhập lại",
   expired: "Session đã hết hạn; hãy đăng nhập lại",
   disabled: "Tài khoản đồng bộ đã bị khóa",
+  revoked: "Session đã bị thu hồi do đổi mật khẩu hoặc khóa tài khoản; hãy đăng nhập lại",
 } as const;
 
 async function authenticate(
@@ -236,7 +237,7 @@ async function syncSteps(deps: DvcqgRoutesDeps, credential: SyncCredential, mado
 
 interface ItemResult {
   MaHoSo: string | null;
-  KetQua: "applied" | "duplicate" | "exists" | "ignored" | "rejected";
+  KetQua: "applied" | "updated" | "duplicate" | "exists" | "ignored" | "rejected";
   LyDo?: string;
   TrangThaiNguon?: string;
 }
@@ -255,9 +256,9 @@ function writeAnswer(
     const outcome = queue.shift()!;
     const entry: ItemResult = { MaHoSo: outcome.code, KetQua: outcome.outcome };
     if (outcome.outcome === "rejected") entry.LyDo = outcome.reason;
-    if (outcome.outcome === "ignored") {
+    if ((outcome.outcome === "ignored" || outcome.outcome === "applied") && outcome.sourceStatus !== undefined) {
       entry.TrangThaiNguon = outcome.sourceStatus;
-      entry.LyDo = `trạng thái ${outcome.sourceStatus} không có trong bảng ánh xạ: không ghi thành thay đổi trạng thái`;
+      entry.LyDo = `trạng thái ${outcome.sourceStatus} không có trong bảng ánh xạ: lưu làm trạng thái nguồn, không ghi thành thay đổi trạng thái`;
     }
     if (m.warnings.length > 0) entry.LyDo = [entry.LyDo, ...m.warnings].filter(Boolean).join("; ");
     return entry;
@@ -271,6 +272,7 @@ function writeAnswer(
       sender: credential.username,
       items: result.length,
       applied: count("applied"),
+      updated: count("updated"),
       duplicate: count("duplicate"),
       exists: count("exists"),
       ignored: count("ignored"),

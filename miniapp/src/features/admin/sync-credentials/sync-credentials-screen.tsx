@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { syncCredentialsCopy as copy } from "../../../copy/admin-sync-credentials";
@@ -51,7 +51,10 @@ function SyncCredentials() {
     return () => controller.abort();
   }, [client, refreshes]);
 
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
+
   const change = async (username: string, kind: "password" | "disable" | "enable") => {
+    setConfirming(null);
     try {
       const result = await changeSyncCredential(client, username, kind);
       if (result.password) setShownPassword({ username, password: result.password });
@@ -98,19 +101,31 @@ function SyncCredentials() {
                   ? copy.nationalStatusMap
                   : Object.entries(credential.statusOverrides).map(([code, status]) => `${code} → ${status}`).join(", ")}
               </span>
-              <div className="sync-actions">
-                <Button size="small" variant="secondary" onClick={() => void change(credential.username, "password")}>
-                  {copy.rotate}
-                </Button>
-                <Button
-                  size="small"
-                  variant="tertiary"
-                  type={credential.disabled ? "highlight" : "danger"}
-                  onClick={() => void change(credential.username, credential.disabled ? "enable" : "disable")}
-                >
-                  {credential.disabled ? copy.enable : copy.disable}
-                </Button>
-              </div>
+              {confirming?.username === credential.username ? (
+                <ConfirmChange
+                  confirmation={confirming}
+                  onConfirm={() => void change(confirming.username, confirming.kind)}
+                  onCancel={() => setConfirming(null)}
+                />
+              ) : (
+                <div className="sync-actions">
+                  <Button size="small" variant="secondary" onClick={() => setConfirming({ username: credential.username, kind: "password" })}>
+                    {copy.rotate}
+                  </Button>
+                  <Button
+                    size="small"
+                    variant="tertiary"
+                    type={credential.disabled ? "highlight" : "danger"}
+                    onClick={() =>
+                      credential.disabled
+                        ? void change(credential.username, "enable")
+                        : setConfirming({ username: credential.username, kind: "disable" })
+                    }
+                  >
+                    {credential.disabled ? copy.enable : copy.disable}
+                  </Button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -121,6 +136,36 @@ function SyncCredentials() {
           refresh();
         }}
       />
+    </div>
+  );
+}
+
+/** Both changes cut a province's running sync job off at once, so each asks first. */
+interface Confirmation {
+  username: string;
+  kind: "password" | "disable";
+}
+
+function ConfirmChange({ confirmation, onConfirm, onCancel }: { confirmation: Confirmation; onConfirm: () => void; onCancel: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The button that opened it is gone: keyboard and screen-reader users land on the question.
+  useEffect(() => box.current?.focus(), []);
+  const disabling = confirmation.kind === "disable";
+  const questionId = `sync-confirm-${confirmation.kind}`;
+  return (
+    <div className="sync-confirm" role="group" aria-labelledby={questionId} tabIndex={-1} ref={box} data-testid="sync-confirm">
+      <p id={questionId} className="sync-confirm-question">
+        {disabling ? copy.confirmDisableQuestion(confirmation.username) : copy.confirmRotateQuestion(confirmation.username)}
+      </p>
+      <p className="admin-muted">{disabling ? copy.confirmDisableEffect : copy.confirmRotateEffect}</p>
+      <div className="sync-actions">
+        <Button size="small" type={disabling ? "danger" : "highlight"} onClick={onConfirm}>
+          {disabling ? copy.confirmDisable : copy.confirmRotate}
+        </Button>
+        <Button size="small" variant="secondary" onClick={onCancel}>
+          {copy.cancel}
+        </Button>
+      </div>
     </div>
   );
 }
