@@ -6,7 +6,8 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     include: ["src/**/*.test.ts"],
     globalSetup: ["./test/dynamodb-local.global-setup.ts"],
-    testTimeout: 20_000,
+    // Integration tests share two cores with the browser lane of `pnpm test`: generous, a hang still fails.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
