@@ -48,6 +48,9 @@ export async function startTestStack(overrides: Record<string, string> = {}, opt
     ZALO_OA_INITIAL_REFRESH_TOKEN: testSecrets.oaRefreshToken,
     ZALO_OA_TEMPLATE_IDS: "dossier_update=100001,announcement=100002,feedback_reply=100003",
     ZALO_ZNS_TEMPLATE_IDS: "dossier_update=200001",
+    // A test machine under load (two lanes of the suite on two cores) answers slower than DynamoDB: the longest
+    // attempt allowed, so the SDK does not retry a write that went through (a counter would count it twice).
+    DYNAMODB_REQUEST_TIMEOUT_MS: "5000",
     ...overrides,
   };
   const config: Config = loadConfig(env);

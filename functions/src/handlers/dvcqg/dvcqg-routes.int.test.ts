@@ -69,8 +69,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+// Each test starts a minute after the previous one began (still 10:xx on that Monday): the login limits count per
+// minute and per address, so one test's failed logins never spend the next one's.
+let minutesIn = 0;
 afterEach(() => {
-  now = new Date("2024-07-01T03:00:00Z");
+  minutesIn += 1;
+  now = new Date(Date.parse("2024-07-01T03:00:00Z") + minutesIn * 60_000);
 });
 
 interface DialectAnswer {
@@ -366,11 +370,12 @@ describe("a status outside the sender's map, and updates of details only", () =>
     expect(await settledMessages(code, 1)).toEqual(["Được tiếp nhận"]);
     const before = await lookUp(code);
 
-    now = new Date("2024-07-01T03:05:00Z");
+    now = new Date(now.getTime() + 30_000);
+    const seenAt = now.toISOString();
     const unknown = await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [item({ TrangThaiHoSo: "11" })] });
     expect(unknown.answer).toMatchObject({ error_code: "0", message: expect.stringContaining("thành công") });
     expect(unknown.answer.result?.[0]).toMatchObject({ KetQua: "ignored", TrangThaiNguon: "11" });
-    expect((await dossierRecord())["sourceStatus"]).toEqual({ code: "11", seenAt: "2024-07-01T03:05:00.000Z" });
+    expect((await dossierRecord())["sourceStatus"]).toEqual({ code: "11", seenAt });
     const unknownStep = await g(session, "CapNhatTienDoHoSoMC", { data: [step(code, "11", "20240111090000", "Phòng Tư pháp", "Chờ ý kiến")] });
     expect(unknownStep.answer.result?.[0]).toMatchObject({ KetQua: "ignored", TrangThaiNguon: "11" });
     expect(await lookUp(code)).toEqual(before);
