@@ -1,4 +1,4 @@
-import { notifyStreamFilterPatterns } from "../src/handlers/notify-stream-filters.js";
+import { notifyStreamFilterPatterns } from "../src/adapters/dynamodb/notify-stream.js";
 import { startStreamPoller, type StreamHandler, type StreamPollerOptions } from "../../local/src/stream-poller/start-stream-poller.js";
 
 /** The local stack's stream poller (GetShardIterator/GetRecords on DynamoDB Local), for tests of stream handlers. */

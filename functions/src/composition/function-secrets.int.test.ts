@@ -3,7 +3,7 @@ import { startApiServer } from "../../test/api-server.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import type { LambdaFunctionName } from "../config/function-secrets.js";
-import { notifyStreamFilterPatterns } from "../handlers/notify-stream-filters.js";
+import { notifyStreamFilterPatterns } from "../adapters/dynamodb/notify-stream.js";
 import { httpRoutes } from "../handlers/routes.js";
 import { ingestSignature } from "../handlers/http/ingest-signature.js";
 import { composeDependencies } from "./compose.js";

@@ -1,3 +1,4 @@
+import { decodeNotifyStreamRecord } from "../adapters/dynamodb/notify-stream.js";
 import { buildLateDossiersHandler } from "../handlers/late-dossiers.handler.js";
 import { buildNotifyHandler } from "../handlers/notify.handler.js";
 import { buildOaTokenRefreshHandler } from "../handlers/oa-token-refresh.handler.js";
@@ -9,6 +10,7 @@ const wakeBatch = 100;
 
 export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<string, unknown>) => void) {
   return buildNotifyHandler({
+    decode: decodeNotifyStreamRecord,
     deliver: deps.deliverNotification,
     clock: deps.clock,
     concurrency: deps.notifyConcurrency,

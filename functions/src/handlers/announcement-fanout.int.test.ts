@@ -14,8 +14,7 @@ import { announcementLimits, announcementOutboxId } from "../domain/announcement
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import type { AnnouncementFanoutRepository } from "../ports/announcement-fanout-repository.js";
 import { fanOutStepUseCase } from "../use-cases/announcement-fanout.js";
-import { buildNotifyHandler } from "./notify.handler.js";
-import { wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
+import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
 import { fanoutStallMs } from "../domain/announcement-fanout.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
 
@@ -61,7 +60,7 @@ beforeAll(async () => {
   const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client);
   citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
   fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
-  notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
+  notify = notifyHandlerFrom(deps, () => {});
   poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5, log: (line) => void pollerLog.push(line) });
 
   const at = clock.now().toISOString();
@@ -198,7 +197,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     };
     const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
     const crashingStep = fanOutStepUseCase({ fanouts: crashing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: crashingStep, log: () => {} });
+    notify = notifyHandlerFrom({ ...deps, fanOutStep: crashingStep }, () => {});
 
     const title = "Bãi bỏ thủ tục cấp giấy xác nhận tình trạng hôn nhân bản giấy";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "abolished_procedure", title, body: "Nội dung" });
@@ -232,7 +231,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     };
     const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
     const step = fanOutStepUseCase({ fanouts: failing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: step, log: () => {} });
+    notify = notifyHandlerFrom({ ...deps, fanOutStep: step }, () => {});
 
     const title = "Thông báo: tạm dừng tiếp nhận hồ sơ trực tiếp ngày 30/11";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
@@ -263,7 +262,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
   }, 120_000);
 
   it("a message retried from the delivery log takes its old count back: the progress counts it once, in its new state", async () => {
-    notify = buildNotifyHandler({ deliver: deps.deliverNotification, clock: deps.clock, concurrency: 8, fanOutStep: deps.fanOutStep, log: () => {} });
+    notify = notifyHandlerFrom(deps, () => {});
     const title = "Thông báo: lịch tiếp công dân tháng 12";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
     const id = published.body["announcement"].id as string;

@@ -1,9 +1,12 @@
-import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { isDue, outboxStates, type OutboxState } from "../domain/outbox.js";
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import { isDue } from "../domain/outbox.js";
 import type { Clock } from "../ports/clock.js";
+import type { NotifyStreamDecoder } from "../ports/notify-stream.js";
 import type { DeliveryResult } from "../use-cases/deliver-notification.js";
 
 export interface NotifyHandlerDeps {
+  /** Reads each record's new image (the table's item layout is the adapter's business). */
+  decode: NotifyStreamDecoder;
   deliver: (outboxId: string) => Promise<DeliveryResult>;
   clock: Clock;
   /** Outbox items of one batch sent side by side (the pacer still spaces the calls to Zalo). */
@@ -24,10 +27,10 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
     const now = deps.clock.now();
     type Work = { record: DynamoDBRecord; id: string; kind: "outbox" | "fanout" };
     const due: Work[] = event.Records.flatMap((record): Work[] => {
-      const id = dueOutboxId(record, now);
-      if (id) return [{ record, id, kind: "outbox" }];
-      const announcementId = deps.fanOutStep ? runningFanoutId(record) : null;
-      return announcementId ? [{ record, id: announcementId, kind: "fanout" }] : [];
+      const work = deps.decode(record);
+      if (work?.kind === "outbox") return isDue(work.item, now) ? [{ record, id: work.item.id, kind: "outbox" }] : [];
+      if (work?.kind === "fanout" && deps.fanOutStep) return [{ record, id: work.announcementId, kind: "fanout" }];
+      return [];
     });
     const failed = new Set<DynamoDBRecord>();
     let next = 0;
@@ -55,30 +58,6 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
       })),
     };
   };
-}
-
-/** The outbox id of a record whose new image is an outbox item due now; null for every other record. */
-export function dueOutboxId(record: DynamoDBRecord, now: Date): string | null {
-  if (record.eventName !== "INSERT" && record.eventName !== "MODIFY") return null;
-  const image = record.dynamodb?.NewImage;
-  if (!image || text(image["type"]) !== "OutboxItem") return null;
-  const id = text(image["id"]);
-  const state = text(image["state"]);
-  if (!id || !outboxStates.includes(state as OutboxState)) return null;
-  const item = { state: state as OutboxState, notBefore: text(image["notBefore"]), leaseUntil: text(image["leaseUntil"]) };
-  return isDue(item, now) ? id : null;
-}
-
-/** The announcement id of a record whose new image is a running fan-out job (each page's write brings the next). */
-export function runningFanoutId(record: DynamoDBRecord): string | null {
-  if (record.eventName !== "INSERT" && record.eventName !== "MODIFY") return null;
-  const image = record.dynamodb?.NewImage;
-  if (!image || text(image["type"]) !== "AnnouncementFanout" || text(image["state"]) !== "running") return null;
-  return text(image["announcementId"]);
-}
-
-function text(value: AttributeValue | undefined): string | null {
-  return value?.S ?? null;
 }
 
 /** The Lambda entry point: real dependencies, built on the first call. */

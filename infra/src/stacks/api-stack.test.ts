@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { configEnvNames } from "@motcua/functions/config/config";
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
-import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
+import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/notify-stream";
 import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import type { CfnElement } from "aws-cdk-lib";
 import type { Template } from "aws-cdk-lib/assertions";

@@ -1,5 +1,5 @@
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
-import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
+import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/notify-stream";
 import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
@@ -185,7 +185,7 @@ export class ApiStack extends Stack {
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(deadLetters),
         // New outbox items, items made due again (woken, retried by staff) and running fan-out jobs; never the notify
-        // function's own state writes (functions/src/handlers/notify-stream-filters.ts; the local poller applies them too).
+        // function's own state writes (functions/src/adapters/dynamodb/notify-stream.ts; the local poller applies them too).
         filters: notifyStreamFilterPatterns.map((pattern) => FilterCriteria.filter(pattern)),
       }),
     );

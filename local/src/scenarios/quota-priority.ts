@@ -9,7 +9,7 @@ import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
 import { loadConfig } from "@motcua/functions/config/config";
 import { nextVietnamMidnight, vietnamDay } from "@motcua/functions/domain/daily-quota";
-import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
+import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/notify-stream";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";

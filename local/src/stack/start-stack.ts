@@ -5,7 +5,7 @@ import { loadConfig } from "@motcua/functions/config/config";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
-import { notifyStreamFilterPatterns } from "@motcua/functions/handlers/notify-stream-filters";
+import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/notify-stream";
 import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
 import { shiftedClock } from "@motcua/functions/adapters/system/shifted-clock";
 import { systemClock } from "@motcua/functions/adapters/system/system-clock";

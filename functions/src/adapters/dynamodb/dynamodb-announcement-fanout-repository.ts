@@ -1,35 +1,11 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
 import type { Announcement } from "../../domain/announcement.js";
 import type { AnnouncementFanout, AnnouncementTally } from "../../domain/announcement-fanout.js";
 import type { AnnouncementFanoutRepository, FanoutPage, FanoutPageResult } from "../../ports/announcement-fanout-repository.js";
+import { fanoutItemSchema, tallyItemSchema } from "./announcement-fanout-items.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
-
-const instant = z.string().min(20);
-
-const fanoutItemSchema = z.object({
-  type: z.literal(itemTypes.announcementFanout),
-  announcementId: z.string(),
-  state: z.enum(["running", "done"]),
-  cursor: z.string().nullable(),
-  pages: z.number().int().nonnegative(),
-  written: z.number().int().nonnegative(),
-  targeted: z.number().int().nonnegative().nullable(),
-  publishedBy: z.string(),
-  startedAt: instant,
-  updatedAt: instant,
-  finishedAt: instant.nullable(),
-});
-
-const tallyItemSchema = z.object({
-  type: z.literal(itemTypes.announcementTally),
-  sent: z.number().int().nonnegative().default(0),
-  failed: z.number().int().nonnegative().default(0),
-  undeliverable: z.number().int().nonnegative().default(0),
-  pausedUntil: instant.nullable().default(null),
-});
 
 function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
   const { type: _type, ...fanout } = fanoutItemSchema.parse(item);

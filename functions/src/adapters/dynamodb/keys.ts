@@ -1,3 +1,7 @@
+const outboxKeyPrefix = "OUTBOX#";
+const fanoutKeyPrefix = "FANOUT#";
+const fanoutJobSortKey = "JOB";
+
 /**
  * Every key of the one table, built here and nowhere else. The access patterns they serve are
  * listed in README.md beside this file.
@@ -16,7 +20,8 @@ export const keys = {
   }),
   phonePartition: (phoneHash: string) => `PHONE#${phoneHash}`,
   ingestMarker: (eventId: string) => ({ PK: `INGEST#${eventId}`, SK: "INGEST" }),
-  outboxItem: (id: string) => ({ PK: `OUTBOX#${id}`, SK: "OUTBOX" }),
+  outboxItem: (id: string) => ({ PK: `${outboxKeyPrefix}${id}`, SK: "OUTBOX" }),
+  outboxKeyPrefix,
   /** GSI2: the delivery log of one dossier, oldest first. */
   outboxByDossier: (code: string, createdAt: string, id: string) => ({
     GSI2PK: `OUTBOX_DOSSIER#${code}`,
@@ -103,10 +108,11 @@ export const keys = {
   announcementSubscriber: (zaloAppUserId: string) => ({ GSI2PK: "ANNOUNCEMENT_SUBSCRIBERS", GSI2SK: zaloAppUserId }),
   announcementSubscribersPartition: "ANNOUNCEMENT_SUBSCRIBERS",
   /** The fan-out job of an announcement: cursor, counts, state; its MODIFY records drive the next page. */
-  announcementFanout: (announcementId: string) => ({ PK: `FANOUT#${announcementId}`, SK: "JOB" }),
+  announcementFanout: (announcementId: string) => ({ PK: `${fanoutKeyPrefix}${announcementId}`, SK: fanoutJobSortKey }),
   /** Delivery counts of an announcement's messages (ADD in the notify function's final-state transaction). */
-  announcementTally: (announcementId: string) => ({ PK: `FANOUT#${announcementId}`, SK: "TALLY" }),
-  fanoutKeyPrefix: "FANOUT#",
+  announcementTally: (announcementId: string) => ({ PK: `${fanoutKeyPrefix}${announcementId}`, SK: "TALLY" }),
+  fanoutKeyPrefix,
+  fanoutJobSortKey,
   /**
    * GSI1 (sparse): a fan-out job while it runs, by the time it last advanced (or was nudged); removed when done.
    * The outbox waker finds jobs stalled past `fanoutStallMs` (a stream record that ran out of retries) here.
