@@ -31,6 +31,12 @@ const importDirections = [
     message: "adapters implement ports; they do not call use cases or handlers",
   },
   {
+    files: "^functions/src/config/",
+    except: test,
+    disallow: ["^functions/src/(adapters|use-cases|handlers|composition|ports)/"],
+    message: "configuration reads the environment and the domain's parsers; everything else reads configuration",
+  },
+  {
     files: "^functions/src/handlers/",
     except: test,
     disallow: ["^functions/src/adapters/", "^@aws-sdk/"],

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../src/config/config.js";
-import type { LambdaFunctionName } from "../src/config/function-secrets.js";
+import type { LambdaFunctionName } from "../src/config/function-names.js";
 import type { Clock } from "../src/ports/clock.js";
 import { startZaloEmulator } from "../../local/src/zalo-emulator/server.js";
 import { createTestTable } from "./dynamodb-test-table.js";

@@ -1,5 +1,6 @@
 import type { IndexName } from "@motcua/functions/adapters/dynamodb/table-definition";
-import { functionSecrets, type LambdaFunctionName } from "@motcua/functions/config/function-secrets";
+import type { LambdaFunctionName } from "@motcua/functions/config/function-names";
+import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import type { SecretName } from "./secret-catalogue.js";
 
 /** The table actions a function may be granted; each function lists only those its adapters send. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApiServer } from "../../test/api-server.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
-import type { LambdaFunctionName } from "../config/function-secrets.js";
+import type { LambdaFunctionName } from "../config/function-names.js";
 import { notifyStreamFilterPatterns } from "../adapters/dynamodb/notify-stream.js";
 import { httpRoutes } from "../handlers/routes.js";
 import { ingestSignature } from "../handlers/http/ingest-signature.js";

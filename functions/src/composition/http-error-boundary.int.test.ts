@@ -4,7 +4,7 @@ import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { loadConfig } from "../config/config.js";
 import { ingestSignature } from "../handlers/http/ingest-signature.js";
-import type { HttpFunctionName } from "../handlers/routes.js";
+import type { HttpFunctionName } from "../config/function-names.js";
 import { composeDependencies } from "./compose.js";
 import { httpHandlersFrom, type HttpHandler } from "./http-handlers.js";
 

@@ -7,7 +7,7 @@ import { buildIngestProceduresHandler } from "../handlers/ingest-procedures.hand
 import { buildIngestRatingsHandler } from "../handlers/ingest-ratings.handler.js";
 import { buildDvcqgRoutes } from "../handlers/dvcqg/dvcqg-routes.js";
 import { errorResponse } from "../handlers/http/responses.js";
-import type { HttpFunctionName } from "../handlers/routes.js";
+import type { HttpFunctionName } from "../config/function-names.js";
 import { buildZaloWebhookHandler } from "../handlers/zalo-webhook.handler.js";
 import { errorBoundaryMessages, withErrorBoundary } from "./http-error-boundary.js";
 import { composeDependencies, type CompositionOverrides, type Dependencies } from "./compose.js";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { ConfigError } from "../config/config.js";
-import { functionSecrets, secretConfigNames, type LambdaFunctionName } from "../config/function-secrets.js";
-import type { HttpFunctionName } from "../handlers/routes.js";
+import type { LambdaFunctionName } from "../config/function-names.js";
+import { functionSecrets, secretConfigNames } from "../config/function-secrets.js";
+import type { HttpFunctionName } from "../config/function-names.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
 import { httpHandlerFrom } from "./http-handlers.js";
 import { loadLambdaConfig } from "./lambda-entry.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { functionSecrets, secretConfigNames, type LambdaFunctionName, type SecretConfigName } from "./function-secrets.js";
+import type { LambdaFunctionName } from "./function-names.js";
+import { functionSecrets, secretConfigNames, type SecretConfigName } from "./function-secrets.js";
 
 const valid = {
   TABLE_NAME: "motcua",

@@ -2,75 +2,9 @@ import { z } from "zod";
 import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
-import { functionSecrets, secretConfigNames, type LambdaFunctionName, type SecretConfigName } from "./function-secrets.js";
+import type { LambdaFunctionName } from "./function-names.js";
+import { functionSecrets, secretConfigNames, type SecretConfigName } from "./function-secrets.js";
 
-/** Env var names, the only place they are spelled. The CDK app checks its env against this list. */
-export const configEnvNames = [
-  "TABLE_NAME",
-  "AWS_REGION",
-  "DYNAMODB_ENDPOINT",
-  "INGEST_SECRETS",
-  "RECEIPT_KEY",
-  "PHONE_HMAC_KEY",
-  "MINI_APP_ID",
-  "ZALO_APP_ID",
-  "ZALO_APP_SECRET",
-  "ZALO_GRAPH_BASE_URL",
-  "ZALO_SEND_APPSECRET_PROOF",
-  "FIRST_ADMIN_ZALO_APP_USER_ID",
-  "TOKEN_CACHE_SECONDS",
-  "STAFF_TOKEN_CACHE_SECONDS",
-  "DYNAMODB_REQUEST_TIMEOUT_MS",
-  "DYNAMODB_MAX_ATTEMPTS",
-  "INGEST_MAX_FUTURE_SKEW_SECONDS",
-  "ZALO_WEBHOOK_MAX_AGE_SECONDS",
-  "RATE_LIMIT_USER_PER_MINUTE",
-  "RATE_LIMIT_USER_FAILED_PER_MINUTE",
-  "RATE_LIMIT_ADDRESS_PER_MINUTE",
-  "RATE_LIMIT_ADDRESS_FAILED_PER_MINUTE",
-  "RATE_LIMIT_FEEDBACK_PER_MINUTE",
-  "RATE_LIMIT_FEEDBACK_PER_HOUR",
-  "ZALO_OA_ID",
-  "ZALO_OA_SECRET_KEY",
-  "ZALO_OA_BASE_URL",
-  "ZALO_ZNS_BASE_URL",
-  "ZALO_OAUTH_BASE_URL",
-  "ZALO_OA_INITIAL_REFRESH_TOKEN",
-  "ZALO_TEMPLATE_IDS",
-  "ZALO_OA_TEMPLATE_IDS",
-  "ZALO_ZNS_TEMPLATE_IDS",
-  "ZALO_UID_TEMPLATE_BODY",
-  "ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT",
-  "ZALO_QUOTA_WAIT_JITTER_SECONDS",
-  "ZALO_ZNS_DEVELOPMENT_MODE",
-  "ZALO_WEBHOOK_MAC_FIRST_TERM",
-  "ZALO_WEBHOOK_MAC_KEY",
-  "ZALO_SEND_RATE_PER_SECOND",
-  "ZALO_SEND_TIMEOUT_MS",
-  "NOTIFY_MAX_ATTEMPTS",
-  "NOTIFY_RETRY_BASE_MS",
-  "NOTIFY_RETRY_MAX_MS",
-  "NOTIFY_LEASE_SECONDS",
-  "NOTIFY_CONCURRENCY",
-  "NOTIFY_DLQ_URL",
-  "NOTIFY_INLINE_RETRY_MAX_MS",
-  "SECRET_ARNS",
-  "HOLIDAYS",
-  "PROCEDURE_CACHE_SECONDS",
-  "RATINGS_FEED_SETTLE_SECONDS",
-  "LATE_DOSSIER_NOTIFY",
-  "LATE_DOSSIER_LOOKBACK_DAYS",
-  "RATINGS_CSV_MAX_BYTES",
-  "ZALO_ZNS_QUIET_HOURS",
-  "ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS",
-  "DVCQG_SYNC_FIRST_USERNAME",
-  "DVCQG_SYNC_FIRST_PASSWORD_HASH",
-  "DVCQG_SYNC_FIRST_UNITS",
-  "DVCQG_SYNC_FIRST_STATUS_MAP",
-  "DVCQG_SYNC_SESSION_HOURS",
-] as const;
-
-export type ConfigEnvName = (typeof configEnvNames)[number];
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const secret = z.string().min(16, "must be at least 16 characters");

@@ -1,8 +1,5 @@
-import type { HttpFunctionName } from "../handlers/routes.js";
-import type { ConfigEnvName } from "./config.js";
-
-/** Every Lambda function; the CDK app deploys one per name (infra/src/function-catalogue.ts). */
-export type LambdaFunctionName = HttpFunctionName | "notify" | "wake-outbox" | "oa-token-refresh" | "late-dossiers";
+import type { ConfigEnvName } from "./config-env-names.js";
+import type { LambdaFunctionName } from "./function-names.js";
 
 /** The config values kept secret: one Secrets Manager secret each in AWS (infra/src/secret-catalogue.ts). */
 export const secretConfigNames = [

@@ -1,4 +1,5 @@
-import { ConfigError, configEnvNames } from "./config.js";
+import { configEnvNames } from "./config-env-names.js";
+import { ConfigError } from "./config.js";
 
 /** Reads the current value of one secret (Secrets Manager in AWS; adapters/secrets/secrets-manager-reader.ts). */
 export type ReadSecret = (secretId: string) => Promise<string>;

@@ -1,8 +1,9 @@
+import type { HttpFunctionName } from "../config/function-names.js";
+
 /**
  * Every HTTP route of the API (DESIGN.md §9) and the Lambda function that serves it.
  * The local API server and the CDK app both read this table.
  */
-export type HttpFunctionName = "api" | "ingest" | "admin" | "webhook";
 
 export interface HttpRoute {
   routeKey: `${"GET" | "POST" | "PUT" | "DELETE"} /${string}`;

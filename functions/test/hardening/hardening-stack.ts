@@ -5,7 +5,7 @@ import { composeDependencies } from "../../src/composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../../src/composition/http-handlers.js";
 import { loadConfig } from "../../src/config/config.js";
 import { ingestSignature } from "../../src/handlers/http/ingest-signature.js";
-import type { HttpFunctionName } from "../../src/handlers/routes.js";
+import type { HttpFunctionName } from "../../src/config/function-names.js";
 import { apiGatewayEvent } from "../api-gateway-event.js";
 import { startTestStack, testSecrets } from "../test-stack.js";
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { configEnvNames } from "@motcua/functions/config/config";
+import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/notify-stream";
 import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/routes";
