@@ -294,11 +294,11 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
     /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
     sendQuota,
-    /** For the OA webhook (issue 4): a citizen's text in the OA chat joins their open thread. */
+    /** For the OA webhook: a citizen's text in the OA chat joins their open thread. */
     receiveCitizenChatMessage,
     listAnnouncements: listAnnouncementsUseCase({ announcements }),
     getAnnouncement: getAnnouncementUseCase({ announcements }),
-    /** For the admin route of issue 6 and the seed. */
+    /** For the admin announcement route and the seed. */
     publishAnnouncement: (announcement: Parameters<DynamoDbAnnouncementRepository["publish"]>[0]) => announcements.publish(announcement),
     searchProcedures: catalogue.search,
     updateProcedures: catalogue.update,

@@ -45,7 +45,7 @@ export interface FeedbackMessage {
   threadId: string;
   messageId: string;
   author: "citizen" | "staff";
-  /** The staff member's display name (issue 6), null for the citizen. */
+  /** The staff member's display name, null for the citizen. */
   staffName: string | null;
   text: string;
   at: string;
@@ -118,7 +118,7 @@ export function addCitizenMessage(
   };
 }
 
-/** A staff answer (the admin inbox of issue 6 calls this through its use case). */
+/** A staff answer (the admin inbox calls this through its use case). */
 export function addStaffReply(
   thread: FeedbackThread,
   input: { messageId: string; text: string; staffName: string; now: Date; calendar: HolidayCalendar },

@@ -23,7 +23,7 @@ let admin: HttpHandler;
 let publishedAnnouncementId = "";
 const tokens: Record<"citizen" | "otherOfficer" | "officer" | "admin", string> = { citizen: "", otherOfficer: "", officer: "", admin: "" };
 const ids: Record<keyof typeof tokens | "removable", string> = { citizen: "", otherOfficer: "", officer: "", admin: "", removable: "" };
-/** A feedback thread about the agency's dossier, and a failed message of that dossier (issue 6: inbox, delivery log). */
+/** A feedback thread about the agency's dossier, and a failed message of that dossier (for the inbox and the delivery log). */
 const inboxFixtures = { threadId: "", closedThreadId: "", failedOutboxId: "matrix-failed-1" };
 
 async function call(routeKey: string, path: string, options: { token?: string; body?: unknown; pathParameters?: Record<string, string>; query?: string } = {}) {

@@ -74,7 +74,7 @@ function newCode() {
   return `000.00.20.H27-261102-${String(2000 + sequence).padStart(4, "0")}`;
 }
 
-/** A citizen who verified `phone` (as issue 3's phone exchange records it) and follows the OA (or not). */
+/** A citizen who verified `phone` (as the phone-number exchange records it) and follows the OA (or not). */
 async function verifiedCitizen(phone: string, options: { followsInZalo: boolean; followsInOurRecords: boolean }) {
   const user = await stack.createZaloUser("Trần Thị Bình", phone, options.followsInZalo);
   const hasher = new HmacPhoneHasher(testSecrets.phoneKey);

@@ -12,7 +12,7 @@ export interface AnnouncementPage {
 }
 
 export interface AnnouncementRepository {
-  /** 1 Put (the admin route of issue 6 and the seed write through it). */
+  /** 1 Put (the admin announcement route and the seed write through it). */
   publish(announcement: Announcement): Promise<void>;
   /** 1 GetItem. */
   get(id: string): Promise<Announcement | null>;

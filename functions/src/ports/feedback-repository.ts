@@ -32,7 +32,7 @@ export interface FeedbackRepository {
   deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]>;
   /** A citizen's threads, newest first: 1 Query on GSI1. */
   listByCitizen(zaloAppUserId: string, limit: number): Promise<FeedbackThread[]>;
-  /** Threads in a state, earliest reply deadline first (the staff inbox, issue 6): 1 Query on GSI2. */
+  /** Threads in a state, earliest reply deadline first (the staff inbox): 1 Query on GSI2. */
   listByState(state: FeedbackState, limit: number): Promise<FeedbackThread[]>;
   /** Records the citizen's verdict on a staff message: 1 conditional UpdateItem. */
   setHelpful(message: Pick<FeedbackMessage, "threadId" | "messageId" | "at">, helpful: boolean): Promise<"saved" | "not_staff_message">;

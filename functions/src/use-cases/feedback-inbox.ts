@@ -50,7 +50,7 @@ export function canSeeFeedback(staff: StaffMember, thread: Pick<FeedbackThread, 
   return scope === null ? staff.allAgencies : canSeeAgency(staff, scope);
 }
 
-/** The PAKN inbox of the staff tab (issue 6): list, read, answer, close, reopen, the badge's counts. */
+/** The PAKN inbox of the staff tab: list, read, answer, close, reopen, the badge's counts. */
 export function feedbackInboxUseCases(deps: FeedbackInboxDeps) {
   const now = () => deps.clock.now();
   const audit = (actor: StaffMember, action: string, subject: string) =>

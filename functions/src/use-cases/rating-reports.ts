@@ -39,7 +39,7 @@ export const ratingListPageSize = 50;
 export const maxRatingListPageSize = 200;
 
 /**
- * The staff's rating reports (issue 6). Ratings are read by agency-month partition (GSI2), only of the
+ * The staff's rating reports. Ratings are read by agency-month partition (GSI2), only of the
  * agencies the member may see: an officer's own, every agency for an admin of the whole province.
  */
 export function ratingReportsUseCases(deps: RatingReportsDeps) {

@@ -20,7 +20,7 @@ export function listMyFeedbackUseCase(deps: ReadFeedbackDeps) {
   };
 }
 
-/** `GET /v1/feedback/{id}`: a thread with its messages, for its author only (staff read it in issue 6). */
+/** `GET /v1/feedback/{id}`: a thread with its messages, for its author only (staff read it in their inbox). */
 export function getFeedbackThreadUseCase(deps: ReadFeedbackDeps) {
   return async function getFeedbackThread(
     request: { id: string; zaloAppUserId: string },

@@ -11,7 +11,7 @@ export type ChatMessageResult =
   | { kind: "duplicate"; threadId: string };
 
 /**
- * A text the citizen sent to the OA in Zalo (`user_send_text`, stored by the webhook of issue 4) joins the
+ * A text the citizen sent to the OA in Zalo (`user_send_text`, stored by the OA webhook) joins the
  * citizen's newest open thread, or opens a question (hỏi đáp), so the OA chat and the Mini App are one
  * conversation. Zalo may deliver a webhook twice: ids derived from Zalo's message id make it count once.
  */

@@ -39,7 +39,7 @@ const everyFunction: FunctionCatalogue = Object.fromEntries(
   }),
 ) as FunctionCatalogue;
 const webhookRoute = { routeKey: "POST /v1/zalo/webhook" as const, functionName: "webhook" as never };
-/** The routes of today plus the Zalo webhook's (issue 4 adds it to routes.ts). */
+/** The routes of today plus the Zalo webhook's (in routes.ts). */
 const everyRoute = httpRoutes.some((route) => route.routeKey === webhookRoute.routeKey) ? httpRoutes : [...httpRoutes, webhookRoute];
 
 function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatalogue): Stage {

@@ -19,7 +19,7 @@ export interface SeedOptions {
   clock?: () => Date;
   /** Create the Zalo users only (the table already holds the dossiers). */
   usersOnly?: boolean;
-  /** Writes an announcement (there is no citizen or machine route for it; the admin route is issue 6). */
+  /** Writes an announcement (there is no citizen or machine route for it; only the staff tab's admin route). */
   publishAnnouncement?: (announcement: Announcement) => Promise<void>;
   /** Saves a rating as its owner would have given it at a past time (there is no route that backdates one). */
   seedRating?: (rating: SeedRating) => Promise<{ kind: string }>;

@@ -1,4 +1,4 @@
-/** Vietnamese copy of the staff tab's PAKN inbox and delivery log (issue 6). */
+/** Vietnamese copy of the staff tab's PAKN inbox and delivery log. */
 export const inboxCopy = {
   card: {
     heading: "Phản ánh, kiến nghị và tin nhắn",

@@ -69,13 +69,13 @@ export const keys = {
   /** GSI1: every rating in update order, for the one-stop system's pull (`GET /v1/ingest/ratings`). */
   ratingsFeed: (updatedAt: string, code: string) => ({ GSI1PK: "RATINGS_FEED", GSI1SK: `${updatedAt}#${code}` }),
   ratingsFeedPartition: "RATINGS_FEED",
-  /** GSI2: ratings of an agency in a month (Vietnam calendar), for the staff reports of issue 6. */
+  /** GSI2: ratings of an agency in a month (Vietnam calendar), for the staff reports. */
   ratingsByAgencyMonth: (agencyCode: string, month: string, ratedAt: string, code: string) => ({
     GSI2PK: `RATING#${agencyCode}#${month}`,
     GSI2SK: `${ratedAt}#${code}`,
   }),
   ratingsByAgencyMonthPartition: (agencyCode: string, month: string) => `RATING#${agencyCode}#${month}`,
-  /** The agencies with ratings first given in a month, one item per month (issue 6): the staff reports query only those. */
+  /** The agencies with ratings first given in a month, one item per month: the staff reports query only those. */
   ratingMonthAgencies: (month: string) => ({ PK: "RATING_MONTHS", SK: month }),
   ratingMonthsPartition: "RATING_MONTHS",
   feedbackThread: (id: string) => ({ PK: `FEEDBACK#${id}`, SK: "THREAD" }),
