@@ -32,8 +32,6 @@ export interface FunctionSpec {
   secrets: readonly SecretName[];
   timeoutSeconds: number;
   memoryMb: number;
-  /** Set while the handler file is not written yet: the function is left out of the stacks. */
-  pending?: string;
 }
 
 export type FunctionName = LambdaFunctionName;

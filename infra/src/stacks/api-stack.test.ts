@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
@@ -9,7 +9,6 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntimeEnvironment, requiredConfigNames } from "../constructs/house-function.js";
 import { functionCatalogue, type FunctionCatalogue, type FunctionName } from "../function-catalogue.js";
-import { repoRoot } from "../paths.js";
 import { secretNames } from "../secret-catalogue.js";
 import { prodContext, synthStage } from "../testing/synth-stage.js";
 import { outboxStreamSettings } from "./api-stack.js";
@@ -28,19 +27,7 @@ interface Stage {
   assemblyDir: string;
 }
 
-const enabled = (catalogue: FunctionCatalogue) =>
-  (Object.keys(catalogue) as FunctionName[]).filter((name) => !catalogue[name].pending);
-
-/** Every function enabled, each pending one pointed at an existing handler file until its own lands. */
-const everyFunction: FunctionCatalogue = Object.fromEntries(
-  Object.entries(functionCatalogue).map(([name, spec]) => {
-    const { pending: _pending, ...rest } = spec;
-    return [name, existsSync(join(repoRoot, spec.entry)) ? rest : { ...rest, entry: functionCatalogue.api.entry }];
-  }),
-) as FunctionCatalogue;
-const webhookRoute = { routeKey: "POST /v1/zalo/webhook" as const, functionName: "webhook" as never };
-/** The routes of today plus the Zalo webhook's (in routes.ts). */
-const everyRoute = httpRoutes.some((route) => route.routeKey === webhookRoute.routeKey) ? httpRoutes : [...httpRoutes, webhookRoute];
+const enabled = (catalogue: FunctionCatalogue) => Object.keys(catalogue) as FunctionName[];
 
 function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatalogue): Stage {
   const api = result.apiTemplate!;
@@ -58,7 +45,7 @@ let full: Stage;
 
 beforeAll(() => {
   prod = inspect(synthStage({ context: prodContext, bundle: true }), functionCatalogue);
-  full = inspect(synthStage({ context: { stage: "dev" }, catalogue: everyFunction, routes: everyRoute as never }), everyFunction);
+  full = inspect(synthStage({ context: { stage: "dev" } }), functionCatalogue);
 });
 
 function ofType(stage: Stage, type: string): [string, Resource][] {
@@ -83,7 +70,7 @@ const importName = (value: unknown) => (value as { "Fn::ImportValue": string })[
 
 describe.each([
   ["prod", () => prod, functionCatalogue],
-  ["every function of the catalogue", () => full, everyFunction],
+  ["dev", () => full, functionCatalogue],
 ])("least privilege (%s)", (_label, stage, catalogue) => {
   it("gives each function exactly the table actions and indexes its catalogue entry lists", () => {
     const s = stage();
@@ -242,7 +229,7 @@ describe("the HTTP API", () => {
   it("wires every route of functions/src/handlers/routes.ts to the function that serves it, and $default to the 404 envelope", () => {
     for (const [stage, routes] of [
       [prod, httpRoutes],
-      [full, everyRoute],
+      [full, httpRoutes],
     ] as const) {
       const targets = routeTargets(stage);
       expect(Object.keys(targets).sort()).toEqual([...routes.map((r) => r.routeKey), "$default"].sort());
@@ -251,11 +238,9 @@ describe("the HTTP API", () => {
     }
   });
 
-  it("refuses to synthesize a route whose function is still pending", () => {
-    const catalogue = { ...functionCatalogue, webhook: { ...functionCatalogue.webhook, pending: "its handler is not written yet" } };
-    expect(() => synthStage({ catalogue, routes: [...httpRoutes.filter((r) => r.functionName !== ("webhook" as never)), webhookRoute] })).toThrow(
-      /route POST \/v1\/zalo\/webhook needs function webhook \(pending: its handler is not written yet\)/,
-    );
+  it("refuses to synthesize a route whose function the catalogue does not have", () => {
+    const { webhook: _webhook, ...catalogue } = functionCatalogue;
+    expect(() => synthStage({ catalogue: catalogue as FunctionCatalogue })).toThrow(/route POST \/v1\/zalo\/webhook needs function webhook, which the catalogue does not have/);
   });
 
   it("allows the Mini App's origins (CORS) and throttles the stage", () => {
@@ -316,8 +301,8 @@ describe("schedules", () => {
     const rules = ofType(full, "AWS::Events::Rule").map(([, r]) => [r.Properties.ScheduleExpression, r.Properties.Targets[0].Arn["Fn::GetAtt"][0]]);
     expect(rules).toEqual(
       expect.arrayContaining([
-        [everyFunction["oa-token-refresh"].trigger.kind === "schedule" && everyFunction["oa-token-refresh"].trigger.expression, full.functionIds["oa-token-refresh"]],
-        [everyFunction["late-dossiers"].trigger.kind === "schedule" && everyFunction["late-dossiers"].trigger.expression, full.functionIds["late-dossiers"]],
+        [functionCatalogue["oa-token-refresh"].trigger.kind === "schedule" && functionCatalogue["oa-token-refresh"].trigger.expression, full.functionIds["oa-token-refresh"]],
+        [functionCatalogue["late-dossiers"].trigger.kind === "schedule" && functionCatalogue["late-dossiers"].trigger.expression, full.functionIds["late-dossiers"]],
       ]),
     );
   });

@@ -58,7 +58,6 @@ export class ApiStack extends Stack {
     const alarmAction = new SnsAction(this.alarmTopic);
 
     for (const [name, spec] of Object.entries(catalogue) as [FunctionName, FunctionSpec][]) {
-      if (spec.pending) continue;
       if ([...spec.secrets].sort().join() !== [...functionSecrets[name]].sort().join()) {
         throw new Error(`the secrets of function ${name} must be those its config loads (functions/src/config/function-secrets.ts)`);
       }
@@ -130,10 +129,7 @@ export class ApiStack extends Stack {
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of routes) {
       const fn = this.functions[route.functionName];
-      if (!fn) {
-        const pending = catalogue[route.functionName]?.pending;
-        throw new Error(`route ${route.routeKey} needs function ${route.functionName}${pending ? ` (pending: ${pending})` : ""}`);
-      }
+      if (!fn) throw new Error(`route ${route.routeKey} needs function ${route.functionName}, which the catalogue does not have`);
       let integration = integrations.get(route.functionName);
       if (!integration) {
         integration = new HttpLambdaIntegration(`${functionId(route.functionName)}Integration`, fn);
