@@ -7,6 +7,7 @@ import { sendQuotaCopy } from "../../../copy/admin-send-quota";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { formatTimeOfDay } from "../../../shared/format/format-date-time";
 import { AnnouncementView } from "../../../shared/ui/announcement-view";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
 import { useStaffProfile } from "../use-staff-profile";
@@ -97,16 +98,6 @@ function AnnouncementsAdmin() {
   );
 }
 
-/** "00:00 ngày 08/12" in Vietnam time. */
-function vietnamDateTime(instant: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}`;
-}
-
 function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement["progress"]> }) {
   if (progress.paused) {
     return (
@@ -115,7 +106,7 @@ function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement
           {sendQuotaCopy.paused}
         </span>
         <span className="fanout-paused">
-          {sendQuotaCopy.pausedDetail({ sent: progress.sent, total: progress.targeted ?? progress.written, pending: progress.pending, resumesAt: vietnamDateTime(progress.paused.until) })}
+          {sendQuotaCopy.pausedDetail({ sent: progress.sent, total: progress.targeted ?? progress.written, pending: progress.pending, resumesAt: formatTimeOfDay(progress.paused.until) })}
         </span>
       </>
     );

@@ -16,10 +16,6 @@ function messageOf(failure: unknown): string {
   return failure instanceof ApiError ? failure.message : String(failure);
 }
 
-function vietnamDateTime(instant: string): string {
-  return formatDateTime(instant);
-}
-
 /** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
 export function DeliveryLog() {
   const client = useApiClient();
@@ -118,7 +114,7 @@ export function DeliveryLog() {
             {entry.reason ? <p className="log-detail">{copy.reason(deliveryReasonLabel(entry.reason))}</p> : null}
             {entry.zaloMessageId ? <p className="log-detail">{copy.messageId(entry.zaloMessageId)}</p> : null}
             <p className="log-detail">
-              {vietnamDateTime(entry.createdAt)} → {vietnamDateTime(entry.updatedAt)}
+              {formatDateTime(entry.createdAt)} → {formatDateTime(entry.updatedAt)}
             </p>
             {entry.state === "failed" || entry.state === "undeliverable" ? (
               <Button size="small" variant="secondary" onClick={() => void retry(entry.id)}>

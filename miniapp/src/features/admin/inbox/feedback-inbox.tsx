@@ -16,15 +16,6 @@ function messageOf(failure: unknown): string {
   return failure instanceof ApiError ? failure.message : String(failure);
 }
 
-function vietnamDateTime(instant: string): string {
-  return formatDateTime(instant);
-}
-
-/** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
-function deadlineDay(instant: string): string {
-  return formatDeadlineDay(instant);
-}
-
 /** Late first: the red chip says how many working days overdue; otherwise how many are left. */
 export function DeadlineChip({ thread }: { thread: Pick<InboxThread, "late" | "workingDaysLeft" | "replyDueAt"> }) {
   if (thread.workingDaysLeft !== null && thread.workingDaysLeft < 0) {
@@ -98,7 +89,7 @@ export function FeedbackInbox() {
                 <strong>{thread.lastMessage.author === "staff" ? inboxCopy.staff(null) : inboxCopy.citizen}: </strong>
                 {thread.lastMessage.text}
               </p>
-              <span className="inbox-meta">{vietnamDateTime(thread.lastMessage.at)}</span>
+              <span className="inbox-meta">{formatDateTime(thread.lastMessage.at)}</span>
             </button>
           </li>
         ))}
@@ -167,7 +158,7 @@ function ThreadView({ id }: { id: string }) {
             <span className="inbox-chip inbox-chip-state" data-testid="thread-state">{inboxCopy.states[thread.state] ?? thread.state}</span>
             <DeadlineChip thread={thread} />
           </span>
-          <p className="admin-muted">{inboxCopy.dueAt(deadlineDay(thread.replyDueAt))}</p>
+          <p className="admin-muted">{inboxCopy.dueAt(formatDeadlineDay(thread.replyDueAt))}</p>
           {thread.dossier ? (
             <p className="admin-muted">
               {inboxCopy.dossier(thread.dossier.code)} · {thread.dossier.procedureName} · {thread.dossier.statusLabel}
@@ -179,7 +170,7 @@ function ThreadView({ id }: { id: string }) {
             {thread.messages.map((message) => (
               <li key={message.id} className={`inbox-message${message.author === "staff" ? " inbox-message-staff" : ""}`} data-testid="inbox-message">
                 <span className="inbox-message-author">
-                  {message.author === "staff" ? inboxCopy.staff(message.staffName) : inboxCopy.citizen} · {vietnamDateTime(message.at)}
+                  {message.author === "staff" ? inboxCopy.staff(message.staffName) : inboxCopy.citizen} · {formatDateTime(message.at)}
                 </span>
                 {message.text}
               </li>

@@ -4,15 +4,10 @@ import { adminCopy } from "../../../copy/admin";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { formatDate } from "../../../shared/format/format-date-time";
 import { useStaffProfile } from "../use-staff-profile";
 import { fetchLateDossiers, type LateDossier } from "./late-dossiers-api";
 import "../components/admin.css";
-
-/** `dd/MM/yyyy` in Vietnam time. */
-function vietnamDate(instant: string): string {
-  const local = new Date(Date.parse(instant) + 7 * 3600 * 1000);
-  return `${String(local.getUTCDate()).padStart(2, "0")}/${String(local.getUTCMonth() + 1).padStart(2, "0")}/${local.getUTCFullYear()}`;
-}
 
 /** The late dossiers of one agency in the staff member's scope; an officer of one agency sees theirs at once. */
 export function LateDossiersScreen() {
@@ -92,12 +87,12 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
               <strong className="late-code">{row.code}</strong>
               <span>{row.procedureName}</span>
               <span className="admin-muted">
-                {copy.dueAt}: {vietnamDate(row.dueAt)}
-                {vietnamDate(row.promisedDueAt) !== vietnamDate(row.dueAt) ? ` · ${copy.promisedDueAt}: ${vietnamDate(row.promisedDueAt)}` : ""} ·{" "}
+                {copy.dueAt}: {formatDate(row.dueAt)}
+                {formatDate(row.promisedDueAt) !== formatDate(row.dueAt) ? ` · ${copy.promisedDueAt}: ${formatDate(row.promisedDueAt)}` : ""} ·{" "}
                 <span className="late-days">{copy.daysLate(row.daysLate)}</span>
               </span>
               <span className={row.apology ? "admin-muted" : "admin-error"}>
-                {row.apology ? copy.apologySent(vietnamDate(row.apology.newDueAt)) : copy.apologyMissing}
+                {row.apology ? copy.apologySent(formatDate(row.apology.newDueAt)) : copy.apologyMissing}
               </span>
             </li>
           ))}

@@ -30,10 +30,3 @@ export async function downloadRatingsCsv(client: ApiClient, query: RatingQuery):
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** The current month in Vietnam and the month `back` months before it, `YYYY-MM`. */
-export function vietnamMonth(now: Date, back = 0): string {
-  const local = new Date(now.getTime() + 7 * 3600 * 1000);
-  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() - back;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}

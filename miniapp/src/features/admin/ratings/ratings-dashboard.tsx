@@ -7,7 +7,8 @@ import type { StaffProfile } from "../staff-profile";
 import { useStaffProfile } from "../use-staff-profile";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport, type RatingRow } from "./rating-report";
-import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, vietnamMonth, type RatingQuery } from "./ratings-api";
+import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
+import { vietnamMonth } from "../../../shared/format/format-date-time";
 import "../components/admin.css";
 import "./ratings.css";
 
