@@ -45,5 +45,4 @@ export const reachCopy = {
   rank: (n: number) => `#${n}`,
   exportCsv: "Tải CSV theo tháng và cơ quan",
   exporting: "Đang tải…",
-  notStaff: "Tài khoản Zalo này không có quyền cán bộ.",
 } as const;

@@ -42,6 +42,18 @@ describe("the staff tab", () => {
     expect(await screen.findByText("Tài khoản Zalo này không có quyền cán bộ.")).toBeTruthy();
   });
 
+  it("a staff page other than the tab answers a citizen the same way", async () => {
+    renderApp("/admin/ratings", vi.fn<typeof globalThis.fetch>());
+    expect((await screen.findByText("Tài khoản Zalo này không có quyền cán bộ.")).className).toBe("admin-message");
+  });
+
+  it("an admin-only page answers an officer with its own reason and asks the server nothing", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(404, {}));
+    renderApp("/admin/announcements", fetch, {}, { staffProfile: officer });
+    expect((await screen.findByText("Chỉ quản trị viên được gửi thông báo cho công dân.")).className).toBe("admin-message");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("the home page shows the staff link to staff only", async () => {
     renderApp("/", vi.fn<typeof globalThis.fetch>(), {}, { staffProfile: officer });
     expect(await screen.findByText("Dành cho cán bộ: mở trang quản trị")).toBeTruthy();

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
 import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
-import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcements";
 import { sendQuotaCopy } from "../../../copy/admin-send-quota";
 import { vi } from "../../../copy/vi";
@@ -10,7 +9,7 @@ import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatTimeOfDay } from "../../../shared/format/format-date-time";
 import { AnnouncementView } from "../../../shared/ui/announcement-view";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import {
   announcementKinds,
   announcementLimits,
@@ -30,12 +29,7 @@ export const pausedPollMs = 60_000;
 
 /** Staff tab → Thông báo: compose, preview as the citizen sees it, publish, watch the fan-out. Admins only. */
 export function AdminAnnouncementsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
-  return <AnnouncementsAdmin />;
+  return <StaffGate adminOnly={copy.adminOnly}>{() => <AnnouncementsAdmin />}</StaffGate>;
 }
 
 function AnnouncementsAdmin() {

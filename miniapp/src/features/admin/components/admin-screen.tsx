@@ -5,18 +5,17 @@ import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
 import { AdminSections, type AdminSectionPaths } from "./admin-sections";
+import { StaffGate } from "./staff-gate";
 import "./admin.css";
 
 
 /** The staff tab: who is signed in, its pages (inbox, late dossiers, ratings, delivery log, announcements), the desk's printing tools and, for admins, the staff list. */
 export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  const { profile } = state;
+  return <StaffGate>{(profile) => <StaffHome profile={profile} paths={paths} />}</StaffGate>;
+}
+
+function StaffHome({ profile, paths }: { profile: StaffProfile; paths: AdminSectionPaths }) {
   return (
     <div className="admin-screen">
       <section className="admin-card" aria-labelledby="admin-profile">

@@ -1,23 +1,25 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
-import { adminCopy } from "../../../copy/admin";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatDate } from "../../../shared/format/format-date-time";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import { fetchLateDossiers, type LateDossier } from "./late-dossiers-api";
 import "../components/admin.css";
 
 /** The late dossiers of one agency in the staff member's scope; an officer of one agency sees theirs at once. */
 export function LateDossiersScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  const { profile } = state;
-  const single = !profile.allAgencies && profile.agencyCodes.length === 1 ? profile.agencyCodes[0]! : null;
-  return <LateDossierList fixedAgency={single} agencies={profile.allAgencies ? null : profile.agencyCodes} />;
+  return (
+    <StaffGate>
+      {(profile) => (
+        <LateDossierList
+          fixedAgency={!profile.allAgencies && profile.agencyCodes.length === 1 ? profile.agencyCodes[0]! : null}
+          agencies={profile.allAgencies ? null : profile.agencyCodes}
+        />
+      )}
+    </StaffGate>
+  );
 }
 
 function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null; agencies: string[] | null }) {

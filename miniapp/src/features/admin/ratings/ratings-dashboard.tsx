@@ -4,7 +4,7 @@ import { ratingsCopy } from "../../../copy/admin-ratings";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport, type RatingRow } from "./rating-report";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
@@ -16,10 +16,7 @@ const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.m
 
 /** `/admin/ratings`: the ratings dashboard; officers see their agencies' aggregates, admins also each dossier and the CSV. */
 export function RatingsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : "Tài khoản Zalo này không có quyền cán bộ."}</p>;
-  return <RatingsDashboard profile={state.profile} />;
+  return <StaffGate>{(profile) => <RatingsDashboard profile={profile} />}</StaffGate>;
 }
 
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {

@@ -4,7 +4,7 @@ import { reachCopy } from "../../../copy/admin-reach";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
 import { vietnamMonth } from "../../../shared/format/format-date-time";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
@@ -16,10 +16,7 @@ const shareKeys = ["reachable", "viewed", "rated"] as const;
 
 /** `/admin/reach`: how many citizens follow their dossiers in Zalo, per month and per desk; the CSV for admins. */
 export function ReachScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : reachCopy.notStaff}</p>;
-  return <ReachDashboard profile={state.profile} />;
+  return <StaffGate>{(profile) => <ReachDashboard profile={profile} />}</StaffGate>;
 }
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {

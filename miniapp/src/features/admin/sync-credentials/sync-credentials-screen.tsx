@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
-import { adminCopy } from "../../../copy/admin";
 import { syncCredentialsCopy as copy } from "../../../copy/admin-sync-credentials";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import {
   changeSyncCredential,
   createSyncCredential,
@@ -19,12 +18,7 @@ import "./sync-credentials.css";
 
 /** Staff tab → Kết nối hệ thống một cửa: issue, rotate and disable the sync credentials. Admins only. */
 export function SyncCredentialsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
-  return <SyncCredentials />;
+  return <StaffGate adminOnly={copy.adminOnly}>{() => <SyncCredentials />}</StaffGate>;
 }
 
 const errorText = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
