@@ -5,17 +5,17 @@ import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
-import { AdminSections, type AdminSectionPaths } from "./admin-sections";
+import { AdminSections } from "./admin-sections";
 import { StaffGate } from "./staff-gate";
 import "./admin.css";
 
 
 /** The staff tab: who is signed in, its pages (inbox, late dossiers, ratings, delivery log, announcements), the desk's printing tools and, for admins, the staff list. */
-export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
-  return <StaffGate>{(profile) => <StaffHome profile={profile} paths={paths} />}</StaffGate>;
+export function AdminScreen() {
+  return <StaffGate>{(profile) => <StaffHome profile={profile} />}</StaffGate>;
 }
 
-function StaffHome({ profile, paths }: { profile: StaffProfile; paths: AdminSectionPaths }) {
+function StaffHome({ profile }: { profile: StaffProfile }) {
   return (
     <div className="admin-screen">
       <section className="admin-card" aria-labelledby="admin-profile">
@@ -29,7 +29,7 @@ function StaffHome({ profile, paths }: { profile: StaffProfile; paths: AdminSect
           {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
         </p>
       </section>
-      <AdminSections paths={paths} role={profile.role} />
+      <AdminSections role={profile.role} />
       <ReceiptQrTool />
       <GuidePosterTool />
       {profile.role === "admin" ? <StaffList /> : null}

@@ -4,13 +4,12 @@ import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiLoad } from "../../../shared/api/use-api-load";
+import { pathWithId, routePaths } from "../../../app/route-paths";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { fetchAnnouncements, type Announcement } from "../announcements-api";
 import "../../../shared/ui/form.css";
 import "../../../shared/ui/announcement-view.css";
 import "./announcements.css";
-
-export const announcementPath = (id: string) => `/announcements/${encodeURIComponent(id)}`;
 
 /** Newest first; "Xem thêm" loads the next page. */
 export function AnnouncementList() {
@@ -54,7 +53,7 @@ export function AnnouncementList() {
   return (
     <div>
       {all.map((announcement) => (
-        <Link key={announcement.id} className="motcua-card" to={announcementPath(announcement.id)} data-testid="announcement-card">
+        <Link key={announcement.id} className="motcua-card" to={pathWithId(routePaths.announcement, announcement.id)} data-testid="announcement-card">
           <span className={`motcua-chip announcement-kind--${announcement.kind}`}>{vi.announcements.kinds[announcement.kind]}</span>
           <h2 className="motcua-card-title announcement-title">{announcement.title}</h2>
           <p className="motcua-muted">{formatDateTime(announcement.publishedAt)}</p>

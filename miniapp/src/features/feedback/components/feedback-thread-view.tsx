@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
-import { feedbackPaths } from "../feedback-paths";
+import { routePaths } from "../../../app/route-paths";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -26,10 +26,10 @@ export function FeedbackThreadView({ id }: { id: string }) {
         {state.error.kind === "not_found" ? (
           // Not a dead end: the citizen's own questions, or a new one.
           <nav className="feedback-next-steps" aria-label={vi.feedback.nextSteps}>
-            <Link className="motcua-button-link" to={feedbackPaths.list}>
+            <Link className="motcua-button-link" to={routePaths.feedback}>
               {vi.feedback.back}
             </Link>
-            <Link className="motcua-button-link" to={feedbackPaths.new}>
+            <Link className="motcua-button-link" to={routePaths.feedbackNew}>
               {vi.feedback.ask}
             </Link>
           </nav>
