@@ -60,8 +60,8 @@ function LoadedDossier({
   if (state.status === "loaded") {
     return (
       <>
-        <DossierDetails dossier={state.dossier} />
-        {renderAfter?.(state.dossier)}
+        <DossierDetails dossier={state.data} />
+        {renderAfter?.(state.data)}
       </>
     );
   }
