@@ -14,8 +14,8 @@ export function fetchRatingReport(client: ApiClient, query: RatingQuery, signal?
   return client.getJson("/v1/admin/ratings/summary", { query: queryOf(query), parse: parseRatingReport, ...(signal ? { signal } : {}) });
 }
 
-export function fetchRatingPage(client: ApiClient, query: RatingQuery, cursor: string | null): Promise<{ ratings: RatingRow[]; nextCursor: string | null }> {
-  return client.getJson("/v1/admin/ratings", { query: { ...queryOf(query), cursor: cursor ?? undefined }, parse: parseRatingPage });
+export function fetchRatingPage(client: ApiClient, query: RatingQuery, cursor: string | null, signal?: AbortSignal): Promise<{ ratings: RatingRow[]; nextCursor: string | null }> {
+  return client.getJson("/v1/admin/ratings", { query: { ...queryOf(query), cursor: cursor ?? undefined }, ...(signal ? { signal } : {}), parse: parseRatingPage });
 }
 
 /** Fetches the CSV with the staff token (a plain link could not carry it) and saves it through a download link. */

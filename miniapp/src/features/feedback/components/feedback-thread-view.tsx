@@ -13,7 +13,7 @@ import "../../../shared/ui/form.css";
 import "./feedback.css";
 
 export function FeedbackThreadView({ id }: { id: string }) {
-  const { state, reload, client } = useApiLoad((c) => fetchFeedbackThread(c, id), id);
+  const { state, reload, client } = useApiLoad((c, signal) => fetchFeedbackThread(c, id, signal), id);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
