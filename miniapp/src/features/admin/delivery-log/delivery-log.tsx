@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { useApiClient } from "../../../shared/api/api-client-context";
-import { ApiError } from "../../../shared/api/api-error";
+import { asApiError } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
-import { fetchDeliveryLog, retryDelivery, type DeliveryLogEntry } from "./delivery-log-api";
+import { fetchDeliveryLog, retryDelivery } from "./delivery-log-api";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { deliveryReasonLabel } from "./delivery-reason";
 import "../inbox/inbox.css";
@@ -12,69 +13,52 @@ import "../inbox/inbox.css";
 const states = ["failed", "undeliverable", "pending", "sending", "sent"] as const;
 const copy = inboxCopy.log;
 
-function messageOf(failure: unknown): string {
-  return failure instanceof ApiError ? failure.message : String(failure);
-}
-
 /** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
 export function DeliveryLog() {
-  const client = useApiClient();
   const [state, setState] = useState<(typeof states)[number]>("failed");
   const [dossier, setDossier] = useState("");
-  const [query, setQuery] = useState<{ state: string; dossier: string | null }>({ state: "failed", dossier: null });
-  const [entries, setEntries] = useState<DeliveryLogEntry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // null while the filter asks for something the server does not list (sent messages of every dossier).
+  const [query, setQuery] = useState<{ state: string; dossier: string | null } | null>({ state: "failed", dossier: null });
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchDeliveryLog(client, { ...query!, cursor }, signal);
+    return { items: page.entries, nextCursor: page.nextCursor };
+  }, query && JSON.stringify(query));
+  const { client, setItems } = pages;
+  const [filterError, setFilterError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (more: string | null) => {
-      setError(null);
-      try {
-        const page = await fetchDeliveryLog(client, { ...query, cursor: more });
-        setEntries((current) => (more && current ? [...current, ...page.entries] : page.entries));
-        setCursor(page.nextCursor);
-      } catch (failure) {
-        setEntries([]);
-        setError(messageOf(failure));
-      }
-    },
-    [client, query],
-  );
-
-  useEffect(() => {
-    setEntries(null);
-    void load(null);
-  }, [load]);
+  const entries = pages.state.status === "loaded" ? pages.state.data.items : null;
+  const error = filterError ?? actionError ?? (pages.state.status === "failed" ? pages.state.error.message : null);
 
   function search(event: FormEvent) {
     event.preventDefault();
     const code = dossier.replace(/\s+/gu, "").toUpperCase();
+    setActionError(null);
     if (state === "sent" && !code) {
       // The list on screen is of another filter: it must not sit under this warning as if it answered it.
-      setEntries([]);
-      setCursor(null);
-      setError(copy.sentNeedsDossier);
+      setQuery(null);
+      setFilterError(copy.sentNeedsDossier);
       return;
     }
+    setFilterError(null);
     setNotice(null);
     setQuery({ state, dossier: code || null });
   }
 
   async function retry(id: string) {
-    setError(null);
+    setActionError(null);
     try {
       const updated = await retryDelivery(client, id);
-      setEntries((current) => current?.map((entry) => (entry.id === id ? updated : entry)) ?? null);
+      setItems((current) => current.map((entry) => (entry.id === id ? updated : entry)));
       setNotice(copy.retried);
     } catch (failure) {
-      setError(messageOf(failure));
+      setActionError(asApiError(failure).message);
     }
   }
 
   return (
     <div className="inbox">
-      <SendQuotaSummary refreshKey={entries === null ? 0 : 1} />
+      <SendQuotaSummary refreshKey={pages.state.status === "loading" ? 0 : 1} />
       <form className="log-filters" onSubmit={search}>
         <label className="admin-muted" htmlFor="log-state">
           {copy.stateLabel}
@@ -96,7 +80,7 @@ export function DeliveryLog() {
       </form>
       {error ? <p className="admin-error" role="alert">{error}</p> : null}
       {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
-      {entries === null ? <Spinner visible /> : null}
+      {pages.state.status === "loading" ? <Spinner visible /> : null}
       {entries?.length === 0 && !error ? <p className="admin-muted">{copy.empty}</p> : null}
       <ul className="inbox-list">
         {entries?.map((entry) => (
@@ -124,11 +108,7 @@ export function DeliveryLog() {
           </li>
         ))}
       </ul>
-      {cursor ? (
-        <Button variant="secondary" fullWidth onClick={() => void load(cursor)}>
-          {inboxCopy.more}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={pages} label={inboxCopy.more} errorClassName="admin-error" />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
-import { ApiError } from "../../../shared/api/api-error";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { formatDate } from "../../../shared/format/format-date-time";
 import { StaffGate } from "../components/staff-gate";
-import { fetchLateDossiers, type LateDossier } from "./late-dossiers-api";
+import { fetchLateDossiers } from "./late-dossiers-api";
 import "../components/admin.css";
 
 /** The late dossiers of one agency in the staff member's scope; an officer of one agency sees theirs at once. */
@@ -23,43 +23,20 @@ export function LateDossiersScreen() {
 }
 
 function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null; agencies: string[] | null }) {
-  const client = useApiClient();
   const [agency, setAgency] = useState(fixedAgency ?? agencies?.[0] ?? "");
-  const [shown, setShown] = useState<string | null>(fixedAgency);
-  const [rows, setRows] = useState<LateDossier[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(
-    async (wanted: string, after: string | null) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const page = await fetchLateDossiers(client, { agency: wanted, ...(after ? { cursor: after } : {}) });
-        setRows((previous) => (after ? [...(previous ?? []), ...page.dossiers] : page.dossiers));
-        setCursor(page.nextCursor);
-      } catch (failure) {
-        setError(failure instanceof ApiError ? failure.message : String(failure));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [client],
-  );
-
-  useEffect(() => {
-    if (shown) void load(shown, null);
-  }, [shown, load]);
+  // The agency listed and how many times it was asked for: asking again for the same one loads it afresh.
+  const [shown, setShown] = useState<{ agency: string; asked: number } | null>(fixedAgency ? { agency: fixedAgency, asked: 0 } : null);
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchLateDossiers(client, { agency: shown!.agency, ...(cursor ? { cursor } : {}) }, signal);
+    return { items: page.dossiers, nextCursor: page.nextCursor };
+  }, shown && `${shown.agency}#${shown.asked}`);
+  const rows = pages.state.status === "loaded" ? pages.state.data.items : null;
+  const error = pages.state.status === "failed" ? pages.state.error.message : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const wanted = agency.trim();
-    if (wanted) {
-      setRows(null);
-      setShown(wanted);
-      if (wanted === shown) void load(wanted, null);
-    }
+    if (wanted) setShown((previous) => ({ agency: wanted, asked: (previous?.asked ?? 0) + 1 }));
   }
 
   return (
@@ -70,7 +47,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
         {fixedAgency ? null : (
           <form onSubmit={submit} className="admin-form">
             <Input id="late-agency" label={copy.agencyLabel} aria-label={copy.agencyLabel} maxLength={64} value={agency} onChange={(e) => setAgency(e.target.value)} />
-            <Button htmlType="submit" fullWidth variant="secondary" loading={busy && rows === null}>
+            <Button htmlType="submit" fullWidth variant="secondary" loading={pages.state.status === "loading"}>
               {copy.show}
             </Button>
           </form>
@@ -80,7 +57,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
             {error}
           </p>
         ) : null}
-        {shown && rows === null && !error ? <Spinner visible /> : null}
+        {pages.state.status === "loading" ? <Spinner visible /> : null}
         {rows?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         {rows && rows.length > 0 ? <p className="admin-muted">{copy.order}</p> : null}
         <ul className="late-list">
@@ -99,11 +76,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
             </li>
           ))}
         </ul>
-        {cursor && shown ? (
-          <Button fullWidth variant="tertiary" loading={busy} onClick={() => void load(shown, cursor)}>
-            {copy.more}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={pages} label={copy.more} variant="tertiary" errorClassName="admin-error" />
       </section>
     </div>
   );
