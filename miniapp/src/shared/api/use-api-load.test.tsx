@@ -58,7 +58,7 @@ describe("useApiLoad", () => {
     await waitFor(() => expect(result.current.state).toEqual({ status: "loaded", data: "second try" }));
   });
 
-  it("a reload of loaded data keeps it on screen until the new answer", async () => {
+  it("a reload of loaded data keeps it on screen until the new answer, and when the reload fails", async () => {
     const { asked, load } = requests<string>();
     const { result } = renderHook(() => useApiLoad((c, signal) => load(c, signal), "k"), { wrapper });
     act(() => asked[0]!.resolve("first"));
@@ -67,6 +67,13 @@ describe("useApiLoad", () => {
     expect(result.current.state).toEqual({ status: "loaded", data: "first" });
     act(() => asked[1]!.resolve("fresh"));
     await waitFor(() => expect(result.current.state).toEqual({ status: "loaded", data: "fresh" }));
+
+    act(() => result.current.reload());
+    act(() => asked[2]!.reject(new ApiError({ kind: "network" })));
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: "loaded", data: "fresh", refreshError: { kind: "network" } }));
+    act(() => result.current.reload());
+    act(() => asked[3]!.resolve("back again"));
+    await waitFor(() => expect(result.current.state).toEqual({ status: "loaded", data: "back again" }));
   });
 
   it("asks nothing while the key is null", async () => {

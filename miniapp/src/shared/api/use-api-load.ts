@@ -3,7 +3,8 @@ import { ApiError } from "./api-error";
 import { useApiClient } from "./api-client-context";
 import type { ApiClient } from "./api-client";
 
-export type ApiLoad<T> = { status: "loading" } | { status: "loaded"; data: T } | { status: "failed"; error: ApiError };
+/** `refreshError`: a reload of loaded data failed; the data stays on screen (a refresh every few seconds must not blank it). */
+export type ApiLoad<T> = { status: "loading" } | { status: "loaded"; data: T; refreshError?: ApiError } | { status: "failed"; error: ApiError };
 export type ApiLoadOrIdle<T> = ApiLoad<T> | { status: "idle" };
 
 /** Loads the data for the current key; the signal is aborted when the key changes or the component goes away. */
@@ -11,7 +12,7 @@ export type ApiLoader<T> = (client: ApiClient, signal: AbortSignal) => Promise<T
 
 export interface ApiLoadHandle<T, S> {
   state: S;
-  /** Asks again for the same key: a failure shows "loading" meanwhile, loaded data stays on screen until the new answer. */
+  /** Asks again for the same key: a failure shows "loading" meanwhile; loaded data stays on screen, also when the reload fails. */
   reload: () => void;
   /** Changes the loaded data in place (after an action on the page that the server has already confirmed). */
   setData: (change: (data: T) => T) => void;
@@ -47,7 +48,9 @@ export function useApiLoad<T>(load: ApiLoader<T>, key: string | null): ApiLoadHa
     const controller = new AbortController();
     load(client, controller.signal).then(
       (data) => !controller.signal.aborted && setState({ status: "loaded", data }),
-      (error: unknown) => !controller.signal.aborted && setState({ status: "failed", error: asApiError(error) }),
+      (error: unknown) =>
+        !controller.signal.aborted &&
+        setState((current) => (sameKey && current.status === "loaded" ? { status: "loaded", data: current.data, refreshError: asApiError(error) } : { status: "failed", error: asApiError(error) })),
     );
     return () => controller.abort();
     // `load` is a new function on every render; `key` says when it means something else.
@@ -57,4 +60,10 @@ export function useApiLoad<T>(load: ApiLoader<T>, key: string | null): ApiLoadHa
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const setData = useCallback((change: (data: T) => T) => setState((current) => (current.status === "loaded" ? { status: "loaded", data: change(current.data) } : current)), []);
   return { state, reload, setData, client };
+}
+
+/** What to tell about a load: why it failed, or why its last reload did; null when there is nothing to tell. */
+export function loadErrorMessage(state: ApiLoadOrIdle<unknown>): string | null {
+  if (state.status === "failed") return state.error.message;
+  return state.status === "loaded" && state.refreshError ? state.refreshError.message : null;
 }

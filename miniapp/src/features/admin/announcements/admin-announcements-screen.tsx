@@ -5,6 +5,7 @@ import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcement
 import { sendQuotaCopy } from "../../../copy/admin-send-quota";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatTimeOfDay } from "../../../shared/format/format-date-time";
 import { AnnouncementView } from "../../../shared/ui/announcement-view";
@@ -33,25 +34,15 @@ export function AdminAnnouncementsScreen() {
 }
 
 function AnnouncementsAdmin() {
-  const client = useApiClient();
-  const [list, setList] = useState<PublishedAnnouncement[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { state, reload } = useApiLoad(fetchAdminAnnouncements, "published");
+  const list = state.status === "loaded" ? state.data : null;
+  const listError = loadErrorMessage(state);
+  // Counts the refreshes, so that the send quota shown beside a paused fan-out is refreshed with the list.
   const [refreshes, setRefreshes] = useState(0);
-  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchAdminAnnouncements(client, controller.signal).then(
-      (items) => {
-        setList(items);
-        setListError(null);
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setListError(failure instanceof ApiError ? failure.message : String(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, refreshes]);
+  const refresh = useCallback(() => {
+    setRefreshes((n) => n + 1);
+    reload();
+  }, [reload]);
 
   const running = list !== null && stillRunning(list);
   const paused = list?.some((item) => item.progress?.paused) ?? false;
@@ -68,7 +59,7 @@ function AnnouncementsAdmin() {
       <section className="admin-card" aria-labelledby="announcements-list">
         <Text.Title id="announcements-list">{copy.listHeading}</Text.Title>
         {listError ? <p className="admin-error">{listError}</p> : null}
-        {list === null && !listError ? <Spinner visible /> : null}
+        {state.status === "loading" ? <Spinner visible /> : null}
         {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         {paused ? <SendQuotaSummary refreshKey={refreshes} /> : null}
         <ul className="fanout-list">

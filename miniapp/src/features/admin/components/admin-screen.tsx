@@ -3,6 +3,7 @@ import { Box, Button, Input, Spinner, Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
 import { AdminSections } from "./admin-sections";
@@ -167,22 +168,15 @@ const a4Width = 794;
 const a4Height = 1123;
 
 function StaffList() {
-  const client = useApiClient();
-  const [staff, setStaff] = useState<StaffProfile[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchStaffList(client, controller.signal).then(setStaff, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : String(failure));
-    });
-    return () => controller.abort();
-  }, [client]);
+  const { state } = useApiLoad(fetchStaffList, "staff");
+  const staff = state.status === "loaded" ? state.data : null;
+  const error = loadErrorMessage(state);
 
   return (
     <section className="admin-card" aria-labelledby="staff-list">
       <Text.Title id="staff-list">{adminCopy.staff.heading}</Text.Title>
       {error ? <p className="admin-error">{error}</p> : null}
-      {staff === null && !error ? <Spinner visible /> : null}
+      {state.status === "loading" ? <Spinner visible /> : null}
       {staff?.length === 0 ? <p className="admin-muted">{adminCopy.staff.empty}</p> : null}
       <ul className="staff-list">
         {staff?.map((member) => (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { asApiError } from "../../../shared/api/use-api-load";
+import { asApiError, loadErrorMessage } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
@@ -28,7 +28,7 @@ export function DeliveryLog() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const entries = pages.state.status === "loaded" ? pages.state.data.items : null;
-  const error = filterError ?? actionError ?? (pages.state.status === "failed" ? pages.state.error.message : null);
+  const error = filterError ?? actionError ?? loadErrorMessage(pages.state);
 
   function search(event: FormEvent) {
     event.preventDefault();

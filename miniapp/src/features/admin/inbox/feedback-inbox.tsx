@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
 import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { Button, Spinner, Text } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { asApiError, useApiLoad } from "../../../shared/api/use-api-load";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { changeThreadState, fetchInbox, fetchInboxThread, replyToThread, type InboxFilter, type InboxThread } from "./inbox-api";
@@ -35,7 +35,7 @@ export function FeedbackInbox() {
     return { items: page.threads, nextCursor: page.nextCursor };
   }, openId ? null : `${filter}|${lateOnly}`);
   const threads = pages.state.status === "loaded" ? pages.state.data.items : null;
-  const error = pages.state.status === "failed" ? pages.state.error.message : null;
+  const error = loadErrorMessage(pages.state);
 
   if (openId) return <ThreadView id={openId} />;
 
@@ -82,7 +82,7 @@ function ThreadView({ id }: { id: string }) {
   const { state, reload, client } = useApiLoad((c, signal) => fetchInboxThread(c, id, signal), id);
   const thread = state.status === "loaded" ? state.data : null;
   const [actionError, setActionError] = useState<string | null>(null);
-  const error = actionError ?? (state.status === "failed" ? state.error.message : null);
+  const error = actionError ?? loadErrorMessage(state);
   const [notice, setNotice] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);

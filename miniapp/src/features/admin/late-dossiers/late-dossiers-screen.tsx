@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
+import { loadErrorMessage } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { formatDate } from "../../../shared/format/format-date-time";
@@ -31,7 +32,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
     return { items: page.dossiers, nextCursor: page.nextCursor };
   }, shown && `${shown.agency}#${shown.asked}`);
   const rows = pages.state.status === "loaded" ? pages.state.data.items : null;
-  const error = pages.state.status === "failed" ? pages.state.error.message : null;
+  const error = loadErrorMessage(pages.state);
 
   function submit(event: FormEvent) {
     event.preventDefault();

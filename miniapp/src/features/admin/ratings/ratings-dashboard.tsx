@@ -1,18 +1,17 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
-import { ApiError } from "../../../shared/api/api-error";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
 import { StaffGate } from "../components/staff-gate";
 import { CriteriaChart, TrendChart } from "./charts";
-import { criteria, levels, type RatingReport, type RatingRow } from "./rating-report";
+import { criteria, levels, type RatingReport } from "./rating-report";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
 import { vietnamMonth } from "../../../shared/format/format-date-time";
 import "../components/admin.css";
 import "./ratings.css";
-
-const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
 
 /** `/admin/ratings`: the ratings dashboard; officers see their agencies' aggregates, admins also each dossier and the CSV. */
 export function RatingsScreen() {
@@ -20,39 +19,30 @@ export function RatingsScreen() {
 }
 
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
-  const client = useApiClient();
   const isAdmin = profile.role === "admin";
   const [draft, setDraft] = useState<RatingQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
   const [query, setQuery] = useState<RatingQuery>(draft);
-  const [report, setReport] = useState<RatingReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), JSON.stringify(query));
+  const report = state.status === "loaded" ? state.data : null;
+  const error = rangeError ?? loadErrorMessage(state);
   // The last 36 months, newest first; a range may span at most 24 of them (the server checks it too).
   const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
   const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
 
+  // An answer for every agency names the agencies there are: the agency choice learns them.
   useEffect(() => {
-    const controller = new AbortController();
-    setReport(null);
-    setError(null);
-    fetchRatingReport(client, query, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.byAgency.map((a) => a.agencyCode)])].sort());
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(messageOf(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, query, profile.allAgencies]);
+    if (report && profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...report.byAgency.map((a) => a.agencyCode)])].sort());
+  }, [report, query.agency, profile.allAgencies]);
 
   function apply(event: FormEvent) {
     event.preventDefault();
     const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
     if (span < 1 || span > 24) {
-      setError(ratingsCopy.badRange);
+      setRangeError(ratingsCopy.badRange);
       return;
     }
+    setRangeError(null);
     setQuery({ ...draft });
   }
 
@@ -101,7 +91,7 @@ function RatingsDashboard({ profile }: { profile: StaffProfile }) {
           {error}
         </p>
       ) : null}
-      {!report && !error ? <Spinner visible /> : null}
+      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
       {report ? <Report report={report} /> : null}
       {report && isAdmin ? <AdminTools query={query} /> : null}
     </div>
@@ -194,53 +184,23 @@ function Report({ report }: { report: RatingReport }) {
 }
 
 function AdminTools({ query }: { query: RatingQuery }) {
-  const client = useApiClient();
-  const [rows, setRows] = useState<RatingRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchRatingPage(client, query, cursor, signal);
+    return { items: page.ratings, nextCursor: page.nextCursor };
+  }, JSON.stringify(query));
+  const { state, client } = pages;
+  const rows = state.status === "loaded" ? state.data.items : [];
+  const [exportError, setExportError] = useState<string | null>(null);
+  const error = exportError ?? loadErrorMessage(state);
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setRows([]);
-    setLoading(true);
-    fetchRatingPage(client, query, null).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.ratings);
-        setCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (live) setError(messageOf(failure));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, query]);
-
-  async function more() {
-    setLoading(true);
-    try {
-      const page = await fetchRatingPage(client, query, cursor);
-      setRows((current) => [...current, ...page.ratings]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
 
   async function exportCsv() {
     setExporting(true);
-    setError(null);
+    setExportError(null);
     try {
       await downloadRatingsCsv(client, query);
     } catch (failure) {
-      setError(messageOf(failure));
+      setExportError(asApiError(failure).message);
     } finally {
       setExporting(false);
     }
@@ -259,7 +219,7 @@ function AdminTools({ query }: { query: RatingQuery }) {
           {error}
         </p>
       ) : null}
-      {!loading && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
+      {state.status === "loaded" && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
       <ul className="ratings-rows">
         {rows.map((row) => (
           <li key={row.dossierCode} data-testid="rating-row">
@@ -280,12 +240,8 @@ function AdminTools({ query }: { query: RatingQuery }) {
           </li>
         ))}
       </ul>
-      {loading ? <Spinner visible /> : null}
-      {cursor && !loading ? (
-        <Button variant="tertiary" fullWidth onClick={more}>
-          {ratingsCopy.more}
-        </Button>
-      ) : null}
+      {state.status === "loading" ? <Spinner visible /> : null}
+      <LoadMoreButton pages={pages} label={ratingsCopy.more} variant="tertiary" errorClassName="admin-error" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
-import { ApiError } from "../../../shared/api/api-error";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import type { StaffProfile } from "../staff-profile";
 import { StaffGate } from "../components/staff-gate";
@@ -11,7 +11,6 @@ import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-
 import "../components/admin.css";
 import "./reach.css";
 
-const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
 const shareKeys = ["reachable", "viewed", "rated"] as const;
 
 /** `/admin/reach`: how many citizens follow their dossiers in Zalo, per month and per desk; the CSV for admins. */
@@ -20,37 +19,28 @@ export function ReachScreen() {
 }
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
-  const client = useApiClient();
   const [draft, setDraft] = useState<ReachQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
   const [query, setQuery] = useState<ReachQuery>(draft);
-  const [report, setReport] = useState<ReachReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), JSON.stringify(query));
+  const report = state.status === "loaded" ? state.data : null;
+  const error = rangeError ?? loadErrorMessage(state);
   const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
   const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
 
+  // An answer for every agency names the agencies there are: the agency choice learns them.
   useEffect(() => {
-    const controller = new AbortController();
-    setReport(null);
-    setError(null);
-    fetchReachReport(client, query, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.agencies.map((a) => a.agencyCode)])].sort());
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(messageOf(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, query, profile.allAgencies]);
+    if (report && profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...report.agencies.map((a) => a.agencyCode)])].sort());
+  }, [report, query.agency, profile.allAgencies]);
 
   function apply(event: FormEvent) {
     event.preventDefault();
     const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
     if (span < 1 || span > 24) {
-      setError(reachCopy.badRange);
+      setRangeError(reachCopy.badRange);
       return;
     }
+    setRangeError(null);
     setQuery({ ...draft });
   }
 
@@ -94,7 +84,7 @@ function ReachDashboard({ profile }: { profile: StaffProfile }) {
           {error}
         </p>
       ) : null}
-      {!report && !error ? <Spinner visible /> : null}
+      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
       {report ? <Report report={report} /> : null}
       {report && profile.role === "admin" ? <CsvButton query={query} /> : null}
     </div>
@@ -205,7 +195,7 @@ function CsvButton({ query }: { query: ReachQuery }) {
     try {
       await downloadReachCsv(client, query);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(asApiError(failure).message);
     } finally {
       setBusy(false);
     }
