@@ -1,15 +1,15 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
 import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
+import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
-import { vietnamMonth } from "../../../shared/format/format-date-time";
 import "../components/admin.css";
 import "./ratings.css";
 
@@ -20,72 +20,19 @@ export function RatingsScreen() {
 
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   const isAdmin = profile.role === "admin";
-  const [draft, setDraft] = useState<RatingQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
-  const [query, setQuery] = useState<RatingQuery>(draft);
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const filter = useReportQuery(profile);
+  const { query, rangeError } = filter;
   const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), JSON.stringify(query));
   const report = state.status === "loaded" ? state.data : null;
   const error = rangeError ?? loadErrorMessage(state);
-  // The last 36 months, newest first; a range may span at most 24 of them (the server checks it too).
-  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
-  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
-
-  // An answer for every agency names the agencies there are: the agency choice learns them.
+  const { learnAgencies } = filter;
   useEffect(() => {
-    if (report && profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...report.byAgency.map((a) => a.agencyCode)])].sort());
-  }, [report, query.agency, profile.allAgencies]);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
-    if (span < 1 || span > 24) {
-      setRangeError(ratingsCopy.badRange);
-      return;
-    }
-    setRangeError(null);
-    setQuery({ ...draft });
-  }
+    if (report) learnAgencies(query, report.byAgency.map((a) => a.agencyCode));
+  }, [report, query, learnAgencies]);
 
   return (
     <div className="admin-screen ratings-screen">
-      <form className="admin-card ratings-filters" onSubmit={apply}>
-        <div className="ratings-months">
-          <label>
-            {ratingsCopy.from}
-            <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
-              {monthChoices.map((month) => (
-                <option key={month} value={month}>
-                  {ratingsCopy.monthOption(month)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {ratingsCopy.to}
-            <select value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
-              {monthChoices.map((month) => (
-                <option key={month} value={month}>
-                  {ratingsCopy.monthOption(month)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <label>
-          {ratingsCopy.agency}
-          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })}>
-            <option value="">{profile.allAgencies ? ratingsCopy.allAgencies : ratingsCopy.allMyAgencies}</option>
-            {knownAgencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button htmlType="submit" fullWidth>
-          {ratingsCopy.show}
-        </Button>
-      </form>
+      <ReportFilter filter={filter} className={{ form: "ratings-filters", months: "ratings-months" }} />
       {error ? (
         <p className="admin-error" role="alert">
           {error}

@@ -1,12 +1,12 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
 import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import type { StaffProfile } from "../staff-profile";
+import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
-import { vietnamMonth } from "../../../shared/format/format-date-time";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
 import "../components/admin.css";
 import "./reach.css";
@@ -19,66 +19,19 @@ export function ReachScreen() {
 }
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
-  const [draft, setDraft] = useState<ReachQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
-  const [query, setQuery] = useState<ReachQuery>(draft);
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const filter = useReportQuery(profile);
+  const { query, rangeError } = filter;
   const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), JSON.stringify(query));
   const report = state.status === "loaded" ? state.data : null;
   const error = rangeError ?? loadErrorMessage(state);
-  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
-  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
-
-  // An answer for every agency names the agencies there are: the agency choice learns them.
+  const { learnAgencies } = filter;
   useEffect(() => {
-    if (report && profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...report.agencies.map((a) => a.agencyCode)])].sort());
-  }, [report, query.agency, profile.allAgencies]);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
-    if (span < 1 || span > 24) {
-      setRangeError(reachCopy.badRange);
-      return;
-    }
-    setRangeError(null);
-    setQuery({ ...draft });
-  }
-
-  const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        {monthChoices.map((month) => (
-          <option key={month} value={month}>
-            {reachCopy.monthOption(month)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+    if (report) learnAgencies(query, report.agencies.map((a) => a.agencyCode));
+  }, [report, query, learnAgencies]);
 
   return (
     <div className="admin-screen reach-screen">
-      <form className="admin-card reach-filters" onSubmit={apply}>
-        <div className="reach-months">
-          {monthSelect(reachCopy.from, draft.from, (from) => setDraft({ ...draft, from }), "reach-from")}
-          {monthSelect(reachCopy.to, draft.to, (to) => setDraft({ ...draft, to }), "reach-to")}
-        </div>
-        <label>
-          {reachCopy.agency}
-          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })} data-testid="reach-agency">
-            <option value="">{profile.allAgencies ? reachCopy.allAgencies : reachCopy.allMyAgencies}</option>
-            {knownAgencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button htmlType="submit" fullWidth>
-          {reachCopy.show}
-        </Button>
-      </form>
+      <ReportFilter filter={filter} className={{ form: "reach-filters", months: "reach-months" }} testIdPrefix="reach" />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
