@@ -1,12 +1,13 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
-import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
 import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
+import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
@@ -135,29 +136,16 @@ function AdminTools({ query }: { query: RatingQuery }) {
     const page = await fetchRatingPage(client, query, cursor, signal);
     return { items: page.ratings, nextCursor: page.nextCursor };
   }, JSON.stringify(query));
-  const { state, client } = pages;
+  const { state } = pages;
   const rows = state.status === "loaded" ? state.data.items : [];
-  const [exportError, setExportError] = useState<string | null>(null);
-  const error = exportError ?? loadErrorMessage(state);
-  const [exporting, setExporting] = useState(false);
-
-  async function exportCsv() {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await downloadRatingsCsv(client, query);
-    } catch (failure) {
-      setExportError(asApiError(failure).message);
-    } finally {
-      setExporting(false);
-    }
-  }
+  const csv = useReportCsv(downloadRatingsCsv, query);
+  const error = csv.error ?? loadErrorMessage(state);
 
   return (
     <section className="admin-card" aria-labelledby="ratings-list">
       <div className="ratings-list-head">
         <Text.Title id="ratings-list">{ratingsCopy.list}</Text.Title>
-        <Button size="small" variant="secondary" loading={exporting} onClick={exportCsv}>
+        <Button size="small" variant="secondary" loading={csv.busy} onClick={() => void csv.run()}>
           {ratingsCopy.exportCsv}
         </Button>
       </div>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
-import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import type { StaffProfile } from "../staff-profile";
 import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
+import { useReportCsv } from "../use-report-csv";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
 import "../components/admin.css";
@@ -139,23 +139,10 @@ function ShareBars({ figures }: { figures: ReachFigures }) {
 }
 
 function CsvButton({ query }: { query: ReachQuery }) {
-  const client = useApiClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadReachCsv(client, query);
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useReportCsv(downloadReachCsv, query);
   return (
     <section className="admin-card">
-      <Button variant="secondary" fullWidth onClick={() => void download()} disabled={busy} data-testid="reach-csv">
+      <Button variant="secondary" fullWidth onClick={() => void run()} disabled={busy} data-testid="reach-csv">
         {busy ? reachCopy.exporting : reachCopy.exportCsv}
       </Button>
       {error ? (
