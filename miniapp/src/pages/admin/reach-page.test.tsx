@@ -13,7 +13,7 @@ describe("the month-range filter of a staff report", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it("asks for the last six Vietnam months at first, refuses a range over 24 months, and sends one of 24", async () => {
+  it("asks for the last six Vietnam months at first, refuses a range over 24 months, sends one of 24, and asks again on Xem", async () => {
     const asked: URLSearchParams[] = [];
     const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
       const url = new URL(String(input));
@@ -35,5 +35,10 @@ describe("the month-range filter of a staff report", () => {
     await waitFor(() => expect(asked).toHaveLength(2));
     expect(Object.fromEntries(asked[1]!)).toEqual({ from: "2025-01", to: "2026-12", agency: "000.21.20.H27" });
     expect((await screen.findByRole("alert")).textContent).toBe("Tạm thời không xem được.");
+
+    // "Xem" again for the same months asks again: the figures may have moved since.
+    fireEvent.click(screen.getByRole("button", { name: "Xem" }));
+    await waitFor(() => expect(asked).toHaveLength(3));
+    expect(Object.fromEntries(asked[2]!)).toEqual(Object.fromEntries(asked[1]!));
   });
 });

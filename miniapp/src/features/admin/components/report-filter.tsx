@@ -15,6 +15,8 @@ const monthSpan = (from: string, to: string) => (Number(to.slice(0, 4)) - Number
 export function useReportQuery(profile: StaffProfile) {
   const [draft, setDraft] = useState<ReportQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
   const [query, setQuery] = useState<ReportQuery>(draft);
+  // "Xem" asks again even for the same months: the figures may have moved since.
+  const [asked, setAsked] = useState(0);
   const [rangeError, setRangeError] = useState<string | null>(null);
   const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
 
@@ -28,6 +30,7 @@ export function useReportQuery(profile: StaffProfile) {
     }
     setRangeError(null);
     setQuery({ ...draft });
+    setAsked((n) => n + 1);
   }
 
   /** The agencies an answer for every agency named, added to the choice. */
@@ -38,7 +41,8 @@ export function useReportQuery(profile: StaffProfile) {
     [profile.allAgencies],
   );
 
-  return { draft, setDraft, query, rangeError, apply, knownAgencies, learnAgencies, allAgencies: profile.allAgencies };
+  const queryKey = `${asked}|${query.from}|${query.to}|${query.agency}`;
+  return { draft, setDraft, query, queryKey, rangeError, apply, knownAgencies, learnAgencies, allAgencies: profile.allAgencies };
 }
 
 type ReportFilterState = ReturnType<typeof useReportQuery>;

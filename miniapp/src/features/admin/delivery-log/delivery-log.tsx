@@ -17,10 +17,11 @@ const copy = inboxCopy.log;
 export function DeliveryLog() {
   const [state, setState] = useState<(typeof states)[number]>("failed");
   const [dossier, setDossier] = useState("");
-  // null while the filter asks for something the server does not list (sent messages of every dossier).
-  const [query, setQuery] = useState<{ state: string; dossier: string | null } | null>({ state: "failed", dossier: null });
+  // null while the filter asks for something the server does not list (sent messages of every dossier);
+  // `asked` counts the searches, so that searching again for the same filter loads it afresh.
+  const [query, setQuery] = useState<{ state: string; dossier: string | null; asked: number } | null>({ state: "failed", dossier: null, asked: 0 });
   const pages = useApiPages(async (client, cursor, signal) => {
-    const page = await fetchDeliveryLog(client, { ...query!, cursor }, signal);
+    const page = await fetchDeliveryLog(client, { state: query!.state, dossier: query!.dossier, cursor }, signal);
     return { items: page.entries, nextCursor: page.nextCursor };
   }, query && JSON.stringify(query));
   const { client, setItems } = pages;
@@ -42,7 +43,7 @@ export function DeliveryLog() {
     }
     setFilterError(null);
     setNotice(null);
-    setQuery({ state, dossier: code || null });
+    setQuery((previous) => ({ state, dossier: code || null, asked: (previous?.asked ?? 0) + 1 }));
   }
 
   async function retry(id: string) {

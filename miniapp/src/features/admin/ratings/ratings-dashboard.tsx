@@ -22,8 +22,8 @@ export function RatingsScreen() {
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   const isAdmin = profile.role === "admin";
   const filter = useReportQuery(profile);
-  const { query, rangeError } = filter;
-  const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), JSON.stringify(query));
+  const { query, queryKey, rangeError } = filter;
+  const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), queryKey);
   const report = state.status === "loaded" ? state.data : null;
   const error = rangeError ?? loadErrorMessage(state);
   const { learnAgencies } = filter;
@@ -41,7 +41,7 @@ function RatingsDashboard({ profile }: { profile: StaffProfile }) {
       ) : null}
       {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
       {report ? <Report report={report} /> : null}
-      {report && isAdmin ? <AdminTools query={query} /> : null}
+      {report && isAdmin ? <AdminTools query={query} queryKey={queryKey} /> : null}
     </div>
   );
 }
@@ -131,11 +131,11 @@ function Report({ report }: { report: RatingReport }) {
   );
 }
 
-function AdminTools({ query }: { query: RatingQuery }) {
+function AdminTools({ query, queryKey }: { query: RatingQuery; queryKey: string }) {
   const pages = useApiPages(async (client, cursor, signal) => {
     const page = await fetchRatingPage(client, query, cursor, signal);
     return { items: page.ratings, nextCursor: page.nextCursor };
-  }, JSON.stringify(query));
+  }, queryKey);
   const { state } = pages;
   const rows = state.status === "loaded" ? state.data.items : [];
   const csv = useReportCsv(downloadRatingsCsv, query);

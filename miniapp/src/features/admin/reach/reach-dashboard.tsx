@@ -20,8 +20,8 @@ export function ReachScreen() {
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
   const filter = useReportQuery(profile);
-  const { query, rangeError } = filter;
-  const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), JSON.stringify(query));
+  const { query, queryKey, rangeError } = filter;
+  const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), queryKey);
   const report = state.status === "loaded" ? state.data : null;
   const error = rangeError ?? loadErrorMessage(state);
   const { learnAgencies } = filter;
