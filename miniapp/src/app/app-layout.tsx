@@ -6,6 +6,7 @@ import { usePlatform } from "../platform";
 import { AppIcon } from "../shared/ui/icons";
 import { AppBottomNav, isBottomNavPath } from "./bottom-nav";
 import { isRouteMeta } from "./route-meta";
+import { routePaths } from "./route-paths";
 import { entryRouteFromSearch, entryRouteOnOpen } from "./entry-link";
 import { routerPathFromOpenAppPath } from "./open-app-path";
 import { useMeasuredHeight } from "./use-measured-height";
@@ -69,7 +70,7 @@ export function AppLayout() {
               className="app-header__back"
               aria-label={vi.a11y.back}
               // Opened from a link there is no page behind this one: go to the lookup page instead of leaving.
-              onClick={() => (isFirstPage(location) ? navigate("/", { replace: true }) : navigate(-1))}
+              onClick={() => (isFirstPage(location) ? navigate(routePaths.home, { replace: true }) : navigate(-1))}
             >
               <AppIcon name="chevron-left" size={28} />
             </button>

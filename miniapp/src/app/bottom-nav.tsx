@@ -2,13 +2,14 @@ import { forwardRef } from "react";
 import { NavLink } from "react-router-dom";
 import { vi } from "../copy/vi";
 import { AppIcon } from "../shared/ui/icons";
+import { routePaths } from "./route-paths";
 
 /** The four sections a citizen moves between; shown on their top pages only. */
 export const bottomNavTabs = [
-  { path: "/", label: vi.nav.lookup, icon: "search" },
-  { path: "/feedback", label: vi.nav.feedback, icon: "chat" },
-  { path: "/announcements", label: vi.nav.announcements, icon: "bell" },
-  { path: "/procedures", label: vi.nav.procedures, icon: "list" },
+  { path: routePaths.home, label: vi.nav.lookup, icon: "search" },
+  { path: routePaths.feedback, label: vi.nav.feedback, icon: "chat" },
+  { path: routePaths.announcements, label: vi.nav.announcements, icon: "bell" },
+  { path: routePaths.procedures, label: vi.nav.procedures, icon: "list" },
 ] as const;
 
 export function isBottomNavPath(pathname: string): boolean {

@@ -51,7 +51,7 @@ describe("entry links: the app opens the page the Zalo message links to", () => 
     const fetch = api();
     const { router } = renderApp("/?pakn=thread-1", fetch);
 
-    expect(await screen.findByText("Anh chỉ cần mang tờ khai CC01, không cần giấy tờ khác.")).toBeTruthy();
+    expect((await screen.findByText("Anh chỉ cần mang tờ khai CC01, không cần giấy tờ khác.")).closest("li")?.textContent).toMatch(/^Bộ phận Một cửa · /u);
     expect(router.state.location.pathname).toBe("/feedback/thread-1");
     expect(router.state.location.search).toBe("");
     expect(router.state.historyAction).toBe("REPLACE");
@@ -62,7 +62,7 @@ describe("entry links: the app opens the page the Zalo message links to", () => 
     const fetch = api();
     const { router } = renderApp("/?pakn=thread-of-another", fetch);
 
-    expect(await screen.findByText("Không tìm thấy câu hỏi này.")).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy câu hỏi này.");
     expect(router.state.location.pathname).toBe("/feedback/thread-of-another");
     expect(screen.queryByRole("button", { name: "Thử lại" })).toBeNull();
   });
@@ -71,14 +71,14 @@ describe("entry links: the app opens the page the Zalo message links to", () => 
     const fetch = api();
     const { router } = renderApp("/?tb=ann-1", fetch);
 
-    expect(await screen.findByText("Lịch nghỉ Tết và lịch tiếp nhận hồ sơ")).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: "Lịch nghỉ Tết và lịch tiếp nhận hồ sơ" })).tagName).toBe("H2");
     expect(router.state.location.pathname).toBe("/announcements/ann-1");
     expect(requested(fetch)).toContain("/v1/announcements/ann-1");
   });
 
   it("?tb=<unknown announcement> shows the not-found copy", async () => {
     renderApp("/?tb=ann-gone", api());
-    expect(await screen.findByText("Không tìm thấy thông báo này.")).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy thông báo này.");
   });
 
   it.each([["/?pakn=a%2F..%2Fadmin"], ["/?tb=" + "x".repeat(101)], ["/?pakn=&tb=%3Cb%3E"], ["/?hs=%23bad"], ["/?foo=bar"]])(
@@ -87,7 +87,7 @@ describe("entry links: the app opens the page the Zalo message links to", () => 
       const fetch = api();
       const { router } = renderApp(url, fetch);
 
-      expect(await screen.findByRole("button", { name: "Tra cứu" })).toBeTruthy();
+      expect((await screen.findByRole("button", { name: "Tra cứu" })).getAttribute("type")).toBe("submit");
       expect(router.state.location.pathname).toBe("/");
       expect(requested(fetch).filter((path) => path.startsWith("/v1/feedback") || path.startsWith("/v1/announcements"))).toEqual([]);
     },
@@ -107,7 +107,7 @@ describe("entry links: the app opens the page the Zalo message links to", () => 
 
     platform.openApp("/zapps/123/?pakn=thread-1");
     await waitFor(() => expect(router.state.location.pathname).toBe("/feedback/thread-1"));
-    expect(await screen.findByText("Anh chỉ cần mang tờ khai CC01, không cần giấy tờ khác.")).toBeTruthy();
+    expect((await screen.findByText("Anh chỉ cần mang tờ khai CC01, không cần giấy tờ khác.")).closest("li")?.textContent).toMatch(/^Bộ phận Một cửa · /u);
   });
 
   it("the header's back button on a page opened from a link goes to the home page, not out of the app", async () => {

@@ -1,5 +1,5 @@
 import { checkDossierCode, dossierCodeFromPathSegment, dossierRoute } from "../features/dossier";
-import { routePaths } from "./route-paths";
+import { pathWithId, routePaths } from "./route-paths";
 
 /**
  * The one reader of the parameters a link opens the Mini App with. Every link the backend sends is
@@ -59,9 +59,9 @@ export function entryTargetRoute(target: EntryTarget): string {
     case "dossier":
       return dossierRoute(target.code, target.receiptSignature);
     case "feedback_thread":
-      return routePaths.feedbackThread.replace(":id", encodeURIComponent(target.id));
+      return pathWithId(routePaths.feedbackThread, target.id);
     case "announcement":
-      return routePaths.announcement.replace(":id", encodeURIComponent(target.id));
+      return pathWithId(routePaths.announcement, target.id);
   }
 }
 

@@ -4,12 +4,7 @@ export const ratingsCopy = {
   linkIntro: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí.",
   /** Only admins see the per-dossier list and can export it. */
   linkIntroAdmin: "Tỷ lệ hài lòng, tỷ lệ đúng hạn theo tháng, theo tiêu chí; danh sách đánh giá, xuất CSV.",
-  from: "Từ tháng",
-  to: "Đến tháng",
   agency: "Cơ quan",
-  allAgencies: "Tất cả cơ quan",
-  allMyAgencies: "Tất cả cơ quan phụ trách",
-  show: "Xem",
   satisfaction: "Tỷ lệ hài lòng",
   satisfactionHint: "Theo cách tính của Chỉ số phục vụ (QĐ 766): hồ sơ không có đánh giá «Không hài lòng» và không quá hạn, trên tổng số hồ sơ được đánh giá.",
   onTime: "Tỷ lệ đúng hạn",
@@ -18,7 +13,6 @@ export const ratingsCopy = {
   trend: "Xu hướng theo tháng",
   criteria: "Theo tiêu chí",
   criteriaShort: { attitude: "Thái độ", result: "Kết quả", overall: "Chung" } as Record<string, string>,
-  monthOption: (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`,
   criteriaNames: { attitude: "Thái độ cán bộ", result: "Kết quả giải quyết", overall: "Hài lòng chung" } as Record<string, string>,
   levels: { rat_hai_long: "Rất hài lòng", hai_long: "Hài lòng", khong_hai_long: "Không hài lòng" } as Record<string, string>,
   onTimeLabels: { truoc_han: "Trước hạn", dung_han: "Đúng hạn", qua_han: "Quá hạn", trong_han: "Trong hạn", unknown: "Chưa rõ" } as Record<string, string>,
@@ -33,5 +27,4 @@ export const ratingsCopy = {
   comment: "Góp ý",
   month: (month: string) => `${Number(month.slice(5, 7))}/${month.slice(2, 4)}`,
   percent: (ratio: number | null) => (ratio === null ? "—" : `${(ratio * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`),
-  badRange: "Tháng bắt đầu phải trước tháng kết thúc, tối đa 24 tháng.",
 } as const;

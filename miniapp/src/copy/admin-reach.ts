@@ -4,15 +4,7 @@ const number = (n: number) => n.toLocaleString("vi-VN");
 export const reachCopy = {
   linkTitle: "Hiệu quả kết nối Zalo",
   linkIntro: "Bao nhiêu người dân theo dõi hồ sơ trên Zalo, theo tháng và theo từng bộ phận một cửa.",
-  from: "Từ tháng",
-  to: "Đến tháng",
-  agency: "Cơ quan",
-  allAgencies: "Tất cả cơ quan",
-  allMyAgencies: "Tất cả cơ quan phụ trách",
-  show: "Xem",
-  monthOption: (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`,
   month: (month: string) => `Tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`,
-  badRange: "Tháng bắt đầu phải trước tháng kết thúc, tối đa 24 tháng.",
   percent: (ratio: number | null) => (ratio === null ? "—" : `${(ratio * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`),
   shares: {
     reachable: "Liên lạc được qua Zalo",
@@ -45,5 +37,4 @@ export const reachCopy = {
   rank: (n: number) => `#${n}`,
   exportCsv: "Tải CSV theo tháng và cơ quan",
   exporting: "Đang tải…",
-  notStaff: "Tài khoản Zalo này không có quyền cán bộ.",
 } as const;

@@ -177,7 +177,6 @@ export const vi = {
     dossierNone: "Không chọn hồ sơ",
     dossierOther: "Nhập mã hồ sơ khác",
     dossierCodePlaceholder: "Mã hồ sơ, ví dụ 000.00.20.H06-190802-0001",
-    characters: (used: number, max: number) => `${used}/${max} ký tự`,
     send: "Gửi",
     sending: "Đang gửi…",
     textRequired: "Vui lòng nhập nội dung.",
@@ -237,6 +236,9 @@ export const vi = {
     showDetails: "Xem chi tiết",
     hideDetails: "Thu gọn",
   },
+  form: {
+    characters: (used: number, max: number) => `${used}/${max} ký tự`,
+  },
   nav: {
     label: "Các mục chính",
     // Not "Tra cứu": that is the lookup button's name on the same screen.
@@ -264,7 +266,6 @@ export const vi = {
     otherReasonPlaceholder: "Nhập lý do của bạn",
     comment: "Ý kiến khác (không bắt buộc)",
     commentPlaceholder: "Góp ý thêm cho cơ quan",
-    characters: (used: number, max: number) => `${used}/${max} ký tự`,
     submit: "Gửi đánh giá",
     update: "Cập nhật đánh giá",
     edit: "Sửa đánh giá",

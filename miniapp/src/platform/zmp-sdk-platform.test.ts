@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createZmpSdkPlatform, toPlatformError } from "./zmp-sdk-platform";
 import { PlatformError } from "./zalo-platform";
 
-const sdk = vi.hoisted(() => ({
+const sdk = {
   getAccessToken: vi.fn(),
   scanQRCode: vi.fn(),
   getPhoneNumber: vi.fn(),
@@ -12,9 +12,11 @@ const sdk = vi.hoisted(() => ({
   getRouteParams: vi.fn(),
   events: { on: vi.fn(), off: vi.fn() },
   EventName: { OpenApp: "h5.event.open.mp" },
-}));
+};
 
-vi.mock("zmp-sdk/apis", () => sdk);
+type LoadSdk = NonNullable<Parameters<typeof createZmpSdkPlatform>[0]>;
+/** The adapter takes the SDK loader: these tests hand it the fakes above instead of mocking the module. */
+const loadSdk: LoadSdk = async () => sdk as unknown as Awaited<ReturnType<LoadSdk>>;
 
 function expectNoCallbacks(mock: { mock: { calls: unknown[][] } }) {
   for (const args of mock.mock.calls) {
@@ -58,23 +60,23 @@ describe("createZmpSdkPlatform", () => {
 
   it("awaits getAccessToken without callbacks", async () => {
     sdk.getAccessToken.mockResolvedValue("zalo-token");
-    await expect(createZmpSdkPlatform().getAccessToken()).resolves.toBe("zalo-token");
+    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).resolves.toBe("zalo-token");
     expect(sdk.getAccessToken).toHaveBeenCalledTimes(1);
     expectNoCallbacks(sdk.getAccessToken);
   });
 
   it("treats an empty token (zmp-sdk's localhost mock) as unsupported", async () => {
     sdk.getAccessToken.mockResolvedValue("");
-    await expect(createZmpSdkPlatform().getAccessToken()).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).rejects.toMatchObject({ kind: "unsupported" });
   });
 
   it("turns a rejection into our error kind", async () => {
     sdk.getAccessToken.mockRejectedValue({ code: -1409, message: "Request limit exceeded" });
-    await expect(createZmpSdkPlatform().getAccessToken()).rejects.toMatchObject({ kind: "too_many_calls" });
+    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).rejects.toMatchObject({ kind: "too_many_calls" });
   });
 
   it("calls the other APIs with plain arguments and maps their errors", async () => {
-    const platform = createZmpSdkPlatform();
+    const platform = createZmpSdkPlatform(loadSdk);
     sdk.scanQRCode.mockResolvedValue({ content: "https://zalo.me/s/1/?hs=1897C359" });
     sdk.getPhoneNumber.mockResolvedValue({ token: "phone-token" });
     sdk.followOA.mockRejectedValue({ code: -201, message: "User refused" });
@@ -92,12 +94,12 @@ describe("createZmpSdkPlatform", () => {
 
   it("reports a phone number without token as unsupported", async () => {
     sdk.getPhoneNumber.mockResolvedValue({ number: "" });
-    await expect(createZmpSdkPlatform().getPhoneToken()).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(createZmpSdkPlatform(loadSdk).getPhoneToken()).rejects.toMatchObject({ kind: "unsupported" });
   });
 
   it("forwards OpenApp paths and unsubscribes", async () => {
     const listener = vi.fn();
-    const unsubscribe = createZmpSdkPlatform().onOpenApp(listener);
+    const unsubscribe = createZmpSdkPlatform(loadSdk).onOpenApp(listener);
     await vi.waitFor(() => expect(sdk.events.on).toHaveBeenCalledWith("h5.event.open.mp", expect.any(Function)));
     const handler = sdk.events.on.mock.calls[0]?.[1] as (data: unknown) => void;
     handler({ path: "/?hs=1897C359&k=sig" });
@@ -110,16 +112,16 @@ describe("createZmpSdkPlatform", () => {
   it("reads route params with zmp-sdk's getRouteParams, and from the URL when the SDK cannot load", async () => {
     window.history.replaceState(null, "", "/?hs=1897C359&k=sig");
     sdk.getRouteParams.mockReturnValueOnce({ tb: "from-sdk" });
-    await expect(createZmpSdkPlatform().getRouteParams()).resolves.toEqual({ tb: "from-sdk" });
+    await expect(createZmpSdkPlatform(loadSdk).getRouteParams()).resolves.toEqual({ tb: "from-sdk" });
     await expect(createZmpSdkPlatform(() => Promise.reject(new Error("no bridge"))).getRouteParams()).resolves.toEqual({ hs: "1897C359", k: "sig" });
   });
 
   it("asks for permission to message with interactOA (no callbacks) and maps a refusal", async () => {
     sdk.interactOA.mockResolvedValueOnce({});
-    await createZmpSdkPlatform().allowOaMessages("4321");
+    await createZmpSdkPlatform(loadSdk).allowOaMessages("4321");
     expect(sdk.interactOA).toHaveBeenCalledWith({ oaId: "4321" });
     expectNoCallbacks(sdk.interactOA);
     sdk.interactOA.mockRejectedValueOnce({ code: -201, message: "User refused" });
-    await expect(createZmpSdkPlatform().allowOaMessages("4321")).rejects.toMatchObject({ kind: "refused" });
+    await expect(createZmpSdkPlatform(loadSdk).allowOaMessages("4321")).rejects.toMatchObject({ kind: "refused" });
   });
 });

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ApiError } from "../../shared/api/api-error";
-import { useApiClient } from "../../shared/api/api-client-context";
+import type { ApiClient } from "../../shared/api/api-client";
+import { useApiLoad } from "../../shared/api/use-api-load";
 import { fetchIsStaff, fetchStaffProfile } from "./admin-api";
 import type { StaffProfile } from "./staff-profile";
 
@@ -17,32 +18,24 @@ const sessionKey = "motcua.staffProfile";
  * `GET /v1/me` first, then the staff record only for staff, so a citizen's app never calls a staff route.
  */
 export function useStaffProfile(): StaffProfileState {
-  const client = useApiClient();
-  const [state, setState] = useState<StaffProfileState>(() => remembered() ?? { status: "loading" });
+  const [known] = useState(remembered);
+  const { state } = useApiLoad(askStaffProfile, known ? null : "staff-profile");
+  if (known) return known;
+  if (state.status === "loaded") return state.data;
+  if (state.status === "failed") return state;
+  return { status: "loading" };
+}
 
-  useEffect(() => {
-    if (state.status !== "loading") return;
-    const controller = new AbortController();
-    fetchIsStaff(client, controller.signal)
-      .then(async (isStaff) => (isStaff ? fetchStaffProfile(client, controller.signal) : null))
-      .then(
-      (profile) => setAndRemember(profile ? { status: "staff", profile } : { status: "not_staff" }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && (error.status === 403 || error.status === 401)) setAndRemember({ status: "not_staff" });
-        else setState({ status: "failed", error: error instanceof ApiError ? error : new ApiError({ kind: "server" }) });
-      },
-    );
-    return () => controller.abort();
-
-    function setAndRemember(next: StaffProfileState) {
-      if (controller.signal.aborted) return;
-      sessionStorage.setItem(sessionKey, JSON.stringify(next));
-      setState(next);
-    }
-  }, [client, state.status]);
-
-  return state;
+async function askStaffProfile(client: ApiClient, signal: AbortSignal): Promise<StaffProfileState> {
+  let answer: StaffProfileState;
+  try {
+    answer = (await fetchIsStaff(client, signal)) ? { status: "staff", profile: await fetchStaffProfile(client, signal) } : { status: "not_staff" };
+  } catch (error) {
+    if (!(error instanceof ApiError && (error.status === 403 || error.status === 401))) throw error;
+    answer = { status: "not_staff" };
+  }
+  if (!signal.aborted) sessionStorage.setItem(sessionKey, JSON.stringify(answer));
+  return answer;
 }
 
 function remembered(): StaffProfileState | undefined {

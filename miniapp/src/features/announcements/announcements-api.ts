@@ -25,9 +25,10 @@ function parseAnnouncement(value: unknown, at: string): Announcement {
   };
 }
 
-export function fetchAnnouncements(client: ApiClient, cursor: string | null): Promise<{ announcements: Announcement[]; nextCursor: string | null }> {
+export function fetchAnnouncements(client: ApiClient, cursor: string | null, signal?: AbortSignal): Promise<{ announcements: Announcement[]; nextCursor: string | null }> {
   return client.getJson("/v1/announcements", {
     query: { cursor: cursor ?? undefined },
+    ...(signal ? { signal } : {}),
     parse: (body) => {
       const json = object(body, "page");
       return {
@@ -38,6 +39,6 @@ export function fetchAnnouncements(client: ApiClient, cursor: string | null): Pr
   });
 }
 
-export function fetchAnnouncement(client: ApiClient, id: string): Promise<Announcement> {
-  return client.getJson(`/v1/announcements/${encodeURIComponent(id)}`, { parse: (body) => parseAnnouncement(body, "announcement") });
+export function fetchAnnouncement(client: ApiClient, id: string, signal?: AbortSignal): Promise<Announcement> {
+  return client.getJson(`/v1/announcements/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}), parse: (body) => parseAnnouncement(body, "announcement") });
 }

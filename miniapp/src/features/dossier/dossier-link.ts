@@ -1,3 +1,5 @@
+import { routePaths } from "../../app/route-paths";
+
 /** A code in a URL path: its "/" written "~" (outside the code alphabet, so reversible), the rest encoded. */
 export function dossierCodeToPathSegment(code: string): string {
   return code.split("/").map(encodeURIComponent).join("~");
@@ -9,6 +11,6 @@ export function dossierCodeFromPathSegment(segment: string): string {
 
 /** The Mini App route of a dossier; `k` (the receipt signature) opens the owner view. */
 export function dossierRoute(code: string, receiptSignature?: string): string {
-  const path = `/dossiers/${dossierCodeToPathSegment(code)}`;
+  const path = routePaths.dossier.replace(":code", dossierCodeToPathSegment(code));
   return receiptSignature ? `${path}?${new URLSearchParams({ k: receiptSignature }).toString()}` : path;
 }

@@ -67,14 +67,16 @@ export function submitFeedback(client: ApiClient, request: { type: FeedbackType;
   return client.sendJson("POST", "/v1/feedback", { body: request, parse: (body) => parseSummary(body, "thread") });
 }
 
-export function fetchMyFeedback(client: ApiClient): Promise<FeedbackThreadSummary[]> {
+export function fetchMyFeedback(client: ApiClient, signal?: AbortSignal): Promise<FeedbackThreadSummary[]> {
   return client.getJson("/v1/me/feedback", {
+    ...(signal ? { signal } : {}),
     parse: (body) => array(object(body, "answer").threads, "threads").map((thread, i) => parseSummary(thread, `threads[${i}]`)),
   });
 }
 
-export function fetchFeedbackThread(client: ApiClient, id: string): Promise<FeedbackThread> {
+export function fetchFeedbackThread(client: ApiClient, id: string, signal?: AbortSignal): Promise<FeedbackThread> {
   return client.getJson(`/v1/feedback/${encodeURIComponent(id)}`, {
+    ...(signal ? { signal } : {}),
     parse: (body) => ({
       ...parseSummary(body, "thread"),
       messages: array(object(body, "thread").messages, "messages").map((m, i) => parseMessage(m, `messages[${i}]`)),

@@ -1,4 +1,3 @@
 export { FeedbackForm } from "./components/feedback-form";
 export { FeedbackList } from "./components/feedback-list";
 export { FeedbackThreadView } from "./components/feedback-thread-view";
-export { feedbackPaths } from "./feedback-paths";

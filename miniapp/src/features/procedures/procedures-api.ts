@@ -13,9 +13,10 @@ export interface Procedure {
 
 export const maxQueryLength = 100;
 
-export function searchProcedures(client: ApiClient, query: string): Promise<Procedure[]> {
+export function searchProcedures(client: ApiClient, query: string, signal?: AbortSignal): Promise<Procedure[]> {
   return client.getJson("/v1/procedures", {
     query: { q: query },
+    ...(signal ? { signal } : {}),
     parse: (body) =>
       array(object(body, "answer").procedures, "procedures").map((value, i) => {
         const json = object(value, `procedures[${i}]`);

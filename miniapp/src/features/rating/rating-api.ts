@@ -59,8 +59,8 @@ function parseRatingState(body: unknown): RatingState {
 /** `/` in a code is written `~` in the path (DESIGN.md §3). */
 const pathOf = (code: string) => `/v1/dossiers/${code.split("/").map(encodeURIComponent).join("~")}/rating`;
 
-export function fetchRating(client: ApiClient, request: { code: string; receiptSignature: string | undefined }): Promise<RatingState> {
-  return client.getJson(pathOf(request.code), { query: { k: request.receiptSignature }, parse: parseRatingState });
+export function fetchRating(client: ApiClient, request: { code: string; receiptSignature: string | undefined; signal?: AbortSignal }): Promise<RatingState> {
+  return client.getJson(pathOf(request.code), { query: { k: request.receiptSignature }, ...(request.signal ? { signal: request.signal } : {}), parse: parseRatingState });
 }
 
 export function saveRating(

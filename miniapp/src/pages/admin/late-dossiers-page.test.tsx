@@ -31,14 +31,15 @@ describe("the late-dossier page of the staff tab", () => {
     renderApp("/admin/late-dossiers", fetch, {}, { staffProfile: officer });
     await waitFor(() => expect(screen.getAllByTestId("late-dossier")).toHaveLength(2));
     expect(screen.getAllByText("Quá hạn 3 ngày")).toHaveLength(2);
-    expect(screen.getByText("Chưa gửi phiếu xin lỗi")).toBeTruthy();
-    expect(screen.getByText("Đã gửi phiếu xin lỗi, hẹn lại 20/11/2026")).toBeTruthy();
+    // A dossier without an apology is flagged; one with an apology is not.
+    expect(screen.getByText("Chưa gửi phiếu xin lỗi").className).toBe("admin-error");
+    expect(screen.getByText("Đã gửi phiếu xin lỗi, hẹn lại 20/11/2026").className).toBe("admin-muted");
     expect(screen.getAllByText(/Hẹn trả: 09\/11\/2026/u)).toHaveLength(2);
     fireEvent.click(screen.getByRole("button", { name: "Xem thêm" }));
     await waitFor(() => expect(screen.getAllByTestId("late-dossier")).toHaveLength(3));
     // Both dates of a re-promised dossier, so the order (by the date it must now be returned) makes sense.
     expect(screen.getAllByTestId("late-dossier")[2]!.textContent).toContain("Hẹn trả: 09/11/2026 · Hẹn lại: 12/11/2026");
-    expect(screen.getByText(/hồ sơ trễ lâu nhất ở trên/u)).toBeTruthy();
+    expect(screen.getByText(/hồ sơ trễ lâu nhất ở trên/u).nextElementSibling?.className).toBe("late-list");
     expect(String(fetch.mock.calls[0]?.[0])).toContain(`${TEST_API_URL}/v1/admin/late-dossiers`);
   });
 

@@ -5,6 +5,17 @@ import { ownerDossier, publicDossier } from "../../test/dossier-fixtures";
 import { jsonResponse } from "../../test/fake-platform";
 import { renderApp, TEST_API_URL } from "../../test/render-app";
 
+/** The value a dossier field shows beside its label (a dt/dd pair). */
+function fieldValue(label: string): string | null | undefined {
+  return screen.getByText(label, { selector: "dt" }).nextElementSibling?.textContent;
+}
+
+/** The message that stands in for the dossier (an alert with a heading). */
+async function dossierMessage(title: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole("heading", { name: title });
+  return heading.closest<HTMLElement>("[role=alert]")!;
+}
+
 const notFound = () => jsonResponse(404, { error: { code: "NOT_FOUND", message: "Không tìm thấy hồ sơ." } });
 
 describe("dossier page", () => {
@@ -12,13 +23,13 @@ describe("dossier page", () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
     renderApp("/dossiers/000.00.20.H06-190802-0001?k=sig123", fetch);
 
-    expect(await screen.findByText("Cấp bản sao trích lục hộ tịch")).toBeTruthy();
+    expect((await screen.findByRole("region", { name: "Cấp bản sao trích lục hộ tịch" })).textContent).toContain("000.00.20.H06-190802-0001");
     expect(String(fetch.mock.calls[0]?.[0])).toBe(`${TEST_API_URL}/v1/dossiers/000.00.20.H06-190802-0001?k=sig123`);
-    expect(screen.getByText("Thông tin hồ sơ")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Thông tin hồ sơ");
     expect(screen.getByTestId("status-badge").textContent).toBe("Yêu cầu bổ sung giấy tờ");
     expect(screen.getByTestId("on-time-badge").textContent).toBe("Trong hạn");
-    expect(screen.getByText("Nguyễn Văn An")).toBeTruthy();
-    expect(screen.getByText("27/11/2026 17:00")).toBeTruthy();
+    expect(fieldValue("Người nộp hồ sơ")).toBe("Nguyễn Văn An");
+    expect(fieldValue("Ngày hẹn trả")).toBe("27/11/2026 17:00");
     expect(screen.getByTestId("view-notice").querySelector(".notice__text")?.textContent).toBe("Bạn đang xem đầy đủ thông tin hồ sơ.");
 
     const apology = screen.getByRole("region", { name: "Xin lỗi và hẹn lại" });
@@ -31,16 +42,17 @@ describe("dossier page", () => {
       "Đang xử lý",
       "Được tiếp nhận",
     ]);
-    expect(within(items[0]!).getByText("Bổ sung bản sao giấy khai sinh có chứng thực")).toBeTruthy();
-    expect(within(items[0]!).getByText("24/11/2026 15:45")).toBeTruthy();
-    expect(within(items[2]!).getByText("Bộ phận Một cửa")).toBeTruthy();
+    expect(items[0]!.querySelector(".timeline__note")?.textContent).toBe("Bổ sung bản sao giấy khai sinh có chứng thực");
+    expect(within(items[0]!).getByText("24/11/2026 15:45").getAttribute("datetime")).toBe("2026-11-24T08:45:00.000Z");
+    expect(items[2]!.querySelector(".timeline__unit")?.textContent).toBe("Bộ phận Một cửa");
   });
 
   it("shows the public view without notes, and records the lookup without the signature", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, publicDossier));
     renderApp("/dossiers/000.00.20.H06-190802-0001", fetch);
 
-    expect(await screen.findByText("Nguyễn V** A*")).toBeTruthy();
+    await screen.findByRole("region", { name: "Cấp bản sao trích lục hộ tịch" });
+    expect(fieldValue("Người nộp hồ sơ")).toBe("Nguyễn V** A*");
     expect(String(fetch.mock.calls[0]?.[0])).toBe(`${TEST_API_URL}/v1/dossiers/000.00.20.H06-190802-0001`);
     expect(screen.getByTestId("view-notice").textContent).toMatch(/thông tin công khai.*Mã QR trên Giấy tiếp nhận hồ sơ cho xem thêm ghi chú của cán bộ/);
     expect(screen.queryByText("Bổ sung bản sao giấy khai sinh có chứng thực")).toBeNull();
@@ -54,9 +66,10 @@ describe("dossier page", () => {
   it("asks the API for a code with slashes in its ~ form", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(notFound());
     renderApp("/dossiers/03706~2026~07906", fetch);
-    expect(await screen.findByText("Không tìm thấy hồ sơ")).toBeTruthy();
+    const message = await dossierMessage("Không tìm thấy hồ sơ");
     expect(String(fetch.mock.calls[0]?.[0])).toBe(`${TEST_API_URL}/v1/dossiers/03706~2026~07906`);
-    expect(screen.getByText("03706/2026/07906")).toBeTruthy();
+    // The code as the citizen knows it, with its slashes.
+    expect(message.querySelector(".message__code")?.textContent).toBe("03706/2026/07906");
   });
 
   it("offers a way back from a dossier that does not exist", async () => {
@@ -74,10 +87,11 @@ describe("dossier page", () => {
       .mockResolvedValueOnce(jsonResponse(200, publicDossier));
     renderApp("/dossiers/000.00.20.H06-190802-0001", fetch);
 
-    expect(await screen.findByText("Chưa tải được thông tin hồ sơ")).toBeTruthy();
-    expect(screen.getByText(/Không kết nối được máy chủ/)).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Thử lại" }));
-    expect(await screen.findByText("Cấp bản sao trích lục hộ tịch")).toBeTruthy();
+    const message = await dossierMessage("Chưa tải được thông tin hồ sơ");
+    expect(message.textContent).toMatch(/Không kết nối được máy chủ/u);
+    fireEvent.click(within(message).getByRole("button", { name: "Thử lại" }));
+    expect((await screen.findByRole("region", { name: "Cấp bản sao trích lục hộ tịch" })).textContent).toContain("Yêu cầu bổ sung giấy tờ");
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -88,14 +102,14 @@ describe("dossier page", () => {
         jsonResponse(429, { error: { code: "RATE_LIMITED", message: "Bạn tra cứu quá nhiều lần." } }, { "Retry-After": "42" }),
       );
     renderApp("/dossiers/1897C359", fetch);
-    expect(await screen.findByText("Bạn tra cứu quá nhanh")).toBeTruthy();
-    expect(screen.getByText("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 42 giây.")).toBeTruthy();
+    const message = await dossierMessage("Bạn tra cứu quá nhanh");
+    expect(message.querySelector(".message__body")?.textContent).toBe("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 42 giây.");
   });
 
   it("does not call the API for a malformed code in the URL", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     renderApp("/dossiers/HS%23123", fetch);
-    expect(await screen.findByText("Mã hồ sơ không hợp lệ")).toBeTruthy();
+    expect((await dossierMessage("Mã hồ sơ không hợp lệ")).textContent).toContain("HS#123");
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -105,7 +119,7 @@ describe("deep links", () => {
     const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
     const { router } = renderApp("/?hs=000.00.20.H06-190802-0001&k=sig123", fetch);
 
-    expect(await screen.findByText("Bạn đang xem đầy đủ thông tin hồ sơ.")).toBeTruthy();
+    expect((await screen.findByTestId("view-notice")).textContent).toBe("Bạn đang xem đầy đủ thông tin hồ sơ.");
     expect(router.state.location.pathname).toBe("/dossiers/000.00.20.H06-190802-0001");
     expect(router.state.location.search).toBe("?k=sig123");
     expect(router.state.historyAction).toBe("REPLACE");

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { ownerDossier, publicDossier } from "../../test/dossier-fixtures";
 import { jsonResponse } from "../../test/fake-platform";
@@ -31,7 +31,7 @@ describe("rating on the dossier page", () => {
       "PUT /v1/dossiers/000.00.20.H06-190802-0001/rating": () => jsonResponse(200, saved),
     });
     renderApp("/dossiers/000.00.20.H06-190802-0001?k=sig123", fetch);
-    expect(await screen.findByRole("heading", { name: "Đánh giá mức độ hài lòng" })).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: "Đánh giá mức độ hài lòng" })).tagName).toMatch(/^H[2-3]$/u);
     const submit = await screen.findByRole("button", { name: "Gửi đánh giá" });
     fireEvent.click(submit);
     expect((await screen.findByRole("alert")).textContent).toContain("cả ba tiêu chí");
@@ -60,7 +60,7 @@ describe("rating on the dossier page", () => {
     const put = fetch.mock.calls.find(([, init]) => init?.method === "PUT")!;
     expect(String(put[0])).toBe(`${TEST_API_URL}/v1/dossiers/000.00.20.H06-190802-0001/rating?k=sig123`);
     expect(JSON.parse(String(put[1]?.body))).toEqual({ attitude: "hai_long", result: "hai_long", overall: "khong_hai_long", reason: "Phải đi lại nhiều lần" });
-    expect(screen.getByText("Sửa đánh giá")).toBeTruthy();
+    expect(within(screen.getByTestId("rating-saved")).getByRole("button", { name: "Sửa đánh giá" }).hasAttribute("disabled")).toBe(false);
   });
 
   it("an unfinished dossier shows a note and asks nothing about its rating", async () => {

@@ -1,7 +1,8 @@
 import { useNavigate } from "react-router-dom";
-import { FeedbackList, feedbackPaths } from "../../features/feedback";
+import { routePaths } from "../../app/route-paths";
+import { FeedbackList } from "../../features/feedback";
 
 export function FeedbackListPage() {
   const navigate = useNavigate();
-  return <FeedbackList onAsk={() => navigate(feedbackPaths.new)} />;
+  return <FeedbackList onAsk={() => navigate(routePaths.feedbackNew)} />;
 }

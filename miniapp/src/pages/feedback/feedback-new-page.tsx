@@ -1,6 +1,7 @@
 import { useNavigate } from "react-router-dom";
 import { useRecentLookups } from "../../features/dossier";
-import { FeedbackForm, feedbackPaths } from "../../features/feedback";
+import { pathWithId, routePaths } from "../../app/route-paths";
+import { FeedbackForm } from "../../features/feedback";
 
 export function FeedbackNewPage() {
   const navigate = useNavigate();
@@ -8,7 +9,7 @@ export function FeedbackNewPage() {
   return (
     <FeedbackForm
       dossierCodes={recent.map((lookup) => lookup.code)}
-      onSent={(id) => navigate(feedbackPaths.thread(id), { replace: true, state: { sent: true } })}
+      onSent={(id) => navigate(pathWithId(routePaths.feedbackThread, id), { replace: true, state: { sent: true } })}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { addRecentLookup, readRecentLookups } from "../../features/dossier/recent-lookups";
 import { renderApp } from "../../test/render-app";
@@ -11,7 +11,8 @@ function typeCode(value: string) {
 describe("home page", () => {
   it("explains where to find the code", async () => {
     renderApp("/", vi.fn());
-    expect(await screen.findByText(/Giấy tiếp nhận hồ sơ và hẹn trả kết quả/)).toBeTruthy();
+    expect((await screen.findByRole("textbox", { name: "Mã hồ sơ" })).getAttribute("aria-describedby")).toBe("dossier-code-help");
+    expect(document.getElementById("dossier-code-help")?.closest("form")?.textContent).toMatch(/Giấy tiếp nhận hồ sơ và hẹn trả kết quả/u);
     expect(screen.getAllByText("Tra cứu hồ sơ").length).toBeGreaterThan(0);
   });
 
@@ -20,12 +21,15 @@ describe("home page", () => {
     const { router } = renderApp("/", fetch);
     await screen.findByLabelText("Mã hồ sơ");
 
+    // The message is the field's own description and an alert, and the field is marked invalid.
     typeCode("HS#1");
-    expect(await screen.findByText(/Mã hồ sơ chỉ gồm chữ cái không dấu/)).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toMatch(/Mã hồ sơ chỉ gồm chữ cái không dấu/u);
+    expect(screen.getByRole("alert").id).toBe("dossier-code-help");
+    expect(screen.getByRole("textbox", { name: "Mã hồ sơ" }).getAttribute("aria-invalid")).toBe("true");
     typeCode("000.00.20.H06-190802");
-    expect(await screen.findByText(/Mã đầy đủ có dạng 000.00.20.H06-190802-0001/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/Mã đầy đủ có dạng 000.00.20.H06-190802-0001/u));
     typeCode("  ");
-    expect(await screen.findByText("Vui lòng nhập mã hồ sơ.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Vui lòng nhập mã hồ sơ."));
 
     expect(router.state.location.pathname).toBe("/");
     expect(fetch).not.toHaveBeenCalled();
@@ -47,10 +51,11 @@ describe("home page", () => {
     );
     const { router } = renderApp("/", vi.fn<typeof globalThis.fetch>().mockReturnValue(new Promise(() => {})));
 
-    expect(await screen.findByText("Tra cứu gần đây")).toBeTruthy();
-    const codes = screen.getAllByText(/^(1897C359|03706\/2026\/07906)$/).map((node) => node.textContent);
-    expect(codes).toEqual(["03706/2026/07906", "1897C359"]);
-    expect(screen.getByText("Đăng ký khai sinh")).toBeTruthy();
+    const recent = await screen.findByRole("region", { name: "Tra cứu gần đây" });
+    expect(within(recent).getAllByRole("link").map((link) => [link.getAttribute("href"), link.textContent])).toEqual([
+      ["/dossiers/03706~2026~07906", "03706/2026/07906Cấp bản sao trích lục hộ tịch"],
+      ["/dossiers/1897C359", "1897C359Đăng ký khai sinh"],
+    ]);
 
     fireEvent.click(screen.getByRole("button", { name: "Xoá lịch sử" }));
     await waitFor(() => expect(screen.queryByText("Tra cứu gần đây")).toBeNull());

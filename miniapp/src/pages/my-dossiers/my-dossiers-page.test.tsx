@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { jsonResponse } from "../../test/fake-platform";
 import { citizenProfile as profile, dossierSummary as summary, fakeApi as api, verifiedPhone as verified } from "../../test/citizen-fixtures";
@@ -14,13 +14,17 @@ describe("Hồ sơ của tôi", () => {
     });
     const { router } = renderApp("/me/dossiers", fetch, { getPhoneToken }, { profileFromTest: true });
 
-    expect(await screen.findByText("Chia sẻ số điện thoại để xem hồ sơ của bạn")).toBeTruthy();
-    expect(screen.getByText(/Nghị định 13\/2023/)).toBeTruthy();
-    expect(screen.getByText(/Thời gian lưu/)).toBeTruthy();
+    const consent = await screen.findByRole("region", { name: "Chia sẻ số điện thoại để xem hồ sơ của bạn" });
+    expect(consent.textContent).toMatch(/Nghị định 13\/2023/u);
+    expect(consent.textContent).toMatch(/Thời gian lưu/u);
     expect(getPhoneToken).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole("button", { name: "Đồng ý và chia sẻ số điện thoại" }));
-    expect(await screen.findByText("000.00.20.H06-190802-0001")).toBeTruthy();
+    const list = await screen.findByRole("region", { name: "Hồ sơ của tôi" });
+    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      expect.stringContaining("000.00.20.H06-190802-0001"),
+      expect.stringContaining("1897C359"),
+    ]);
     const post = fetch.mock.calls.find(([, init]) => init?.method === "POST");
     expect(post?.[0]).toBe(`${TEST_API_URL}/v1/me/phone`);
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({ token: "phone-token-1" });
@@ -34,11 +38,11 @@ describe("Hồ sơ của tôi", () => {
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(null)) });
     renderApp("/me/dossiers", fetch, { getPhoneToken }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Không đồng ý" }));
-    expect(await screen.findByText("Bạn chưa đồng ý chia sẻ số điện thoại")).toBeTruthy();
+    const declined = await screen.findByRole("region", { name: "Bạn chưa đồng ý chia sẻ số điện thoại" });
     expect(getPhoneToken).not.toHaveBeenCalled();
     expect(window.localStorage.getItem("motcua.phoneConsent.declinedAt")).not.toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: "Xem lại và đồng ý" }));
-    expect(await screen.findByRole("button", { name: "Đồng ý và chia sẻ số điện thoại" })).toBeTruthy();
+    fireEvent.click(within(declined).getByRole("button", { name: "Xem lại và đồng ý" }));
+    expect((await screen.findByRole("button", { name: "Đồng ý và chia sẻ số điện thoại" })).hasAttribute("disabled")).toBe(false);
   });
 
   it("shows the backend's message when the phone token is refused", async () => {
@@ -63,7 +67,12 @@ describe("Hồ sơ của tôi", () => {
     });
     renderApp("/me/dossiers", fetch, {}, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Xem thêm hồ sơ" }));
-    expect(await screen.findByText("HS-OLD-1")).toBeTruthy();
+    await waitFor(() =>
+      expect(within(screen.getByRole("region", { name: "Hồ sơ của tôi" })).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+        expect.stringContaining(summary.code),
+        expect.stringContaining("HS-OLD-1"),
+      ]),
+    );
     expect(new URL(String(fetch.mock.calls.at(-1)?.[0])).searchParams.get("cursor")).toBe("c1");
     expect(screen.queryByRole("button", { name: "Xem thêm hồ sơ" })).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { routePaths } from "../../app/route-paths";
 import { vi } from "../../copy/vi";
 import { ProcedureSearch } from "../../features/procedures";
 
@@ -6,7 +7,7 @@ export function ProceduresPage() {
   return (
     <ProcedureSearch
       noResultNextSteps={
-        <Link className="motcua-button-link" to="/feedback/new">
+        <Link className="motcua-button-link" to={routePaths.feedbackNew}>
           {vi.procedures.askStaff}
         </Link>
       }

@@ -29,7 +29,7 @@ describe("Tài khoản", () => {
     });
     renderApp("/me", fetch, { followOa }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
-    expect(await screen.findByTestId("follow-state")).toBeTruthy();
+    expect((await screen.findByTestId("follow-state")).textContent).toBe("Bạn đang quan tâm trang Zalo của Bộ phận Một cửa và sẽ nhận thông báo về hồ sơ.");
     expect(followOa).toHaveBeenCalledWith("4321");
   });
 
@@ -39,7 +39,7 @@ describe("Tài khoản", () => {
     renderApp("/me", fetch, { followOa }, { profileFromTest: true });
     fireEvent.click(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/bất cứ lúc nào/);
-    expect(screen.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" }).hasAttribute("disabled")).toBe(false);
   });
 
   it("offers interactOA beside \"Quan tâm\" to a citizen with no phone who does not follow, and only to them", async () => {
@@ -54,7 +54,7 @@ describe("Tài khoản", () => {
   it("does not offer interactOA to a citizen whose phone is on file", async () => {
     const fetch = api({ "GET /v1/me": () => jsonResponse(200, profile(verified)) });
     renderApp("/me", fetch, {}, { profileFromTest: true });
-    expect(await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).toBeTruthy();
+    expect((await screen.findByRole("button", { name: "Quan tâm trang Zalo để nhận thông báo" })).hasAttribute("disabled")).toBe(false);
     expect(screen.queryByRole("button", { name: "Cho phép nhắn tin cho tôi" })).toBeNull();
   });
 
@@ -74,7 +74,7 @@ describe("Tài khoản", () => {
     expect(toggle.checked).toBe(false);
     fireEvent.click(toggle);
     await waitFor(() => expect(toggle.checked).toBe(true));
-    expect(await screen.findByText(/Đã bật/)).toBeTruthy();
+    expect((await screen.findByRole("status")).textContent).toBe("Đã bật: bạn sẽ nhận thông báo về thủ tục mới, thủ tục bãi bỏ.");
     fireEvent.click(toggle);
     await waitFor(() => expect(toggle.checked).toBe(false));
     for (const [, init] of fetch.mock.calls.filter(([, init]) => init?.method === "PUT")) bodies.push(JSON.parse(String(init?.body)));

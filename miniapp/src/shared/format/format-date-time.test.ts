@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDeadlineDay } from "./format-date-time";
+import { formatDate, formatDateTime, formatDeadlineDay, formatTimeOfDay, vietnamMonth } from "./format-date-time";
 
 describe("formatDateTime", () => {
   it("shows Vietnam time (UTC+7) as dd/MM/yyyy HH:mm", () => {
@@ -24,5 +24,30 @@ describe("formatDeadlineDay", () => {
 
   it("shows nothing for a date it cannot read", () => {
     expect(formatDeadlineDay("not a date")).toBe("");
+  });
+});
+
+describe("formatDate and formatTimeOfDay", () => {
+  it("show the Vietnam day, which is the next UTC day from 17:00 UTC", () => {
+    expect(formatDate("2026-11-09T16:59:00.000Z")).toBe("09/11/2026");
+    expect(formatDate("2026-11-09T17:00:00.000Z")).toBe("10/11/2026");
+    expect(formatTimeOfDay("2026-12-07T17:00:00.000Z")).toBe("00:00 ngày 08/12");
+  });
+
+  it("show nothing for a date they cannot read", () => {
+    expect(formatDate("not a date")).toBe("");
+    expect(formatTimeOfDay("not a date")).toBe("");
+  });
+});
+
+describe("vietnamMonth", () => {
+  it("is the Vietnam month, so the last evening of a UTC month is already the next one", () => {
+    expect(vietnamMonth(new Date("2026-11-30T16:59:00.000Z"))).toBe("2026-11");
+    expect(vietnamMonth(new Date("2026-11-30T17:00:00.000Z"))).toBe("2026-12");
+  });
+
+  it("counts back across a year", () => {
+    expect(vietnamMonth(new Date("2026-02-10T00:00:00.000Z"), 2)).toBe("2025-12");
+    expect(vietnamMonth(new Date("2026-02-10T00:00:00.000Z"), 14)).toBe("2024-12");
   });
 });

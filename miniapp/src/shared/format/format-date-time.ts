@@ -1,4 +1,5 @@
 const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
 const formatter = new Intl.DateTimeFormat("en-GB", {
   timeZone: VIETNAM_TIME_ZONE,
@@ -10,22 +11,29 @@ const formatter = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** "dd/MM/yyyy HH:mm" in Vietnam time, whatever the phone's time zone; "" for a bad date. */
-export function formatDateTime(iso: string): string {
+/** The parts of an instant in Vietnam time, or null for a date that cannot be read. */
+function vietnamParts(iso: string): Record<string, string> | null {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  if (Number.isNaN(date.getTime())) return null;
+  return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
 }
 
-const dayFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: VIETNAM_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+/** "dd/MM/yyyy HH:mm" in Vietnam time, whatever the phone's time zone; "" for a bad date. */
+export function formatDateTime(iso: string): string {
+  const parts = vietnamParts(iso);
+  return parts ? `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}` : "";
+}
 
 /** "dd/MM/yyyy" in Vietnam time; "" for a bad date. */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const parts = Object.fromEntries(dayFormatter.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year}`;
+  const parts = vietnamParts(iso);
+  return parts ? `${parts.day}/${parts.month}/${parts.year}` : "";
+}
+
+/** "HH:mm ngày dd/MM" in Vietnam time (a moment in the next days, such as when sending resumes); "" for a bad date. */
+export function formatTimeOfDay(iso: string): string {
+  const parts = vietnamParts(iso);
+  return parts ? `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}` : "";
 }
 
 /**
@@ -36,4 +44,11 @@ export function formatDeadlineDay(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   return formatDate(new Date(date.getTime() - 1).toISOString());
+}
+
+/** The month `back` months before the Vietnam month of `now`, as `YYYY-MM` (the month pickers of the reports). */
+export function vietnamMonth(now: Date, back = 0): string {
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
 import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
-import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy as copy } from "../../../copy/admin-announcements";
 import { sendQuotaCopy } from "../../../copy/admin-send-quota";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { formatTimeOfDay } from "../../../shared/format/format-date-time";
 import { AnnouncementView } from "../../../shared/ui/announcement-view";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
-import { useStaffProfile } from "../use-staff-profile";
+import { StaffGate } from "../components/staff-gate";
 import {
   announcementKinds,
   announcementLimits,
@@ -29,34 +30,19 @@ export const pausedPollMs = 60_000;
 
 /** Staff tab → Thông báo: compose, preview as the citizen sees it, publish, watch the fan-out. Admins only. */
 export function AdminAnnouncementsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
-  return <AnnouncementsAdmin />;
+  return <StaffGate adminOnly={copy.adminOnly}>{() => <AnnouncementsAdmin />}</StaffGate>;
 }
 
 function AnnouncementsAdmin() {
-  const client = useApiClient();
-  const [list, setList] = useState<PublishedAnnouncement[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { state, reload } = useApiLoad(fetchAdminAnnouncements, "published");
+  const list = state.status === "loaded" ? state.data : null;
+  const listError = loadErrorMessage(state);
+  // Counts the refreshes, so that the send quota shown beside a paused fan-out is refreshed with the list.
   const [refreshes, setRefreshes] = useState(0);
-  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchAdminAnnouncements(client, controller.signal).then(
-      (items) => {
-        setList(items);
-        setListError(null);
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setListError(failure instanceof ApiError ? failure.message : String(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, refreshes]);
+  const refresh = useCallback(() => {
+    setRefreshes((n) => n + 1);
+    reload();
+  }, [reload]);
 
   const running = list !== null && stillRunning(list);
   const paused = list?.some((item) => item.progress?.paused) ?? false;
@@ -73,7 +59,7 @@ function AnnouncementsAdmin() {
       <section className="admin-card" aria-labelledby="announcements-list">
         <Text.Title id="announcements-list">{copy.listHeading}</Text.Title>
         {listError ? <p className="admin-error">{listError}</p> : null}
-        {list === null && !listError ? <Spinner visible /> : null}
+        {state.status === "loading" ? <Spinner visible /> : null}
         {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         {paused ? <SendQuotaSummary refreshKey={refreshes} /> : null}
         <ul className="fanout-list">
@@ -97,16 +83,6 @@ function AnnouncementsAdmin() {
   );
 }
 
-/** "00:00 ngày 08/12" in Vietnam time. */
-function vietnamDateTime(instant: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}`;
-}
-
 function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement["progress"]> }) {
   if (progress.paused) {
     return (
@@ -115,7 +91,7 @@ function FanoutState({ progress }: { progress: NonNullable<PublishedAnnouncement
           {sendQuotaCopy.paused}
         </span>
         <span className="fanout-paused">
-          {sendQuotaCopy.pausedDetail({ sent: progress.sent, total: progress.targeted ?? progress.written, pending: progress.pending, resumesAt: vietnamDateTime(progress.paused.until) })}
+          {sendQuotaCopy.pausedDetail({ sent: progress.sent, total: progress.targeted ?? progress.written, pending: progress.pending, resumesAt: formatTimeOfDay(progress.paused.until) })}
         </span>
       </>
     );

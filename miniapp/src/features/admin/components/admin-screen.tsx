@@ -3,20 +3,20 @@ import { Box, Button, Input, Spinner, Text } from "zmp-ui";
 import { adminCopy } from "../../../copy/admin";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
-import { AdminSections, type AdminSectionPaths } from "./admin-sections";
+import { AdminSections } from "./admin-sections";
+import { StaffGate } from "./staff-gate";
 import "./admin.css";
 
 
 /** The staff tab: who is signed in, its pages (inbox, late dossiers, ratings, delivery log, announcements), the desk's printing tools and, for admins, the staff list. */
-export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  const { profile } = state;
+export function AdminScreen() {
+  return <StaffGate>{(profile) => <StaffHome profile={profile} />}</StaffGate>;
+}
+
+function StaffHome({ profile }: { profile: StaffProfile }) {
   return (
     <div className="admin-screen">
       <section className="admin-card" aria-labelledby="admin-profile">
@@ -30,7 +30,7 @@ export function AdminScreen({ paths }: { paths: AdminSectionPaths }) {
           {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
         </p>
       </section>
-      <AdminSections paths={paths} role={profile.role} />
+      <AdminSections role={profile.role} />
       <ReceiptQrTool />
       <GuidePosterTool />
       {profile.role === "admin" ? <StaffList /> : null}
@@ -168,22 +168,15 @@ const a4Width = 794;
 const a4Height = 1123;
 
 function StaffList() {
-  const client = useApiClient();
-  const [staff, setStaff] = useState<StaffProfile[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchStaffList(client, controller.signal).then(setStaff, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : String(failure));
-    });
-    return () => controller.abort();
-  }, [client]);
+  const { state } = useApiLoad(fetchStaffList, "staff");
+  const staff = state.status === "loaded" ? state.data : null;
+  const error = loadErrorMessage(state);
 
   return (
     <section className="admin-card" aria-labelledby="staff-list">
       <Text.Title id="staff-list">{adminCopy.staff.heading}</Text.Title>
       {error ? <p className="admin-error">{error}</p> : null}
-      {staff === null && !error ? <Spinner visible /> : null}
+      {state.status === "loading" ? <Spinner visible /> : null}
       {staff?.length === 0 ? <p className="admin-muted">{adminCopy.staff.empty}</p> : null}
       <ul className="staff-list">
         {staff?.map((member) => (

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { Text } from "zmp-ui";
+import { routePaths } from "../../../app/route-paths";
 import { adminCopy } from "../../../copy/admin";
 import { adminAnnouncementsCopy } from "../../../copy/admin-announcements";
 import { syncCredentialsCopy } from "../../../copy/admin-sync-credentials";
@@ -11,30 +12,19 @@ import { reachCopy } from "../../../copy/admin-reach";
 import { InboxBadge } from "../inbox/inbox-badge";
 import type { StaffProfile } from "../staff-profile";
 
-/** Paths of the staff tab's own pages, given by the page (a feature does not import the route table). */
-export interface AdminSectionPaths {
-  feedback: string;
-  lateDossiers: string;
-  ratings: string;
-  reach: string;
-  notifications: string;
-  announcements: string;
-  syncCredentials: string;
-}
-
 /** The staff tab's pages, one row each, the daily work first; publishing announcements is for admins. */
-export function AdminSections({ paths, role }: { paths: AdminSectionPaths; role: StaffProfile["role"] }) {
+export function AdminSections({ role }: { role: StaffProfile["role"] }) {
   return (
     <nav className="admin-card admin-sections" aria-labelledby="admin-sections">
       <Text.Title id="admin-sections">{adminCopy.sectionsHeading}</Text.Title>
-      <SectionLink to={paths.feedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
-      <SectionLink to={paths.lateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
-      <SectionLink to={paths.ratings} title={ratingsCopy.linkTitle} intro={role === "admin" ? ratingsCopy.linkIntroAdmin : ratingsCopy.linkIntro} />
-      <SectionLink to={paths.reach} title={reachCopy.linkTitle} intro={reachCopy.linkIntro} testId="reach-link" />
-      <SectionLink to={paths.notifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
-      {role === "admin" ? <SectionLink to={paths.announcements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
+      <SectionLink to={routePaths.adminFeedback} title={inboxCopy.card.inbox} intro={inboxCopy.card.intro} badge={<InboxBadge />} />
+      <SectionLink to={routePaths.adminLateDossiers} title={lateDossiersCopy.linkTitle} intro={lateDossiersCopy.linkIntro} testId="late-dossiers-link" />
+      <SectionLink to={routePaths.adminRatings} title={ratingsCopy.linkTitle} intro={role === "admin" ? ratingsCopy.linkIntroAdmin : ratingsCopy.linkIntro} />
+      <SectionLink to={routePaths.adminReach} title={reachCopy.linkTitle} intro={reachCopy.linkIntro} testId="reach-link" />
+      <SectionLink to={routePaths.adminNotifications} title={inboxCopy.card.deliveryLog} intro={inboxCopy.card.deliveryLogIntro} />
+      {role === "admin" ? <SectionLink to={routePaths.adminAnnouncements} title={adminAnnouncementsCopy.link} intro={adminAnnouncementsCopy.linkIntro} /> : null}
       {role === "admin" ? (
-        <SectionLink to={paths.syncCredentials} title={syncCredentialsCopy.link} intro={syncCredentialsCopy.linkIntro} testId="sync-credentials-link" />
+        <SectionLink to={routePaths.adminSyncCredentials} title={syncCredentialsCopy.link} intro={syncCredentialsCopy.linkIntro} testId="sync-credentials-link" />
       ) : null}
     </nav>
   );

@@ -38,8 +38,9 @@ function parseEntry(value: unknown): DeliveryLogEntry {
   };
 }
 
-export function fetchDeliveryLog(client: ApiClient, request: { state: string | null; dossier: string | null; cursor: string | null }) {
+export function fetchDeliveryLog(client: ApiClient, request: { state: string | null; dossier: string | null; cursor: string | null }, signal?: AbortSignal) {
   return client.getJson("/v1/admin/notifications", {
+    ...(signal ? { signal } : {}),
     query: { state: request.state ?? undefined, dossier: request.dossier ?? undefined, cursor: request.cursor ?? undefined },
     parse: (body) => {
       const page = object(body);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { useApiClient } from "../../../shared/api/api-client-context";
-import { ApiError } from "../../../shared/api/api-error";
+import { asApiError, loadErrorMessage } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
-import { fetchDeliveryLog, retryDelivery, type DeliveryLogEntry } from "./delivery-log-api";
+import { fetchDeliveryLog, retryDelivery } from "./delivery-log-api";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { deliveryReasonLabel } from "./delivery-reason";
 import "../inbox/inbox.css";
@@ -12,73 +13,53 @@ import "../inbox/inbox.css";
 const states = ["failed", "undeliverable", "pending", "sending", "sent"] as const;
 const copy = inboxCopy.log;
 
-function messageOf(failure: unknown): string {
-  return failure instanceof ApiError ? failure.message : String(failure);
-}
-
-function vietnamDateTime(instant: string): string {
-  return formatDateTime(instant);
-}
-
 /** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
 export function DeliveryLog() {
-  const client = useApiClient();
   const [state, setState] = useState<(typeof states)[number]>("failed");
   const [dossier, setDossier] = useState("");
-  const [query, setQuery] = useState<{ state: string; dossier: string | null }>({ state: "failed", dossier: null });
-  const [entries, setEntries] = useState<DeliveryLogEntry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // null while the filter asks for something the server does not list (sent messages of every dossier);
+  // `asked` counts the searches, so that searching again for the same filter loads it afresh.
+  const [query, setQuery] = useState<{ state: string; dossier: string | null; asked: number } | null>({ state: "failed", dossier: null, asked: 0 });
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchDeliveryLog(client, { state: query!.state, dossier: query!.dossier, cursor }, signal);
+    return { items: page.entries, nextCursor: page.nextCursor };
+  }, query && JSON.stringify(query));
+  const { client, setItems } = pages;
+  const [filterError, setFilterError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (more: string | null) => {
-      setError(null);
-      try {
-        const page = await fetchDeliveryLog(client, { ...query, cursor: more });
-        setEntries((current) => (more && current ? [...current, ...page.entries] : page.entries));
-        setCursor(page.nextCursor);
-      } catch (failure) {
-        setEntries([]);
-        setError(messageOf(failure));
-      }
-    },
-    [client, query],
-  );
-
-  useEffect(() => {
-    setEntries(null);
-    void load(null);
-  }, [load]);
+  const entries = pages.state.status === "loaded" ? pages.state.data.items : null;
+  const error = filterError ?? actionError ?? loadErrorMessage(pages.state);
 
   function search(event: FormEvent) {
     event.preventDefault();
     const code = dossier.replace(/\s+/gu, "").toUpperCase();
+    setActionError(null);
     if (state === "sent" && !code) {
       // The list on screen is of another filter: it must not sit under this warning as if it answered it.
-      setEntries([]);
-      setCursor(null);
-      setError(copy.sentNeedsDossier);
+      setQuery(null);
+      setFilterError(copy.sentNeedsDossier);
       return;
     }
+    setFilterError(null);
     setNotice(null);
-    setQuery({ state, dossier: code || null });
+    setQuery((previous) => ({ state, dossier: code || null, asked: (previous?.asked ?? 0) + 1 }));
   }
 
   async function retry(id: string) {
-    setError(null);
+    setActionError(null);
     try {
       const updated = await retryDelivery(client, id);
-      setEntries((current) => current?.map((entry) => (entry.id === id ? updated : entry)) ?? null);
+      setItems((current) => current.map((entry) => (entry.id === id ? updated : entry)));
       setNotice(copy.retried);
     } catch (failure) {
-      setError(messageOf(failure));
+      setActionError(asApiError(failure).message);
     }
   }
 
   return (
     <div className="inbox">
-      <SendQuotaSummary refreshKey={entries === null ? 0 : 1} />
+      <SendQuotaSummary refreshKey={pages.state.status === "loading" ? 0 : 1} />
       <form className="log-filters" onSubmit={search}>
         <label className="admin-muted" htmlFor="log-state">
           {copy.stateLabel}
@@ -100,7 +81,7 @@ export function DeliveryLog() {
       </form>
       {error ? <p className="admin-error" role="alert">{error}</p> : null}
       {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
-      {entries === null ? <Spinner visible /> : null}
+      {pages.state.status === "loading" ? <Spinner visible /> : null}
       {entries?.length === 0 && !error ? <p className="admin-muted">{copy.empty}</p> : null}
       <ul className="inbox-list">
         {entries?.map((entry) => (
@@ -118,7 +99,7 @@ export function DeliveryLog() {
             {entry.reason ? <p className="log-detail">{copy.reason(deliveryReasonLabel(entry.reason))}</p> : null}
             {entry.zaloMessageId ? <p className="log-detail">{copy.messageId(entry.zaloMessageId)}</p> : null}
             <p className="log-detail">
-              {vietnamDateTime(entry.createdAt)} → {vietnamDateTime(entry.updatedAt)}
+              {formatDateTime(entry.createdAt)} → {formatDateTime(entry.updatedAt)}
             </p>
             {entry.state === "failed" || entry.state === "undeliverable" ? (
               <Button size="small" variant="secondary" onClick={() => void retry(entry.id)}>
@@ -128,11 +109,7 @@ export function DeliveryLog() {
           </li>
         ))}
       </ul>
-      {cursor ? (
-        <Button variant="secondary" fullWidth onClick={() => void load(cursor)}>
-          {inboxCopy.more}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={pages} label={inboxCopy.more} errorClassName="admin-error" />
     </div>
   );
 }

@@ -1,29 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
 import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { Button, Spinner, Text } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { useApiClient } from "../../../shared/api/api-client-context";
-import { ApiError } from "../../../shared/api/api-error";
-import { changeThreadState, fetchInbox, fetchInboxThread, replyToThread, type InboxFilter, type InboxThread, type InboxThreadDetail } from "./inbox-api";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
+import { changeThreadState, fetchInbox, fetchInboxThread, replyToThread, type InboxFilter, type InboxThread } from "./inbox-api";
 import "./inbox.css";
 
 const maxReplyLength = 2000;
 const filters: InboxFilter[] = ["open", "answered", "closed"];
-
-function messageOf(failure: unknown): string {
-  return failure instanceof ApiError ? failure.message : String(failure);
-}
-
-function vietnamDateTime(instant: string): string {
-  return formatDateTime(instant);
-}
-
-/** A deadline is the end of its day (the next midnight, Vietnam time): show that day. */
-function deadlineDay(instant: string): string {
-  return formatDeadlineDay(instant);
-}
 
 /** Late first: the red chip says how many working days overdue; otherwise how many are left. */
 export function DeadlineChip({ thread }: { thread: Pick<InboxThread, "late" | "workingDaysLeft" | "replyDueAt"> }) {
@@ -36,36 +24,18 @@ export function DeadlineChip({ thread }: { thread: Pick<InboxThread, "late" | "w
 
 /** The PAKN inbox: threads by state (late first), one thread with its messages, reply, close and reopen. */
 export function FeedbackInbox() {
-  const client = useApiClient();
   const [filter, setFilter] = useState<InboxFilter>("open");
   const [lateOnly, setLateOnly] = useState(false);
-  const [threads, setThreads] = useState<InboxThread[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // The open thread is in the address (?thread=<id>), so the header's back control is the one way back to the list.
   const [searchParams, setSearchParams] = useSearchParams();
   const openId = searchParams.get("thread");
-
-  const load = useCallback(
-    async (more: string | null) => {
-      setError(null);
-      try {
-        const page = await fetchInbox(client, { filter, lateOnly, cursor: more });
-        setThreads((current) => (more && current ? [...current, ...page.threads] : page.threads));
-        setCursor(page.nextCursor);
-      } catch (failure) {
-        setError(messageOf(failure));
-      }
-    },
-    [client, filter, lateOnly],
-  );
-
-  // Fresh on the way back from a thread too: it may have been answered or closed there.
-  useEffect(() => {
-    if (openId) return;
-    setThreads(null);
-    void load(null);
-  }, [load, openId]);
+  // Fresh on the way back from a thread too (the key is null meanwhile): it may have been answered or closed there.
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchInbox(client, { filter, lateOnly, cursor }, signal);
+    return { items: page.threads, nextCursor: page.nextCursor };
+  }, openId ? null : `${filter}|${lateOnly}`);
+  const threads = pages.state.status === "loaded" ? pages.state.data.items : null;
+  const error = loadErrorMessage(pages.state);
 
   if (openId) return <ThreadView id={openId} />;
 
@@ -98,52 +68,37 @@ export function FeedbackInbox() {
                 <strong>{thread.lastMessage.author === "staff" ? inboxCopy.staff(null) : inboxCopy.citizen}: </strong>
                 {thread.lastMessage.text}
               </p>
-              <span className="inbox-meta">{vietnamDateTime(thread.lastMessage.at)}</span>
+              <span className="inbox-meta">{formatDateTime(thread.lastMessage.at)}</span>
             </button>
           </li>
         ))}
       </ul>
-      {cursor ? (
-        <Button variant="secondary" fullWidth onClick={() => void load(cursor)}>
-          {inboxCopy.more}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={pages} label={inboxCopy.more} errorClassName="admin-error" />
     </div>
   );
 }
 
 function ThreadView({ id }: { id: string }) {
-  const client = useApiClient();
-  const [thread, setThread] = useState<InboxThreadDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { state, reload, client } = useApiLoad((c, signal) => fetchInboxThread(c, id, signal), id);
+  const thread = state.status === "loaded" ? state.data : null;
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadErrorMessage(state);
   const [notice, setNotice] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      setThread(await fetchInboxThread(client, id));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }, [client, id]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   async function run(action: () => Promise<unknown>, done: string | null) {
     setBusy(true);
-    setError(null);
+    setActionError(null);
     setNotice(null);
     try {
       await action();
       setNotice(done);
-      await refresh();
+      reload();
       return true;
     } catch (failure) {
-      setError(messageOf(failure));
+      setActionError(asApiError(failure).message);
       return false;
     } finally {
       setBusy(false);
@@ -167,7 +122,7 @@ function ThreadView({ id }: { id: string }) {
             <span className="inbox-chip inbox-chip-state" data-testid="thread-state">{inboxCopy.states[thread.state] ?? thread.state}</span>
             <DeadlineChip thread={thread} />
           </span>
-          <p className="admin-muted">{inboxCopy.dueAt(deadlineDay(thread.replyDueAt))}</p>
+          <p className="admin-muted">{inboxCopy.dueAt(formatDeadlineDay(thread.replyDueAt))}</p>
           {thread.dossier ? (
             <p className="admin-muted">
               {inboxCopy.dossier(thread.dossier.code)} · {thread.dossier.procedureName} · {thread.dossier.statusLabel}
@@ -179,7 +134,7 @@ function ThreadView({ id }: { id: string }) {
             {thread.messages.map((message) => (
               <li key={message.id} className={`inbox-message${message.author === "staff" ? " inbox-message-staff" : ""}`} data-testid="inbox-message">
                 <span className="inbox-message-author">
-                  {message.author === "staff" ? inboxCopy.staff(message.staffName) : inboxCopy.citizen} · {vietnamDateTime(message.at)}
+                  {message.author === "staff" ? inboxCopy.staff(message.staffName) : inboxCopy.citizen} · {formatDateTime(message.at)}
                 </span>
                 {message.text}
               </li>

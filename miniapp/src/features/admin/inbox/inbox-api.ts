@@ -76,8 +76,8 @@ export function fetchInbox(client: ApiClient, request: { filter: InboxFilter; la
   });
 }
 
-export function fetchInboxThread(client: ApiClient, id: string) {
-  return client.getJson(`/v1/admin/feedback/${encodeURIComponent(id)}`, { parse: parseDetail });
+export function fetchInboxThread(client: ApiClient, id: string, signal?: AbortSignal) {
+  return client.getJson(`/v1/admin/feedback/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}), parse: parseDetail });
 }
 
 export function replyToThread(client: ApiClient, id: string, replyText: string) {

@@ -1,18 +1,12 @@
-import { useEffect, useState } from "react";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { useApiLoad } from "../../../shared/api/use-api-load";
 import { fetchInboxCounts } from "./inbox-api";
 import "./inbox.css";
 
 /** Open and late PAKN threads in the caller's scope, beside the inbox's link (the late chip only when some are late). */
 export function InboxBadge() {
-  const client = useApiClient();
-  const [counts, setCounts] = useState<{ open: number; late: number } | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchInboxCounts(client, controller.signal).then(setCounts, () => setCounts(null));
-    return () => controller.abort();
-  }, [client]);
+  const { state } = useApiLoad(fetchInboxCounts, "inbox-counts");
+  const counts = state.status === "loaded" ? state.data : null;
   if (!counts) return null;
   return (
     <>

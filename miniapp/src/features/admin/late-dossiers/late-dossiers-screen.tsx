@@ -1,68 +1,43 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
-import { adminCopy } from "../../../copy/admin";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
-import { ApiError } from "../../../shared/api/api-error";
-import { useApiClient } from "../../../shared/api/api-client-context";
-import { useStaffProfile } from "../use-staff-profile";
-import { fetchLateDossiers, type LateDossier } from "./late-dossiers-api";
+import { loadErrorMessage } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
+import { formatDate } from "../../../shared/format/format-date-time";
+import { StaffGate } from "../components/staff-gate";
+import { fetchLateDossiers } from "./late-dossiers-api";
 import "../components/admin.css";
-
-/** `dd/MM/yyyy` in Vietnam time. */
-function vietnamDate(instant: string): string {
-  const local = new Date(Date.parse(instant) + 7 * 3600 * 1000);
-  return `${String(local.getUTCDate()).padStart(2, "0")}/${String(local.getUTCMonth() + 1).padStart(2, "0")}/${local.getUTCFullYear()}`;
-}
 
 /** The late dossiers of one agency in the staff member's scope; an officer of one agency sees theirs at once. */
 export function LateDossiersScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  const { profile } = state;
-  const single = !profile.allAgencies && profile.agencyCodes.length === 1 ? profile.agencyCodes[0]! : null;
-  return <LateDossierList fixedAgency={single} agencies={profile.allAgencies ? null : profile.agencyCodes} />;
+  return (
+    <StaffGate>
+      {(profile) => (
+        <LateDossierList
+          fixedAgency={!profile.allAgencies && profile.agencyCodes.length === 1 ? profile.agencyCodes[0]! : null}
+          agencies={profile.allAgencies ? null : profile.agencyCodes}
+        />
+      )}
+    </StaffGate>
+  );
 }
 
 function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null; agencies: string[] | null }) {
-  const client = useApiClient();
   const [agency, setAgency] = useState(fixedAgency ?? agencies?.[0] ?? "");
-  const [shown, setShown] = useState<string | null>(fixedAgency);
-  const [rows, setRows] = useState<LateDossier[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(
-    async (wanted: string, after: string | null) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const page = await fetchLateDossiers(client, { agency: wanted, ...(after ? { cursor: after } : {}) });
-        setRows((previous) => (after ? [...(previous ?? []), ...page.dossiers] : page.dossiers));
-        setCursor(page.nextCursor);
-      } catch (failure) {
-        setError(failure instanceof ApiError ? failure.message : String(failure));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [client],
-  );
-
-  useEffect(() => {
-    if (shown) void load(shown, null);
-  }, [shown, load]);
+  // The agency listed and how many times it was asked for: asking again for the same one loads it afresh.
+  const [shown, setShown] = useState<{ agency: string; asked: number } | null>(fixedAgency ? { agency: fixedAgency, asked: 0 } : null);
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchLateDossiers(client, { agency: shown!.agency, ...(cursor ? { cursor } : {}) }, signal);
+    return { items: page.dossiers, nextCursor: page.nextCursor };
+  }, shown && `${shown.agency}#${shown.asked}`);
+  const rows = pages.state.status === "loaded" ? pages.state.data.items : null;
+  const error = loadErrorMessage(pages.state);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const wanted = agency.trim();
-    if (wanted) {
-      setRows(null);
-      setShown(wanted);
-      if (wanted === shown) void load(wanted, null);
-    }
+    if (wanted) setShown((previous) => ({ agency: wanted, asked: (previous?.asked ?? 0) + 1 }));
   }
 
   return (
@@ -73,7 +48,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
         {fixedAgency ? null : (
           <form onSubmit={submit} className="admin-form">
             <Input id="late-agency" label={copy.agencyLabel} aria-label={copy.agencyLabel} maxLength={64} value={agency} onChange={(e) => setAgency(e.target.value)} />
-            <Button htmlType="submit" fullWidth variant="secondary" loading={busy && rows === null}>
+            <Button htmlType="submit" fullWidth variant="secondary" loading={pages.state.status === "loading"}>
               {copy.show}
             </Button>
           </form>
@@ -83,7 +58,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
             {error}
           </p>
         ) : null}
-        {shown && rows === null && !error ? <Spinner visible /> : null}
+        {pages.state.status === "loading" ? <Spinner visible /> : null}
         {rows?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         {rows && rows.length > 0 ? <p className="admin-muted">{copy.order}</p> : null}
         <ul className="late-list">
@@ -92,21 +67,17 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
               <strong className="late-code">{row.code}</strong>
               <span>{row.procedureName}</span>
               <span className="admin-muted">
-                {copy.dueAt}: {vietnamDate(row.dueAt)}
-                {vietnamDate(row.promisedDueAt) !== vietnamDate(row.dueAt) ? ` · ${copy.promisedDueAt}: ${vietnamDate(row.promisedDueAt)}` : ""} ·{" "}
+                {copy.dueAt}: {formatDate(row.dueAt)}
+                {formatDate(row.promisedDueAt) !== formatDate(row.dueAt) ? ` · ${copy.promisedDueAt}: ${formatDate(row.promisedDueAt)}` : ""} ·{" "}
                 <span className="late-days">{copy.daysLate(row.daysLate)}</span>
               </span>
               <span className={row.apology ? "admin-muted" : "admin-error"}>
-                {row.apology ? copy.apologySent(vietnamDate(row.apology.newDueAt)) : copy.apologyMissing}
+                {row.apology ? copy.apologySent(formatDate(row.apology.newDueAt)) : copy.apologyMissing}
               </span>
             </li>
           ))}
         </ul>
-        {cursor && shown ? (
-          <Button fullWidth variant="tertiary" loading={busy} onClick={() => void load(shown, cursor)}>
-            {copy.more}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={pages} label={copy.more} variant="tertiary" errorClassName="admin-error" />
       </section>
     </div>
   );

@@ -1,111 +1,47 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
-import { ApiError } from "../../../shared/api/api-error";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { useApiPages } from "../../../shared/api/use-api-pages";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
+import { ReportFilter, useReportQuery } from "../components/report-filter";
+import { StaffGate } from "../components/staff-gate";
+import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
-import { criteria, levels, type RatingReport, type RatingRow } from "./rating-report";
-import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, vietnamMonth, type RatingQuery } from "./ratings-api";
+import { criteria, levels, type RatingReport } from "./rating-report";
+import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
 import "../components/admin.css";
 import "./ratings.css";
 
-const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
-
 /** `/admin/ratings`: the ratings dashboard; officers see their agencies' aggregates, admins also each dossier and the CSV. */
 export function RatingsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : "Tài khoản Zalo này không có quyền cán bộ."}</p>;
-  return <RatingsDashboard profile={state.profile} />;
+  return <StaffGate>{(profile) => <RatingsDashboard profile={profile} />}</StaffGate>;
 }
 
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
-  const client = useApiClient();
   const isAdmin = profile.role === "admin";
-  const [draft, setDraft] = useState<RatingQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
-  const [query, setQuery] = useState<RatingQuery>(draft);
-  const [report, setReport] = useState<RatingReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // The last 36 months, newest first; a range may span at most 24 of them (the server checks it too).
-  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
-  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
-
+  const filter = useReportQuery(profile);
+  const { query, queryKey, rangeError } = filter;
+  const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), queryKey);
+  const report = state.status === "loaded" ? state.data : null;
+  const error = rangeError ?? loadErrorMessage(state);
+  const { learnAgencies } = filter;
   useEffect(() => {
-    const controller = new AbortController();
-    setReport(null);
-    setError(null);
-    fetchRatingReport(client, query, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.byAgency.map((a) => a.agencyCode)])].sort());
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(messageOf(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, query, profile.allAgencies]);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
-    if (span < 1 || span > 24) {
-      setError(ratingsCopy.badRange);
-      return;
-    }
-    setQuery({ ...draft });
-  }
+    if (report) learnAgencies(query, report.byAgency.map((a) => a.agencyCode));
+  }, [report, query, learnAgencies]);
 
   return (
     <div className="admin-screen ratings-screen">
-      <form className="admin-card ratings-filters" onSubmit={apply}>
-        <div className="ratings-months">
-          <label>
-            {ratingsCopy.from}
-            <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
-              {monthChoices.map((month) => (
-                <option key={month} value={month}>
-                  {ratingsCopy.monthOption(month)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {ratingsCopy.to}
-            <select value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
-              {monthChoices.map((month) => (
-                <option key={month} value={month}>
-                  {ratingsCopy.monthOption(month)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <label>
-          {ratingsCopy.agency}
-          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })}>
-            <option value="">{profile.allAgencies ? ratingsCopy.allAgencies : ratingsCopy.allMyAgencies}</option>
-            {knownAgencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button htmlType="submit" fullWidth>
-          {ratingsCopy.show}
-        </Button>
-      </form>
+      <ReportFilter filter={filter} className={{ form: "ratings-filters", months: "ratings-months" }} />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
         </p>
       ) : null}
-      {!report && !error ? <Spinner visible /> : null}
+      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
       {report ? <Report report={report} /> : null}
-      {report && isAdmin ? <AdminTools query={query} /> : null}
+      {report && isAdmin ? <AdminTools query={query} queryKey={queryKey} /> : null}
     </div>
   );
 }
@@ -195,64 +131,21 @@ function Report({ report }: { report: RatingReport }) {
   );
 }
 
-function AdminTools({ query }: { query: RatingQuery }) {
-  const client = useApiClient();
-  const [rows, setRows] = useState<RatingRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setRows([]);
-    setLoading(true);
-    fetchRatingPage(client, query, null).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.ratings);
-        setCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (live) setError(messageOf(failure));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, query]);
-
-  async function more() {
-    setLoading(true);
-    try {
-      const page = await fetchRatingPage(client, query, cursor);
-      setRows((current) => [...current, ...page.ratings]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  async function exportCsv() {
-    setExporting(true);
-    setError(null);
-    try {
-      await downloadRatingsCsv(client, query);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setExporting(false);
-    }
-  }
+function AdminTools({ query, queryKey }: { query: RatingQuery; queryKey: string }) {
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchRatingPage(client, query, cursor, signal);
+    return { items: page.ratings, nextCursor: page.nextCursor };
+  }, queryKey);
+  const { state } = pages;
+  const rows = state.status === "loaded" ? state.data.items : [];
+  const csv = useReportCsv(downloadRatingsCsv, query);
+  const error = csv.error ?? loadErrorMessage(state);
 
   return (
     <section className="admin-card" aria-labelledby="ratings-list">
       <div className="ratings-list-head">
         <Text.Title id="ratings-list">{ratingsCopy.list}</Text.Title>
-        <Button size="small" variant="secondary" loading={exporting} onClick={exportCsv}>
+        <Button size="small" variant="secondary" loading={csv.busy} onClick={() => void csv.run()}>
           {ratingsCopy.exportCsv}
         </Button>
       </div>
@@ -261,7 +154,7 @@ function AdminTools({ query }: { query: RatingQuery }) {
           {error}
         </p>
       ) : null}
-      {!loading && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
+      {state.status === "loaded" && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
       <ul className="ratings-rows">
         {rows.map((row) => (
           <li key={row.dossierCode} data-testid="rating-row">
@@ -282,12 +175,8 @@ function AdminTools({ query }: { query: RatingQuery }) {
           </li>
         ))}
       </ul>
-      {loading ? <Spinner visible /> : null}
-      {cursor && !loading ? (
-        <Button variant="tertiary" fullWidth onClick={more}>
-          {ratingsCopy.more}
-        </Button>
-      ) : null}
+      {state.status === "loading" ? <Spinner visible /> : null}
+      <LoadMoreButton pages={pages} label={ratingsCopy.more} variant="tertiary" errorClassName="admin-error" />
     </section>
   );
 }

@@ -1,35 +1,12 @@
 import type { ApiClient } from "../../../shared/api/api-client";
+import { downloadReportCsv, reportQueryParams, type ReportQuery } from "../report-query";
 import { parseReachReport, type ReachReport } from "./reach-report";
 
-export interface ReachQuery {
-  from: string;
-  to: string;
-  /** Empty: every agency in the member's scope. */
-  agency: string;
-}
-
-const queryOf = (query: ReachQuery) => ({ from: query.from, to: query.to, agency: query.agency || undefined });
+export type ReachQuery = ReportQuery;
 
 export function fetchReachReport(client: ApiClient, query: ReachQuery, signal?: AbortSignal): Promise<ReachReport> {
-  return client.getJson("/v1/admin/reach", { query: queryOf(query), parse: parseReachReport, ...(signal ? { signal } : {}) });
+  return client.getJson("/v1/admin/reach", { query: reportQueryParams(query), parse: parseReachReport, ...(signal ? { signal } : {}) });
 }
 
-/** Fetches the CSV with the staff token (a plain link could not carry it) and saves it through a download link. */
-export async function downloadReachCsv(client: ApiClient, query: ReachQuery): Promise<void> {
-  const blob = await client.getBlob("/v1/admin/reach.csv", { query: queryOf(query) });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `ket-noi-zalo_${query.from}_${query.to}${query.agency ? `_${query.agency}` : ""}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The current month in Vietnam and the month `back` months before it, `YYYY-MM`. */
-export function vietnamMonth(now: Date, back = 0): string {
-  const local = new Date(now.getTime() + 7 * 3600 * 1000);
-  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() - back;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
+/** The reach figures of the query as a CSV file, saved by the browser. */
+export const downloadReachCsv = (client: ApiClient, query: ReachQuery) => downloadReportCsv(client, "/v1/admin/reach.csv", query, "ket-noi-zalo");

@@ -1,102 +1,43 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
-import { ApiError } from "../../../shared/api/api-error";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import type { StaffProfile } from "../staff-profile";
-import { useStaffProfile } from "../use-staff-profile";
-import { downloadReachCsv, fetchReachReport, vietnamMonth, type ReachQuery } from "./reach-api";
+import { ReportFilter, useReportQuery } from "../components/report-filter";
+import { StaffGate } from "../components/staff-gate";
+import { useReportCsv } from "../use-report-csv";
+import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
 import "../components/admin.css";
 import "./reach.css";
 
-const messageOf = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
 const shareKeys = ["reachable", "viewed", "rated"] as const;
 
 /** `/admin/reach`: how many citizens follow their dossiers in Zalo, per month and per desk; the CSV for admins. */
 export function ReachScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status !== "staff") return <p className="admin-message">{state.status === "failed" ? state.error.message : reachCopy.notStaff}</p>;
-  return <ReachDashboard profile={state.profile} />;
+  return <StaffGate>{(profile) => <ReachDashboard profile={profile} />}</StaffGate>;
 }
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
-  const client = useApiClient();
-  const [draft, setDraft] = useState<ReachQuery>(() => ({ from: vietnamMonth(new Date(), 5), to: vietnamMonth(new Date()), agency: "" }));
-  const [query, setQuery] = useState<ReachQuery>(draft);
-  const [report, setReport] = useState<ReachReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
-  const [knownAgencies, setKnownAgencies] = useState<string[]>(profile.allAgencies ? [] : profile.agencyCodes);
-
+  const filter = useReportQuery(profile);
+  const { query, queryKey, rangeError } = filter;
+  const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), queryKey);
+  const report = state.status === "loaded" ? state.data : null;
+  const error = rangeError ?? loadErrorMessage(state);
+  const { learnAgencies } = filter;
   useEffect(() => {
-    const controller = new AbortController();
-    setReport(null);
-    setError(null);
-    fetchReachReport(client, query, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        if (profile.allAgencies && !query.agency) setKnownAgencies((known) => [...new Set([...known, ...answer.agencies.map((a) => a.agencyCode)])].sort());
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(messageOf(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, query, profile.allAgencies]);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const span = (Number(draft.to.slice(0, 4)) - Number(draft.from.slice(0, 4))) * 12 + Number(draft.to.slice(5)) - Number(draft.from.slice(5)) + 1;
-    if (span < 1 || span > 24) {
-      setError(reachCopy.badRange);
-      return;
-    }
-    setQuery({ ...draft });
-  }
-
-  const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        {monthChoices.map((month) => (
-          <option key={month} value={month}>
-            {reachCopy.monthOption(month)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+    if (report) learnAgencies(query, report.agencies.map((a) => a.agencyCode));
+  }, [report, query, learnAgencies]);
 
   return (
     <div className="admin-screen reach-screen">
-      <form className="admin-card reach-filters" onSubmit={apply}>
-        <div className="reach-months">
-          {monthSelect(reachCopy.from, draft.from, (from) => setDraft({ ...draft, from }), "reach-from")}
-          {monthSelect(reachCopy.to, draft.to, (to) => setDraft({ ...draft, to }), "reach-to")}
-        </div>
-        <label>
-          {reachCopy.agency}
-          <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })} data-testid="reach-agency">
-            <option value="">{profile.allAgencies ? reachCopy.allAgencies : reachCopy.allMyAgencies}</option>
-            {knownAgencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button htmlType="submit" fullWidth>
-          {reachCopy.show}
-        </Button>
-      </form>
+      <ReportFilter filter={filter} className={{ form: "reach-filters", months: "reach-months" }} testIdPrefix="reach" />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
         </p>
       ) : null}
-      {!report && !error ? <Spinner visible /> : null}
+      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
       {report ? <Report report={report} /> : null}
       {report && profile.role === "admin" ? <CsvButton query={query} /> : null}
     </div>
@@ -198,23 +139,10 @@ function ShareBars({ figures }: { figures: ReachFigures }) {
 }
 
 function CsvButton({ query }: { query: ReachQuery }) {
-  const client = useApiClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadReachCsv(client, query);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useReportCsv(downloadReachCsv, query);
   return (
     <section className="admin-card">
-      <Button variant="secondary" fullWidth onClick={() => void download()} disabled={busy} data-testid="reach-csv">
+      <Button variant="secondary" fullWidth onClick={() => void run()} disabled={busy} data-testid="reach-csv">
         {busy ? reachCopy.exporting : reachCopy.exportCsv}
       </Button>
       {error ? (

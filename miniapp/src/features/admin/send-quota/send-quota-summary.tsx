@@ -1,31 +1,22 @@
 import "./send-quota.css";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 import { sendQuotaCopy as copy } from "../../../copy/admin-send-quota";
-import { useApiClient } from "../../../shared/api/api-client-context";
-import { fetchSendQuota, type SendQuota } from "./send-quota-api";
+import { useApiLoad } from "../../../shared/api/use-api-load";
+import { fetchSendQuota } from "./send-quota-api";
 
 /** "Hạn mức hôm nay: đã dùng N / M" per channel; `refreshKey` reloads it. */
 export function SendQuotaSummary({ refreshKey = 0 }: { refreshKey?: number }) {
-  const client = useApiClient();
-  const [quota, setQuota] = useState<SendQuota | null>(null);
-  const [failed, setFailed] = useState(false);
-
+  const { state, reload } = useApiLoad(fetchSendQuota, "send-quota");
+  const shownFor = useRef(refreshKey);
   useEffect(() => {
-    const controller = new AbortController();
-    fetchSendQuota(client, controller.signal).then(
-      (value) => {
-        setQuota(value);
-        setFailed(false);
-      },
-      () => {
-        if (!controller.signal.aborted) setFailed(true);
-      },
-    );
-    return () => controller.abort();
-  }, [client, refreshKey]);
+    if (shownFor.current === refreshKey) return;
+    shownFor.current = refreshKey;
+    reload();
+  }, [refreshKey, reload]);
 
-  if (failed) return <p className="admin-muted">{copy.unavailable}</p>;
-  if (!quota) return null;
+  if (state.status === "failed" || (state.status === "loaded" && state.refreshError)) return <p className="admin-muted">{copy.unavailable}</p>;
+  if (state.status !== "loaded") return null;
+  const quota = state.data;
   return (
     <section className="send-quota" aria-label={copy.heading} data-testid="send-quota">
       {(["oa", "zns"] as const).map((name) => {

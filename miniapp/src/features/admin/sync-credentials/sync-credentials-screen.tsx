@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button, Input, Spinner, Text } from "zmp-ui";
-import { adminCopy } from "../../../copy/admin";
 import { syncCredentialsCopy as copy } from "../../../copy/admin-sync-credentials";
-import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
-import { useStaffProfile } from "../use-staff-profile";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { StaffGate } from "../components/staff-gate";
 import {
   changeSyncCredential,
   createSyncCredential,
@@ -12,44 +11,23 @@ import {
   parseStatusMap,
   parseUnitPatterns,
   syncUsernamePattern,
-  type SyncCredential,
 } from "./sync-credentials-api";
 import "../components/admin.css";
 import "./sync-credentials.css";
 
 /** Staff tab → Kết nối hệ thống một cửa: issue, rotate and disable the sync credentials. Admins only. */
 export function SyncCredentialsScreen() {
-  const state = useStaffProfile();
-  if (state.status === "loading") return <Spinner visible />;
-  if (state.status === "not_staff") return <p className="admin-message">{adminCopy.notStaff}</p>;
-  if (state.status === "failed") return <p className="admin-message">{state.error.message}</p>;
-  if (state.profile.role !== "admin") return <p className="admin-message">{copy.adminOnly}</p>;
-  return <SyncCredentials />;
+  return <StaffGate adminOnly={copy.adminOnly}>{() => <SyncCredentials />}</StaffGate>;
 }
 
-const errorText = (failure: unknown) => (failure instanceof ApiError ? failure.message : String(failure));
+const errorText = (failure: unknown) => asApiError(failure).message;
 
 function SyncCredentials() {
-  const client = useApiClient();
-  const [list, setList] = useState<SyncCredential[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { state, reload: refresh, client } = useApiLoad(fetchSyncCredentials, "sync-credentials");
+  const list = state.status === "loaded" ? state.data : null;
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadErrorMessage(state);
   const [shownPassword, setShownPassword] = useState<{ username: string; password: string } | null>(null);
-  const [refreshes, setRefreshes] = useState(0);
-  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchSyncCredentials(client, controller.signal).then(
-      (items) => {
-        setList(items);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(errorText(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [client, refreshes]);
 
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
 
@@ -58,10 +36,10 @@ function SyncCredentials() {
     try {
       const result = await changeSyncCredential(client, username, kind);
       if (result.password) setShownPassword({ username, password: result.password });
-      setError(null);
+      setActionError(null);
       refresh();
     } catch (failure) {
-      setError(errorText(failure));
+      setActionError(errorText(failure));
     }
   };
 
@@ -80,7 +58,7 @@ function SyncCredentials() {
       <section className="admin-card" aria-labelledby="sync-list">
         <Text.Title id="sync-list">{copy.listHeading}</Text.Title>
         {error ? <p className="admin-error">{error}</p> : null}
-        {list === null && !error ? <Spinner visible /> : null}
+        {state.status === "loading" ? <Spinner visible /> : null}
         {list?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         <ul className="sync-list">
           {list?.map((credential) => (

@@ -6,7 +6,7 @@ import "../../../shared/ui/form.css";
 import "./announcements.css";
 
 export function AnnouncementDetail({ id }: { id: string }) {
-  const { state } = useApiLoad((c) => fetchAnnouncement(c, id), id);
+  const { state } = useApiLoad((c, signal) => fetchAnnouncement(c, id, signal), id);
   if (state.status === "loading") return <p className="motcua-empty">{vi.announcements.loading}</p>;
   if (state.status === "failed") {
     return (

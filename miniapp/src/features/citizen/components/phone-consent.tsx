@@ -42,8 +42,8 @@ export function PhoneConsentGate({ children }: { children: ReactNode }) {
     setDeclined(true);
   }
 
-  if (state.kind !== "ready") return <ProfileLoadState state={state} onRetry={() => void reload()} />;
-  if (state.profile.phone) return <>{children}</>;
+  if (state.status !== "loaded") return <ProfileLoadState state={state} onRetry={reload} />;
+  if (state.data.phone) return <>{children}</>;
 
   if (declined) {
     return (

@@ -7,7 +7,7 @@ import { vi } from "../../../copy/vi";
 import { PlatformError, usePlatform } from "../../../platform";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { formatDateTime } from "../../../shared/format/format-date-time";
-import { setAnnouncementSubscription, withdrawPhoneConsent } from "../citizen-profile";
+import { fetchMyProfile, setAnnouncementSubscription, withdrawPhoneConsent } from "../citizen-profile";
 import { useMyProfile } from "../use-my-profile";
 import { ProfileLoadState } from "./profile-load-state";
 
@@ -40,7 +40,7 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
     try {
       await platform.followOa(oaId);
       // What is shown is Zalo's word through the backend, not this call's.
-      await reload();
+      setProfile(await fetchMyProfile(client));
     } catch (error) {
       setNotice(error instanceof PlatformError && error.kind === "refused" ? vi.citizen.followRefused : error instanceof Error ? error.message : vi.platform.unknown);
     } finally {
@@ -76,8 +76,8 @@ export function ProfileScreen({ oaId }: { oaId: string | undefined }) {
     }
   }
 
-  if (state.kind !== "ready") return <ProfileLoadState state={state} onRetry={() => void reload()} />;
-  const { profile } = state;
+  if (state.status !== "loaded") return <ProfileLoadState state={state} onRetry={reload} />;
+  const profile = state.data;
   return (
     <>
       <section className="card" aria-labelledby="profile-phone-title">

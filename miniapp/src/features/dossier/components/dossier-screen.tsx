@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { Box, Button } from "zmp-ui";
+import { routePaths } from "../../../app/route-paths";
 import { vi } from "../../../copy/vi";
 import { checkDossierCode } from "../dossier-code";
 import { dossierCodeMessage } from "../dossier-code-message";
@@ -23,7 +24,7 @@ export function DossierScreen({ codeSegment, receiptSignature, renderAfter }: Do
   const raw = dossierCodeFromPathSegment(codeSegment);
   const check = checkDossierCode(raw);
   const backToLookup = (
-    <Button variant="secondary" size="large" fullWidth onClick={() => navigate("/", { replace: true })}>
+    <Button variant="secondary" size="large" fullWidth onClick={() => navigate(routePaths.home, { replace: true })}>
       {vi.dossier.backToLookup}
     </Button>
   );
@@ -59,8 +60,8 @@ function LoadedDossier({
   if (state.status === "loaded") {
     return (
       <>
-        <DossierDetails dossier={state.dossier} />
-        {renderAfter?.(state.dossier)}
+        <DossierDetails dossier={state.data} />
+        {renderAfter?.(state.data)}
       </>
     );
   }

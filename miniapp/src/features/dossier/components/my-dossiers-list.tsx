@@ -1,79 +1,47 @@
-import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Spinner } from "zmp-ui";
 import "./dossier.css";
 import { vi } from "../../../copy/vi";
-import { useApiClient } from "../../../shared/api/api-client-context";
+import { useApiPages } from "../../../shared/api/use-api-pages";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { AppIcon } from "../../../shared/ui/icons";
+import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { dossierRoute } from "../dossier-link";
-import { fetchMyDossiers, type DossierSummary } from "../my-dossiers-api";
+import { fetchMyDossiers } from "../my-dossiers-api";
 import { OnTimeBadge, StatusBadge } from "./status-badge";
-
-type ListState =
-  | { kind: "loading" }
-  | { kind: "error"; message: string }
-  | { kind: "ready"; dossiers: DossierSummary[]; nextCursor: string | null; loadingMore: boolean };
 
 /** "Hồ sơ của tôi": the verified phone's dossiers, newest first, a page at a time. */
 export function MyDossiersList() {
-  const client = useApiClient();
   const navigate = useNavigate();
-  const [state, setState] = useState<ListState>({ kind: "loading" });
+  const pages = useApiPages(async (client, cursor, signal) => {
+    const page = await fetchMyDossiers(client, cursor, signal);
+    return { items: page.dossiers, nextCursor: page.nextCursor };
+  }, "my-dossiers");
+  const { state, reload } = pages;
 
-  const loadFirst = useCallback(
-    (signal?: AbortSignal) => {
-      setState({ kind: "loading" });
-      fetchMyDossiers(client, null, signal).then(
-        (page) => setState({ kind: "ready", dossiers: page.dossiers, nextCursor: page.nextCursor, loadingMore: false }),
-        (error: unknown) => {
-          if (!signal?.aborted) setState({ kind: "error", message: error instanceof Error ? error.message : vi.errors.server });
-        },
-      );
-    },
-    [client],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadFirst(controller.signal);
-    return () => controller.abort();
-  }, [loadFirst]);
-
-  async function loadMore() {
-    if (state.kind !== "ready" || !state.nextCursor) return;
-    setState({ ...state, loadingMore: true });
-    try {
-      const page = await fetchMyDossiers(client, state.nextCursor);
-      setState({ kind: "ready", dossiers: [...state.dossiers, ...page.dossiers], nextCursor: page.nextCursor, loadingMore: false });
-    } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : vi.errors.server });
-    }
-  }
-
-  if (state.kind === "loading") {
+  if (state.status === "loading") {
     return (
       <div className="card" aria-busy="true">
         <Spinner visible /> <span className="muted">{vi.citizen.loading}</span>
       </div>
     );
   }
-  if (state.kind === "error") {
+  if (state.status === "failed") {
     return (
       <div className="card" role="alert">
-        <p>{state.message}</p>
-        <Button variant="secondary" onClick={() => loadFirst()}>
+        <p>{state.error.message}</p>
+        <Button variant="secondary" onClick={reload}>
           {vi.dossier.retry}
         </Button>
       </div>
     );
   }
-  if (state.dossiers.length === 0) return <p className="card muted">{vi.citizen.listEmpty}</p>;
+  if (state.data.items.length === 0) return <p className="card muted">{vi.citizen.listEmpty}</p>;
 
   return (
     <section aria-label={vi.titles.myDossiers}>
       <ul className="my-dossiers__list">
-        {state.dossiers.map((dossier) => (
+        {state.data.items.map((dossier) => (
           <li key={dossier.code}>
             <button type="button" className="my-dossiers__item" onClick={() => navigate(dossierRoute(dossier.code))}>
               <span className="my-dossiers__text">
@@ -92,11 +60,7 @@ export function MyDossiersList() {
           </li>
         ))}
       </ul>
-      {state.nextCursor && (
-        <Button fullWidth variant="tertiary" loading={state.loadingMore} onClick={() => void loadMore()}>
-          {vi.citizen.loadMore}
-        </Button>
-      )}
+      <LoadMoreButton pages={pages} label={vi.citizen.loadMore} variant="tertiary" errorClassName="card" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
+import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { feedbackTypes, maxFeedbackTextLength, submitFeedback, type FeedbackType } from "../feedback-api";
@@ -55,18 +56,14 @@ export function FeedbackForm({ dossierCodes, onSent }: FeedbackFormProps) {
         </div>
       </fieldset>
 
-      <label className="motcua-field">
-        <span className="motcua-field-label">{vi.feedback.textLabel}</span>
-        <textarea
-          className="motcua-textarea"
-          placeholder={vi.feedback.textPlaceholder}
-          rows={6}
-          maxLength={maxFeedbackTextLength}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <span className="motcua-field-helper">{vi.feedback.characters(text.length, maxFeedbackTextLength)}</span>
-      </label>
+      <TextareaWithCounter
+        label={vi.feedback.textLabel}
+        placeholder={vi.feedback.textPlaceholder}
+        rows={6}
+        maxLength={maxFeedbackTextLength}
+        value={text}
+        onChange={setText}
+      />
 
       <label className="motcua-field">
         <span className="motcua-field-label">{vi.feedback.dossierLabel}</span>

@@ -4,7 +4,7 @@ import { vi } from "../../../copy/vi";
 import { useApiLoad } from "../../../shared/api/use-api-load";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { fetchMyFeedback, type FeedbackThreadSummary } from "../feedback-api";
-import { feedbackPaths } from "../feedback-paths";
+import { pathWithId, routePaths } from "../../../app/route-paths";
 import { FeedbackStateChip } from "./feedback-state-chip";
 import "../../../shared/ui/form.css";
 import "./feedback.css";
@@ -37,7 +37,7 @@ export function FeedbackList({ onAsk }: { onAsk: () => void }) {
 
 function ThreadCard({ thread }: { thread: FeedbackThreadSummary }) {
   return (
-    <Link className="motcua-card" to={feedbackPaths.thread(thread.id)} data-testid="feedback-thread-card">
+    <Link className="motcua-card" to={pathWithId(routePaths.feedbackThread, thread.id)} data-testid="feedback-thread-card">
       <div className="feedback-card-top">
         <span className="motcua-chip">{vi.feedback.types[thread.type]}</span>
         <FeedbackStateChip state={thread.state} late={thread.late} />

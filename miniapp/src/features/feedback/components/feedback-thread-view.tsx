@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
-import { feedbackPaths } from "../feedback-paths";
+import { routePaths } from "../../../app/route-paths";
 import { vi } from "../../../copy/vi";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
@@ -13,7 +13,7 @@ import "../../../shared/ui/form.css";
 import "./feedback.css";
 
 export function FeedbackThreadView({ id }: { id: string }) {
-  const { state, reload, client } = useApiLoad((c) => fetchFeedbackThread(c, id), id);
+  const { state, reload, client } = useApiLoad((c, signal) => fetchFeedbackThread(c, id, signal), id);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -26,10 +26,10 @@ export function FeedbackThreadView({ id }: { id: string }) {
         {state.error.kind === "not_found" ? (
           // Not a dead end: the citizen's own questions, or a new one.
           <nav className="feedback-next-steps" aria-label={vi.feedback.nextSteps}>
-            <Link className="motcua-button-link" to={feedbackPaths.list}>
+            <Link className="motcua-button-link" to={routePaths.feedback}>
               {vi.feedback.back}
             </Link>
-            <Link className="motcua-button-link" to={feedbackPaths.new}>
+            <Link className="motcua-button-link" to={routePaths.feedbackNew}>
               {vi.feedback.ask}
             </Link>
           </nav>

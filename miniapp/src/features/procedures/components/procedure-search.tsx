@@ -14,7 +14,7 @@ export function ProcedureSearch({ noResultNextSteps }: { noResultNextSteps?: Rea
   const [input, setInput] = useState("");
   const [query, setQuery] = useState("");
   const [shownCount, setShownCount] = useState(proceduresPageSize);
-  const { state, reload } = useApiLoad((c) => searchProcedures(c, query), `q:${query}`);
+  const { state, reload } = useApiLoad((c, signal) => searchProcedures(c, query, signal), `q:${query}`);
 
   function submit(event: FormEvent) {
     event.preventDefault();

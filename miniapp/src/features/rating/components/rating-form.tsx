@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
+import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
 import {
   maxCommentLength,
   maxReasonLength,
@@ -132,18 +133,14 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
         </fieldset>
       )}
 
-      <label className="motcua-field">
-        <span className="motcua-field-label">{vi.rating.comment}</span>
-        <textarea
-          className="motcua-textarea"
-          placeholder={vi.rating.commentPlaceholder}
-          maxLength={maxCommentLength}
-          rows={3}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-        />
-        <span className="motcua-field-helper">{vi.rating.characters(comment.length, maxCommentLength)}</span>
-      </label>
+      <TextareaWithCounter
+        label={vi.rating.comment}
+        placeholder={vi.rating.commentPlaceholder}
+        maxLength={maxCommentLength}
+        rows={3}
+        value={comment}
+        onChange={setComment}
+      />
 
       {error && (
         <p className="motcua-form-error" role="alert">

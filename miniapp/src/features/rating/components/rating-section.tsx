@@ -46,7 +46,7 @@ function RatingBody({ code, receiptSignature }: { code: string; receiptSignature
       </p>
     );
   }
-  const { rating, canRate, editableUntil, locked } = load.state;
+  const { rating, canRate, editableUntil, locked } = load.data;
 
   async function submit(input: RatingInput) {
     const outcome = await save(input);
