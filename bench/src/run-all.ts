@@ -3,7 +3,9 @@ import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
-import { benchReachCost } from "./reach-cost.bench.js";
+import { monthlyBillLines } from "./province-bill.js";
+import { benchProvinceCost } from "./province-cost.bench.js";
+import { raisedRateLimits } from "./raised-rate-limits.js";
 import { benchProcedureCatalogue } from "./procedure-catalogue.bench.js";
 import { benchQuotaPriority, quotaPriorityOptions } from "./quota-priority.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
@@ -15,15 +17,13 @@ import { startStackProcess } from "./start-stack-process.js";
  */
 async function main() {
   const quick = process.argv.includes("--quick");
-  const stack = await startStackProcess({
-    RATE_LIMIT_USER_PER_MINUTE: "10000000",
-    RATE_LIMIT_ADDRESS_PER_MINUTE: "10000000",
-  });
+  const stack = await startStackProcess(raisedRateLimits);
   const lines: BenchLine[] = [];
   try {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
-    lines.push(...(await benchReachCost(stack.info, { dossiers: 40 })));
+    const cost = await benchProvinceCost(stack.info, { dossiers: 40 });
+    lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
     lines.push(...(await benchDialectSync(stack, { rounds: quick ? 8 : 40, concurrency: 4 })));
   } finally {
