@@ -14,8 +14,10 @@ export interface MeasuredUnits {
   messagesPerDossier: number;
   lookup: Units;
   rating: Units;
-  /** Bytes a dossier keeps in the table with all its items and index copies (100 B of overhead each). */
+  /** Bytes a dossier keeps in the table with all its items and index copies (100 B of overhead each), unrated. */
   storedBytesPerDossier: number;
+  /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
+  storedBytesPerRating: number;
 }
 
 /** The province of docs/scale.md: its numbers, assumptions and prices, in one place. */
@@ -30,8 +32,11 @@ export const province = {
   otherCitizenCall: { wcu: 1, rcu: 1 },
   followers: 300_000,
   announcementsPerYear: 12,
-  /** An announcement's outbox item is put by BatchWriteItem, under 1 KB and in no index: 1 WCU, then sent as a message. */
-  announcementItemWriteWcu: 1,
+  /**
+   * An announcement's outbox item is put in its fan-out page's transaction (under 1 KB, in no index: 2 WCU), then
+   * sent; its sending is counted at the measured cost of a dossier message (not metered for announcements yet).
+   */
+  announcementItemWriteWcu: 2,
   /** Announcement messages go out in stream batches of 25 (infra: outboxStreamSettings). */
   announcementBatch: 25,
   lambda: { memoryGb: 0.5, averageSeconds: 0.1, scheduledPerYear: 9_365 },
@@ -80,7 +85,7 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     otherCalls * p.otherCitizenCall.rcu +
     announcementMessages * measured.message.rcu;
   // Storage at the end of the first year (it grows by as much each year unless the province sets a retention).
-  const storedGb = (p.dossiersPerYear * measured.storedBytesPerDossier) / 1024 ** 3;
+  const storedGb = (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating)) / 1024 ** 3;
   const apiCalls = lookups + ratings + otherCalls;
   const invocations = apiCalls + events + messages + announcementMessages / p.announcementBatch + perMonth(p.lambda.scheduledPerYear);
   const gbSeconds = invocations * p.lambda.memoryGb * p.lambda.averageSeconds;

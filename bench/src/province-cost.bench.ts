@@ -88,9 +88,10 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
           ? {
               dossier: {
                 agencyCode: "000.00.20.H27",
-                agencyName: "UBND phường Kinh Bắc",
-                procedureCode: "1.001193.000.00.00.H27",
-                procedureName: "Đăng ký khai sinh",
+                agencyName: "Ủy ban nhân dân phường Kinh Bắc",
+                procedureCode: "1.012345.000.00.00.H27",
+                // A long name, as land and construction procedures have: the dossier item's size is what decides its units.
+                procedureName: "Đăng ký đất đai, tài sản gắn liền với đất lần đầu và cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
                 applicantName: "Nguyễn Thị Minh Châu",
                 // Two thirds by the demo citizen's mobile (their verified phone: owner view by phone), a third with a landline.
                 applicantPhone: i % 3 === 2 ? "02043854321" : phone,
@@ -170,6 +171,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: `${fmt(lookupWcu, 2)} WCU and ${fmt(lookupRcu, 2)} RCU per lookup (${JSON.stringify(meter.requests())}; ${lookupWrites.detail})`,
     });
 
+    const storedBeforeRatings = await storedBytesOfTable(documentClient, tableName);
     let ratings = 0;
     meter.reset();
     for (const [i, code] of codes.entries()) {
@@ -198,10 +200,14 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: report.status === 200 ? `${meter.requests().QueryCommand ?? 0} Query, ${fmt(meter.capacity().QueryCommand ?? 0, 1)} RCU` : `answered ${report.status} (the admin demo token is not this table's admin)`,
     });
 
-    const storedBytes = await storedBytesOfTable(documentClient, tableName);
+    const storedAfterRatings = await storedBytesOfTable(documentClient, tableName);
     documentClient.destroy();
-    const bytesPerDossier = storedBytes / codes.length;
-    lines.push({ name: "cost: storage per dossier (its items, index copies, 100 B each)", value: `${fmt(bytesPerDossier / 1024, 2)} KB` });
+    const bytesPerDossier = storedBeforeRatings / codes.length;
+    const bytesPerRating = (storedAfterRatings - storedBeforeRatings) / ratings;
+    lines.push({
+      name: "cost: storage (items, index copies, 100 B each)",
+      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks; ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
+    });
     return {
       lines,
       measured: {
@@ -211,6 +217,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
         lookup: { wcu: lookupWcu, rcu: lookupRcu },
         rating: { wcu: ratingWcu, rcu: ratingRcu },
         storedBytesPerDossier: bytesPerDossier,
+        storedBytesPerRating: bytesPerRating,
       },
     };
   } finally {
