@@ -1,6 +1,7 @@
 import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
+import { benchLookupLoadOnOwnStack, lookupLoadOptions } from "./lookup-load-stack.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
 import { monthlyBillLines } from "./province-bill.js";
@@ -11,8 +12,8 @@ import { benchQuotaPriority, quotaPriorityOptions } from "./quota-priority.bench
 import { startStackProcess } from "./start-stack-process.js";
 
 /**
- * Every benchmark, on a local stack of its own (free ports). Rate limits are raised for the load runs:
- * they would otherwise stop one citizen's thousands of lookups, which is their job. The notification runs
+ * Every benchmark, on a local stack of its own (free ports). Rate limits are raised for the throughput runs:
+ * they would otherwise stop one citizen's thousands of lookups, which is their job; the lookup load run keeps them. The notification runs
  * start a second stack afterwards (the notify function paced to the emulator's quota).
  */
 async function main() {
@@ -32,6 +33,8 @@ async function main() {
   // After the first stack stopped, so the two never share the cores.
   lines.push(...(await benchNotificationsOnOwnStack(notificationBenchOptions(quick))));
   lines.push(...(await benchQuotaPriority(quotaPriorityOptions(quick))));
+  // The load run keeps the rate limits as configured, on a stack of its own.
+  lines.push(...(await benchLookupLoadOnOwnStack(lookupLoadOptions(process.argv.slice(2)))));
   printBenchLines(lines);
 }
 
