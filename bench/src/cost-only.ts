@@ -10,7 +10,7 @@ const stack = await startStackProcess(raisedRateLimits);
 const lines: BenchLine[] = [];
 try {
   lines.push(...(await benchLookupAndIngest(stack, { lookups: 300, concurrency: 16 })));
-  const cost = await benchProvinceCost(stack.info, { dossiers: 40 });
+  const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
   lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
 } finally {
   await stack.stop();

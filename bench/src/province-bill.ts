@@ -14,6 +14,8 @@ export interface MeasuredUnits {
   messagesPerDossier: number;
   lookup: Units;
   rating: Units;
+  /** One follower's announcement message: its share of the announcement and fan-out pages, its outbox item, its sending. */
+  announcementMessage: Units;
   /** Bytes a dossier keeps in the table with all its items and index copies (100 B of overhead each), unrated. */
   storedBytesPerDossier: number;
   /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
@@ -32,11 +34,6 @@ export const province = {
   otherCitizenCall: { wcu: 1, rcu: 1 },
   followers: 300_000,
   announcementsPerYear: 12,
-  /**
-   * An announcement's outbox item is put in its fan-out page's transaction (under 1 KB, in no index: 2 WCU), then
-   * sent; its sending is counted at the measured cost of a dossier message (not metered for announcements yet).
-   */
-  announcementItemWriteWcu: 2,
   /** Announcement messages go out in stream batches of 25 (infra: outboxStreamSettings). */
   announcementBatch: 25,
   lambda: { memoryGb: 0.5, averageSeconds: 0.1, scheduledPerYear: 9_365 },
@@ -76,14 +73,14 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     lookups * measured.lookup.wcu +
     ratings * measured.rating.wcu +
     otherCalls * p.otherCitizenCall.wcu +
-    announcementMessages * (p.announcementItemWriteWcu + measured.message.wcu);
+    announcementMessages * measured.announcementMessage.wcu;
   const rru =
     events * measured.ingestEvent.rcu +
     messages * measured.message.rcu +
     lookups * measured.lookup.rcu +
     ratings * measured.rating.rcu +
     otherCalls * p.otherCitizenCall.rcu +
-    announcementMessages * measured.message.rcu;
+    announcementMessages * measured.announcementMessage.rcu;
   // Storage at the end of the first year (it grows by as much each year unless the province sets a retention).
   const storedGb = (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating)) / 1024 ** 3;
   const apiCalls = lookups + ratings + otherCalls;

@@ -39,10 +39,11 @@ const lifeOfADossier = [
  * it, so every message is sent by this process through the metered client): dossiers through the signed ingest API
  * (a third with a landline), every message delivered to the Zalo emulator, lookups of each dossier 1–10 times
  * (half by the receipt's QR, half by the citizen's verified phone, whose profile is copied from the stack's table) a minute or more apart as a citizen's lookups are
- * (each opens new rate-limit windows: the dearest case), a rating of every finished dossier, and the reach report.
+ * (each opens new rate-limit windows: the dearest case), a rating of every finished dossier, an announcement to
+ * followers (copies of the demo citizen's profile, following and opted in), and the reach report.
  * The clock is set (10:00 in Vietnam, outside the ZNS quiet hours) and moved by the bench, never read from the wall.
  */
-export async function benchProvinceCost(info: StackInfo, options: { dossiers: number }): Promise<{ lines: BenchLine[]; measured: MeasuredUnits }> {
+export async function benchProvinceCost(info: StackInfo, options: { dossiers: number; followers: number }): Promise<{ lines: BenchLine[]; measured: MeasuredUnits }> {
   const meter = meteredDynamoDbClient(info.dynamodbEndpoint, info.region);
   const tableName = `cost-${Date.now().toString(36)}`;
   await ensureTable(meter.client, tableName);
@@ -193,6 +194,44 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: `${fmt(ratingWcu, 2)} WCU and ${fmt(ratingRcu, 2)} RCU per rating (${JSON.stringify(meter.requests())}; ${ratingWrites.detail})`,
     });
 
+    const storedAfterRatings = await storedBytesOfTable(documentClient, tableName);
+
+    // An announcement to followers: written in fan-out pages of 99, then each message sent.
+    const followers = await addAnnouncementFollowers(setup, tableName, profile.Item, options.followers);
+    meter.reset();
+    const admin = { zaloAppUserId: "bench-admin", name: "Quản trị thử", role: "admin" as const, agencyCodes: [], allAgencies: true, createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), updatedBy: "bench" };
+    const published = await deps.adminAnnouncements.publish(admin, {
+      kind: "new_procedure",
+      title: "Công bố thủ tục hành chính mới trong lĩnh vực đất đai",
+      body: "Từ ngày 01/12/2026, Ủy ban nhân dân tỉnh công bố 12 thủ tục hành chính mới; xem chi tiết trong Mini App.",
+      link: null,
+    });
+    if (published.kind !== "published") throw new Error(`the announcement was not published: ${published.kind}`);
+    for (let page = 0; page < 100 && (await deps.fanOutStep(published.announcement.id)) !== "idle"; page += 1);
+    const announcementItems = await documentClient.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: "#type = :outbox AND notification.kind = :announcement",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: { ":outbox": "OutboxItem", ":announcement": "announcement" },
+      }),
+    );
+    const scanUnits = meter.capacity().ScanCommand ?? 0;
+    const announcementOutcomes = new Map<string, number>();
+    for (const item of announcementItems.Items ?? []) {
+      const outcome = await deps.deliverNotification(String(item.id));
+      announcementOutcomes.set(outcome, (announcementOutcomes.get(outcome) ?? 0) + 1);
+    }
+    const recipients = announcementItems.Items?.length ?? 0;
+    // The demo citizen whose profile was copied may follow and be opted in too.
+    if (recipients < followers) throw new Error(`${recipients} announcement messages for ${followers} followers`);
+    const announcementWrites = writes(recipients);
+    const announcementRcu = (sum(readCommands) - scanUnits) / recipients;
+    lines.push({
+      name: `cost: announcement to ${recipients} followers (published, written in pages of 99, every message sent)`,
+      value: `${fmt(announcementWrites.wcu, 2)} WCU and ${fmt(announcementRcu, 2)} RCU per follower (${[...announcementOutcomes].map(([k, v]) => `${v} ${k}`).join(", ")}; ${announcementWrites.detail})`,
+    });
+
     meter.reset();
     const report = await httpGet(`${api.url}/v1/admin/reach?from=2025-12&to=2026-11`, { authorization: `Bearer ${info.demoTokens.admin}` });
     lines.push({
@@ -200,7 +239,6 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: report.status === 200 ? `${meter.requests().QueryCommand ?? 0} Query, ${fmt(meter.capacity().QueryCommand ?? 0, 1)} RCU` : `answered ${report.status} (the admin demo token is not this table's admin)`,
     });
 
-    const storedAfterRatings = await storedBytesOfTable(documentClient, tableName);
     documentClient.destroy();
     const bytesPerDossier = storedBeforeRatings / codes.length;
     const bytesPerRating = (storedAfterRatings - storedBeforeRatings) / ratings;
@@ -216,6 +254,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
         messagesPerDossier: messages / codes.length,
         lookup: { wcu: lookupWcu, rcu: lookupRcu },
         rating: { wcu: ratingWcu, rcu: ratingRcu },
+        announcementMessage: { wcu: announcementWrites.wcu, rcu: announcementRcu },
         storedBytesPerDossier: bytesPerDossier,
         storedBytesPerRating: bytesPerRating,
       },
@@ -225,6 +264,22 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     await api.close();
     meter.destroy();
   }
+}
+
+/** Followers opted in to announcements: copies of the demo citizen's profile under new ids (the same OA user). */
+async function addAnnouncementFollowers(client: ReturnType<typeof createDocumentClient>, tableName: string, profile: Record<string, unknown> | undefined, count: number) {
+  if (!profile) throw new Error("the stack has no demo citizen profile to copy");
+  const { GSI1PK: _phonePartition, GSI1SK: _phoneSort, verifiedPhone: _phone, ...rest } = profile;
+  for (let i = 0; i < count; i += 1) {
+    const zaloAppUserId = `9${String(i).padStart(15, "0")}`;
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...rest, ...keys.citizen(zaloAppUserId), ...keys.announcementSubscriber(zaloAppUserId), zaloAppUserId, isFollower: true, announcementsSubscribed: true },
+      }),
+    );
+  }
+  return count;
 }
 
 /**

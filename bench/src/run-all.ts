@@ -23,7 +23,7 @@ async function main() {
   try {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
-    const cost = await benchProvinceCost(stack.info, { dossiers: 40 });
+    const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
     lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
     lines.push(...(await benchDialectSync(stack, { rounds: quick ? 8 : 40, concurrency: 4 })));
