@@ -1,14 +1,17 @@
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
-import { benchReachCost } from "./reach-cost.bench.js";
+import { monthlyBillLines } from "./province-bill.js";
+import { benchProvinceCost } from "./province-cost.bench.js";
 import { startStackProcess } from "./start-stack-process.js";
+import { raisedRateLimits } from "./raised-rate-limits.js";
 
-// `pnpm --filter @motcua/bench bench:cost`: only the DynamoDB cost lines (lookups, ingest, messages, the reach counters).
-const stack = await startStackProcess({ RATE_LIMIT_USER_PER_MINUTE: "10000000", RATE_LIMIT_ADDRESS_PER_MINUTE: "10000000" });
+// `pnpm --filter @motcua/bench bench:cost`: only the DynamoDB cost lines (lookups, ingest, messages, ratings, reach) and the monthly bill.
+const stack = await startStackProcess(raisedRateLimits);
 const lines: BenchLine[] = [];
 try {
   lines.push(...(await benchLookupAndIngest(stack, { lookups: 300, concurrency: 16 })));
-  lines.push(...(await benchReachCost(stack.info, { dossiers: 40 })));
+  const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
+  lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
 } finally {
   await stack.stop();
 }

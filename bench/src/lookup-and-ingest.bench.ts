@@ -97,7 +97,7 @@ export async function benchLookupAndIngest(stack: { info: StackInfo }, options: 
     return lines;
   } finally {
     await meteredApi.close();
-    meter.client.destroy();
+    meter.destroy();
   }
 }
 

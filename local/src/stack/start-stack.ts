@@ -54,6 +54,8 @@ export interface StackOptions {
   wakeIntervalMs?: number;
   /** Read the stream from its start instead of only new records. */
   streamFromStart?: boolean;
+  /** Take the source address from X-Forwarded-For, as API Gateway would see many clients (the load benchmark). */
+  trustForwardedFor?: boolean;
   /** Extra handler configuration (e.g. raised rate limits for a benchmark). */
   envOverrides?: Record<string, string>;
   /** Log lines (requests, stream); console.log when absent. */
@@ -174,6 +176,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       handlers,
       routes: httpRoutes,
       defaultFunction: unmatchedRouteFunction,
+      trustForwardedFor: options.trustForwardedFor ?? false,
       log: (line) => log(`[api] ${line}`),
     });
     cleanups.push(() => api.close());

@@ -18,17 +18,19 @@ export const dossierItemSchema = z.object({
   procedureCode: z.string(),
   procedureName: z.string(),
   applicantName: z.string(),
-  applicantPhone: z.string().nullable(),
+  // Attributes that are null are not stored (they cost bytes in the item and in each index copy); items written
+  // before that kept them as explicit nulls, and both forms read the same.
+  applicantPhone: z.string().nullable().default(null),
   receivedAt: instant,
   dueAt: instant,
   detailsAt: instant,
   status,
   statusAt: instant,
-  finishedAt: instant.nullable(),
+  finishedAt: instant.nullable().default(null),
   supplementRequests: z.number().int().nonnegative(),
   supplementPausedMs: z.number().nonnegative(),
-  supplementPausedSince: instant.nullable(),
-  latestApology: apology.extend({ occurredAt: instant }).nullable(),
+  supplementPausedSince: instant.nullable().default(null),
+  latestApology: apology.extend({ occurredAt: instant }).nullable().default(null),
   // Absent on dossiers written before rating invitations existed.
   ratingInvitedAt: instant.nullable().default(null),
   // Absent on dossiers written before late-dossier detection existed.
@@ -47,10 +49,15 @@ export const dossierEventItemSchema = z.object({
   status,
   occurredAt: instant,
   recordedAt: instant,
-  note: z.string().nullable(),
-  unitName: z.string().nullable(),
-  apology: apology.nullable(),
+  note: z.string().nullable().default(null),
+  unitName: z.string().nullable().default(null),
+  apology: apology.nullable().default(null),
 });
+
+/** A record without its null attributes: a missing attribute reads as null (the schemas default it). */
+export function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+}
 
 export function dossierToItem(dossier: Dossier, phoneHash: string | null): Record<string, unknown> {
   return {
@@ -58,7 +65,7 @@ export function dossierToItem(dossier: Dossier, phoneHash: string | null): Recor
     ...(phoneHash ? keys.dossierByPhone(phoneHash, dossier.receivedAt, dossier.code) : {}),
     ...lateWatchKey(dossier),
     type: itemTypes.dossier,
-    ...dossier,
+    ...withoutNulls({ ...dossier }),
   };
 }
 
@@ -77,7 +84,7 @@ export function dossierFromItem(item: Record<string, unknown>): Dossier {
 }
 
 export function eventToItem(code: string, event: DossierEvent): Record<string, unknown> {
-  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...event };
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...event }) };
 }
 
 export function eventFromItem(item: Record<string, unknown>): DossierEvent {
@@ -105,7 +112,7 @@ export function outboxItemFor(
     state: "pending" satisfies OutboxState,
     attempts: 0,
     createdAt,
-    agencyCode,
+    ...(agencyCode === null ? {} : { agencyCode }),
     notification,
   };
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
@@ -103,6 +103,29 @@ describe("DynamoDbDossierRepository", () => {
     const handedOver = await apply(stored!, incoming(code, "r4-c", 10, "2026-11-05T01:00:00.000Z"));
     expect(handedOver.outcome.ratingInvitationDue).toBe(false);
     expect((await get("invite-r4-c")).Item).toBeUndefined();
+  });
+
+  it("stores no null attributes, and reads items of the earlier layout that stored them as nulls", async () => {
+    const code = "REPO-0006";
+    await apply({ dossier: null, events: [] }, { ...incoming(code, "r6-a", 2, "2026-11-02T01:00:00.000Z", true), note: null });
+    const stored = await table.documentClient.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": keys.dossierCollection(code) } }));
+    expect(stored.Items).toHaveLength(2);
+    for (const item of stored.Items ?? []) expect(Object.entries(item).filter(([, value]) => value === null)).toEqual([]);
+    const fresh = await repository.findWithTimeline(code, { consistent: true });
+    expect(fresh?.dossier).toMatchObject({ finishedAt: null, supplementPausedSince: null, latestApology: null, ratingInvitedAt: null, lateAt: null });
+    expect(fresh?.events[0]).toMatchObject({ note: null, unitName: null, apology: null });
+
+    // A dossier and an event as the earlier layout wrote them: every attribute present, nulls included.
+    const earlier = "REPO-0007";
+    const dossier = { ...fresh!.dossier, code: earlier, sourceStatus: null };
+    await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.dossier(earlier), type: "Dossier", ...dossier } }));
+    const event = { ...fresh!.events[0]!, eventId: "r7-a" };
+    await table.documentClient.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...keys.dossierEvent(earlier, event.occurredAt, event.eventId), type: "DossierEvent", ...event } }),
+    );
+    const read = await repository.findWithTimeline(earlier, { consistent: true });
+    expect(read?.dossier).toEqual(dossier);
+    expect(read?.events).toEqual([event]);
   });
 
   it("refuses a write based on a stale read (optimistic concurrency) and writes nothing", async () => {

@@ -58,7 +58,6 @@ export class DynamoDbDossierRepository implements DossierRepository {
           Item: {
             ...keys.ingestMarker(event.eventId),
             type: itemTypes.ingestMarker,
-            eventId: event.eventId,
             dossierCode: dossier.code,
             payloadHash: write.payloadHash,
             appliedAt: event.recordedAt,
