@@ -120,6 +120,8 @@ describe("questions and feedback", () => {
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("Vui lòng nhập nội dung");
     await page.getByPlaceholder("Nhập câu hỏi, phản ánh hoặc góp ý của bạn").fill("Hồ sơ của tôi đã quá 3 ngày vẫn đang xử lý, xin hỏi khi nào có kết quả?");
+    // Once the citizen writes, the "write something" error is gone.
+    await expect.poll(() => page.getByText("Vui lòng nhập nội dung").count()).toBe(0);
     await page.getByRole("combobox").selectOption(codes.unfinished);
     await saveScreenshot(page, "feedback-form-360x740");
     await page.getByRole("button", { name: "Gửi", exact: true }).click();

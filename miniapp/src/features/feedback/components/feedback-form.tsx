@@ -62,7 +62,11 @@ export function FeedbackForm({ dossierCodes, onSent }: FeedbackFormProps) {
         rows={6}
         maxLength={maxFeedbackTextLength}
         value={text}
-        onChange={setText}
+        onChange={(value) => {
+          setText(value);
+          // The "write something" error goes as soon as there is something; other errors stay until the next send.
+          if (error === vi.feedback.textRequired && value.trim()) setError(null);
+        }}
       />
 
       <label className="motcua-field">
