@@ -9,6 +9,12 @@ const test = "\\.(int\\.)?test\\.tsx?$";
 /** STYLE.md: handlers → use cases → domain; adapters implement ports; nothing imports a handler. */
 const importDirections = [
   {
+    files: "^contracts/src/",
+    except: test,
+    disallow: ["^(?!contracts/src/)"],
+    message: "contracts are pure TypeScript shared by the API and the Mini App: they import only each other",
+  },
+  {
     files: "^functions/src/domain/",
     disallow: ["^functions/src/(?!domain/)", "^node:", "^@aws-sdk/", "^zod$"],
     message: "the domain imports nothing outside itself",

@@ -3,7 +3,7 @@ import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/docume
 import { keys } from "@motcua/functions/adapters/dynamodb/keys";
 import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
 import { loadConfig } from "@motcua/functions/config/config";
-import { dossierCodeToPathSegment } from "@motcua/functions/domain/dossier-code";
+import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "@motcua/local/api-server/start-api-server";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";

@@ -1,5 +1,5 @@
 import { Agent } from "node:http";
-import { dossierCodeToPathSegment } from "@motcua/functions/domain/dossier-code";
+import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
 import { httpGet } from "./http-get.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";

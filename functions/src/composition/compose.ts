@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { miniAppEntryUrl } from "@motcua/contracts/entry-link";
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
 import { DynamoDbDeadLetterQueue } from "../adapters/dynamodb/dynamodb-dead-letter-queue.js";
 import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
@@ -194,8 +195,8 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     random: overrides.random ?? Math.random,
     links: {
       dossier: (code) => receiptSigner.receiptUrl(code),
-      announcement: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?tb=${encodeURIComponent(id)}`,
-      feedbackThread: (id) => `https://zalo.me/s/${encodeURIComponent(config.miniAppId)}/?pakn=${encodeURIComponent(id)}`,
+      announcement: (id) => miniAppEntryUrl(config.miniAppId, { kind: "announcement", id }),
+      feedbackThread: (id) => miniAppEntryUrl(config.miniAppId, { kind: "feedback_thread", id }),
     },
     templates: { oa: config.zalo.oaTemplateIds, zns: config.zalo.znsTemplateIds },
     retry: {

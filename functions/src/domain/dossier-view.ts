@@ -1,39 +1,10 @@
+import type { DossierSummary, DossierView, DossierViewLevel } from "@motcua/contracts/dossier-view";
 import { maskApplicantName } from "./applicant-name.js";
 import type { Dossier, DossierEvent } from "./dossier.js";
-import { statusLabel, type DossierStatus } from "./dossier-status.js";
-import { onTimeCategory, onTimeLabels, type OnTimeCategory } from "./on-time.js";
+import { statusLabel } from "./dossier-status.js";
+import { onTimeCategory, onTimeLabels } from "./on-time.js";
 
-/**
- * Privacy levels (DESIGN.md §5): "public" for anyone holding the code, "owner" for a valid receipt
- * signature or a verified phone equal to the dossier's.
- */
-export type DossierViewLevel = "public" | "owner";
-
-export interface TimelineEntryView {
-  status: DossierStatus;
-  statusLabel: string;
-  occurredAt: string;
-  unitName: string | null;
-  note?: string | null;
-  apology?: { newDueAt: string; reason?: string };
-}
-
-export interface DossierView {
-  view: DossierViewLevel;
-  code: string;
-  procedure: { code: string; name: string };
-  agency: { code: string; name: string };
-  applicantName: string;
-  status: DossierStatus;
-  statusLabel: string;
-  receivedAt: string;
-  dueAt: string;
-  finishedAt: string | null;
-  onTime: OnTimeCategory;
-  onTimeLabel: string;
-  apology: { newDueAt: string; occurredAt: string; reason?: string } | null;
-  timeline: TimelineEntryView[];
-}
+export type { DossierSummary, DossierView, DossierViewLevel } from "@motcua/contracts/dossier-view";
 
 export function buildDossierView(
   dossier: Dossier,
@@ -73,8 +44,6 @@ export function buildDossierView(
   };
 }
 
-/** A dossier in a list ("Hồ sơ của tôi"): the owner view without the timeline. */
-export type DossierSummary = Omit<DossierView, "timeline">;
 
 export function buildDossierSummary(dossier: Dossier, now: Date): DossierSummary {
   const { timeline: _timeline, ...summary } = buildDossierView(dossier, [], "owner", now);

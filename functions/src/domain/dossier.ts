@@ -1,4 +1,4 @@
-import type { DossierCodeKind } from "./dossier-code.js";
+import type { DossierCodeKind } from "@motcua/contracts/dossier-code";
 import { finishingStatusPreference, supplementRequestStatus, type DossierStatus } from "./dossier-status.js";
 
 /** What the one-stop system tells us about a dossier; sent with its first event, updatable later. */

@@ -1,7 +1,9 @@
+import type { OnTimeCategory } from "@motcua/contracts/dossier-view";
 import type { Dossier } from "./dossier.js";
 import { vietnamCalendarDay } from "./vietnam-time.js";
 
-export type OnTimeCategory = "truoc_han" | "dung_han" | "qua_han" | "trong_han";
+
+export type { OnTimeCategory };
 
 export const onTimeLabels: Record<OnTimeCategory, string> = {
   truoc_han: "Trước hạn",

@@ -2,18 +2,20 @@ import type { Dossier } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
 import { onTimeCategory, type OnTimeCategory } from "./on-time.js";
 
-/** The official 3-level scale (TT 01/2018 forms): Rất hài lòng / Hài lòng / Không hài lòng. */
-export const satisfactionLevels = ["rat_hai_long", "hai_long", "khong_hai_long"] as const;
-export type SatisfactionLevel = (typeof satisfactionLevels)[number];
+import {
+  maxRatingCommentLength,
+  maxRatingReasonLength,
+  ratableStatuses as ratableStatusCodes,
+  ratingChangeWindowDays,
+  ratingCriteria,
+  satisfactionLevels,
+  type SatisfactionLevel,
+} from "@motcua/contracts/rating";
 
-export const ratingCriteria = ["attitude", "result", "overall"] as const;
+export { maxRatingCommentLength, maxRatingReasonLength, ratingChangeWindowDays, ratingCriteria, satisfactionLevels, type SatisfactionLevel };
 
-/** A rating is open once the dossier has a result (9/10) or was refused/stopped (3/8). */
-export const ratableStatuses: readonly DossierStatus[] = [9, 10, 3, 8];
-export const ratingChangeWindowDays = 7;
+export const ratableStatuses: readonly DossierStatus[] = ratableStatusCodes;
 const ratingChangeWindowMs = ratingChangeWindowDays * 24 * 60 * 60 * 1000;
-export const maxRatingCommentLength = 1000;
-export const maxRatingReasonLength = 500;
 
 export interface RatingInput {
   attitude: SatisfactionLevel;

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
+import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
 import type { CitizenProfileView } from "../domain/citizen.js";
-import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
+import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
 import type { MyProfileView } from "../use-cases/get-my-profile.js";
 import type { ListMyDossiersRequest, ListMyDossiersResult } from "../use-cases/list-my-dossiers.js";

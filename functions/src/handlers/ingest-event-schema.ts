@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIssuableDossierCode, parseDossierCode } from "../domain/dossier-code.js";
+import { isIssuableDossierCode, parseDossierCode } from "@motcua/contracts/dossier-code";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import { isDossierStatus, type DossierStatus } from "../domain/dossier-status.js";
 import { normalisePhoneNumber } from "../domain/phone-number.js";

@@ -6,7 +6,7 @@ import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { dossierCodeToPathSegment } from "../domain/dossier-code.js";
+import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import type { RatingInput } from "../domain/rating.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 

@@ -1,4 +1,4 @@
-import type { DossierCodeKind } from "../domain/dossier-code.js";
+import type { DossierCodeKind } from "@motcua/contracts/dossier-code";
 import { reviseDossier, type Apology, type Dossier, type DossierDetails, type DossierEvent, type IncomingDossierEvent, type SourceStatus } from "../domain/dossier.js";
 import type { DossierStatus } from "../domain/dossier-status.js";
 import type { Clock } from "../ports/clock.js";

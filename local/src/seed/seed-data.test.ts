@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDossierCode } from "@motcua/functions/domain/dossier-code";
+import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { buildSeedData, formatVietnamTime } from "./seed-data.js";
 import { seedCitizen, seedSecondCitizen } from "./seed-people.js";
 

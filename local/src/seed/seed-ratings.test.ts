@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDossierCode } from "@motcua/functions/domain/dossier-code";
+import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { needsReason } from "@motcua/functions/domain/rating";
 import { vietnamCalendarDay } from "@motcua/functions/domain/vietnam-time";
 import { seedAgencies } from "./seed-catalogue.js";

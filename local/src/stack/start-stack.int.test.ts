@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dossierCodeToPathSegment } from "@motcua/functions/domain/dossier-code";
+import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import { startStack, type Stack } from "./start-stack.js";
 
 describe("a whole local stack in-process", () => {

@@ -1,3 +1,4 @@
+import { satisfactionLevelLabels } from "@motcua/contracts/rating";
 /** Vietnamese copy of the ratings dashboard (loaded only with it). */
 export const ratingsCopy = {
   linkTitle: "Đánh giá hài lòng",
@@ -14,7 +15,7 @@ export const ratingsCopy = {
   criteria: "Theo tiêu chí",
   criteriaShort: { attitude: "Thái độ", result: "Kết quả", overall: "Chung" } as Record<string, string>,
   criteriaNames: { attitude: "Thái độ cán bộ", result: "Kết quả giải quyết", overall: "Hài lòng chung" } as Record<string, string>,
-  levels: { rat_hai_long: "Rất hài lòng", hai_long: "Hài lòng", khong_hai_long: "Không hài lòng" } as Record<string, string>,
+  levels: satisfactionLevelLabels as Record<string, string>,
   onTimeLabels: { truoc_han: "Trước hạn", dung_han: "Đúng hạn", qua_han: "Quá hạn", trong_han: "Trong hạn", unknown: "Chưa rõ" } as Record<string, string>,
   onTimeShares: "Tiến độ của hồ sơ được đánh giá",
   byAgency: "Theo cơ quan",

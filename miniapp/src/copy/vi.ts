@@ -1,3 +1,4 @@
+import { satisfactionLevelLabels } from "@motcua/contracts/rating";
 // Every user-facing string of the Mini App, in Vietnamese with full diacritics.
 export const vi = {
   appName: "Một cửa trên Zalo",
@@ -44,6 +45,8 @@ export const vi = {
         "Mã hồ sơ chỉ gồm chữ cái không dấu, chữ số và các dấu . - / _. Vui lòng kiểm tra lại.",
       incompleteOfficial:
         "Mã hồ sơ chưa đúng dạng. Mã đầy đủ có dạng 000.00.20.H06-190802-0001, vui lòng kiểm tra lại.",
+      impossibleDate:
+        "Ngày trong mã hồ sơ không có thật (phần 190802 là năm, tháng, ngày). Vui lòng kiểm tra lại mã trên giấy hẹn.",
     },
   },
   scan: {
@@ -256,11 +259,7 @@ export const vi = {
       result: "Kết quả giải quyết",
       overall: "Đánh giá chung",
     },
-    levels: {
-      rat_hai_long: "Rất hài lòng",
-      hai_long: "Hài lòng",
-      khong_hai_long: "Không hài lòng",
-    },
+    levels: satisfactionLevelLabels,
     reasonLegend: "Lý do chưa hài lòng",
     otherReason: "Lý do khác",
     otherReasonPlaceholder: "Nhập lý do của bạn",

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { miniAppEntryUrl } from "@motcua/contracts/entry-link";
 import type { ReceiptSigner } from "../../ports/receipt-signer.js";
 
 const signatureLength = 16;
@@ -21,8 +22,6 @@ export class HmacReceiptSigner implements ReceiptSigner {
   }
 
   receiptUrl(code: string): string {
-    // The QR carries the code in its path form (`/` written `~`, DESIGN.md §3): shorter and unambiguous.
-    const hs = encodeURIComponent(code.replaceAll("/", "~"));
-    return `https://zalo.me/s/${encodeURIComponent(this.miniAppId)}/?hs=${hs}&k=${this.sign(code)}`;
+    return miniAppEntryUrl(this.miniAppId, { kind: "dossier", code, receiptSignature: this.sign(code) });
   }
 }

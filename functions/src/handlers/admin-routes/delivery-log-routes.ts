@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { maskPhoneNumber } from "../../domain/citizen.js";
-import { parseDossierCode } from "../../domain/dossier-code.js";
+import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/outbox.js";
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DailySendQuota } from "../../use-cases/daily-send-quota.js";

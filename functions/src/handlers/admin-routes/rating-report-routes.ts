@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { z } from "zod";
 import { onTimeLabels } from "../../domain/on-time.js";
 import { maxReportMonths } from "../../domain/rating-summary.js";
-import type { Rating, SatisfactionLevel } from "../../domain/rating.js";
+import { satisfactionLevelLabels } from "@motcua/contracts/rating";
+import type { Rating } from "../../domain/rating.js";
 import { staffLimits, type StaffMember } from "../../domain/staff.js";
 import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
 import {
@@ -101,7 +102,6 @@ function ratingRow(rating: Rating) {
   };
 }
 
-const levelLabels: Record<SatisfactionLevel, string> = { rat_hai_long: "Rất hài lòng", hai_long: "Hài lòng", khong_hai_long: "Không hài lòng" };
 
 export const ratingsCsvHeader = [
   "Mã hồ sơ",
@@ -128,9 +128,9 @@ function csvRow(rating: Rating): string {
     rating.dossierCode,
     rating.agencyCode,
     rating.procedureCode,
-    levelLabels[rating.attitude],
-    levelLabels[rating.result],
-    levelLabels[rating.overall],
+    satisfactionLevelLabels[rating.attitude],
+    satisfactionLevelLabels[rating.result],
+    satisfactionLevelLabels[rating.overall],
     rating.reason,
     rating.comment,
     rating.onTime ? onTimeLabels[rating.onTime] : "Chưa rõ",

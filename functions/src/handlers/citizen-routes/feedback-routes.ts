@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDossierCode } from "../../domain/dossier-code.js";
+import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { feedbackTypes, maxFeedbackTextLength, type FeedbackMessage, type FeedbackType } from "../../domain/feedback.js";
 import type { RateLimitDecision } from "../../ports/rate-limiter.js";
 import type { AddMessageResult } from "../../use-cases/add-feedback-message.js";

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { z } from "zod";
-import { dossierCodeFromPathSegment, parseDossierCode } from "../../domain/dossier-code.js";
+import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { maxRatingCommentLength, maxRatingReasonLength, satisfactionLevels, type Rating } from "../../domain/rating.js";
 import type { RateDossierResult, RatingState } from "../../use-cases/rate-dossier.js";
 import type { OwnerClaim } from "../../use-cases/is-dossier-owner.js";

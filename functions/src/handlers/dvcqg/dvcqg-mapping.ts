@@ -1,4 +1,4 @@
-import { parseDossierCode, type DossierCodeKind } from "../../domain/dossier-code.js";
+import { parseDossierCode, type DossierCodeKind } from "@motcua/contracts/dossier-code";
 import type { Apology, DossierDetails } from "../../domain/dossier.js";
 import { allDossierStatuses, type DossierStatus } from "../../domain/dossier-status.js";
 import { normalisePhoneNumber } from "../../domain/phone-number.js";

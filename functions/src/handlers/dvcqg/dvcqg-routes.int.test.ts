@@ -7,7 +7,7 @@ import { scryptPasswordHasher } from "../../adapters/crypto/scrypt-password-hash
 import { composeDependencies, type Dependencies } from "../../composition/compose.js";
 import { httpHandlersFrom } from "../../composition/http-handlers.js";
 import { notifyHandlerFrom } from "../../composition/stream-handlers.js";
-import { dossierCodeToPathSegment } from "../../domain/dossier-code.js";
+import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import { ingestSignature } from "../http/ingest-signature.js";
 import { httpRoutes } from "../routes.js";
 

@@ -7,6 +7,7 @@ const messages: Record<DossierCodeProblem, string> = {
   too_long: vi.lookup.codeErrors.tooLong,
   bad_characters: vi.lookup.codeErrors.badCharacters,
   incomplete_official: vi.lookup.codeErrors.incompleteOfficial,
+  impossible_date: vi.lookup.codeErrors.impossibleDate,
 };
 
 export function dossierCodeMessage(problem: DossierCodeProblem): string {

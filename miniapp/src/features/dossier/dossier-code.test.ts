@@ -23,6 +23,8 @@ describe("checkDossierCode", () => {
     ["03706~2026", "bad_characters"],
     ["000.00.20.H06-190802", "incomplete_official"],
     ["000.00.20.H06-190802-001", "incomplete_official"],
+    ["000.00.20.H06-191302-0001", "impossible_date"],
+    ["000.00.20.H06-190231-0001", "impossible_date"],
   ])("rejects %j (%s)", (input, problem) => {
     expect(checkDossierCode(input)).toEqual({ ok: false, problem });
   });

@@ -1,60 +1,11 @@
-export type DossierViewKind = "owner" | "public";
-export type OnTimeCategory = "truoc_han" | "dung_han" | "qua_han" | "trong_han";
+import { onTimeCategories, type DossierApology, type DossierTimelineEntry, type DossierView } from "@motcua/contracts/dossier-view";
+import { nullableString, number, object, oneOf, string } from "../../shared/parse/json-shape";
 
-export interface DossierApology {
-  newDueAt: string;
-  occurredAt?: string;
-  reason?: string;
-}
+export type { DossierApology, DossierTimelineEntry, DossierView, DossierViewLevel as DossierViewKind, OnTimeCategory } from "@motcua/contracts/dossier-view";
 
-export interface DossierTimelineEntry {
-  status: number;
-  statusLabel: string;
-  occurredAt: string;
-  unitName: string | null;
-  note?: string;
-  apology?: DossierApology;
-}
-
-/** GET /v1/dossiers/{code}: the owner view carries notes and reasons, the public view does not. */
-export interface DossierView {
-  view: DossierViewKind;
-  code: string;
-  procedure: { code: string; name: string };
-  agency: { code: string; name: string };
-  applicantName: string;
-  status: number;
-  statusLabel: string;
-  receivedAt: string;
-  dueAt: string;
-  finishedAt: string | null;
-  onTime: OnTimeCategory;
-  onTimeLabel: string;
-  apology: DossierApology | null;
-  /** Oldest first, as the API sends it. */
-  timeline: DossierTimelineEntry[];
-}
-
-type Json = Record<string, unknown>;
-
-function object(value: unknown, at: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${at}: object expected`);
-  return value as Json;
-}
-function string(value: unknown, at: string): string {
-  if (typeof value !== "string") throw new TypeError(`${at}: string expected`);
-  return value;
-}
+/** `undefined` for an absent or null field. */
 function optionalString(value: unknown, at: string): string | undefined {
-  return value === undefined || value === null ? undefined : string(value, at);
-}
-function number(value: unknown, at: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new TypeError(`${at}: number expected`);
-  return value;
-}
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], at: string): T {
-  if (!allowed.includes(value as T)) throw new TypeError(`${at}: one of ${allowed.join(", ")} expected`);
-  return value as T;
+  return nullableString(value, at) ?? undefined;
 }
 
 function parseApology(value: unknown, at: string): DossierApology {
@@ -98,7 +49,7 @@ export function parseDossierView(body: unknown): DossierView {
     receivedAt: string(json.receivedAt, "receivedAt"),
     dueAt: string(json.dueAt, "dueAt"),
     finishedAt: optionalString(json.finishedAt, "finishedAt") ?? null,
-    onTime: oneOf(json.onTime, ["truoc_han", "dung_han", "qua_han", "trong_han"] as const, "onTime"),
+    onTime: oneOf(json.onTime, onTimeCategories, "onTime"),
     onTimeLabel: string(json.onTimeLabel, "onTimeLabel"),
     apology: json.apology === null || json.apology === undefined ? null : parseApology(json.apology, "apology"),
     timeline: timeline.map((entry, index) => parseTimelineEntry(entry, `timeline[${index}]`)),

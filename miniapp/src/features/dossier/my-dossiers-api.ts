@@ -1,7 +1,8 @@
 import type { ApiClient } from "../../shared/api/api-client";
-import { parseDossierView, type DossierView } from "./dossier-view";
+import type { DossierSummary } from "@motcua/contracts/dossier-view";
+import { parseDossierView } from "./dossier-view";
 
-export type DossierSummary = Omit<DossierView, "timeline">;
+export type { DossierSummary };
 
 export interface MyDossiersPage {
   dossiers: DossierSummary[];

@@ -1,15 +1,20 @@
 import type { ApiClient } from "../../shared/api/api-client";
 import { boolean, nullableString, object, oneOf, string } from "../../shared/parse/json-shape";
 
-export const satisfactionLevels = ["rat_hai_long", "hai_long", "khong_hai_long"] as const;
-export type SatisfactionLevel = (typeof satisfactionLevels)[number];
-export const ratingCriteria = ["attitude", "result", "overall"] as const;
-export type RatingCriterion = (typeof ratingCriteria)[number];
+import {
+  maxRatingCommentLength as maxCommentLength,
+  maxRatingReasonLength as maxReasonLength,
+  ratableStatuses as ratableStatusCodes,
+  ratingCriteria,
+  satisfactionLevels,
+  type RatingCriterion,
+  type SatisfactionLevel,
+} from "@motcua/contracts/rating";
+
+export { maxCommentLength, maxReasonLength, ratingCriteria, satisfactionLevels, type RatingCriterion, type SatisfactionLevel };
 
 /** Statuses a dossier can be rated in: result ready or handed over, refused or stopped. */
-export const ratableStatuses: readonly number[] = [9, 10, 3, 8];
-export const maxCommentLength = 1000;
-export const maxReasonLength = 500;
+export const ratableStatuses: readonly number[] = ratableStatusCodes;
 
 export interface RatingInput {
   attitude: SatisfactionLevel;

@@ -1,4 +1,5 @@
 import type { ApiClient } from "../../../shared/api/api-client";
+import { array, nullableString, number, object, string } from "../../../shared/parse/json-shape";
 
 export type InboxFilter = "open" | "answered" | "closed";
 
@@ -27,40 +28,38 @@ export interface InboxThreadDetail extends InboxThread {
   dossier: { code: string; procedureName: string; statusLabel: string } | null;
 }
 
-function object(value: unknown): Record<string, unknown> {
-  if (typeof value !== "object" || value === null) throw new Error("not an object");
-  return value as Record<string, unknown>;
-}
-const text = (value: unknown): string => {
-  if (typeof value !== "string") throw new Error("not a string");
-  return value;
-};
-const maybeText = (value: unknown): string | null => (value === null ? null : text(value));
-
-function parseThread(value: unknown): InboxThread {
-  const body = object(value);
-  const last = object(body.lastMessage);
+function parseThread(value: unknown, at = "thread"): InboxThread {
+  const body = object(value, at);
+  const last = object(body.lastMessage, `${at}.lastMessage`);
   return {
-    id: text(body.id),
-    type: text(body.type),
-    state: text(body.state),
-    text: text(body.text),
-    dossierCode: maybeText(body.dossierCode),
-    replyDueAt: text(body.replyDueAt),
+    id: string(body.id, `${at}.id`),
+    type: string(body.type, `${at}.type`),
+    state: string(body.state, `${at}.state`),
+    text: string(body.text, `${at}.text`),
+    dossierCode: nullableString(body.dossierCode, `${at}.dossierCode`),
+    replyDueAt: string(body.replyDueAt, `${at}.replyDueAt`),
     late: body.late === true,
     workingDaysLeft: typeof body.workingDaysLeft === "number" ? body.workingDaysLeft : null,
-    lastMessage: { author: last.author === "staff" ? "staff" : "citizen", text: text(last.text), at: text(last.at) },
+    lastMessage: { author: last.author === "staff" ? "staff" : "citizen", text: string(last.text, `${at}.lastMessage.text`), at: string(last.at, `${at}.lastMessage.at`) },
   };
 }
 
 function parseDetail(value: unknown): InboxThreadDetail {
-  const body = object(value);
-  const messages = Array.isArray(body.messages) ? body.messages.map(object) : [];
-  const dossier = body.dossier === null ? null : object(body.dossier);
+  const body = object(value, "thread");
+  const messages = Array.isArray(body.messages) ? body.messages.map((m, index) => object(m, `messages[${index}]`)) : [];
+  const dossier = body.dossier === null ? null : object(body.dossier, "dossier");
   return {
     ...parseThread(body),
-    messages: messages.map((m) => ({ id: text(m.id), author: m.author === "staff" ? "staff" : "citizen", staffName: maybeText(m.staffName), text: text(m.text), at: text(m.at) })),
-    dossier: dossier ? { code: text(dossier.code), procedureName: text(dossier.procedureName), statusLabel: text(dossier.statusLabel) } : null,
+    messages: messages.map((m) => ({
+      id: string(m.id, "message.id"),
+      author: m.author === "staff" ? "staff" : "citizen",
+      staffName: nullableString(m.staffName, "message.staffName"),
+      text: string(m.text, "message.text"),
+      at: string(m.at, "message.at"),
+    })),
+    dossier: dossier
+      ? { code: string(dossier.code, "dossier.code"), procedureName: string(dossier.procedureName, "dossier.procedureName"), statusLabel: string(dossier.statusLabel, "dossier.statusLabel") }
+      : null,
   };
 }
 
@@ -68,9 +67,8 @@ export function fetchInbox(client: ApiClient, request: { filter: InboxFilter; la
   return client.getJson("/v1/admin/feedback", {
     query: { state: request.filter, late: request.lateOnly ? "true" : undefined, cursor: request.cursor ?? undefined },
     parse: (body) => {
-      const page = object(body);
-      if (!Array.isArray(page.threads)) throw new Error("no threads");
-      return { threads: page.threads.map(parseThread), nextCursor: maybeText(page.nextCursor ?? null) };
+      const page = object(body, "page");
+      return { threads: array(page.threads, "threads").map((thread, index) => parseThread(thread, `threads[${index}]`)), nextCursor: nullableString(page.nextCursor, "nextCursor") };
     },
     ...(signal ? { signal } : {}),
   });
@@ -81,19 +79,18 @@ export function fetchInboxThread(client: ApiClient, id: string, signal?: AbortSi
 }
 
 export function replyToThread(client: ApiClient, id: string, replyText: string) {
-  return client.sendJson("POST", `/v1/admin/feedback/${encodeURIComponent(id)}/replies`, { body: { text: replyText }, parse: object });
+  return client.sendJson("POST", `/v1/admin/feedback/${encodeURIComponent(id)}/replies`, { body: { text: replyText }, parse: (body) => object(body, "reply") });
 }
 
 export function changeThreadState(client: ApiClient, id: string, action: "close" | "reopen") {
-  return client.sendJson("POST", `/v1/admin/feedback/${encodeURIComponent(id)}/${action}`, { parse: parseThread });
+  return client.sendJson("POST", `/v1/admin/feedback/${encodeURIComponent(id)}/${action}`, { parse: (body) => parseThread(body) });
 }
 
 export function fetchInboxCounts(client: ApiClient, signal?: AbortSignal) {
   return client.getJson("/v1/admin/feedback/counts", {
     parse: (body) => {
-      const counts = object(body);
-      if (typeof counts.open !== "number" || typeof counts.late !== "number") throw new Error("no counts");
-      return { open: counts.open, late: counts.late };
+      const counts = object(body, "counts");
+      return { open: number(counts.open, "counts.open"), late: number(counts.late, "counts.late") };
     },
     ...(signal ? { signal } : {}),
   });

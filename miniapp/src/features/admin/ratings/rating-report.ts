@@ -1,8 +1,10 @@
 /** The answers of the staff's rating routes, checked where they enter the app. */
-export type Level = "rat_hai_long" | "hai_long" | "khong_hai_long";
-export type Criterion = "attitude" | "result" | "overall";
-export const criteria: Criterion[] = ["attitude", "result", "overall"];
-export const levels: Level[] = ["rat_hai_long", "hai_long", "khong_hai_long"];
+import { ratingCriteria, satisfactionLevels, type RatingCriterion, type SatisfactionLevel } from "@motcua/contracts/rating";
+
+export type Level = SatisfactionLevel;
+export type Criterion = RatingCriterion;
+export const criteria: readonly Criterion[] = ratingCriteria;
+export const levels: readonly Level[] = satisfactionLevels;
 
 export interface RatingSummary {
   ratings: number;

@@ -14,6 +14,23 @@ export const dossierCodeLimits = { minLength: 4, maxLength: 64 } as const;
 
 const allowedCharacters = /^[A-Z0-9./_-]+$/;
 const officialShape = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-(\d{2})(\d{2})(\d{2})-\d{4}$/;
+/** Starts like an official code (its agency part `000.00.`): a reader who types this means the official form. */
+const officialPrefix = /^\d{3}\.\d{2}\./;
+
+/** Only `A–Z`, `0–9` and `. / _ -` (after normalising). */
+export function hasDossierCodeCharacters(code: string): boolean {
+  return allowedCharacters.test(code);
+}
+
+/** The official shape, whatever its date says. */
+export function hasOfficialDossierCodeShape(code: string): boolean {
+  return officialShape.test(code);
+}
+
+/** Begins like an official code; with {@link hasOfficialDossierCodeShape} false it is an official code cut short. */
+export function startsLikeOfficialDossierCode(code: string): boolean {
+  return officialPrefix.test(code);
+}
 
 /** Upper-cases, trims and removes stray whitespace anywhere, as people type codes from a receipt. */
 export function normaliseDossierCode(input: string): string {
