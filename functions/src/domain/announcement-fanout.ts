@@ -1,12 +1,8 @@
+import type { AnnouncementProgress } from "@motcua/contracts/announcement";
 import type { Announcement } from "./announcement.js";
 import type { AnnouncementNotification } from "./outbox.js";
 
-/** Limits of what staff may publish (each tested at the limit and past it). */
-export const announcementLimits = {
-  titleLength: 200,
-  bodyLength: 4000,
-  linkLength: 500,
-} as const;
+export { announcementLimits, type AnnouncementProgress } from "@motcua/contracts/announcement";
 
 /** Outbox items written per page: one TransactWriteItems holds at most 100 actions, one of them the job's cursor. */
 export const maxFanoutPageSize = 99;
@@ -44,24 +40,6 @@ export interface AnnouncementTally {
   sent: number;
   failed: number;
   undeliverable: number;
-}
-
-export interface AnnouncementProgress {
-  state: AnnouncementFanout["state"];
-  targeted: number | null;
-  written: number;
-  sent: number;
-  failed: number;
-  undeliverable: number;
-  /** Written but not final yet (waiting, being sent or retried). */
-  pending: number;
-  startedAt: string;
-  finishedAt: string | null;
-  /**
-   * Set while messages wait for the next Vietnam day because the day's quota reached the share kept for dossier
-   * messages (or ran out): they are sent again from `until` on. Null when nothing waits for the quota.
-   */
-  paused: { until: string } | null;
 }
 
 /** `pausedUntil`: the latest day start the announcement's messages were told to wait for (null: never paused). */

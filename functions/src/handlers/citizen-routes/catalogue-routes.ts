@@ -1,3 +1,4 @@
+import { maxProcedureQueryLength } from "@motcua/contracts/procedure";
 import { z } from "zod";
 import type { Announcement } from "../../domain/announcement.js";
 import type { Procedure } from "../../domain/procedure.js";
@@ -13,7 +14,6 @@ export interface CatalogueRouteDeps {
 }
 
 export const announcementPageSize = { default: 20, max: 50 } as const;
-export const maxProcedureQueryLength = 100;
 
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 const positionSchema = z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().regex(idPattern) });

@@ -1,17 +1,8 @@
+import { announcementKinds, type Announcement, type AnnouncementKind } from "@motcua/contracts/announcement";
 import type { ApiClient } from "../../shared/api/api-client";
 import { array, nullableString, object, oneOf, string } from "../../shared/parse/json-shape";
 
-export const announcementKinds = ["new_procedure", "abolished_procedure", "new_document", "notice"] as const;
-export type AnnouncementKind = (typeof announcementKinds)[number];
-
-export interface Announcement {
-  id: string;
-  kind: AnnouncementKind;
-  title: string;
-  body: string;
-  link: string | null;
-  publishedAt: string;
-}
+export { announcementKinds, type Announcement, type AnnouncementKind };
 
 function parseAnnouncement(value: unknown, at: string): Announcement {
   const json = object(value, at);

@@ -1,17 +1,9 @@
+import { maxProcedureQueryLength as maxQueryLength, type ProcedureView } from "@motcua/contracts/procedure";
 import type { ApiClient } from "../../shared/api/api-client";
 import { array, nullableString, object, string } from "../../shared/parse/json-shape";
 
-export interface Procedure {
-  code: string;
-  name: string;
-  field: string;
-  processingTime: string;
-  fee: string;
-  documentsRequired: string[];
-  portalUrl: string | null;
-}
-
-export const maxQueryLength = 100;
+export type Procedure = ProcedureView;
+export { maxQueryLength };
 
 export function searchProcedures(client: ApiClient, query: string, signal?: AbortSignal): Promise<Procedure[]> {
   return client.getJson("/v1/procedures", {

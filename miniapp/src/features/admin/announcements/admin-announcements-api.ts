@@ -1,26 +1,14 @@
+import { announcementKinds, announcementLimits, type Announcement, type AnnouncementKind, type AnnouncementProgress } from "@motcua/contracts/announcement";
 import type { ApiClient } from "../../../shared/api/api-client";
 import { array, nullableString, object, oneOf, string } from "../../../shared/parse/json-shape";
 
-export const announcementKinds = ["new_procedure", "abolished_procedure", "new_document", "notice"] as const;
-export type AnnouncementKind = (typeof announcementKinds)[number];
+export { announcementKinds, announcementLimits, type AnnouncementKind };
 
-/** Limits the API enforces (POST /v1/admin/announcements); the form counts against them. */
-export const announcementLimits = { titleLength: 200, bodyLength: 4000, linkLength: 500 } as const;
-
-export interface FanoutProgress {
-  state: "running" | "done";
-  targeted: number | null;
-  written: number;
-  sent: number;
-  failed: number;
-  undeliverable: number;
-  pending: number;
-  /** Messages wait for the next day's quota (the share kept for dossier messages was reached) until `until`. */
-  paused: { until: string } | null;
-}
+/** What the staff page shows of a fan-out (the API also sends when it started and finished). */
+export type FanoutProgress = Omit<AnnouncementProgress, "startedAt" | "finishedAt">;
 
 export interface PublishedAnnouncement {
-  announcement: { id: string; kind: AnnouncementKind; title: string; body: string; link: string | null; publishedAt: string };
+  announcement: Announcement;
   progress: FanoutProgress | null;
 }
 
