@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchChromium, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, saveScreenshot } from "./browser.js";
 import { ingest } from "./ingest.js";
 import { seriousAxeViolations } from "./a11y/axe.js";
 import { findLayoutProblems, findSmallTapTargets, scaleEveryTextSize } from "./a11y/layout-checks.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 
 const finishedCode = "000.00.20.H27-261120-0701";
 let finishedK = "";
@@ -74,7 +74,6 @@ async function phoneContext(options: { width?: number; height?: number; scale?: 
 }
 
 beforeAll(async () => {
-  chromium = await launchChromium();
   const results = await ingest(stack, [
     {
       eventId: "e2e-a11y-701-a",
@@ -96,7 +95,6 @@ beforeAll(async () => {
   ]);
   finishedK = new URL(results.find((result) => result.receipt)!.receipt!.url).searchParams.get("k")!;
 });
-afterAll(async () => chromium?.close());
 
 describe("axe-core finds no critical or serious violation", () => {
   it("on every citizen screen, and the citizen's controls are at least 44×44", async () => {

@@ -1,15 +1,10 @@
 import { seedCitizen } from "@motcua/local/seed/seed-people";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 interface EmulatorMessage {
   channel: string;

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { beforeAll, expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 import { ingest } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 
 type EmulatorMessage = { channel: string; recipient: string; templateData?: Record<string, string> };
 async function messagesTo(recipient: string): Promise<EmulatorMessage[]> {
@@ -14,12 +14,10 @@ async function messagesTo(recipient: string): Promise<EmulatorMessage[]> {
 }
 
 beforeAll(async () => {
-  chromium = await launchChromium();
   // The demo citizen opens the Mini App once: the backend learns from Zalo that he follows the OA.
   const me = await fetch(`${stack.apiUrl}/v1/me`, { headers: { authorization: `Bearer ${stack.demoTokens.citizen}` } });
   expect(me.status).toBe(200);
 });
-afterAll(async () => chromium?.close());
 
 it("the admin sees the late badge, answers a seeded thread (the answer reaches the citizen's Zalo) and closes it", async () => {
   const { context, page } = await phonePage(chromium.browser);

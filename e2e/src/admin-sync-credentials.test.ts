@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 async function dialectLogin(username: string, password: string): Promise<{ error_code: string; message: string }> {
   const response = await fetch(`${stack.apiUrl}/mapi/login`, {

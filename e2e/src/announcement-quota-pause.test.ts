@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 
 beforeAll(async () => {
-  chromium = await launchChromium();
 });
 afterAll(async () => {
   // The rest of the run gets the OA's default quota back.
   await emulator("POST", "/_emulator/quota", { perDay: null, channel: "oa" });
-  await chromium?.close();
 });
 
 interface EmulatorMessage {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { stackNow } from "./stack-time.js";
 
 export const screenshotDir = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url));
@@ -49,6 +49,24 @@ function withoutFakeTime(env: NodeJS.ProcessEnv): Record<string, string> {
  * A phone-sized page (360×740, as a cheap Android phone), collecting the page's errors. Its clock is the stack's
  * (it runs on from the stack's time at real speed), so the Mini App's "today" is the backend's.
  */
+/**
+ * One Chromium for the test file that calls this at its top: launched before the file's first hook, closed after its
+ * last test. `browser` throws when read outside the file's tests.
+ */
+export function chromiumForThisFile(extraArgs: string[] = []): { readonly browser: Browser } {
+  let launched: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  beforeAll(async () => {
+    launched = await launchChromium(extraArgs);
+  });
+  afterAll(async () => launched?.close());
+  return {
+    get browser(): Browser {
+      if (!launched) throw new Error("Chromium is not running: read `browser` inside the file's hooks and tests");
+      return launched.browser;
+    },
+  };
+}
+
 export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   await context.clock.install({ time: stackNow(inject("stack")) });

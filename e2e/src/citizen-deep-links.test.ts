@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 
 type EmulatorMessage = { recipient: string; templateData?: Record<string, string> };
 
 beforeAll(async () => {
-  chromium = await launchChromium();
 });
-afterAll(async () => chromium?.close());
 
 const targets = () => {
   const found = stack.demoLinkTargets;

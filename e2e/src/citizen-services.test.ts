@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 import { ingest } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 let browser: Browser;
 
 const codes = { finished: "000.00.20.H27-261120-0501", unfinished: "000.00.20.H27-261120-0502" };
 const k: Record<string, string> = {};
 
 beforeAll(async () => {
-  chromium = await launchChromium();
   browser = chromium.browser;
   const details = {
     agencyCode: "000.00.20.H27",
@@ -38,7 +37,6 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => chromium?.close());
 
 const ownerLink = (code: string) => `${miniAppUrl}/?token=${stack.demoTokens.citizen}&hs=${encodeURIComponent(code)}&k=${k[code]}`;
 

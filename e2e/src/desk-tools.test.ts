@@ -1,15 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot, screenshotDir } from "./browser.js";
+import { expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot, screenshotDir } from "./browser.js";
 
 const stack = inject("stack");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 it("the guide poster prints as one A4 page from Chromium", async () => {
   const response = await fetch(`${stack.apiUrl}/v1/admin/poster?agencyName=${encodeURIComponent("UBND phường Kinh Bắc")}`, {

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 import { ingest } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const chromium = chromiumForThisFile();
 let browser: Browser;
 
 const code = "000.00.20.H27-261120-0042";
 let receiptK = "";
 
 beforeAll(async () => {
-  chromium = await launchChromium();
   browser = chromium.browser;
   const [first] = await ingest(stack, [
     {
@@ -45,7 +44,6 @@ beforeAll(async () => {
   receiptK = new URL(first!.receipt!.url).searchParams.get("k")!;
 });
 
-afterAll(async () => chromium?.close());
 
 describe("looking a dossier up in the Mini App", () => {
   it("typing a code shows the dossier's statuses in its timeline (public view)", async () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { stackNow } from "./stack-time.js";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 async function createCitizen(name: string): Promise<{ accessToken: string }> {
   const response = await fetch(`${stack.zaloEmulatorUrl}/_emulator/users`, {

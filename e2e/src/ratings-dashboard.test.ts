@@ -1,17 +1,12 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { expect, inject, it } from "vitest";
 import { buildSeedRatingHistory } from "@motcua/local/seed/seed-ratings";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 import { stackNow } from "./stack-time.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 const percent = (ratio: number) => `${(ratio * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
 

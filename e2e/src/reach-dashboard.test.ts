@@ -1,16 +1,11 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
+import { expect, inject, it } from "vitest";
+import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
 import { ingest } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => chromium?.close());
+const chromium = chromiumForThisFile();
 
 interface Figures {
   dossiers: number;
