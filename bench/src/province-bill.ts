@@ -16,7 +16,10 @@ export interface MeasuredUnits {
   rating: Units;
   /** One follower's announcement message: its share of the announcement and fan-out pages, its outbox item, its sending. */
   announcementMessage: Units;
-  /** Bytes a dossier keeps in the table with all its items and index copies (100 B of overhead each), unrated. */
+  /**
+   * Bytes a dossier keeps in the table after a year with all its items and index copies (100 B of overhead each),
+   * unrated; an item with a TTL (a sent message) counts for the share of the year it stays.
+   */
   storedBytesPerDossier: number;
   /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
   storedBytesPerRating: number;
