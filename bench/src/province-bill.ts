@@ -40,7 +40,8 @@ export const province = {
   /** Announcement messages go out in stream batches of 25 (infra: outboxStreamSettings). */
   announcementBatch: 25,
   lambda: { memoryGb: 0.5, averageSeconds: 0.1, scheduledPerYear: 9_365 },
-  secrets: { count: 6, coldStartReadsPerMonth: 200_000 },
+  /** One secret holds every secret setting (infra/src/stacks/data-stack.ts); a cold start reads it once: 50,000 cold starts a month. */
+  secrets: { count: 1, coldStartReadsPerMonth: 50_000 },
   prices: {
     perMillionWru: 0.71,
     perMillionRru: 0.14,
