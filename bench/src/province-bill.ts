@@ -111,7 +111,7 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     {
       name: "Secrets Manager",
       usd: p.secrets.count * p.prices.secretPerMonth + (p.secrets.coldStartReadsPerMonth / 10_000) * p.prices.secretsPer10kCalls,
-      detail: `${p.secrets.count} secrets, ${fmt(p.secrets.coldStartReadsPerMonth / 1000, 0)} k reads`,
+      detail: `${p.secrets.count} secret${p.secrets.count === 1 ? "" : "s"}, ${fmt(p.secrets.coldStartReadsPerMonth / 1000, 0)} k reads`,
     },
   ];
   return { parts, total: parts.reduce((sum, part) => sum + part.usd, 0) };
