@@ -16,7 +16,10 @@ export interface MeasuredUnits {
   rating: Units;
   /** One follower's announcement message: its share of the announcement and fan-out pages, its outbox item, its sending. */
   announcementMessage: Units;
-  /** Bytes a dossier keeps in the table with all its items and index copies (100 B of overhead each), unrated. */
+  /**
+   * Bytes a dossier keeps in the table after a year with all its items and index copies (100 B of overhead each),
+   * unrated; an item with a TTL (a sent message) counts for the share of the year it stays.
+   */
   storedBytesPerDossier: number;
   /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
   storedBytesPerRating: number;
@@ -37,7 +40,8 @@ export const province = {
   /** Announcement messages go out in stream batches of 25 (infra: outboxStreamSettings). */
   announcementBatch: 25,
   lambda: { memoryGb: 0.5, averageSeconds: 0.1, scheduledPerYear: 9_365 },
-  secrets: { count: 6, coldStartReadsPerMonth: 200_000 },
+  /** One secret holds every secret setting (infra/src/stacks/data-stack.ts); a cold start reads it once: 50,000 cold starts a month. */
+  secrets: { count: 1, coldStartReadsPerMonth: 50_000 },
   prices: {
     perMillionWru: 0.71,
     perMillionRru: 0.14,
@@ -107,7 +111,7 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     {
       name: "Secrets Manager",
       usd: p.secrets.count * p.prices.secretPerMonth + (p.secrets.coldStartReadsPerMonth / 10_000) * p.prices.secretsPer10kCalls,
-      detail: `${p.secrets.count} secrets, ${fmt(p.secrets.coldStartReadsPerMonth / 1000, 0)} k reads`,
+      detail: `${p.secrets.count} secret${p.secrets.count === 1 ? "" : "s"}, ${fmt(p.secrets.coldStartReadsPerMonth / 1000, 0)} k reads`,
     },
   ];
   return { parts, total: parts.reduce((sum, part) => sum + part.usd, 0) };

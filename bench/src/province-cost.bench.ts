@@ -240,11 +240,11 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     });
 
     documentClient.destroy();
-    const bytesPerDossier = storedBeforeRatings / codes.length;
-    const bytesPerRating = (storedAfterRatings - storedBeforeRatings) / ratings;
+    const bytesPerDossier = storedBeforeRatings.total / codes.length;
+    const bytesPerRating = (storedAfterRatings.total - storedBeforeRatings.total) / ratings;
     lines.push({
-      name: "cost: storage (items, index copies, 100 B each)",
-      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks; ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
+      name: "cost: storage after a year (items, index copies, 100 B each)",
+      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks (sent messages ${fmt(storedBeforeRatings.expiring / codes.length / 1024, 2)} KB of it: kept ${config.notify.sentRetentionDays || "all"} days of the year by TTL); ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
     });
     return {
       lines,
@@ -283,21 +283,34 @@ async function addAnnouncementFollowers(client: ReturnType<typeof createDocument
 }
 
 /**
- * Bytes the table stores for the run's dossiers, as DynamoDB bills storage: every item with 100 bytes of
- * overhead, and again in each index it has keys for (the indexes project every attribute). Items that are not the
- * dossiers' (the OA token, the citizen's profile, rate-limit windows that TTL removes within minutes) are left out.
+ * Bytes the table stores for the run's dossiers at the end of a year of them, as DynamoDB bills storage: every item
+ * with 100 bytes of overhead, and again in each index it has keys for (the indexes project every attribute). An item
+ * with a TTL (`expiresAt`: sent messages) counts for the share of the year it stays, as only the last months' ones
+ * are still there after a year. Items that are not the dossiers' (the OA token, the citizen's profile, rate-limit
+ * windows that TTL removes within minutes) are left out.
  */
-async function storedBytesOfTable(client: ReturnType<typeof createDocumentClient>, tableName: string): Promise<number> {
+async function storedBytesOfTable(client: ReturnType<typeof createDocumentClient>, tableName: string): Promise<{ total: number; expiring: number }> {
   let total = 0;
+  let expiring = 0;
   let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(new RawScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) {
       if (notPerDossier.has(item.type?.S ?? "")) continue;
       const copies = 1 + (item.GSI1PK ? 1 : 0) + (item.GSI2PK ? 1 : 0);
-      total += copies * (dynamoDbItemSize(item) + storageOverheadBytes);
+      const bytes = copies * (dynamoDbItemSize(item) + storageOverheadBytes);
+      const share = shareOfAYearKept(item);
+      total += bytes * share;
+      if (share < 1) expiring += bytes * share;
     }
     start = page.LastEvaluatedKey;
   } while (start);
-  return total;
+  return { total, expiring };
+}
+
+function shareOfAYearKept(item: Record<string, AttributeValue>): number {
+  const expiresAt = Number(item.expiresAt?.N ?? Number.NaN);
+  const writtenAt = Date.parse(item.finishedAt?.S ?? item.createdAt?.S ?? "");
+  if (!Number.isFinite(expiresAt) || !Number.isFinite(writtenAt)) return 1;
+  return Math.min(1, Math.max(0, expiresAt * 1000 - writtenAt) / (365 * 86_400_000));
 }

@@ -1,7 +1,6 @@
 /**
- * Rate limits raised for the throughput runs, where one citizen makes thousands of lookups a minute. The failure
- * limits too: a lookup reserves a failure before its query and gives it back when the dossier is found, so 16
- * lookups in flight hold 16 reservations at once.
+ * Rate limits raised for the throughput runs, where one citizen makes thousands of lookups a minute (the failure
+ * limits too, for the sync-login runs, whose attempts reserve a failure before the password is checked).
  */
 export const raisedRateLimits = {
   RATE_LIMIT_USER_PER_MINUTE: "10000000",

@@ -142,7 +142,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     },
     ...fetchOverride,
   });
-  const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
+  const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName, { sentRetentionDays: config.notify.sentRetentionDays });
   const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
     ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)

@@ -169,3 +169,11 @@ it("reads the dialect's first credential only as a whole, with its units and sta
   expect(() => loadConfig({ ...valid, ...first, DVCQG_SYNC_FIRST_UNITS: "*", DVCQG_SYNC_FIRST_PASSWORD_HASH: "plain-password" })).toThrow(/DVCQG_SYNC_FIRST_PASSWORD_HASH/);
   expect(() => loadConfig({ ...valid, ...first, DVCQG_SYNC_FIRST_UNITS: "*", DVCQG_SYNC_FIRST_STATUS_MAP: "11=12" })).toThrow(/DVCQG_SYNC_FIRST_STATUS_MAP/);
 });
+
+it("reads how long sent messages stay: 90 days by default, 0 keeps them, up to 3660 days", () => {
+  expect(loadConfig(valid).notify.sentRetentionDays).toBe(90);
+  expect(loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "0" }).notify.sentRetentionDays).toBe(0);
+  expect(loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "3660" }).notify.sentRetentionDays).toBe(3660);
+  expect(() => loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "3661" })).toThrow(/NOTIFY_SENT_RETENTION_DAYS/);
+  expect(() => loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "-1" })).toThrow(/NOTIFY_SENT_RETENTION_DAYS/);
+});

@@ -95,6 +95,8 @@ export const envSchema = z.object({
   NOTIFY_DLQ_URL: z.url().optional(),
   /** A retry backoff up to this long is slept inside the notify call; a longer one postpones the item (the waker sends it). */
   NOTIFY_INLINE_RETRY_MAX_MS: z.coerce.number().int().nonnegative().default(2000),
+  /** Sent messages leave the table (TTL) this many days after they were sent; 0 keeps them. Failed ones always stay. */
+  NOTIFY_SENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(90),
   /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
   SECRET_ARNS: z.string().optional(),
   /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
@@ -194,6 +196,8 @@ export interface Config {
     concurrency: number;
     deadLetterQueueUrl: string | null;
     inlineRetryMaxMs: number;
+    /** Days a sent outbox item stays in the table (TTL); 0 keeps it. */
+    sentRetentionDays: number;
   };
   /** Public holidays (`YYYY-MM-DD`) for the working-day deadlines of feedback. */
   holidays: string[];
@@ -312,6 +316,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
       concurrency: e.NOTIFY_CONCURRENCY,
       deadLetterQueueUrl: e.NOTIFY_DLQ_URL ?? null,
       inlineRetryMaxMs: e.NOTIFY_INLINE_RETRY_MAX_MS,
+      sentRetentionDays: e.NOTIFY_SENT_RETENTION_DAYS,
     },
     holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,

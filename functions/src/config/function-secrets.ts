@@ -1,7 +1,7 @@
 import type { ConfigEnvName } from "./config-env-names.js";
 import type { LambdaFunctionName } from "./function-names.js";
 
-/** The config values kept secret: one Secrets Manager secret each in AWS (infra/src/secret-catalogue.ts). */
+/** The config values kept secret: in AWS the fields of one Secrets Manager secret (infra/src/secret-catalogue.ts). */
 export const secretConfigNames = [
   "INGEST_SECRETS",
   "RECEIPT_KEY",

@@ -86,3 +86,39 @@ describe("secret values at cold start", () => {
     await expect(withSecretValues({ SECRET_ARNS: '{"RECEIPT_KEY":""}' }, readSecret)).rejects.toThrow(/RECEIPT_KEY needs a secret ARN/);
   });
 });
+
+describe("one secret for every value (a JSON object, a field per config name)", () => {
+  const single = "arn:aws:secretsmanager:ap-southeast-1:1:secret:motcua/prod/secrets";
+  const fields = {
+    INGEST_SECRETS: "ingest-secret-000000000001",
+    RECEIPT_KEY: "receipt-key-0123456789",
+    PHONE_HMAC_KEY: "phone-key-0123456789",
+    ZALO_APP_SECRET: "zalo-app-secret",
+    ZALO_OA_SECRET_KEY: "zalo-oa-secret-key",
+    ZALO_OA_INITIAL_REFRESH_TOKEN: unsetSecretValue,
+  };
+  const allNames = { ...Object.fromEntries(Object.keys(fields).map((name) => [name, single])) };
+
+  it("reads the secret once and takes the fields of the names the function loads", async () => {
+    const { read, readSecret } = fakeSecrets({ [single]: JSON.stringify(fields) });
+    const merged = await withSecretValues({ ...plain, SECRET_ARNS: JSON.stringify(allNames) }, readSecret);
+    expect(read).toEqual([single]);
+    const config = loadConfig(merged);
+    expect(config.ingestSecrets).toEqual(["ingest-secret-000000000001"]);
+    expect(config.receiptKey).toBe("receipt-key-0123456789");
+    expect(config.zalo.oaInitialRefreshToken).toBeNull();
+    // A function given two of the names gets those two fields and no other.
+    const some = await withSecretValues({ SECRET_ARNS: JSON.stringify({ RECEIPT_KEY: single, ZALO_APP_SECRET: single }) }, fakeSecrets({ [single]: JSON.stringify(fields) }).readSecret);
+    expect(some).toEqual({ SECRET_ARNS: expect.any(String), RECEIPT_KEY: "receipt-key-0123456789", ZALO_APP_SECRET: "zalo-app-secret" });
+  });
+
+  it("names the field still holding the placeholder, missing or not text, and a broken JSON secret", async () => {
+    const env = { ...plain, SECRET_ARNS: JSON.stringify(allNames) };
+    const unset = fakeSecrets({ [single]: JSON.stringify({ ...fields, PHONE_HMAC_KEY: unsetSecretValue }) });
+    await expect(withSecretValues(env, unset.readSecret)).rejects.toThrow(/PHONE_HMAC_KEY is not set yet; put its value in arn:.*motcua\/prod\/secrets/);
+    const { ZALO_APP_SECRET: _dropped, ...withoutApp } = fields;
+    await expect(withSecretValues(env, fakeSecrets({ [single]: JSON.stringify(withoutApp) }).readSecret)).rejects.toThrow(/has no text field ZALO_APP_SECRET/);
+    await expect(withSecretValues(env, fakeSecrets({ [single]: JSON.stringify({ ...fields, RECEIPT_KEY: 42 }) }).readSecret)).rejects.toThrow(/has no text field RECEIPT_KEY/);
+    await expect(withSecretValues(env, fakeSecrets({ [single]: '{"RECEIPT_KEY":' }).readSecret)).rejects.toThrow(/not one/);
+  });
+});

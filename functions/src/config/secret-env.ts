@@ -20,8 +20,11 @@ export const secretsThatMayStayUnset: ReadonlySet<string> = new Set(["ZALO_OA_IN
 
 /**
  * In AWS, secret config values never sit in env values: `SECRET_ARNS` maps config names to secret ARNs,
- * e.g. `{"RECEIPT_KEY":"arn:aws:secretsmanager:…"}`, and each is read once at cold start and merged into the
- * env before `loadConfig`. Without `SECRET_ARNS` (locally, in tests) the env is returned as it is.
+ * e.g. `{"RECEIPT_KEY":"arn:aws:secretsmanager:…"}`, read once at cold start and merged into the env before
+ * `loadConfig`. The CDK app keeps every value in one secret, a JSON object with a field per config name, and maps
+ * the function's names to that one ARN: each ARN is read once, and a JSON object secret gives the field of each name
+ * mapped to it; a secret holding a plain string (one secret per value, as deployments before the single secret
+ * have) is that name's value. Without `SECRET_ARNS` (locally, in tests) the env is returned as it is.
  */
 export async function withSecretValues(env: Env, readSecret: ReadSecret): Promise<Env> {
   const arns = parseSecretArns(env.SECRET_ARNS);
@@ -29,14 +32,17 @@ export async function withSecretValues(env: Env, readSecret: ReadSecret): Promis
   if (doubled.length > 0) {
     throw new ConfigError(`Invalid configuration: ${doubled.join(", ")} set both as env values and in SECRET_ARNS`);
   }
+  const secretStrings = new Map<string, Promise<string>>();
+  for (const arn of new Set(Object.values(arns))) secretStrings.set(arn, readSecret(arn));
   const entries = await Promise.all(
     Object.entries(arns).map(async ([name, arn]) => {
-      let value: string;
+      let secretString: string;
       try {
-        value = await readSecret(arn);
+        secretString = await secretStrings.get(arn)!;
       } catch (error) {
         throw new ConfigError(`Invalid configuration: could not read ${name} from ${arn}: ${String(error)}`);
       }
+      const value = valueOf(name, arn, secretString);
       if (value === unsetSecretValue) {
         if (secretsThatMayStayUnset.has(name)) return null;
         throw new ConfigError(`Invalid configuration: ${name} is not set yet; put its value in ${arn}`);
@@ -46,6 +52,20 @@ export async function withSecretValues(env: Env, readSecret: ReadSecret): Promis
   );
   const set = entries.filter((entry): entry is readonly [string, string] => entry !== null);
   return { ...env, ...Object.fromEntries(set) };
+}
+
+/** The value of `name` in a secret: its field when the secret is a JSON object, else the whole string. */
+function valueOf(name: string, arn: string, secretString: string): string {
+  if (!secretString.trimStart().startsWith("{")) return secretString;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(secretString);
+  } catch {
+    throw new ConfigError(`Invalid configuration: the secret ${arn} starts like a JSON object but is not one`);
+  }
+  const value = typeof fields === "object" && fields !== null ? (fields as Record<string, unknown>)[name] : undefined;
+  if (typeof value !== "string") throw new ConfigError(`Invalid configuration: the secret ${arn} has no text field ${name}`);
+  return value;
 }
 
 function parseSecretArns(raw: string | undefined): Record<string, string> {

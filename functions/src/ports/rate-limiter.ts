@@ -10,6 +10,9 @@ export interface RateLimitRule {
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** The outcome of `attempt`: the work's result only when every rule admitted the attempt. */
+export type LimitedAttempt<T> = { allowed: true; result: T } | { allowed: false; retryAfterSeconds: number };
+
 export interface RateLimitOptions {
   /**
    * Also reserve one failure under every rule, atomically with the hit and before the work is done, so a burst
@@ -26,6 +29,15 @@ export interface RateLimiter {
   hit(rules: readonly RateLimitRule[], now: Date, options?: RateLimitOptions): Promise<RateLimitDecision>;
   /** Gives back the failure reserved by `hit(…, { reserveFailure: true })`: the attempt succeeded. */
   releaseFailure(rules: readonly RateLimitRule[], now: Date): Promise<void>;
+  /**
+   * For work that is cheap and writes nothing (a lookup): does the work first, then counts the attempt under the rules
+   * in order, with a failure when `failed(result)`, each rule admitting it only while both its counters are under
+   * their limits. The result is handed back only when every rule admitted the attempt, so a burst can never get more
+   * answers than the limits allow, and whether an attempt is refused does not depend on its outcome. A successful
+   * attempt costs one conditional write per rule; `hit(…, { reserveFailure: true })` costs twice that, and is for
+   * work too dear to run before the attempt is admitted (a password hash).
+   */
+  attempt<T>(rules: readonly RateLimitRule[], now: Date, work: () => Promise<T>, failed: (result: T) => boolean): Promise<LimitedAttempt<T>>;
 }
 
 function windowLength(rule: RateLimitRule): number {

@@ -86,10 +86,10 @@ it("a citizen refused by the per-user rule costs the shared address nothing", as
   expect((await lookUp({ ...request("HS-0001"), zaloAppUserId: "u2" })).kind).toBe("found");
 });
 
-it("reserves the failure before the query: concurrent unknown codes never pass the failure limit", async () => {
+it("answers only attempts the limits admitted: concurrent unknown codes never pass the failure limit", async () => {
   const results = await Promise.all(Array.from({ length: 20 }, (_, i) => lookUp({ ...request(`HS-9${String(i).padStart(3, "0")}`), zaloAppUserId: `burst-${i % 2}` })));
   expect(results.filter((r) => r.kind === "not_found")).toHaveLength(2 * limits.userFailedPerMinute);
-  // A found dossier gives its reserved failure back.
+  // A found dossier counts a hit and no failure.
   const user = rateLimiter.counter({ scope: "lookup-user", key: "u3" }, new Date("2026-11-28T00:00:00Z"));
   await lookUp({ ...request("HS-0001"), zaloAppUserId: "u3" });
   expect(user).toEqual({ hits: 1, failures: 0 });

@@ -57,14 +57,13 @@ export function lookUpDossierUseCase(deps: LookUpDossierDeps) {
         failedLimitPerWindow: deps.limits.addressFailedPerMinute,
       },
     ];
-    // The per-user rule comes first: a citizen it refuses costs the shared address (carrier NAT) nothing. A failure
-    // is reserved before the query, so a burst of unknown codes cannot pass the failure limit.
-    const decision = await deps.rateLimiter.hit(rules, now, { reserveFailure: true });
-    if (!decision.allowed) return { kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
-
-    const found = await deps.dossiers.findWithTimeline(request.code);
+    // The per-user rule comes first: a citizen it refuses costs the shared address (carrier NAT) nothing. The query
+    // runs before the counting, but its answer is given only once both rules admitted it (an unknown code counted as a
+    // failure): a burst of unknown codes cannot pass the failure limit, and a found dossier costs one write per rule.
+    const attempt = await deps.rateLimiter.attempt(rules, now, () => deps.dossiers.findWithTimeline(request.code), (found) => found === null);
+    if (!attempt.allowed) return { kind: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
+    const found = attempt.result;
     if (!found) return { kind: "not_found" };
-    await deps.rateLimiter.releaseFailure(rules, now);
     if (deps.reach && found.reach && found.reach.viewedAt === null) {
       await deps.reach.markViewed(found.dossier.code, found.reach, now.toISOString());
     }

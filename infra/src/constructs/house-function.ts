@@ -22,7 +22,7 @@ export interface HouseFunctionProps {
   description: string;
   /** Plain config values (names from functions/src/config/config.ts). */
   environment: Readonly<Record<string, string>>;
-  /** Config values kept in Secrets Manager: the function gets read access and their ARNs in `SECRET_ARNS`. */
+  /** Config values kept in Secrets Manager (one secret may hold several): read access, and their ARNs in `SECRET_ARNS`. */
   secrets: Readonly<Record<string, ISecret>>;
   timeout: Duration;
   memorySize: number;
@@ -94,6 +94,7 @@ export class HouseFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
-    for (const secret of Object.values(props.secrets)) secret.grantRead(this);
+    // Settings kept in one secret share its grant.
+    for (const secret of new Set(Object.values(props.secrets))) secret.grantRead(this);
   }
 }

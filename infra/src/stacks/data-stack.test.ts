@@ -98,22 +98,21 @@ describe("the feedback photo bucket", () => {
 });
 
 describe("the secrets", () => {
-  it("are one Secrets Manager secret per secret config value, named by stage and kept in production", () => {
+  it("are one Secrets Manager secret per stage, a JSON field per secret setting, kept in production", () => {
     const secrets = Object.values(prod.findResources("AWS::SecretsManager::Secret")) as {
-      Properties: { Name: string; SecretString?: string; GenerateSecretString?: Record<string, unknown> };
+      Properties: { Name: string; SecretString?: string; GenerateSecretString?: { SecretStringTemplate: string; GenerateStringKey: string } & Record<string, unknown> };
       DeletionPolicy: string;
     }[];
-    expect(secrets.map((s) => s.Properties.Name).sort()).toEqual(secretNames.map((name) => `motcua/prod/${name}`).sort());
-    for (const secret of secrets) {
-      expect(secret.DeletionPolicy).toBe("Retain");
-      const name = secret.Properties.Name.split("/")[2] as keyof typeof secretCatalogue;
-      if (secretCatalogue[name].value === "generated") {
-        expect(secret.Properties.SecretString).toBeUndefined();
-        expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
-      } else {
-        // Zalo issues these; the function refuses to start until an operator puts the real value.
-        expect(secret.Properties.SecretString).toBe(unsetSecretValue);
-      }
-    }
+    expect(secrets.map((s) => s.Properties.Name)).toEqual(["motcua/prod/secrets"]);
+    const [secret] = secrets;
+    expect(secret!.DeletionPolicy).toBe("Retain");
+    expect(secret!.Properties.SecretString).toBeUndefined();
+    const generate = secret!.Properties.GenerateSecretString!;
+    expect(generate).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    expect(secretCatalogue[generate.GenerateStringKey as keyof typeof secretCatalogue].value).toBe("generated");
+    // Every other field holds the placeholder until an operator puts the real value; the functions refuse to start on it.
+    const template = JSON.parse(generate.SecretStringTemplate) as Record<string, string>;
+    expect([...Object.keys(template), generate.GenerateStringKey].sort()).toEqual([...secretNames].sort());
+    for (const value of Object.values(template)) expect(value).toBe(unsetSecretValue);
   });
 });

@@ -1,6 +1,6 @@
 import { tableDefinition } from "@motcua/functions/adapters/dynamodb/table-definition";
 import { unsetSecretValue } from "@motcua/functions/config/secret-env";
-import { Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Secret, type ISecret } from "aws-cdk-lib/aws-secretsmanager";
@@ -12,10 +12,11 @@ export interface DataStackProps extends StackProps {
   settings: StageSettings;
 }
 
-/** The stateful part: the one table (with its stream), the photo bucket and the secrets. Kept in production. */
+/** The stateful part: the one table (with its stream), the photo bucket and the secret. Kept in production. */
 export class DataStack extends Stack {
   readonly table: Table;
   readonly photoBucket: Bucket;
+  /** The secret holding each secret setting (one for all: a JSON field each). */
   readonly secrets: Record<SecretName, ISecret>;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -64,20 +65,26 @@ export class DataStack extends Stack {
       ],
     });
 
+    // One secret, a JSON field per value: the generated one random at first deploy (alphanumeric: operators paste
+    // values into shells), the others a placeholder, not a secret, until an operator puts the real value (the functions
+    // refuse to start while a field they load holds it).
+    const generated = secretNames.filter((name) => secretCatalogue[name].value === "generated");
+    if (generated.length !== 1) throw new Error("CloudFormation generates exactly one field of a secret: one generated value in secret-catalogue.ts");
+    const placeholders = Object.fromEntries(secretNames.filter((name) => secretCatalogue[name].value !== "generated").map((name) => [name, unsetSecretValue]));
+    const secret = new Secret(this, "Secrets", {
+      secretName: `motcua/${settings.stage}/secrets`,
+      description: `Secret settings, a JSON field each: ${secretNames.map((name) => `${name} (${secretCatalogue[name].description})`).join("; ")}`.slice(0, 2048),
+      removalPolicy,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(placeholders),
+        generateStringKey: generated[0]!,
+        passwordLength: 48,
+        excludePunctuation: true,
+        includeSpace: false,
+      },
+    });
     const secrets: Partial<Record<SecretName, ISecret>> = {};
-    for (const name of secretNames) {
-        const spec = secretCatalogue[name];
-      secrets[name] = new Secret(this, `Secret${name}`, {
-          secretName: `motcua/${settings.stage}/${name}`,
-          description: spec.description,
-          removalPolicy,
-          ...(spec.value === "generated"
-            ? // Alphanumeric: INGEST_SECRETS is a comma-separated list, and operators paste these into shells.
-              { generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false } }
-            : // A placeholder, not a secret: the function refuses to start until an operator puts the real value.
-              { secretStringValue: SecretValue.unsafePlainText(unsetSecretValue) }),
-      });
-    }
+    for (const name of secretNames) secrets[name] = secret;
     this.secrets = secrets as Record<SecretName, ISecret>;
   }
 }

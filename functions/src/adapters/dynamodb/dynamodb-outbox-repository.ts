@@ -19,6 +19,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** A sent item's `expiresAt` (TTL) is this many days after it was sent; 0 (the default here) keeps sent items. */
+    private readonly retention: { sentRetentionDays: number } = { sentRetentionDays: 0 },
   ) {}
 
   async acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<OutboxItem | null> {
@@ -49,9 +51,12 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }
 
   async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
+    // A sent item expires after the retention (the delivery log shows recent sends; the dossier's timeline keeps
+    // its history); a failed or undeliverable one stays until staff deal with it.
+    const expiresAt = result.state === "sent" && this.retention.sentRetentionDays > 0 ? Math.floor(at.getTime() / 1000) + this.retention.sentRetentionDays * 86_400 : null;
     const outcome =
       result.state === "sent"
-        ? { set: "zaloMessageId = :detail", detail: result.zaloMessageId }
+        ? { set: `zaloMessageId = :detail${expiresAt === null ? "" : ", expiresAt = :expiresAt"}`, detail: result.zaloMessageId }
         : { set: "reason = :detail", detail: result.reason };
     // A failed or undeliverable item enters its state's sparse index (the delivery log's retry list);
     // a sent one leaves GSI1 altogether.
@@ -74,6 +79,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         ":sending": "sending",
         ":owner": owner,
         ...(stateIndex ? { ":statePk": stateIndex.GSI1PK, ":stateSk": stateIndex.GSI1SK } : {}),
+        ...(expiresAt === null ? {} : { ":expiresAt": expiresAt }),
       },
     };
     if (!tally) return (await this.conditional(new UpdateCommand(update))) !== null;

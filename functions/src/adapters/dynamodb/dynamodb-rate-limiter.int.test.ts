@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateLimitRule } from "../../ports/rate-limiter.js";
@@ -91,3 +91,64 @@ async function counterOf(rule: RateLimitRule, now: Date) {
   );
   return { hits: Number(Item?.hits ?? 0), failures: Number(Item?.failures ?? 0) };
 }
+
+describe("attempt: the work first, counted with its outcome", () => {
+  const found = async () => "dossier";
+  const unknown = async () => null;
+  const isFailure = (result: string | null) => result === null;
+
+  it("a successful attempt is one conditional write per rule and counts no failure", async () => {
+    const sends: string[] = [];
+    const counting = new DynamoDbRateLimiter(
+      { send: (command: Parameters<typeof table.documentClient.send>[0]) => (sends.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
+      table.tableName,
+    );
+    const now = new Date("2026-11-28T07:00:00Z");
+    const user = { ...rule, key: "attempt-user-1", limitPerWindow: 10 };
+    const address = { scope: "test-address", key: "203.0.113.20", limitPerWindow: 100, failedLimitPerWindow: 10 };
+    expect(await counting.attempt([user, address], now, found, isFailure)).toEqual({ allowed: true, result: "dossier" });
+    expect(sends).toEqual(["UpdateCommand", "UpdateCommand"]);
+    expect(await counterOf(user, now)).toEqual({ hits: 1, failures: 0 });
+    expect(await counting.attempt([user, address], now, unknown, isFailure)).toEqual({ allowed: true, result: null });
+    expect(await counterOf(address, now)).toEqual({ hits: 2, failures: 1 });
+  });
+
+  it("allows exactly the failure limit, and then refuses found and unknown alike (no oracle in the refusal)", async () => {
+    const now = new Date("2026-11-28T07:01:00Z");
+    const user = { ...rule, key: "attempt-user-2", limitPerWindow: 100, failedLimitPerWindow: 2 };
+    expect(await limiter.attempt([user], now, unknown, isFailure)).toEqual({ allowed: true, result: null });
+    expect(await limiter.attempt([user], now, unknown, isFailure)).toEqual({ allowed: true, result: null });
+    expect(await limiter.attempt([user], now, unknown, isFailure)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(await limiter.attempt([user], now, found, isFailure)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(await counterOf(user, now)).toEqual({ hits: 2, failures: 2 });
+  });
+
+  it("a burst at a window start gets exactly as many answers as the limits allow, across limiter instances", async () => {
+    const now = new Date("2026-11-28T07:02:00Z");
+    const instances = Array.from({ length: 4 }, () => new DynamoDbRateLimiter(table.documentClient, table.tableName));
+    const burst = { scope: "test", key: "attempt-burst", limitPerWindow: 1000, failedLimitPerWindow: 20 };
+    const decisions = await Promise.all(Array.from({ length: 120 }, (_, i) => instances[i % 4]!.attempt([burst], now, unknown, isFailure)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
+    expect(await counterOf(burst, now)).toEqual({ hits: 20, failures: 20 });
+  });
+
+  it("refused by the address rule, the failure the user rule counted is given back; the address counts nothing", async () => {
+    const now = new Date("2026-11-28T07:03:00Z");
+    const user = { ...rule, key: "attempt-user-3", limitPerWindow: 10, failedLimitPerWindow: 10 };
+    const fullAddress = { scope: "test-address", key: "203.0.113.21", limitPerWindow: 1, failedLimitPerWindow: 10 };
+    expect(await limiter.attempt([{ ...user, key: "attempt-user-4" }, fullAddress], now, found, isFailure)).toMatchObject({ allowed: true });
+    expect(await limiter.attempt([user, fullAddress], now, unknown, isFailure)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(await counterOf(user, now)).toEqual({ hits: 1, failures: 0 });
+    expect(await counterOf(fullAddress, now)).toEqual({ hits: 1, failures: 0 });
+  });
+
+  it("a window this instance saw refuse refuses again without doing the work or writing", async () => {
+    const now = new Date("2026-11-28T07:04:00Z");
+    const flood = { scope: "test", key: "attempt-flood", limitPerWindow: 1, failedLimitPerWindow: 100 };
+    let works = 0;
+    const counted = async () => ((works += 1), "dossier");
+    for (let i = 0; i < 10; i += 1) await limiter.attempt([flood], now, counted, isFailure);
+    expect(works).toBe(2);
+    expect(await counterOf(flood, now)).toEqual({ hits: 1, failures: 0 });
+  });
+});

@@ -4,6 +4,7 @@ import {
   rateLimitWindowSeconds,
   rateLimitWindowStart,
   retryAfterSeconds,
+  type LimitedAttempt,
   type RateLimitDecision,
   type RateLimiter,
   type RateLimitOptions,
@@ -15,7 +16,7 @@ import { itemTypes, keys } from "./keys.js";
  * Fixed windows, one shared item per rule and window (expired by TTL). Every attempt is one conditional
  * UpdateItem per rule: the counter grows only while it is under the limit, so the limit is exact across
  * instances and concurrent requests, and a refused attempt adds nothing. Rules are tried in order and the
- * first refusal stops the attempt.
+ * first refusal stops the attempt (a failure already counted under the rules before it is given back).
  */
 export class DynamoDbRateLimiter implements RateLimiter {
   /**
@@ -31,20 +32,20 @@ export class DynamoDbRateLimiter implements RateLimiter {
   ) {}
 
   async hit(rules: readonly RateLimitRule[], now: Date, options: RateLimitOptions = {}): Promise<RateLimitDecision> {
-    const failure = options.reserveFailure ? 1 : 0;
-    const counted: RateLimitRule[] = [];
-    for (const rule of rules) {
-      if (!(await this.countIfUnderLimit(rule, now, failure))) {
-        if (failure) await this.releaseFailure(counted, now);
-        return { allowed: false, retryAfterSeconds: retryAfterSeconds(now, rule) };
-      }
-      counted.push(rule);
-    }
-    return { allowed: true };
+    return this.countInOrder(rules, now, options.reserveFailure ? 1 : 0);
+  }
+
+  async attempt<T>(rules: readonly RateLimitRule[], now: Date, work: () => Promise<T>, failed: (result: T) => boolean): Promise<LimitedAttempt<T>> {
+    // A window this instance saw refuse refuses again before the work: a flood costs neither a read nor a write.
+    const refusing = rules.find((rule) => this.knownToRefuse(rule, now));
+    if (refusing) return { allowed: false, retryAfterSeconds: retryAfterSeconds(now, refusing) };
+    const result = await work();
+    const decision = await this.countInOrder(rules, now, failed(result) ? 1 : 0);
+    return decision.allowed ? { allowed: true, result } : decision;
   }
 
   async releaseFailure(rules: readonly RateLimitRule[], now: Date): Promise<void> {
-    for (const rule of rules) this.refusedUntil.delete(`${rule.scope}#${rule.key}#${rateLimitWindowStart(now, rule)}`);
+    for (const rule of rules) this.refusedUntil.delete(this.windowId(rule, now));
     await Promise.all(
       rules.map((rule) =>
         this.client.send(
@@ -62,11 +63,30 @@ export class DynamoDbRateLimiter implements RateLimiter {
     );
   }
 
+  private async countInOrder(rules: readonly RateLimitRule[], now: Date, failure: 0 | 1): Promise<RateLimitDecision> {
+    const counted: RateLimitRule[] = [];
+    for (const rule of rules) {
+      if (!(await this.countIfUnderLimit(rule, now, failure))) {
+        if (failure) await this.releaseFailure(counted, now);
+        return { allowed: false, retryAfterSeconds: retryAfterSeconds(now, rule) };
+      }
+      counted.push(rule);
+    }
+    return { allowed: true };
+  }
+
+  private knownToRefuse(rule: RateLimitRule, now: Date): boolean {
+    if (rule.limitPerWindow < 1 || rule.failedLimitPerWindow < 1) return true;
+    return (this.refusedUntil.get(this.windowId(rule, now)) ?? 0) > now.getTime();
+  }
+
+  private windowId(rule: RateLimitRule, now: Date): string {
+    return `${rule.scope}#${rule.key}#${rateLimitWindowStart(now, rule)}`;
+  }
+
   private async countIfUnderLimit(rule: RateLimitRule, now: Date, failure: 0 | 1): Promise<boolean> {
-    if (rule.limitPerWindow < 1 || rule.failedLimitPerWindow < 1) return false;
+    if (this.knownToRefuse(rule, now)) return false;
     const windowStart = rateLimitWindowStart(now, rule);
-    const remembered = `${rule.scope}#${rule.key}#${windowStart}`;
-    if ((this.refusedUntil.get(remembered) ?? 0) > now.getTime()) return false;
     try {
       await this.client.send(
         new UpdateCommand({
@@ -90,7 +110,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       if (this.refusedUntil.size >= this.maxRememberedRefusals) this.refusedUntil.clear();
-      this.refusedUntil.set(remembered, (windowStart + rateLimitWindowSeconds(rule)) * 1000);
+      this.refusedUntil.set(this.windowId(rule, now), (windowStart + rateLimitWindowSeconds(rule)) * 1000);
       return false;
     }
   }

@@ -1,11 +1,20 @@
-import { rateLimitWindowStart, retryAfterSeconds, type RateLimitDecision, type RateLimiter, type RateLimitOptions, type RateLimitRule } from "../../ports/rate-limiter.js";
+import { rateLimitWindowStart, retryAfterSeconds, type LimitedAttempt, type RateLimitDecision, type RateLimiter, type RateLimitOptions, type RateLimitRule } from "../../ports/rate-limiter.js";
 
 /** The DynamoDB limiter's rules in memory, for unit tests of use cases. */
 export class InMemoryRateLimiter implements RateLimiter {
   readonly counters = new Map<string, { hits: number; failures: number }>();
 
   async hit(rules: readonly RateLimitRule[], now: Date, options: RateLimitOptions = {}): Promise<RateLimitDecision> {
-    const failure = options.reserveFailure ? 1 : 0;
+    return this.countInOrder(rules, now, options.reserveFailure ? 1 : 0);
+  }
+
+  async attempt<T>(rules: readonly RateLimitRule[], now: Date, work: () => Promise<T>, failed: (result: T) => boolean): Promise<LimitedAttempt<T>> {
+    const result = await work();
+    const decision = await this.countInOrder(rules, now, failed(result) ? 1 : 0);
+    return decision.allowed ? { allowed: true, result } : decision;
+  }
+
+  private async countInOrder(rules: readonly RateLimitRule[], now: Date, failure: 0 | 1): Promise<RateLimitDecision> {
     const counted: RateLimitRule[] = [];
     for (const rule of rules) {
       const counter = this.counter(rule, now);
