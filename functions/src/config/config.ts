@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Announcement } from "../../domain/announcement.js";
 import type { Procedure } from "../../domain/procedure.js";
 import type { AnnouncementPage, AnnouncementPosition } from "../../ports/announcement-repository.js";
