@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
 import { DynamoDbDeadLetterQueue } from "../adapters/dynamodb/dynamodb-dead-letter-queue.js";
 import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import { DynamoDbWebhookInbox } from "../adapters/dynamodb/dynamodb-webhook-inbox.js";
-import { SqsDeadLetterQueue } from "../adapters/sqs/sqs-dead-letter-queue.js";
+import { sqsDeadLetterQueueOnFirstSend } from "../adapters/sqs/sqs-dead-letter-queue-on-first-send.js";
 import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
@@ -144,7 +143,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName);
   const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
-    ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)
+    ? sqsDeadLetterQueueOnFirstSend(config.region, config.notify.deadLetterQueueUrl)
     : new DynamoDbDeadLetterQueue(documentClient, config.tableName);
   const oaTokens = oaAccessTokens({
     store: new DynamoDbOaTokenStore(documentClient, config.tableName),

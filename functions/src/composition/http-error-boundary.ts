@@ -1,7 +1,5 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { errorResponse } from "../handlers/http/responses.js";
-
-type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+import type { HttpHandler } from "./functions/http-function.js";
 
 export interface ErrorBoundaryMessages {
   internal: string;

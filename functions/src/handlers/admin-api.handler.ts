@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import QRCode from "qrcode";
-import { z } from "zod";
+import * as z from "zod";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
@@ -181,10 +181,4 @@ async function pngQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
     body: png.toString("base64"),
     isBase64Encoded: true,
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("admin")(event);
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { CitizenProfileView } from "../domain/citizen.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
@@ -187,10 +187,4 @@ function parseJson(event: APIGatewayProxyEventV2): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("api")(event);
 }

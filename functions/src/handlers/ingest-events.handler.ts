@@ -85,9 +85,3 @@ async function toEventResult(
 function hashPayload(raw: unknown): string {
   return createHash("sha256").update(JSON.stringify(raw)).digest("base64url");
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("ingest")(event);
-}

@@ -65,9 +65,3 @@ export function buildIngestRatingsHandler(deps: IngestRatingsHandlerDeps) {
     });
   };
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("ingest")(event);
-}

@@ -18,9 +18,3 @@ export function buildLateDossiersHandler(deps: LateDossiersHandlerDeps) {
     return summary;
   };
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(): Promise<{ marked: number; notified: number; days: number }> {
-  const { lambdaLateDossiersHandler } = await import("../composition/lambda-entry.js");
-  return lambdaLateDossiersHandler()();
-}

@@ -59,9 +59,3 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
     };
   };
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const { lambdaNotifyHandler } = await import("../composition/lambda-entry.js");
-  return lambdaNotifyHandler()(event);
-}

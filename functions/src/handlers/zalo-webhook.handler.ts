@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { Clock } from "../ports/clock.js";
 import type { WebhookEventResult, ZaloWebhookEvent } from "../use-cases/handle-zalo-webhook-event.js";
 import { header, maxBodyBytes, rawBody } from "./http/request.js";
@@ -82,10 +82,4 @@ export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
     log({ message: "zalo webhook event", eventName: parsed.event_name, result, signatureReading: signature.reading });
     return json(200, { result });
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("webhook")(event);
 }
