@@ -10,6 +10,8 @@ import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
+import type { Logger } from "../ports/logger.js";
+import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import type { PhoneHasher } from "../ports/phone-hasher.js";
 import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import { deliverNotificationUseCase } from "../use-cases/deliver-notification.js";
@@ -93,11 +95,14 @@ export interface CompositionOverrides {
   fanoutPageSize?: number;
   /** The notify function's jitter source (tests pin the backoff with it). */
   random?: () => number;
+  /** Where the structured logs go (default: Powertools Logger at the configured LOG_LEVEL). */
+  log?: Logger;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
 export function composeDependencies(config: Config, overrides: CompositionOverrides = {}) {
   const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel });
   const documentClient = createDocumentClient(
     {
       region: config.region,
@@ -159,6 +164,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
+    log,
     get initialRefreshToken() {
       return config.zalo.oaInitialRefreshToken;
     },
@@ -208,7 +214,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     quota: sendQuota,
     quotaWaitJitterMs: config.zalo.quotaWaitJitterSeconds * 1000,
     pauseAnnouncement: pauseOncePerDay((announcementId, until) => fanouts.markPaused(announcementId, until)),
-    alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
+    alarm: ({ message, ...fields }) => log.error(String(message), fields),
     reach,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
@@ -302,6 +308,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     searchProcedures: catalogue.search,
     updateProcedures: catalogue.update,
     clock,
+    log,
     receiptSigner,
     zaloGraph,
     staffZaloGraph,
@@ -327,6 +334,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       macKey: config.zalo.webhookMacKey,
       clock,
       maxAgeSeconds: config.zaloWebhookMaxAgeSeconds,
+      log,
       handleEvent: handleZaloWebhookEventUseCase({
         citizens,
         inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),

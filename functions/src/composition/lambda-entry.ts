@@ -1,3 +1,5 @@
+import type { Context } from "aws-lambda";
+import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import { loadConfig, type Config } from "../config/config.js";
 import type { LambdaFunctionName } from "../config/function-names.js";
 import { withSecretValues, type ReadSecret } from "../config/secret-env.js";
@@ -25,8 +27,11 @@ function readFromSecretsManager(region: string | undefined): ReadSecret {
 }
 
 export interface LambdaEntry<Event, Result> {
-  /** The function's exported `handler`: builds the real handler on the first call, then reuses it. */
-  handler: (event: Event) => Promise<Result>;
+  /**
+   * The function's exported `handler`: builds the real handler on the first call, then reuses it. Every log line
+   * of the invocation carries the function's name, the request id and whether it is a cold start.
+   */
+  handler: (event: Event, context?: Context) => Promise<Result>;
   /** Builds (once) what `handler` calls: config, secrets, adapters; the bundle benchmark times it. */
   buildHandler: () => Promise<(event: Event) => Promise<Result>>;
 }
@@ -40,16 +45,23 @@ export function lambdaEntry<Event, Result>(
   handlerFrom: (deps: Dependencies) => (event: Event) => Promise<Result>,
   loadConfigOf: (functionName: LambdaFunctionName) => Promise<Config> = loadLambdaConfig,
 ): LambdaEntry<Event, Result> {
-  let building: Promise<(event: Event) => Promise<Result>> | undefined;
-  const buildHandler = () =>
+  let building: Promise<{ handle: (event: Event) => Promise<Result>; logs: PowertoolsLogs }> | undefined;
+  const build = () =>
     (building ??= loadConfigOf(functionName)
-      .then((config) => handlerFrom(composeDependencies(config)))
+      .then((config) => {
+        const logs = new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel });
+        return { handle: handlerFrom(composeDependencies(config, { log: logs })), logs };
+      })
       .catch((error: unknown) => {
         building = undefined;
         throw error;
       }));
   return {
-    buildHandler,
-    handler: async (event) => (await buildHandler())(event),
+    buildHandler: async () => (await build()).handle,
+    handler: async (event, context) => {
+      const { handle, logs } = await build();
+      if (context) logs.useLambdaContext(context);
+      return handle(event);
+    },
   };
 }

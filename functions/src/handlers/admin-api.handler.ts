@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import * as z from "zod";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
+import type { Logger } from "../ports/logger.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
@@ -24,6 +25,7 @@ import { errorResponse, json } from "./http/responses.js";
 
 export interface AdminApiHandlerDeps extends RatingReportRouteDeps, ReachReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps, SyncCredentialRouteDeps {
   zaloGraph: ZaloGraph;
+  log: Logger;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
@@ -139,7 +141,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     const route = routes[event.routeKey];
     if (!route) return errorResponse(404, "ROUTE_NOT_FOUND", adminMessages.routeNotFound);
     if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", adminMessages.payloadTooLarge);
-    const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages);
+    const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages, deps.log);
     if (!authentication.ok) return authentication.response;
     const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId, authentication.user.name);
     if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import * as z from "zod";
 import type { CitizenProfileView } from "../domain/citizen.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "../domain/dossier-code.js";
+import type { Logger } from "../ports/logger.js";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
 import type { MyProfileView } from "../use-cases/get-my-profile.js";
 import type { ListMyDossiersRequest, ListMyDossiersResult } from "../use-cases/list-my-dossiers.js";
@@ -21,6 +22,7 @@ export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDep
   zaloGraph: ZaloGraph;
   /** Asks Zalo every time: for the profile, whose follower state must be Zalo's current word. */
   zaloGraphUncached: ZaloGraph;
+  log: Logger;
   lookUpDossier: (request: LookUpDossierRequest) => Promise<LookUpDossierResult>;
   verifyPhone: (request: VerifyPhoneRequest) => Promise<VerifyPhoneResult>;
   getMyProfile: (user: ZaloUser) => Promise<MyProfileView>;
@@ -102,6 +104,7 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
       event,
       route.uncachedIdentity ? deps.zaloGraphUncached : deps.zaloGraph,
       citizenMessages,
+      deps.log,
     );
     if (!authentication.ok) return authentication.response;
 

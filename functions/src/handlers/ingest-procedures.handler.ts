@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import * as z from "zod";
 import type { Procedure } from "../domain/procedure.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -9,6 +10,7 @@ import { errorResponse, json } from "./http/responses.js";
 export interface IngestProceduresHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
+  log: Logger;
   updateProcedures: (procedures: readonly Procedure[]) => Promise<void>;
 }
 

@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Rating } from "../domain/rating.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface IngestRatingsHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
+  log: Logger;
   listRatingsFeed: (since: string | null) => Promise<{ ratings: Rating[]; cursor: string | null; hasMore: boolean }>;
 }
 

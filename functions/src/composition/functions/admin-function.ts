@@ -7,6 +7,7 @@ import type { HttpHandler } from "./http-function.js";
 export function adminFunctionHandlerFrom(deps: Dependencies): HttpHandler {
   const handler = buildAdminApiHandler({
     zaloGraph: deps.staffZaloGraph,
+    log: deps.log,
     staffAccess: deps.staffAccess,
     miniAppUrl: deps.miniAppUrl,
     ratingReports: deps.ratingReports,
@@ -19,5 +20,5 @@ export function adminFunctionHandlerFrom(deps: Dependencies): HttpHandler {
     sendQuota: deps.sendQuota,
     syncCredentialAdmin: deps.syncCredentialAdmin,
   });
-  return withErrorBoundary(handler, errorBoundaryMessages.vietnamese);
+  return withErrorBoundary(handler, errorBoundaryMessages.vietnamese, deps.log);
 }

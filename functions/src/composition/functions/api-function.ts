@@ -5,5 +5,5 @@ import type { HttpHandler } from "./http-function.js";
 
 /** The citizen routes (Bearer Zalo token); Vietnamese error messages. */
 export function apiFunctionHandlerFrom(deps: Dependencies): HttpHandler {
-  return withErrorBoundary(buildCitizenApiHandler(deps), errorBoundaryMessages.vietnamese);
+  return withErrorBoundary(buildCitizenApiHandler(deps), errorBoundaryMessages.vietnamese, deps.log);
 }

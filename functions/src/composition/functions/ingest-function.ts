@@ -12,6 +12,7 @@ export function ingestFunctionHandlerFrom(deps: Dependencies): HttpHandler {
     "POST /v1/ingest/events": buildIngestEventsHandler({
       ingestSecrets: deps.ingestSecrets,
       clock: deps.clock,
+      log: deps.log,
       receiptSigner: deps.receiptSigner,
       ingest: deps.ingestDossierEvents,
     }),
@@ -21,10 +22,11 @@ export function ingestFunctionHandlerFrom(deps: Dependencies): HttpHandler {
       sessions: deps.syncSessions,
       dialect: deps.syncDialect,
       clock: deps.clock,
+      log: deps.log,
       get ingestSecrets() {
         return deps.ingestSecrets;
       },
     }),
   });
-  return withErrorBoundary(handler, errorBoundaryMessages.english);
+  return withErrorBoundary(handler, errorBoundaryMessages.english, deps.log);
 }
