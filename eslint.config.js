@@ -45,8 +45,8 @@ const importDirections = [
   {
     files: "^functions/src/handlers/",
     except: test,
-    disallow: ["^functions/src/adapters/", "^@aws-sdk/"],
-    message: "handlers get their adapters from composition",
+    disallow: ["^functions/src/(adapters|composition)/", "^@aws-sdk/"],
+    message: "handlers get their adapters from composition, which imports them, never the other way (composition/entries/ are the Lambda entry points)",
   },
   {
     files: "^functions/src/(?!composition/)",

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // The pinned AWS SDK runs on Node 20; its notice about releases from 2027 only clutters the output.
+    // Run outside pnpm on a Node 20 shell, the AWS SDK prints a notice about its 2027 releases (they need Node 22).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     include: ["src/**/*.test.ts"],
     globalSetup: ["./src/global-setup.ts"],

@@ -51,6 +51,8 @@ export async function startTestStack(overrides: Record<string, string> = {}, opt
     // A test machine under load (two lanes of the suite on two cores) answers slower than DynamoDB: the longest
     // attempt allowed, so the SDK does not retry a write that went through (a counter would count it twice).
     DYNAMODB_REQUEST_TIMEOUT_MS: "5000",
+    // Quiet tests: a test that checks what is logged asks for INFO.
+    LOG_LEVEL: "SILENT",
     ...overrides,
   };
   const config: Config = loadConfig(env);

@@ -21,7 +21,7 @@ export type FunctionTrigger =
   | { kind: "schedule"; expression: string };
 
 export interface FunctionSpec {
-  /** From the repository root; the file exports `handler`. */
+  /** From the repository root; the file exports `handler` and builds only this function's (composition/entries/). */
   entry: string;
   description: string;
   trigger: FunctionTrigger;
@@ -43,7 +43,7 @@ export type FunctionCatalogue = Record<FunctionName, FunctionSpec>;
  */
 export const functionCatalogue: FunctionCatalogue = {
   api: {
-    entry: "functions/src/handlers/citizen-api.handler.ts",
+    entry: "functions/src/composition/entries/api.ts",
     description: "Citizen routes (Bearer Zalo token)",
     trigger: { kind: "http" },
     // Query: dossier with its timeline, my dossiers, feedback threads, announcements, the procedure catalogue (GSI1);
@@ -58,7 +58,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 512,
   },
   ingest: {
-    entry: "functions/src/handlers/ingest-events.handler.ts",
+    entry: "functions/src/composition/entries/ingest.ts",
     description: "Signed dossier events from the province's one-stop system",
     trigger: { kind: "http" },
     // Query: the dossier's collection, the ratings feed (GSI1); PutItem: the items of TransactWriteItems (dossier,
@@ -72,7 +72,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 512,
   },
   admin: {
-    entry: "functions/src/handlers/admin-api.handler.ts",
+    entry: "functions/src/composition/entries/admin.ts",
     description: "Staff routes (Bearer Zalo token of a staff member)",
     trigger: { kind: "http" },
     // GetItem/PutItem/DeleteItem: staff records; Query: staff list (GSI1), dossier for the receipt QR, an agency's
@@ -90,7 +90,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 512,
   },
   notify: {
-    entry: "functions/src/handlers/notify.handler.ts",
+    entry: "functions/src/composition/entries/notify.ts",
     description: "Sends outbox items (OA message or ZNS) from the table's stream",
     trigger: { kind: "outbox-stream" },
     // Query: citizens by verified phone (GSI1); GetItem/PutItem/UpdateItem: OA token pair; GetItem + UpdateItem: a
@@ -104,7 +104,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 512,
   },
   "wake-outbox": {
-    entry: "functions/src/handlers/wake-outbox.handler.ts",
+    entry: "functions/src/composition/entries/wake-outbox.ts",
     description: "Wakes outbox items whose quiet hours ended or whose sender died holding a lease",
     trigger: { kind: "schedule", expression: "rate(1 minute)" },
     // Query: waiting items (GSI1 OUTBOX_WAITING); UpdateItem: touch them so the stream delivers them again.
@@ -116,7 +116,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 256,
   },
   webhook: {
-    entry: "functions/src/handlers/zalo-webhook.handler.ts",
+    entry: "functions/src/composition/entries/webhook.ts",
     description: "Zalo OA webhook (follow, unfollow, messages)",
     trigger: { kind: "http" },
     // GetItem/PutItem: webhook markers and the citizen's inbox; UpdateItem: follower state. A follower gained for the
@@ -129,7 +129,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 512,
   },
   "oa-token-refresh": {
-    entry: "functions/src/handlers/oa-token-refresh.handler.ts",
+    entry: "functions/src/composition/entries/oa-token-refresh.ts",
     description: "Refreshes the OA access token before its 25 h lifetime ends (single-use refresh token)",
     trigger: { kind: "schedule", expression: "rate(1 hour)" },
     // GetItem/PutItem/UpdateItem: the OA token pair (first pair, refresh claim, rotated pair).
@@ -140,7 +140,7 @@ export const functionCatalogue: FunctionCatalogue = {
     memoryMb: 256,
   },
   "late-dossiers": {
-    entry: "functions/src/handlers/late-dossiers.handler.ts",
+    entry: "functions/src/composition/entries/late-dossiers.ts",
     description: "Marks dossiers past their promised return date and tells each citizen once (07:00 in Vietnam)",
     trigger: { kind: "schedule", expression: "cron(0 0 * * ? *)" },
     // Query: open dossiers by promised day (GSI2 DUE#<day>); GetItem/PutItem: the job's last-run mark;

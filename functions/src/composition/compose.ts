@@ -1,17 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { miniAppEntryUrl } from "@motcua/contracts/entry-link";
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
 import { DynamoDbDeadLetterQueue } from "../adapters/dynamodb/dynamodb-dead-letter-queue.js";
 import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import { DynamoDbWebhookInbox } from "../adapters/dynamodb/dynamodb-webhook-inbox.js";
-import { SqsDeadLetterQueue } from "../adapters/sqs/sqs-dead-letter-queue.js";
+import { sqsDeadLetterQueueOnFirstSend } from "../adapters/sqs/sqs-dead-letter-queue-on-first-send.js";
 import { SlidingWindowPacer } from "../adapters/system/sliding-window-pacer.js";
 import { ZaloMessengerClient } from "../adapters/zalo/zalo-messenger-client.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
 import type { DeadLetterQueue } from "../ports/dead-letter-queue.js";
+import type { Logger } from "../ports/logger.js";
+import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import type { PhoneHasher } from "../ports/phone-hasher.js";
 import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import { deliverNotificationUseCase } from "../use-cases/deliver-notification.js";
@@ -95,11 +96,14 @@ export interface CompositionOverrides {
   fanoutPageSize?: number;
   /** The notify function's jitter source (tests pin the backoff with it). */
   random?: () => number;
+  /** Where the structured logs go (default: Powertools Logger at the configured LOG_LEVEL). */
+  log?: Logger;
 }
 
 /** The only place that builds real adapters from configuration; one SDK client per process. */
 export function composeDependencies(config: Config, overrides: CompositionOverrides = {}) {
   const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel });
   const documentClient = createDocumentClient(
     {
       region: config.region,
@@ -145,7 +149,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName, { sentRetentionDays: config.notify.sentRetentionDays });
   const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
-    ? new SqsDeadLetterQueue(new SQSClient({ region: config.region }), config.notify.deadLetterQueueUrl)
+    ? sqsDeadLetterQueueOnFirstSend(config.region, config.notify.deadLetterQueueUrl)
     : new DynamoDbDeadLetterQueue(documentClient, config.tableName);
   const oaTokens = oaAccessTokens({
     store: new DynamoDbOaTokenStore(documentClient, config.tableName),
@@ -161,6 +165,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     clock,
     ids: randomIds,
     sleep: (ms) => sleep(ms),
+    log,
     get initialRefreshToken() {
       return config.zalo.oaInitialRefreshToken;
     },
@@ -210,7 +215,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     quota: sendQuota,
     quotaWaitJitterMs: config.zalo.quotaWaitJitterSeconds * 1000,
     pauseAnnouncement: pauseOncePerDay((announcementId, until) => fanouts.markPaused(announcementId, until)),
-    alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
+    alarm: ({ message, ...fields }) => log.error(String(message), fields),
     reach,
   });
   const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
@@ -304,6 +309,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     searchProcedures: catalogue.search,
     updateProcedures: catalogue.update,
     clock,
+    log,
     receiptSigner,
     zaloGraph,
     staffZaloGraph,
@@ -329,6 +335,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       macKey: config.zalo.webhookMacKey,
       clock,
       maxAgeSeconds: config.zaloWebhookMaxAgeSeconds,
+      log,
       handleEvent: handleZaloWebhookEventUseCase({
         citizens,
         inbox: new DynamoDbWebhookInbox(documentClient, config.tableName),

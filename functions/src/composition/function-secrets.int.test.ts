@@ -38,7 +38,7 @@ beforeAll(async () => {
     routes: httpRoutes,
     log: () => {},
   });
-  const notify = notifyHandlerFrom(depsOf("notify"), () => {});
+  const notify = notifyHandlerFrom(depsOf("notify"));
   poller = await startStreamPoller({
     dynamodbEndpoint: stack.table.endpoint,
     filterPatterns: notifyStreamFilterPatterns,
@@ -156,5 +156,5 @@ it("the scheduled functions run with only their own secrets (none for wake-outbo
   await expect(oaTokenRefreshHandlerFrom(refresher)()).resolves.toEqual({ ok: true });
   expect(await refresher.currentOaToken()).not.toBe(before);
   await expect(wakeOutboxHandlerFrom(depsOf("wake-outbox"))()).resolves.toMatchObject({ woken: expect.any(Number) });
-  await expect(lateDossiersHandlerFrom(depsOf("late-dossiers"), () => {})()).resolves.toBeDefined();
+  await expect(lateDossiersHandlerFrom(depsOf("late-dossiers"))()).resolves.toBeDefined();
 });

@@ -1,7 +1,6 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { errorResponse } from "../handlers/http/responses.js";
-
-type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+import type { Logger } from "../ports/logger.js";
+import type { HttpHandler } from "./functions/http-function.js";
 
 export interface ErrorBoundaryMessages {
   internal: string;
@@ -28,20 +27,17 @@ export const dependencyOutageRetryAfterSeconds = 5;
  * `Retry-After` when a dependency (DynamoDB) is out or too slow, otherwise 500. The log names the route and the
  * error's kind, never the request's body.
  */
-export function withErrorBoundary(handler: HttpHandler, messages: ErrorBoundaryMessages): HttpHandler {
+export function withErrorBoundary(handler: HttpHandler, messages: ErrorBoundaryMessages, log: Logger): HttpHandler {
   return async (event) => {
     try {
       return await handler(event);
     } catch (error) {
       const outage = isDependencyOutage(error);
-      console.error(
-        JSON.stringify({
-          message: outage ? "dependency unavailable" : "route failed",
-          routeKey: event.routeKey,
-          requestId: event.requestContext?.requestId,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        }),
-      );
+      log.error(outage ? "dependency unavailable" : "route failed", {
+        routeKey: event.routeKey,
+        requestId: event.requestContext?.requestId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
       if (outage) {
         return errorResponse(503, "SERVICE_UNAVAILABLE", messages.unavailable, { "retry-after": String(dependencyOutageRetryAfterSeconds) });
       }

@@ -6,7 +6,7 @@ import { functionSecrets, secretConfigNames } from "../config/function-secrets.j
 import type { HttpFunctionName } from "../config/function-names.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
 import { httpHandlerFrom } from "./http-handlers.js";
-import { loadLambdaConfig } from "./lambda-entry.js";
+import { lambdaEntry, loadLambdaConfig } from "./lambda-entry.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
 
 const secretValues = {
@@ -104,5 +104,42 @@ describe("a function without a secret, through its handler", () => {
     const ingest = httpHandlerFrom(await depsOf("ingest"), "ingest" satisfies HttpFunctionName);
     const response = await ingest(apiGatewayEvent({ routeKey: "POST /v1/ingest/events", rawPath: "/v1/ingest/events", body: "[]" }));
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe("a function's entry point", () => {
+  it("builds its handler on the first event only and reuses it for the next ones", async () => {
+    let loads = 0;
+    let builds = 0;
+    const entry = lambdaEntry(
+      "wake-outbox",
+      () => {
+        builds += 1;
+        return async (event: string) => `answered ${event}`;
+      },
+      async (functionName) => {
+        loads += 1;
+        return loadLambdaConfig(functionName, plainEnv, noSecretsManager);
+      },
+    );
+    expect(await entry.handler("first")).toBe("answered first");
+    expect(await entry.handler("second")).toBe("answered second");
+    expect([loads, builds]).toEqual([1, 1]);
+  });
+
+  it("starts again on the next event after a failed start (a secret not readable yet)", async () => {
+    let loads = 0;
+    const entry = lambdaEntry(
+      "wake-outbox",
+      () => async () => "answered",
+      async (functionName) => {
+        loads += 1;
+        if (loads === 1) throw new ConfigError("Invalid configuration: could not read RECEIPT_KEY");
+        return loadLambdaConfig(functionName, plainEnv, noSecretsManager);
+      },
+    );
+    await expect(entry.handler(undefined)).rejects.toThrow(/could not read RECEIPT_KEY/);
+    expect(await entry.handler(undefined)).toBe("answered");
+    expect(loads).toBe(2);
   });
 });

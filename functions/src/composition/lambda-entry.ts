@@ -1,13 +1,9 @@
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
-import { secretsManagerReader } from "../adapters/secrets/secrets-manager-reader.js";
+import type { Context } from "aws-lambda";
+import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import { loadConfig, type Config } from "../config/config.js";
 import type { LambdaFunctionName } from "../config/function-names.js";
 import { withSecretValues, type ReadSecret } from "../config/secret-env.js";
-import type { HttpFunctionName } from "../config/function-names.js";
 import { composeDependencies, type Dependencies } from "./compose.js";
-import { httpHandlerFrom, type HttpHandler } from "./http-handlers.js";
-import { lateDossiersHandlerFrom, notifyHandlerFrom, oaTokenRefreshHandlerFrom, wakeOutboxHandlerFrom } from "./stream-handlers.js";
 
 /**
  * One function's configuration from the environment (read only here), with secret values from Secrets Manager
@@ -16,60 +12,56 @@ import { lateDossiersHandlerFrom, notifyHandlerFrom, oaTokenRefreshHandlerFrom, 
 export async function loadLambdaConfig(
   functionName: LambdaFunctionName,
   env: NodeJS.ProcessEnv = process.env,
-  readSecret: ReadSecret = secretsManagerReader(new SecretsManagerClient({ region: env.AWS_REGION })),
+  readSecret: ReadSecret = readFromSecretsManager(env.AWS_REGION),
 ): Promise<Config> {
   return loadConfig(await withSecretValues(env, readSecret), { functionName });
 }
 
-const dependencies: Partial<Record<LambdaFunctionName, Promise<Dependencies>>> = {};
-
-/** Lambda entry points build their dependencies once per cold start; a failed start is retried on the next call. */
-function lambdaDependencies(functionName: LambdaFunctionName): Promise<Dependencies> {
-  const composing = (dependencies[functionName] ??= loadLambdaConfig(functionName)
-    .then((config) => composeDependencies(config))
-    .catch((error: unknown) => {
-      delete dependencies[functionName];
-      throw error;
-    }));
-  return composing;
-}
-
-const httpHandlers: Partial<Record<HttpFunctionName, HttpHandler>> = {};
-export function lambdaHttpHandler(name: HttpFunctionName): HttpHandler {
-  return async (event) => {
-    const handler = (httpHandlers[name] ??= httpHandlerFrom(await lambdaDependencies(name), name));
-    return handler(event);
+/** The Secrets Manager client is loaded and built on the first secret read, so a start without secrets skips it. */
+function readFromSecretsManager(region: string | undefined): ReadSecret {
+  let reader: Promise<ReadSecret> | undefined;
+  return async (secretId) => {
+    reader ??= import("../adapters/secrets/secrets-manager-reader.js").then((module) => module.secretsManagerReaderIn(region));
+    return (await reader)(secretId);
   };
 }
 
-let notify: ReturnType<typeof notifyHandlerFrom> | undefined;
-export function lambdaNotifyHandler(): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
-  return async (event) => {
-    notify ??= notifyHandlerFrom(await lambdaDependencies("notify"));
-    return notify(event);
-  };
+export interface LambdaEntry<Event, Result> {
+  /**
+   * The function's exported `handler`: builds the real handler on the first call, then reuses it. Every log line
+   * of the invocation carries the function's name, the request id and whether it is a cold start.
+   */
+  handler: (event: Event, context?: Context) => Promise<Result>;
+  /** Builds (once) what `handler` calls: config, secrets, adapters; the bundle benchmark times it. */
+  buildHandler: () => Promise<(event: Event) => Promise<Result>>;
 }
 
-let wake: ReturnType<typeof wakeOutboxHandlerFrom> | undefined;
-export function lambdaWakeOutboxHandler(): ReturnType<typeof wakeOutboxHandlerFrom> {
-  return async () => {
-    wake ??= wakeOutboxHandlerFrom(await lambdaDependencies("wake-outbox"));
-    return wake();
-  };
-}
-
-let oaTokenRefresh: ReturnType<typeof oaTokenRefreshHandlerFrom> | undefined;
-export function lambdaOaTokenRefreshHandler(): () => Promise<{ ok: true }> {
-  return async () => {
-    oaTokenRefresh ??= oaTokenRefreshHandlerFrom(await lambdaDependencies("oa-token-refresh"));
-    return oaTokenRefresh();
-  };
-}
-
-let lateDossiers: ReturnType<typeof lateDossiersHandlerFrom> | undefined;
-export function lambdaLateDossiersHandler(): ReturnType<typeof lateDossiersHandlerFrom> {
-  return async () => {
-    lateDossiers ??= lateDossiersHandlerFrom(await lambdaDependencies("late-dossiers"));
-    return lateDossiers();
+/**
+ * A Lambda function's entry point: configuration, then dependencies, then its own handler, once per cold start.
+ * A failed start is retried on the next call.
+ */
+export function lambdaEntry<Event, Result>(
+  functionName: LambdaFunctionName,
+  handlerFrom: (deps: Dependencies) => (event: Event) => Promise<Result>,
+  loadConfigOf: (functionName: LambdaFunctionName) => Promise<Config> = loadLambdaConfig,
+): LambdaEntry<Event, Result> {
+  let building: Promise<{ handle: (event: Event) => Promise<Result>; logs: PowertoolsLogs }> | undefined;
+  const build = () =>
+    (building ??= loadConfigOf(functionName)
+      .then((config) => {
+        const logs = new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel });
+        return { handle: handlerFrom(composeDependencies(config, { log: logs })), logs };
+      })
+      .catch((error: unknown) => {
+        building = undefined;
+        throw error;
+      }));
+  return {
+    buildHandler: async () => (await build()).handle,
+    handler: async (event, context) => {
+      const { handle, logs } = await build();
+      if (context) logs.useLambdaContext(context);
+      return handle(event);
+    },
   };
 }

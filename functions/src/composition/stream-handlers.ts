@@ -8,14 +8,14 @@ import type { Dependencies } from "./compose.js";
 /** Items woken per run of the waker (one Query page). */
 const wakeBatch = 100;
 
-export function notifyHandlerFrom(deps: Dependencies, log?: (entry: Record<string, unknown>) => void) {
+export function notifyHandlerFrom(deps: Dependencies) {
   return buildNotifyHandler({
     decode: decodeNotifyStreamRecord,
     deliver: deps.deliverNotification,
     clock: deps.clock,
     concurrency: deps.notifyConcurrency,
     fanOutStep: deps.fanOutStep,
-    ...(log ? { log } : {}),
+    log: deps.log,
   });
 }
 
@@ -27,6 +27,6 @@ export function oaTokenRefreshHandlerFrom(deps: Dependencies) {
   return buildOaTokenRefreshHandler({ currentOaToken: deps.currentOaToken });
 }
 
-export function lateDossiersHandlerFrom(deps: Dependencies, log?: (entry: Record<string, unknown>) => void) {
-  return buildLateDossiersHandler({ detectLateDossiers: deps.detectLateDossiers, ...(log ? { log } : {}) });
+export function lateDossiersHandlerFrom(deps: Dependencies) {
+  return buildLateDossiersHandler({ detectLateDossiers: deps.detectLateDossiers, log: deps.log });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
@@ -55,6 +55,8 @@ export const envSchema = z.object({
   STAFF_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
   // Ingested events dated further ahead of our clock are refused (a 2099 event would freeze a dossier).
   INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Lines below this level are not written (Powertools Logger); SILENT writes none (the tests). */
+  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
   // Signed webhook events older than this are refused (a captured event cannot be replayed later).
   ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
@@ -153,6 +155,7 @@ export interface Config {
   tableName: string;
   region: string;
   dynamodbEndpoint: string | undefined;
+  logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
   ingestSecrets: string[];
   receiptKey: string;
   phoneHmacKey: string;
@@ -272,6 +275,7 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
     },
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
+    logLevel: e.LOG_LEVEL,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     ingestSecrets: e.INGEST_SECRETS,
     receiptKey: e.RECEIPT_KEY,

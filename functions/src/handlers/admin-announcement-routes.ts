@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { announcementKinds } from "../domain/announcement.js";
 import { announcementLimits } from "../domain/announcement-fanout.js";
 import type { StaffMember } from "../domain/staff.js";

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import QRCode from "qrcode";
-import { z } from "zod";
+import * as z from "zod";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
+import type { Logger } from "../ports/logger.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
@@ -24,6 +25,7 @@ import { errorResponse, json } from "./http/responses.js";
 
 export interface AdminApiHandlerDeps extends RatingReportRouteDeps, ReachReportRouteDeps, FeedbackInboxRouteDeps, DeliveryLogRouteDeps, SyncCredentialRouteDeps {
   zaloGraph: ZaloGraph;
+  log: Logger;
   staffAccess: StaffAccess;
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
@@ -139,7 +141,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
     const route = routes[event.routeKey];
     if (!route) return errorResponse(404, "ROUTE_NOT_FOUND", adminMessages.routeNotFound);
     if (rawBody(event).length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", adminMessages.payloadTooLarge);
-    const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages);
+    const authentication = await authenticateZaloUser(event, deps.zaloGraph, adminMessages, deps.log);
     if (!authentication.ok) return authentication.response;
     const actor = await staffAccess.findStaffMember(authentication.user.zaloAppUserId, authentication.user.name);
     if (!actor) return errorResponse(403, "NOT_STAFF", adminMessages.notStaff);
@@ -181,10 +183,4 @@ async function pngQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
     body: png.toString("base64"),
     isBase64Encoded: true,
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("admin")(event);
 }

@@ -148,7 +148,7 @@ beforeAll(async () => {
   deps = composeDependencies(stack.config, { clock });
   const http = httpHandlersFrom(deps);
   handlers = { admin: http.admin, api: http.api, ingest: http.ingest };
-  const notify = notifyHandlerFrom(deps, () => {});
+  const notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (event) => notify(event));
   for (const [role, user] of Object.entries(users)) tokens[role as keyof typeof users] = user.accessToken;
   tokens.citizen = citizen.accessToken;

@@ -60,7 +60,7 @@ beforeAll(async () => {
   const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client);
   citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
   fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
-  notify = notifyHandlerFrom(deps, () => {});
+  notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5, log: (line) => void pollerLog.push(line) });
 
   const at = clock.now().toISOString();
@@ -197,7 +197,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     };
     const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
     const crashingStep = fanOutStepUseCase({ fanouts: crashing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = notifyHandlerFrom({ ...deps, fanOutStep: crashingStep }, () => {});
+    notify = notifyHandlerFrom({ ...deps, fanOutStep: crashingStep });
 
     const title = "Bãi bỏ thủ tục cấp giấy xác nhận tình trạng hôn nhân bản giấy";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "abolished_procedure", title, body: "Nội dung" });
@@ -231,7 +231,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     };
     const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
     const step = fanOutStepUseCase({ fanouts: failing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = notifyHandlerFrom({ ...deps, fanOutStep: step }, () => {});
+    notify = notifyHandlerFrom({ ...deps, fanOutStep: step });
 
     const title = "Thông báo: tạm dừng tiếp nhận hồ sơ trực tiếp ngày 30/11";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
@@ -262,7 +262,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
   }, 120_000);
 
   it("a message retried from the delivery log takes its old count back: the progress counts it once, in its new state", async () => {
-    notify = notifyHandlerFrom(deps, () => {});
+    notify = notifyHandlerFrom(deps);
     const title = "Thông báo: lịch tiếp công dân tháng 12";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
     const id = published.body["announcement"].id as string;

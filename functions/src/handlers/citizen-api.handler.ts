@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { CitizenProfileView } from "../domain/citizen.js";
+import type { Logger } from "../ports/logger.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import type { ZaloGraph, ZaloUser } from "../ports/zalo-graph.js";
 import type { MyProfileView } from "../use-cases/get-my-profile.js";
@@ -21,6 +22,7 @@ export interface CitizenApiHandlerDeps extends RatingRouteDeps, FeedbackRouteDep
   zaloGraph: ZaloGraph;
   /** Asks Zalo every time: for the profile, whose follower state must be Zalo's current word. */
   zaloGraphUncached: ZaloGraph;
+  log: Logger;
   lookUpDossier: (request: LookUpDossierRequest) => Promise<LookUpDossierResult>;
   verifyPhone: (request: VerifyPhoneRequest) => Promise<VerifyPhoneResult>;
   getMyProfile: (user: ZaloUser) => Promise<MyProfileView>;
@@ -102,6 +104,7 @@ export function buildCitizenApiHandler(deps: CitizenApiHandlerDeps) {
       event,
       route.uncachedIdentity ? deps.zaloGraphUncached : deps.zaloGraph,
       citizenMessages,
+      deps.log,
     );
     if (!authentication.ok) return authentication.response;
 
@@ -187,10 +190,4 @@ function parseJson(event: APIGatewayProxyEventV2): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("api")(event);
 }

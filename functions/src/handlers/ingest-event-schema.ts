@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isIssuableDossierCode, parseDossierCode } from "@motcua/contracts/dossier-code";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import { isDossierStatus, type DossierStatus } from "../domain/dossier-status.js";

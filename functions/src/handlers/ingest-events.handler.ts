@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import QRCode from "qrcode";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import type { ApplyEventResult } from "../use-cases/apply-dossier-event.js";
 import type { IncomingEventWithHash } from "../use-cases/ingest-dossier-events.js";
@@ -14,6 +15,7 @@ import { errorResponse, json } from "./http/responses.js";
 export interface IngestEventsHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
+  log: Logger;
   receiptSigner: ReceiptSigner;
   ingest: (batch: readonly IncomingEventWithHash[]) => Promise<ApplyEventResult[]>;
 }
@@ -84,10 +86,4 @@ async function toEventResult(
 
 function hashPayload(raw: unknown): string {
   return createHash("sha256").update(JSON.stringify(raw)).digest("base64url");
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("ingest")(event);
 }

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { Procedure } from "../domain/procedure.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -9,6 +10,7 @@ import { errorResponse, json } from "./http/responses.js";
 export interface IngestProceduresHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
+  log: Logger;
   updateProcedures: (procedures: readonly Procedure[]) => Promise<void>;
 }
 
@@ -54,10 +56,4 @@ export function buildIngestProceduresHandler(deps: IngestProceduresHandlerDeps) 
     await deps.updateProcedures(parsed.data.procedures.map((procedure) => ({ ...procedure, updatedAt })));
     return json(200, { updated: codes.length });
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("ingest")(event);
 }

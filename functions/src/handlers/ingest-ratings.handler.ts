@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Rating } from "../domain/rating.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface IngestRatingsHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
+  log: Logger;
   listRatingsFeed: (since: string | null) => Promise<{ ratings: Rating[]; cursor: string | null; hasMore: boolean }>;
 }
 
@@ -64,10 +66,4 @@ export function buildIngestRatingsHandler(deps: IngestRatingsHandlerDeps) {
       hasMore: page.hasMore,
     });
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("ingest")(event);
 }

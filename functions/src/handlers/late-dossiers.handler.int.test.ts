@@ -107,8 +107,8 @@ beforeAll(async () => {
   officerToken = officer.accessToken;
   const deps = composeDependencies(stack.config, { clock });
   handlers = httpHandlersFrom(deps);
-  job = lateDossiersHandlerFrom(deps, () => {});
-  const notify = notifyHandlerFrom(deps, () => {});
+  job = lateDossiersHandlerFrom(deps);
+  const notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (records) => notify(records));
   const put = await handlers.admin(
     apiGatewayEvent({

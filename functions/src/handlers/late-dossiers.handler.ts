@@ -1,8 +1,9 @@
+import type { Logger } from "../ports/logger.js";
 import type { LateDossierRun } from "../use-cases/late-dossiers.js";
 
 export interface LateDossiersHandlerDeps {
   detectLateDossiers: () => Promise<LateDossierRun>;
-  log?: (entry: Record<string, unknown>) => void;
+  log: Logger;
 }
 
 /**
@@ -10,17 +11,10 @@ export interface LateDossiersHandlerDeps {
  * dossiers whose promised return date passed without a result and tells each citizen once.
  */
 export function buildLateDossiersHandler(deps: LateDossiersHandlerDeps) {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (): Promise<{ marked: number; notified: number; days: number }> => {
     const run = await deps.detectLateDossiers();
     const summary = { marked: run.marked, notified: run.notified, days: run.days.length };
-    log({ message: "late dossiers", ...summary, from: run.days[0] ?? null, to: run.days.at(-1) ?? null });
+    deps.log.info("late dossiers", { ...summary, from: run.days[0] ?? null, to: run.days.at(-1) ?? null });
     return summary;
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(): Promise<{ marked: number; notified: number; days: number }> {
-  const { lambdaLateDossiersHandler } = await import("../composition/lambda-entry.js");
-  return lambdaLateDossiersHandler()();
 }

@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   const deps = composeDependencies(stack.config, { clock });
   ({ ingest } = httpHandlersFrom(deps));
-  notify = notifyHandlerFrom(deps, () => {});
+  notify = notifyHandlerFrom(deps);
   wake = wakeOutboxHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (event) => notify(event));
 });
@@ -274,7 +274,7 @@ describe("notify: outbox → stream → Zalo", () => {
     // Base 1000 ms and the jitter pinned at 0.5: the first retry waits exactly 500 ms.
     const withInlineMax = (inlineRetryMaxMs: number) => {
       const config = { ...stack.config, notify: { ...stack.config.notify, retryBaseMs: 1000, retryMaxMs: 8000, inlineRetryMaxMs } };
-      return notifyHandlerFrom(composeDependencies(config, { clock, random: () => 0.5 }), () => {});
+      return notifyHandlerFrom(composeDependencies(config, { clock, random: () => 0.5 }));
     };
     let restore: typeof notify;
     beforeEach(() => {
@@ -475,7 +475,7 @@ describe("notify: outbox → stream → Zalo", () => {
     try {
       const deps = composeDependencies(isolated.config, { clock });
       const code = newCode();
-      const notifyIsolated = notifyHandlerFrom(deps, () => {});
+      const notifyIsolated = notifyHandlerFrom(deps);
       const record: DynamoDBStreamEvent = {
         Records: [
           {

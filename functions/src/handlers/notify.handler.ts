@@ -1,6 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { isDue } from "../domain/outbox.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import type { NotifyStreamDecoder } from "../ports/notify-stream.js";
 import type { DeliveryResult } from "../use-cases/deliver-notification.js";
 
@@ -11,7 +12,7 @@ export interface NotifyHandlerDeps {
   clock: Clock;
   /** Outbox items of one batch sent side by side (the pacer still spaces the calls to Zalo). */
   concurrency: number;
-  log?: (entry: Record<string, unknown>) => void;
+  log: Logger;
   /** Writes the next page of an announcement's fan-out (its job item's stream records drive it). */
   fanOutStep?: (announcementId: string) => Promise<unknown>;
 }
@@ -22,7 +23,7 @@ export interface NotifyHandlerDeps {
  * and ones whose sender's lease expired. A record whose delivery throws is reported as a batch item failure.
  */
 export function buildNotifyHandler(deps: NotifyHandlerDeps) {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const { log } = deps;
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const now = deps.clock.now();
     type Work = { record: DynamoDBRecord; id: string; kind: "outbox" | "fanout" };
@@ -43,10 +44,10 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
             continue;
           }
           const result = await deps.deliver(id);
-          if (result !== "sent" && result !== "skipped") log({ message: "outbox item not sent", outboxId: id, result });
+          if (result !== "sent" && result !== "skipped") log.warn("outbox item not sent", { outboxId: id, result });
         } catch (error) {
           const subject = kind === "fanout" ? { announcementId: id } : { outboxId: id };
-          log({ message: `${kind === "fanout" ? "fan-out step" : "outbox delivery"} failed; the batch will be retried`, ...subject, error: String(error) });
+          log.error(`${kind === "fanout" ? "fan-out step" : "outbox delivery"} failed; the batch will be retried`, { ...subject, error: String(error) });
           failed.add(record);
         }
       }
@@ -58,10 +59,4 @@ export function buildNotifyHandler(deps: NotifyHandlerDeps) {
       })),
     };
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const { lambdaNotifyHandler } = await import("../composition/lambda-entry.js");
-  return lambdaNotifyHandler()(event);
 }

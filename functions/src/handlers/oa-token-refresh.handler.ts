@@ -8,9 +8,3 @@ export function buildOaTokenRefreshHandler(deps: { currentOaToken: () => Promise
     return { ok: true };
   };
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(): Promise<{ ok: true }> {
-  const { lambdaOaTokenRefreshHandler } = await import("../composition/lambda-entry.js");
-  return lambdaOaTokenRefreshHandler()();
-}

@@ -26,9 +26,3 @@ export interface WakeOutboxResult {
   woken: number;
   fanoutsNudged: number;
 }
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(): Promise<WakeOutboxResult> {
-  const { lambdaWakeOutboxHandler } = await import("../composition/lambda-entry.js");
-  return lambdaWakeOutboxHandler()();
-}

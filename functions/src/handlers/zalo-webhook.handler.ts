@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import type { WebhookEventResult, ZaloWebhookEvent } from "../use-cases/handle-zalo-webhook-event.js";
 import { header, maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -16,7 +17,7 @@ export interface ZaloWebhookHandlerDeps {
   clock: Clock;
   /** Signed events older than this (or dated more than 5 minutes ahead) are refused: a captured event cannot be replayed. */
   maxAgeSeconds: number;
-  log?: (entry: Record<string, unknown>) => void;
+  log: Logger;
 }
 
 const idString = z.union([z.string(), z.number()]).transform(String);
@@ -35,7 +36,7 @@ const futureSkewMs = 5 * 60 * 1000;
 
 /** `POST /v1/zalo/webhook`: OA events (follow, unfollow, user_send_text), signed by Zalo, answered fast. */
 export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const { log } = deps;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const body = rawBody(event);
     if (body.length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes`);
@@ -60,13 +61,13 @@ export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
       key: deps.macKey,
     });
     if (!signature.ok) {
-      log({ message: "zalo webhook signature refused", eventName: parsed.event_name, sourceIp: event.requestContext.http.sourceIp });
+      log.warn("zalo webhook signature refused", { eventName: parsed.event_name, sourceIp: event.requestContext.http.sourceIp });
       return errorResponse(401, "BAD_SIGNATURE", "X-ZEvent-Signature does not match");
     }
     if (parsed.app_id !== deps.appId) return errorResponse(401, "WRONG_APP", "event for another app");
     const ageMs = deps.clock.now().getTime() - Number(parsed.timestamp);
     if (ageMs > deps.maxAgeSeconds * 1000 || ageMs < -futureSkewMs) {
-      log({ message: "zalo webhook event outside the freshness window", eventName: parsed.event_name, timestamp: parsed.timestamp });
+      log.warn("zalo webhook event outside the freshness window", { eventName: parsed.event_name, timestamp: parsed.timestamp });
       return errorResponse(401, "STALE_EVENT", `timestamp is outside the ${deps.maxAgeSeconds} s freshness window`);
     }
 
@@ -79,13 +80,7 @@ export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
       msgId: parsed.message?.msg_id ?? null,
       text: parsed.message?.text ?? null,
     });
-    log({ message: "zalo webhook event", eventName: parsed.event_name, result, signatureReading: signature.reading });
+    log.info("zalo webhook event", { eventName: parsed.event_name, result, signatureReading: signature.reading });
     return json(200, { result });
   };
-}
-
-/** The Lambda entry point: real dependencies, built on the first call. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const { lambdaHttpHandler } = await import("../composition/lambda-entry.js");
-  return lambdaHttpHandler("webhook")(event);
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { DynamoDbOaTokenStore } from "../adapters/dynamodb/dynamodb-oa-token-store.js";
 import { keys } from "../adapters/dynamodb/keys.js";
+import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import { randomIds } from "../adapters/system/random-ids.js";
 import { systemClock } from "../adapters/system/system-clock.js";
 import { ZaloOAuthClient } from "../adapters/zalo/zalo-oauth-client.js";
@@ -32,6 +33,7 @@ function instance(initialRefreshToken: string | null = testSecrets.oaRefreshToke
       clock: systemClock,
       ids: randomIds,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      log: new PowertoolsLogs({ serviceName: "motcua", logLevel: "SILENT" }),
       initialRefreshToken,
       refreshBeforeExpiryMs: 60 * 60 * 1000,
       refreshClaimMs: 10_000,

@@ -1,5 +1,6 @@
 import type { Clock } from "../ports/clock.js";
 import type { IdGenerator } from "../ports/id-generator.js";
+import type { Logger } from "../ports/logger.js";
 import type { OaTokenPair, OaTokenStore, StoredOaToken, ZaloOAuth } from "../ports/oa-token-store.js";
 
 export interface OaAccessTokens {
@@ -15,6 +16,7 @@ export interface OaAccessTokensDeps {
   clock: Clock;
   ids: IdGenerator;
   sleep: (ms: number) => Promise<void>;
+  log: Logger;
   /** Stored when the table holds no pair yet (the first token pair comes from Zalo's API Explorer). */
   initialRefreshToken: string | null;
   /** Refresh this long before the access token expires. */
@@ -61,7 +63,7 @@ export function oaAccessTokens(deps: OaAccessTokensDeps): OaAccessTokens {
         expiresAt: new Date(deps.clock.now().getTime() + result.expiresInSeconds * 1000).toISOString(),
       };
       if (!(await deps.store.saveRotated(stored.refreshToken, owner, pair))) {
-        console.error(JSON.stringify({ message: "OA token pair rotated by Zalo but not saved: claim lost" }));
+        deps.log.error("OA token pair rotated by Zalo but not saved: claim lost");
       }
       cached = pair;
       return pair.accessToken;

@@ -8,6 +8,7 @@ import { envSchema } from "@motcua/functions/config/config";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
+import { lambdaBundling, lambdaNodeMajor } from "../lambda-bundling.js";
 import { repoRoot } from "../paths.js";
 
 /** Set by the Lambda runtime itself, so never in a function's env. */
@@ -61,7 +62,15 @@ export function requiredConfigNames(): string[] {
     .map(([name]) => name);
 }
 
-/** Node.js 22 on arm64, bundled by esbuild from the workspace lock file, source maps, its own log group. */
+/** The Lambda runtime of a Node.js major version (`.node-version`); a version CDK does not know stops synth. */
+export function lambdaRuntime(major: number): Runtime {
+  const runtimes: Record<number, Runtime> = { 22: Runtime.NODEJS_22_X, 24: Runtime.NODEJS_24_X };
+  const runtime = runtimes[major];
+  if (!runtime) throw new Error(`no Lambda runtime for Node.js ${major} (.node-version); known: ${Object.keys(runtimes).join(", ")}`);
+  return runtime;
+}
+
+/** Node.js (`.node-version`, 22) on arm64, bundled by esbuild from the workspace lock file, source maps, its own log group. */
 export class HouseFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     checkFunctionEnvironment(Object.keys(props.environment), Object.keys(props.secrets));
@@ -71,7 +80,7 @@ export class HouseFunction extends NodejsFunction {
       entry: join(repoRoot, props.entry),
       handler: "handler",
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: lambdaRuntime(lambdaNodeMajor()),
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
@@ -84,13 +93,12 @@ export class HouseFunction extends NodejsFunction {
         ...(Object.keys(secretArns).length > 0 ? { SECRET_ARNS: Stack.of(scope).toJsonString(secretArns) } : {}),
       },
       bundling: {
-        format: OutputFormat.CJS,
-        target: "node22",
-        minify: true,
-        sourceMap: true,
+        format: lambdaBundling.format === "cjs" ? OutputFormat.CJS : OutputFormat.ESM,
+        target: lambdaBundling.target,
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourceMap,
         sourceMapMode: SourceMapMode.DEFAULT,
-        // Bundle the AWS SDK too: the version the lock file pins and the tests ran, not the runtime's.
-        externalModules: [],
+        externalModules: [...lambdaBundling.externalModules],
         forceDockerBundling: false,
       },
     });

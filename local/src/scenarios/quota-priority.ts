@@ -134,7 +134,7 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
       region: "ap-southeast-1",
       tableName: options.tableName,
       filterPatterns: notifyStreamFilterPatterns,
-      handler: notifyHandlerFrom(deps, () => {}),
+      handler: notifyHandlerFrom(deps),
       idleDelayMs: 50,
       log: () => {},
     });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { loadConfig } from "@motcua/functions/config/config";
+import type { LogFields, Logger } from "@motcua/functions/ports/logger";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { lateDossiersHandlerFrom, notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
@@ -167,7 +168,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const config = loadConfig(env);
     const receiptSigner = new HmacReceiptSigner(settings.receiptKey, settings.miniAppId);
-    const deps = composeDependencies(config, { dynamoDbClient: client, clock });
+    const deps = composeDependencies(config, { dynamoDbClient: client, clock, log: functionLogs(log) });
     const handlers = httpHandlersFrom(deps);
 
     const api = await startApiServer({
@@ -185,7 +186,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dynamodbEndpoint: dynamo.endpoint,
       region: settings.region,
       tableName: settings.tableName,
-      handler: options.streamHandler ?? notifyHandlerFrom(deps, (entry) => log(`[notify] ${JSON.stringify(entry)}`)),
+      handler: options.streamHandler ?? notifyHandlerFrom(deps),
       // The notify function's trigger in AWS passes only these records; so does the local one.
       ...(options.streamHandler ? {} : { filterPatterns: notifyStreamFilterPatterns }),
       ...(options.streamFromStart ? { fromStart: true } : {}),
@@ -245,7 +246,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     // The late-dossier job (daily at 07:00 Vietnam time in AWS): once now, so the seeded overdue dossiers show
     // in the staff tab, then once a day while the stack runs.
-    const lateDossiers = lateDossiersHandlerFrom(deps, (entry) => log(`[late-dossiers] ${JSON.stringify(entry)}`));
+    const lateDossiers = lateDossiersHandlerFrom(deps);
     const runLateDossiers = () => lateDossiers().catch((error: unknown) => log(`[late-dossiers] ${String(error)}`));
     await runLateDossiers();
     const lateTimer = setInterval(runLateDossiers, 24 * 60 * 60 * 1000);
@@ -313,4 +314,11 @@ function describeUser(user: SeedUsers[keyof SeedUsers] | undefined) {
     zaloAppUserId: user?.zaloAppUserId ?? "",
     zaloOaUserId: user?.zaloOaUserId ?? "",
   };
+}
+
+/** The functions' structured logs as lines of the stack's log, one per entry: `[functions] WARN message {fields}`. */
+function functionLogs(log: (line: string) => void): Logger {
+  const line = (level: string) => (message: string, fields: LogFields = {}) =>
+    log(`[functions] ${level} ${message}${Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : ""}`);
+  return { info: line("INFO"), warn: line("WARN"), error: line("ERROR") };
 }

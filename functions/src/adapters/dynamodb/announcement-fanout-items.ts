@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { itemTypes } from "./keys.js";
 
 const instant = z.string().min(20);

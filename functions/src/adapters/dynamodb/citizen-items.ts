@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CitizenProfile } from "../../domain/citizen.js";
 import { itemTypes } from "./keys.js";
 

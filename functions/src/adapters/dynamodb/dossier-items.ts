@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Dossier, DossierEvent } from "../../domain/dossier.js";
 import { lateWatch } from "../../domain/late-dossier.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";

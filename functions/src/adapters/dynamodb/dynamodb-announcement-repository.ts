@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { announcementKinds, type Announcement } from "../../domain/announcement.js";
 import type { AnnouncementPage, AnnouncementPosition, AnnouncementRepository } from "../../ports/announcement-repository.js";
 import { itemTypes, keys } from "./keys.js";

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
 import type { NewOutboxItem } from "../../ports/outbox-repository.js";

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
 import { InvalidCursorError } from "../../ports/dossier-repository.js";

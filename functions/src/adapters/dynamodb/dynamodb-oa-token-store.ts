@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { OaTokenPair, OaTokenStore, StoredOaToken } from "../../ports/oa-token-store.js";
 import { itemTypes, keys } from "./keys.js";
 

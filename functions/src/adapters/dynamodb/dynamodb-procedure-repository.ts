@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Procedure } from "../../domain/procedure.js";
 import type { ProcedureRepository } from "../../ports/procedure-repository.js";
 import { itemTypes, keys } from "./keys.js";

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Rating } from "../../domain/rating.js";
 import type { ReachCell } from "../../domain/reach.js";
 import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";

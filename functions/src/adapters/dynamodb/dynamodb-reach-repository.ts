@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { emptyReachCounts, reachCounters, vietnamMonth, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { monthRange } from "../../domain/rating-summary.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";

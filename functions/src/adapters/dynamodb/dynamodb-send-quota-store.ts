@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DeliveryChannel } from "../../domain/outbox.js";
 import type { SendQuotaStore } from "../../ports/send-quota-store.js";

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import type { SyncCredential } from "../../domain/sync-credential.js";
 import type { SyncCredentialRepository, SyncSession } from "../../ports/sync-credential-repository.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { feedbackStates, feedbackTypes, type FeedbackMessage, type FeedbackThread } from "../../domain/feedback.js";
 import { itemTypes, keys } from "./keys.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dossierNotificationKinds } from "../../domain/dossier-notification.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { outboxStates, type OutboxItem } from "../../domain/outbox.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { satisfactionLevels, type Rating } from "../../domain/rating.js";
 import type { OnTimeCategory } from "../../domain/on-time.js";

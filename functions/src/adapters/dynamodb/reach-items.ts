@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { reachCounters, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { itemTypes, keys } from "./keys.js";
 

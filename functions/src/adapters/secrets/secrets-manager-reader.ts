@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { ReadSecret } from "../../config/secret-env.js";
 
 /** Reads a secret's current string value; a secret without one (binary, or never put) is an error. */
@@ -10,4 +10,9 @@ export function secretsManagerReader(client: Pick<SecretsManagerClient, "send">)
     }
     return result.SecretString;
   };
+}
+
+/** The reader a Lambda function uses: one Secrets Manager client in the function's region. */
+export function secretsManagerReaderIn(region: string | undefined): ReadSecret {
+  return secretsManagerReader(new SecretsManagerClient({ region }));
 }

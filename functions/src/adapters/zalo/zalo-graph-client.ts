@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
 
 /** Zalo answers errors with HTTP 200 and a non-zero `error`; these mean the user token is not valid. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { QuotaReport, SendOutcome } from "../../domain/send-outcome.js";
 import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/zalo-messenger.js";
 import { sendFailureKindOf } from "./zalo-send-codes.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { OAuthRefreshResult, ZaloOAuth } from "../../ports/oa-token-store.js";
 
 const refreshResponse = z.object({

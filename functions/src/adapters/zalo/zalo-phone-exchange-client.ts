@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { PhoneNumberExchange, PhoneNumberExchangeResult } from "../../ports/phone-number-exchange.js";
 import { ZaloApiError } from "./zalo-graph-client.js";
 

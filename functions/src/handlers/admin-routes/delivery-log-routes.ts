@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { maskPhoneNumber } from "../../domain/citizen.js";
 import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/outbox.js";

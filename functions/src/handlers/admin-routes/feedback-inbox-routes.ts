@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { maxFeedbackTextLength, type FeedbackMessage } from "../../domain/feedback.js";
 import type { FeedbackInbox, InboxThread } from "../../use-cases/feedback-inbox.js";
 import { parseJsonBody, zodIssues } from "../http/json-body.js";

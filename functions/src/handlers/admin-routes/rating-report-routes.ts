@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { onTimeLabels } from "../../domain/on-time.js";
 import { maxReportMonths } from "../../domain/rating-summary.js";
 import { satisfactionLevelLabels } from "@motcua/contracts/rating";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { maxReportMonths } from "../../domain/rating-summary.js";
 import type { ReachFigures } from "../../domain/reach-report.js";
 import { staffLimits } from "../../domain/staff.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { syncUsernamePattern } from "../../domain/sync-credential.js";
 import type { ManageSyncCredentials, SyncCredentialChange } from "../../use-cases/manage-sync-credentials.js";

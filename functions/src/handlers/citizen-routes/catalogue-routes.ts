@@ -1,5 +1,5 @@
+import * as z from "zod";
 import { maxProcedureQueryLength } from "@motcua/contracts/procedure";
-import { z } from "zod";
 import type { Announcement } from "../../domain/announcement.js";
 import type { Procedure } from "../../domain/procedure.js";
 import type { AnnouncementPage, AnnouncementPosition } from "../../ports/announcement-repository.js";

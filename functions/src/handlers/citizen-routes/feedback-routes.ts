@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { feedbackTypes, maxFeedbackTextLength, type FeedbackMessage, type FeedbackType } from "../../domain/feedback.js";
 import type { RateLimitDecision } from "../../ports/rate-limiter.js";

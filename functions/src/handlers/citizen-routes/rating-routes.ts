@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { maxRatingCommentLength, maxRatingReasonLength, satisfactionLevels, type Rating } from "../../domain/rating.js";
 import type { RateDossierResult, RatingState } from "../../use-cases/rate-dossier.js";

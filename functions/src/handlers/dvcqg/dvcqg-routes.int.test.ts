@@ -38,6 +38,8 @@ beforeAll(async () => {
     DVCQG_SYNC_FIRST_USERNAME: username,
     DVCQG_SYNC_FIRST_PASSWORD_HASH: passwordHash,
     DVCQG_SYNC_FIRST_UNITS: province,
+    // What is logged is checked below: every line is written.
+    LOG_LEVEL: "INFO",
   });
   citizenToken = (await stack.createZaloUser("Nguyễn Văn An", "0912345678", false)).accessToken;
   const admin = await stack.createZaloUser("Lê Minh Quân", "0900000001");
@@ -45,7 +47,7 @@ beforeAll(async () => {
   adminToken = admin.accessToken;
   deps = composeDependencies(stack.config, { clock });
   api = await startApiServer({ port: 0, host: "127.0.0.1", handlers: httpHandlersFrom(deps), routes: httpRoutes, log: () => {} });
-  const notify = notifyHandlerFrom(deps, () => {});
+  const notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (records) => notify(records));
   for (const streamName of ["stdout", "stderr"] as const) {
     const stream = process[streamName];

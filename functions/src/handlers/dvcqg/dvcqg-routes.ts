@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import type { Dossier } from "../../domain/dossier.js";
 import { effectiveStatusMap, unitAllowed, type SyncCredential } from "../../domain/sync-credential.js";
 import type { Clock } from "../../ports/clock.js";
+import type { Logger } from "../../ports/logger.js";
 import type { SyncDialect, DialectItemOutcome } from "../../use-cases/sync-dialect-dossiers.js";
 import type { SyncSessions } from "../../use-cases/sync-sessions.js";
 import { verifyIngestSignature } from "../http/ingest-signature.js";
@@ -19,6 +20,7 @@ export interface DvcqgRoutesDeps {
   clock: Clock;
   /** Our own ingest signature also opens the bare-array routes, with every unit and the national status map. */
   ingestSecrets: readonly string[];
+  log: Logger;
 }
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -98,7 +100,7 @@ async function login(deps: DvcqgRoutesDeps, event: APIGatewayProxyEventV2, body:
       { "retry-after": String(result.retryAfterSeconds) },
     );
   }
-  console.warn(JSON.stringify({ message: "dialect login refused", sourceIp: event.requestContext.http.sourceIp }));
+  deps.log.warn("dialect login refused", { sourceIp: event.requestContext.http.sourceIp });
   return answer(dialectErrorCodes.unauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng");
 }
 
@@ -219,7 +221,7 @@ async function syncDossiers(
   if (refused) return refused;
   const accepted = mapped.flatMap((m) => (m.ok ? [m.value] : []));
   const outcomes = await deps.dialect.syncDossiers(accepted, isUpdating, (agencyCode) => unitAllowed(credential.unitPatterns, agencyCode));
-  return writeAnswer(credential, "DongBoHoSoMC", mapped, outcomes, "Đồng bộ thành công", "hồ sơ");
+  return writeAnswer(deps.log, credential, "DongBoHoSoMC", mapped, outcomes, "Đồng bộ thành công", "hồ sơ");
 }
 
 async function syncSteps(deps: DvcqgRoutesDeps, credential: SyncCredential, madonvi: string | undefined, data: unknown) {
@@ -232,7 +234,7 @@ async function syncSteps(deps: DvcqgRoutesDeps, credential: SyncCredential, mado
   if (refused) return refused;
   const accepted = mapped.flatMap((m) => (m.ok ? [m.value] : []));
   const outcomes = await deps.dialect.syncSteps(accepted, (agencyCode) => unitAllowed(credential.unitPatterns, agencyCode));
-  return writeAnswer(credential, "CapNhatTienDoHoSoMC", mapped, outcomes, "Cập nhật tiến độ thành công", "bước");
+  return writeAnswer(deps.log, credential, "CapNhatTienDoHoSoMC", mapped, outcomes, "Cập nhật tiến độ thành công", "bước");
 }
 
 interface ItemResult {
@@ -243,6 +245,7 @@ interface ItemResult {
 }
 
 function writeAnswer(
+  log: Logger,
   credential: SyncCredential,
   service: string,
   mapped: readonly MappedItem<unknown>[],
@@ -265,20 +268,17 @@ function writeAnswer(
   });
   const count = (kind: ItemResult["KetQua"]) => result.filter((r) => r.KetQua === kind).length;
   // Counts only: item contents (names, codes, reasons) are never logged.
-  console.log(
-    JSON.stringify({
-      message: "dialect sync",
-      service,
-      sender: credential.username,
-      items: result.length,
-      applied: count("applied"),
-      updated: count("updated"),
-      duplicate: count("duplicate"),
-      exists: count("exists"),
-      ignored: count("ignored"),
-      rejected: count("rejected"),
-    }),
-  );
+  log.info("dialect sync", {
+    dialectService: service,
+    sender: credential.username,
+    items: result.length,
+    applied: count("applied"),
+    updated: count("updated"),
+    duplicate: count("duplicate"),
+    exists: count("exists"),
+    ignored: count("ignored"),
+    rejected: count("rejected"),
+  });
   const rejected = result.filter((r) => r.KetQua === "rejected");
   const reasons = rejected.slice(0, 10).map((r) => `${r.MaHoSo ?? "?"}: ${r.LyDo}`).join("; ");
   if (rejected.length === result.length) {

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { Logger } from "../../ports/logger.js";
 import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
 import { bearerToken } from "./request.js";
 import { errorResponse } from "./responses.js";
@@ -12,6 +13,7 @@ export async function authenticateZaloUser(
   event: APIGatewayProxyEventV2,
   zaloGraph: ZaloGraph,
   messages: { unauthorized: string; zaloUnavailable: string },
+  log: Logger,
 ): Promise<Authentication> {
   const token = bearerToken(event);
   if (!token) return { ok: false, response: errorResponse(401, "UNAUTHORIZED", messages.unauthorized) };
@@ -19,7 +21,7 @@ export async function authenticateZaloUser(
   try {
     user = await zaloGraph.getUserByAccessToken(token);
   } catch (error) {
-    console.error(JSON.stringify({ message: "Zalo Graph unavailable", error: String(error) }));
+    log.error("Zalo Graph unavailable", { error: String(error) });
     return { ok: false, response: errorResponse(503, "ZALO_UNAVAILABLE", messages.zaloUnavailable, { "retry-after": "30" }) };
   }
   if (!user) return { ok: false, response: errorResponse(401, "UNAUTHORIZED", messages.unauthorized) };

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Clock } from "../../ports/clock.js";
+import type { Logger } from "../../ports/logger.js";
 import { verifyIngestSignature } from "./ingest-signature.js";
 import { header } from "./request.js";
 import { errorResponse } from "./responses.js";
@@ -17,7 +18,7 @@ const signatureMessages = {
 export function refuseUnsigned(
   event: APIGatewayProxyEventV2,
   signedContent: Buffer,
-  deps: { ingestSecrets: readonly string[]; clock: Clock },
+  deps: { ingestSecrets: readonly string[]; clock: Clock; log: Logger },
 ): APIGatewayProxyStructuredResultV2 | null {
   const signature = verifyIngestSignature({
     timestampHeader: header(event, "x-motcua-timestamp"),
@@ -27,6 +28,6 @@ export function refuseUnsigned(
     nowSeconds: Math.floor(deps.clock.now().getTime() / 1000),
   });
   if (signature.ok) return null;
-  console.warn(JSON.stringify({ message: "signature refused", routeKey: event.routeKey, reason: signature.reason, sourceIp: event.requestContext.http.sourceIp }));
+  deps.log.warn("signature refused", { routeKey: event.routeKey, reason: signature.reason, sourceIp: event.requestContext.http.sourceIp });
   return errorResponse(401, "BAD_SIGNATURE", signatureMessages[signature.reason]);
 }

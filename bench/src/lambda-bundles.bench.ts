@@ -1,0 +1,109 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { functionCatalogue, type FunctionName } from "@motcua/infra/function-catalogue";
+import { esbuildOptionsFor } from "@motcua/infra/lambda-bundling";
+import { repoRoot } from "@motcua/infra/paths";
+import type { BenchLine } from "./lookup-and-ingest.bench.js";
+
+const bareEntry = fileURLToPath(new URL("../fixtures/bare-lambda/handler.ts", import.meta.url));
+
+/**
+ * What a cold start does before the first event, timed inside a fresh Node process: load the bundle (read,
+ * parse, run its top level) and build the handler (config, adapters). Node's own start is the same for every
+ * bundle and is left out.
+ */
+const initScript = `
+const { performance } = require("node:perf_hooks");
+const start = performance.now();
+const entry = require(process.argv[1]);
+Promise.resolve(entry.buildHandler()).then(() => process.stdout.write(String(performance.now() - start)));
+`;
+
+/** Settings a function needs to build its handler; no request is sent while building, so nothing listens here. */
+const functionEnv = {
+  TABLE_NAME: "motcua-bench",
+  AWS_REGION: "ap-southeast-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  MINI_APP_ID: "1",
+  ZALO_APP_ID: "2",
+  ZALO_OA_ID: "4",
+  INGEST_SECRETS: "bench-ingest-secret-0001",
+  RECEIPT_KEY: "bench-receipt-key-0001",
+  PHONE_HMAC_KEY: "bench-phone-key-0001",
+  ZALO_APP_SECRET: "3",
+  ZALO_OA_SECRET_KEY: "5",
+  ZALO_OA_INITIAL_REFRESH_TOKEN: "bench-refresh-token",
+};
+
+interface Bundle {
+  name: string;
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
+  const file = join(outDir, name, "index.js");
+  await build(esbuildOptionsFor(entry, file));
+  const code = readFileSync(file);
+  return { name, file, rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+}
+
+function initMs(file: string): number {
+  const env = { PATH: process.env.PATH ?? "", ...functionEnv };
+  const out = execFileSync(process.execPath, ["-e", initScript, file], { env, encoding: "utf8" });
+  const ms = Number(out);
+  if (!Number.isFinite(ms)) throw new Error(`init of ${file} printed ${JSON.stringify(out)}`);
+  return ms;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+
+/**
+ * Every Lambda function's bundle, built with the options CDK uses (infra/src/lambda-bundling.ts): its size and its
+ * cold init time (median of `runs` fresh processes) next to a bare handler that only builds a DynamoDB client.
+ * Runs alternate between the bare handler and the functions, so a busy machine slows both alike.
+ */
+export async function benchLambdaBundles(options: { runs: number } = { runs: 10 }): Promise<BenchLine[]> {
+  const work = mkdtempSync(join(tmpdir(), "motcua-lambda-bundles-"));
+  try {
+    const bare = await bundle("bare", bareEntry, work);
+    const names = Object.keys(functionCatalogue) as FunctionName[];
+    const bundles: Bundle[] = [];
+    for (const name of names) bundles.push(await bundle(name, join(repoRoot, functionCatalogue[name].entry), work));
+    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "commonjs" }));
+    const times = new Map<string, number[]>([bare, ...bundles].map((b) => [b.name, []]));
+    for (let run = 0; run < options.runs; run += 1) {
+      for (const b of [bare, ...bundles]) times.get(b.name)!.push(initMs(b.file));
+    }
+    const bareMs = median(times.get("bare")!);
+    const lines: BenchLine[] = [
+      {
+        name: "Lambda bare handler (DynamoDB client only): bundle, init",
+        value: `${kB(bare.rawBytes)} min (${kB(bare.gzipBytes)} gzip), init ${bareMs.toFixed(0)} ms (median of ${options.runs}, node ${process.versions.node})`,
+      },
+    ];
+    for (const b of bundles) {
+      const ms = median(times.get(b.name)!);
+      lines.push({
+        name: `Lambda ${b.name}: bundle, init / bare handler's`,
+        value: `${kB(b.rawBytes)} min (${kB(b.gzipBytes)} gzip), init ${ms.toFixed(0)} ms = ${(ms / bareMs).toFixed(2)}×`,
+        target: "≤ 1.2×",
+      });
+    }
+    return lines;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
