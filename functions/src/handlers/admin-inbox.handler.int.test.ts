@@ -212,9 +212,13 @@ describe("PAKN inbox", () => {
     expect(second.body["threads"]).toHaveLength(1);
     expect(second.body["threads"][0].id).not.toBe(first.body["threads"][0].id);
     expect((await inbox(tokens.admin, "limit=50")).status).toBe(200);
-    for (const query of ["limit=51", "limit=0", "state=pending", "late=yes", "cursor=not-a-cursor", `cursor=${Buffer.from("x#y").toString("base64url")}`, "other=1"]) {
+    for (const query of ["limit=51", "limit=0", "state=pending", "late=yes", "other=1"]) {
       const response = await inbox(tokens.admin, query);
       expect({ query, status: response.status, code: response.body["error"]?.code }).toEqual({ query, status: 400, code: "INVALID_QUERY" });
+    }
+    for (const query of ["cursor=not-a-cursor", `cursor=${Buffer.from("x#y").toString("base64url")}`]) {
+      const response = await inbox(tokens.admin, query);
+      expect({ query, status: response.status, code: response.body["error"]?.code }).toEqual({ query, status: 400, code: "INVALID_CURSOR" });
     }
   });
 
@@ -332,6 +336,7 @@ describe("delivery log", () => {
     expect((await notifications(tokens.admin, "state=lost")).body).toMatchObject({ error: { code: "INVALID_QUERY" } });
     expect((await notifications(tokens.admin, "limit=51")).status).toBe(400);
     expect((await notifications(tokens.admin, "limit=50")).status).toBe(200);
+    expect((await notifications(tokens.admin, "cursor=bm90LWEtY3Vyc29y")).body).toMatchObject({ error: { code: "INVALID_CURSOR" } });
 
     const client = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
     const finishedAt = clock.now().toISOString();

@@ -4,6 +4,7 @@ import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { citizenInputLimits } from "./citizen-api.handler.js";
+import { citizenMessages } from "./citizen-messages.js";
 import { ingestSignature } from "./http/ingest-signature.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -191,9 +192,12 @@ describe("citizen profile, phone verification and my dossiers", () => {
     const max = citizenInputLimits.dossiersPageMax;
     expect((await call("GET /v1/me/dossiers", user.accessToken, { query: `limit=${max}` })).status).toBe(200);
     expect((await call("GET /v1/me/dossiers", user.accessToken, { query: "limit=1" })).body.dossiers).toHaveLength(1);
-    for (const query of [`limit=${max + 1}`, "limit=0", "limit=abc", "cursor=bogus", `cursor=${"a".repeat(201)}`, "other=1"]) {
+    for (const query of [`limit=${max + 1}`, "limit=0", "limit=abc", `cursor=${"a".repeat(201)}`, "other=1"]) {
       expect((await call("GET /v1/me/dossiers", user.accessToken, { query })).body.error.code).toBe("INVALID_QUERY");
     }
+    const bogus = await call("GET /v1/me/dossiers", user.accessToken, { query: "cursor=bogus" });
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error).toEqual({ code: "INVALID_CURSOR", message: citizenMessages.invalidCursor });
   });
 
   it("401 for every /v1/me route without a valid Zalo token", async () => {

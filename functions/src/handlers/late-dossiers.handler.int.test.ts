@@ -244,7 +244,7 @@ describe("late dossiers: index and staff list", () => {
     expect((await list(officerToken, `agency=${otherAgency}`)).status).toBe(403);
     expect((await list(adminToken, "")).body).toMatchObject({ error: { code: "AGENCY_REQUIRED" } });
     expect((await list(adminToken, `agency=${otherAgency}`)).body.dossiers).toHaveLength(1);
-    expect((await list(officerToken, "cursor=bm90LWEtY3Vyc29y")).body).toMatchObject({ error: { code: "INVALID_QUERY" } });
+    expect((await list(officerToken, "cursor=bm90LWEtY3Vyc29y")).body).toMatchObject({ error: { code: "INVALID_CURSOR" } });
     expect((await list(officerToken, "limit=50")).status).toBe(200);
     expect((await list(officerToken, "limit=51")).status).toBe(400);
     expect((await list(officerToken, "other=1")).status).toBe(400);

@@ -4,7 +4,7 @@ import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
-import { InvalidCursorError } from "../../ports/dossier-repository.js";
+import { InvalidCursorError } from "../../ports/page-cursor.js";
 import { DynamoDbDossierRepository } from "./dynamodb-dossier-repository.js";
 import { keys } from "./keys.js";
 

@@ -2,19 +2,20 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from "@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import {
-  InvalidCursorError,
   type AppliedEventWrite,
   type AppliedEventWriteResult,
   type DossierPage,
   type DossierRepository,
   type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { sortTimeline, type Dossier, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterUpdate } from "./reach-items.js";
+import { instantThenId } from "./sort-key-position.js";
 
 const ingestMarkerSchema = z.object({ payloadHash: z.string() });
 
@@ -162,15 +163,13 @@ export class DynamoDbDossierRepository implements DossierRepository {
  * The cursor carries only the position (`<receivedAt>#<code>`), never the phone's hash: the rest of the
  * start key is rebuilt from it, so a cursor from one phone cannot reach into another phone's partition.
  */
+const phoneListPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
+
 function cursorFromKey(key: Record<string, unknown>): string {
-  const sortKey = String(key.GSI1SK ?? "");
-  return Buffer.from(sortKey.slice("DOSSIER#".length), "utf8").toString("base64url");
+  return encodeCursor(String(key.GSI1SK ?? "").slice("DOSSIER#".length));
 }
 
 function startKeyFromCursor(cursor: string, phoneHash: string): Record<string, unknown> {
-  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
-  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
-  if (!match) throw new InvalidCursorError("not a cursor of this list");
-  const [, receivedAt, code] = match as unknown as [string, string, string];
+  const { at: receivedAt, id: code } = decodeCursor(cursor, phoneListPosition);
   return { ...keys.dossier(code), ...keys.dossierByPhone(phoneHash, receivedAt, code) };
 }

@@ -4,10 +4,12 @@ import { z } from "zod";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
 import type { NewOutboxItem } from "../../ports/outbox-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./feedback-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { instantThenId } from "./sort-key-position.js";
 
 const threadDeadlineSchema = z.object({
   replyDueAt: z.string().min(20),
@@ -16,6 +18,9 @@ const threadDeadlineSchema = z.object({
 });
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
+
+/** Inbox cursors carry the GSI2 sort key `<reply due at>#<thread id>`, read against every state partition. */
+const inboxPosition = instantThenId("[A-Za-z0-9_-]{1,100}");
 
 export class DynamoDbFeedbackRepository implements FeedbackRepository {
   constructor(
@@ -133,18 +138,19 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     states: readonly FeedbackState[],
     page: { after: string | null; limit: number; dueBefore?: string },
   ): Promise<{ threads: FeedbackThread[]; next: string | null }> {
-    if (page.after !== null && page.dueBefore !== undefined && page.after >= page.dueBefore) return { threads: [], next: null };
+    const after = page.after === null ? null : decodeCursor(page.after, inboxPosition).sortKey;
+    if (after !== null && page.dueBefore !== undefined && after >= page.dueBefore) return { threads: [], next: null };
     const results = await Promise.all(
       states.map((state) => {
         const conditions = ["GSI2PK = :pk"];
         const values: Record<string, string> = { ":pk": keys.feedbackByStatePartition(state) };
-        if (page.after !== null && page.dueBefore !== undefined) {
+        if (after !== null && page.dueBefore !== undefined) {
           conditions.push("GSI2SK BETWEEN :after AND :before");
-          values[":after"] = `${page.after}\u0000`;
+          values[":after"] = `${after}\u0000`;
           values[":before"] = page.dueBefore;
-        } else if (page.after !== null) {
+        } else if (after !== null) {
           conditions.push("GSI2SK > :after");
-          values[":after"] = page.after;
+          values[":after"] = after;
         } else if (page.dueBefore !== undefined) {
           conditions.push("GSI2SK < :before");
           values[":before"] = page.dueBefore;
@@ -175,7 +181,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     const taken = merged.slice(0, page.limit);
     const next = merged.length > page.limit ? taken.at(-1)!.sortKey : bound;
-    return { threads: taken.map((entry) => threadFromItem(entry.item)), next };
+    return { threads: taken.map((entry) => threadFromItem(entry.item)), next: next === null ? null : encodeCursor(next) };
   }
 
   async deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]> {

@@ -10,11 +10,12 @@ import {
 import { z } from "zod";
 import type { Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
-import { InvalidCursorError } from "../../ports/dossier-repository.js";
 import type { LateDossierPage, LateDossierRepository } from "../../ports/late-dossier-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { dossierFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { instantThenId } from "./sort-key-position.js";
 
 const jobName = "late-dossiers";
 const jobMarkSchema = z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() });
@@ -118,16 +119,15 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
     const last = result.LastEvaluatedKey;
     return {
       dossiers: (result.Items ?? []).map(dossierFromItem),
-      nextCursor: last ? Buffer.from(String(last.GSI2SK ?? ""), "utf8").toString("base64url") : null,
+      nextCursor: last ? encodeCursor(String(last.GSI2SK ?? "")) : null,
     };
   }
 }
 
 /** The cursor carries only `<dueAt>#<code>`; the agency comes from the (authorised) request, never the cursor. */
+const lateListPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
+
 function startKeyFromCursor(cursor: string, agencyCode: string): Record<string, unknown> {
-  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
-  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
-  if (!match) throw new InvalidCursorError("not a cursor of this list");
-  const [, dueAt, code] = match as unknown as [string, string, string];
+  const { at: dueAt, id: code } = decodeCursor(cursor, lateListPosition);
   return { ...keys.dossier(code), ...keys.lateDossierOfAgency(agencyCode, dueAt, code) };
 }

@@ -3,14 +3,19 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import { z } from "zod";
 import type { Rating } from "../../domain/rating.js";
 import type { ReachCell } from "../../domain/reach.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { reachCounterUpdate } from "./reach-items.js";
 import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
+import { instantThenId } from "./sort-key-position.js";
 
 const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
 const gsi2Position = z.object({ GSI2SK: z.string() });
+
+/** Both rating indexes sort by `<time>#<dossier code>`: the feed by update, an agency-month by rating time. */
+const ratingPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
 
 export class DynamoDbRatingRepository implements RatingRepository {
   constructor(
@@ -74,7 +79,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const last = ratings[ratings.length - 1];
     return {
       ratings,
-      lastPosition: last ? feedPosition(last) : null,
+      lastPosition: last ? encodeCursor(feedPosition(last)) : null,
       hasMore: result.LastEvaluatedKey !== undefined,
     };
   }
@@ -98,8 +103,9 @@ export class DynamoDbRatingRepository implements RatingRepository {
     return new Map(items.map((item) => monthAgenciesSchema.parse(item)).map((item) => [item.SK, [...item.agencies].sort()]));
   }
 
-  async agencyMonthPage(agencyCode: string, month: string, after: string | null, limit: number): Promise<AgencyMonthPage> {
+  async agencyMonthPage(agencyCode: string, month: string, cursor: string | null, limit: number): Promise<AgencyMonthPage> {
     const partition = keys.ratingsByAgencyMonthPartition(agencyCode, month);
+    const after = cursor === null ? null : decodeCursor(cursor, ratingPosition).sortKey;
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -113,20 +119,18 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const lastItem = items[items.length - 1];
     return {
       ratings: items.map(ratingFromItem),
-      last: result.LastEvaluatedKey && lastItem ? gsi2Position.parse(lastItem).GSI2SK : null,
+      last: result.LastEvaluatedKey && lastItem ? encodeCursor(gsi2Position.parse(lastItem).GSI2SK) : null,
     };
   }
 }
 
 /** A rating's place in the feed: `<updatedAt>#<code>` (the GSI1 sort key). */
-export function feedPosition(rating: Pick<Rating, "updatedAt" | "dossierCode">): string {
+function feedPosition(rating: Pick<Rating, "updatedAt" | "dossierCode">): string {
   return `${rating.updatedAt}#${rating.dossierCode}`;
 }
 
-/** The index and table keys of the rating at a feed position, to start a Query just after it. */
-function feedStartKey(position: string): Record<string, unknown> {
-  const separator = position.indexOf("#");
-  const updatedAt = position.slice(0, separator);
-  const code = position.slice(separator + 1);
+/** The index and table keys of the rating at a feed cursor's position, to start a Query just after it. */
+function feedStartKey(cursor: string): Record<string, unknown> {
+  const { at: updatedAt, id: code } = decodeCursor(cursor, ratingPosition);
   return { ...keys.rating(code), ...keys.ratingsFeed(updatedAt, code) };
 }
