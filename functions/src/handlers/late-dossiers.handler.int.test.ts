@@ -9,6 +9,7 @@ import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom } from "../composition/stream-handlers.js";
 import { ingestSignature } from "./http/ingest-signature.js";
+import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 const agency = "000.00.30.H27";
 const otherAgency = "000.00.31.H27";
@@ -73,7 +74,7 @@ async function outboxStates(dossierCode: string): Promise<Array<Record<string, u
   const result = await stack.table.documentClient.send(
     new QueryCommand({
       TableName: stack.config.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": `OUTBOX_DOSSIER#${dossierCode}` },
     }),

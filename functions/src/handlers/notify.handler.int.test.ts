@@ -13,6 +13,7 @@ import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
 import { ingestSignature } from "./http/ingest-signature.js";
+import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let ingest: HttpHandler;
@@ -144,7 +145,7 @@ async function outboxOf(code: string) {
   const result = await stack.table.documentClient.send(
     new QueryCommand({
       TableName: stack.config.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": `OUTBOX_DOSSIER#${code}` },
       ConsistentRead: false,

@@ -4,6 +4,7 @@ import { announcementKinds, type Announcement } from "../../domain/announcement.
 import type { AnnouncementPage, AnnouncementRepository } from "../../ports/announcement-repository.js";
 import { decodeCursor, encodeCursor, jsonPosition } from "../../ports/page-cursor.js";
 import { itemTypes, keys } from "./keys.js";
+import { indexNames } from "./table-definition.js";
 
 const announcementItemSchema = z.object({
   type: z.literal(itemTypes.announcement),
@@ -53,7 +54,7 @@ export class DynamoDbAnnouncementRepository implements AnnouncementRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.announcementsPartition },
         ScanIndexForward: false,

@@ -10,6 +10,8 @@ import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const threadDeadlineSchema = z.object({
   replyDueAt: z.string().min(20),
@@ -60,31 +62,20 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage, outbox?: NewOutboxItem): Promise<"saved" | "conflict" | "duplicate"> {
+    const actions: NamedActions<"thread" | "message" | "outbox"> = [
+      ["thread", { Put: { TableName: this.tableName, Item: threadToItem(thread), ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } } }],
+      ["message", { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } }],
+      ...(outbox
+        ? [["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }] as const]
+        : []),
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: threadToItem(thread),
-                ConditionExpression: "version = :expected",
-                ExpressionAttributeValues: { ":expected": expectedVersion },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } },
-            ...(outbox
-              ? [{ Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }]
-              : []),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return "saved";
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
-      if (failed[1]) return "duplicate";
-      if (failed[0]) return "conflict";
+      const cancelled = transactionCancellation(error, actions);
+      if (cancelled?.conditionFailed("message")) return "duplicate";
+      if (cancelled?.conditionFailed("thread")) return "conflict";
       throw error;
     }
   }
@@ -93,7 +84,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.feedbackByCitizenPartition(zaloAppUserId) },
         ScanIndexForward: false,
@@ -107,7 +98,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
         ScanIndexForward: true,
@@ -158,7 +149,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
         return this.client.send(
           new QueryCommand({
             TableName: this.tableName,
-            IndexName: "GSI2",
+            IndexName: indexNames.gsi2,
             KeyConditionExpression: conditions.join(" AND "),
             ExpressionAttributeValues: values,
             ScanIndexForward: true,
@@ -189,7 +180,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
       states.map((state) =>
         queryAllPages(this.client, {
           TableName: this.tableName,
-          IndexName: "GSI2",
+          IndexName: indexNames.gsi2,
           KeyConditionExpression: "GSI2PK = :pk",
           ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
           ProjectionExpression: "replyDueAt, agencyCode, dossierCode",

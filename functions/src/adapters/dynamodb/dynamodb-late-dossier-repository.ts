@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   GetCommand,
   PutCommand,
@@ -16,6 +16,8 @@ import { dossierFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const jobName = "late-dossiers";
 const jobMarkSchema = z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() });
@@ -29,7 +31,7 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
   async dueOn(day: string): Promise<Dossier[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.dueOnPartition(day) },
       ReturnConsumedCapacity: "TOTAL",
@@ -59,31 +61,24 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
         ":null": null,
       },
     };
-    try {
-      if (!notification) {
+    if (!notification) {
+      try {
         await this.client.send(new UpdateCommand(update));
         return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: update },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: outboxItemFor(notification.id, notification.notification, at),
-                ConditionExpression: "attribute_not_exists(PK)",
-              },
-            },
-          ],
-        }),
-      );
+    }
+    const actions: NamedActions<"dossier" | "outbox"> = [
+      ["dossier", { Update: update }],
+      ["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(notification.id, notification.notification, at), ConditionExpression: "attribute_not_exists(PK)" } }],
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") {
-        return false;
-      }
+      if (transactionCancellation(error, actions)?.conditionFailed("dossier")) return false;
       throw error;
     }
   }
@@ -108,7 +103,7 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.lateDossiersPartition(agencyCode) },
         Limit: page.limit,

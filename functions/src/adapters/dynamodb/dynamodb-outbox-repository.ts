@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   GetCommand,
   QueryCommand,
@@ -14,6 +14,8 @@ import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { keys } from "./keys.js";
 import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
 import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 type TransactUpdate = NonNullable<NonNullable<TransactWriteCommandInput["TransactItems"]>[number]["Update"]>;
 
@@ -119,7 +121,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
         ExpressionAttributeValues: { ":pk": keys.outboxWaitingPartition, ":bound": `${nowIso}#` },
         Limit: limit,
@@ -166,7 +168,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": partition },
         ScanIndexForward: true,
@@ -186,7 +188,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ...(final
           ? { ExpressionAttributeValues: { ":pk": partition } }
@@ -240,11 +242,15 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
    * item's condition failed (someone else moved it), so nothing was written.
    */
   private async updateWithTally(itemUpdate: TransactUpdate, tallyUpdate: TransactUpdate): Promise<boolean> {
+    const actions: NamedActions<"item" | "tally"> = [
+      ["item", { Update: itemUpdate }],
+      ["tally", { Update: tallyUpdate }],
+    ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [{ Update: itemUpdate }, { Update: tallyUpdate }] }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      if (transactionCancellation(error, actions)?.conditionFailed("item")) return false;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Rating } from "../../domain/rating.js";
@@ -10,6 +9,8 @@ import { queryAllPages } from "./query-all-pages.js";
 import { reachCounterUpdate } from "./reach-items.js";
 import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
 import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
 const gsi2Position = z.object({ GSI2SK: z.string() });
@@ -37,28 +38,24 @@ export class DynamoDbRatingRepository implements RatingRepository {
       expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(PK)" }
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } };
+    const monthAgencies = {
+      TableName: this.tableName,
+      Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
+      UpdateExpression: "ADD agencies :agency SET #type = :type",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
+    };
+    const actions: NamedActions<"rating" | "monthAgencies" | "reachCounter"> = [
+      ["rating", { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } }],
+      ["monthAgencies", { Update: monthAgencies }],
+      ...(expectedVersion === 0 && reachCell ? [["reachCounter", { Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] as const] : []),
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
-                UpdateExpression: "ADD agencies :agency SET #type = :type",
-                ExpressionAttributeNames: { "#type": "type" },
-                ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
-              },
-            },
-            ...(expectedVersion === 0 && reachCell ? [{ Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] : []),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return "saved";
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
-      if (reasons[0] === "ConditionalCheckFailed" || reasons.includes("TransactionConflict")) return "conflict";
+      const cancelled = transactionCancellation(error, actions);
+      if (cancelled && (cancelled.conditionFailed("rating") || cancelled.conflicted)) return "conflict";
       throw error;
     }
   }
@@ -67,7 +64,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :before",
         ExpressionAttributeValues: { ":pk": keys.ratingsFeedPartition, ":before": request.before },
         ExclusiveStartKey: request.after === null ? undefined : feedStartKey(request.after),
@@ -87,7 +84,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
   async byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.ratingsByAgencyMonthPartition(agencyCode, month) },
     });
@@ -109,7 +106,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: after === null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK > :after",
         ExpressionAttributeValues: { ":pk": partition, ...(after === null ? {} : { ":after": after }) },
         Limit: limit,
