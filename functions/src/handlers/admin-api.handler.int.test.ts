@@ -1,6 +1,7 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
@@ -96,7 +97,7 @@ beforeAll(async () => {
       body,
     }),
   );
-  const rated = await composeDependencies(stack.config).seedRating({
+  const rated = await backdatedRatings(stack.config)({
     code,
     rating: { attitude: "hai_long", result: "hai_long", overall: "hai_long", reason: null, comment: "Cán bộ hướng dẫn tận tình" },
     at: new Date("2026-11-25T03:00:00.000Z"),
