@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually } from "../../test/eventually.js";
 import { startApiServer } from "../../test/api-server.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
@@ -74,15 +75,6 @@ async function call(method: string, path: string, options: { token?: string; bod
   return { status: response.status, text, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : null };
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 it("the HTTP functions and notify do their work with only their own secrets", async () => {
   const phone = "0913777001";

@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
@@ -114,14 +115,6 @@ async function messagesTo(recipient: string): Promise<EmulatorMessage[]> {
   const response = await fetch(`${stack.emulator.url}/_emulator/messages`);
   const { messages } = (await response.json()) as { messages: EmulatorMessage[] };
   return messages.filter((message) => message.recipient === recipient);
-}
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 async function auditActions(actor: string): Promise<string[]> {
   const client = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
@@ -249,7 +242,7 @@ describe("PAKN inbox", () => {
     expect((await reply(tokens.otherOfficer, dossierThread, { text: "x" })).status).toBe(404);
 
     const messages = await eventually(() => messagesTo(citizen.zaloOaUserId), (m) => m.length > before);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     const arrived = (await messagesTo(citizen.zaloOaUserId)).slice(before);
     expect(messages.length).toBeGreaterThan(before);
     expect(arrived).toHaveLength(1);
@@ -314,7 +307,7 @@ describe("delivery log", () => {
     expect(retried.body).toMatchObject({ state: "pending", attempts: 0, manualRetries: 1, reason: null });
     expect(await auditActions(ids.officer)).toContain(`retry_notification ${item["id"]}`);
     const after = await eventually(() => messagesTo(phone), (m) => m.length > before);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     expect((await messagesTo(phone)).length - before).toBe(1);
     expect(after.at(-1)!.templateData!["ma_ho_so"]).toBe(code);
     expect((await retry(tokens.officer, item["id"])).body).toMatchObject({ error: { code: "NOT_RETRYABLE" } });

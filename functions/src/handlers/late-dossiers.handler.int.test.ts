@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
@@ -82,15 +83,6 @@ async function outboxStates(dossierCode: string): Promise<Array<Record<string, u
   return result.Items ?? [];
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function storedDossier(dossierCode: string) {
   const result = await stack.table.documentClient.send(
@@ -166,7 +158,7 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
     now = new Date("2026-11-11T00:00:00Z");
     expect(await job()).toMatchObject({ marked: 1, notified: 1 });
     await eventually(overdueMessages, (found) => found.length >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     const after = await overdueMessages();
     expect(after.map((message) => message.recipient).sort()).toEqual(
       [international(phone(1)), international(phone(2)), international(phone(7))].sort(),

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
@@ -154,15 +155,6 @@ async function outboxOf(code: string) {
   return (result.Items ?? []) as Array<Record<string, unknown>>;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const finished = (items: Array<Record<string, unknown>>, count: number) =>
   items.length === count && items.every((item) => ["sent", "failed", "undeliverable"].includes(String(item["state"])));
@@ -310,7 +302,7 @@ describe("notify: outbox → stream → Zalo", () => {
       expect(waiting).toMatchObject({ state: "pending", attempts: 1, notBefore: new Date(now.getTime() + 500).toISOString() });
       expect(String(waiting!["reason"])).toMatch(/^retry_backoff: -32/);
       expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 }); // not due yet
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitForMessagesToSettle(stack.emulator.url, { quietMs: 300, timeoutMs: 15_000 });
       expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
 
       now = new Date(now.getTime() + 501);
@@ -461,7 +453,7 @@ describe("notify: outbox → stream → Zalo", () => {
       }),
     );
     expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     expect(await messagesTo(international(phone))).toHaveLength(0);
 
     now = new Date(now.getTime() + 3 * 60_000);
