@@ -17,6 +17,8 @@ export interface DossierDetails {
 
 export interface FirstEventOptions extends Partial<DossierDetails> {
   eventId?: string;
+  /** 2 ("Được tiếp nhận") unless a later status of the same dossier is wanted. */
+  status?: number;
   occurredAt?: string;
   note?: string;
   unitName?: string;
@@ -27,11 +29,11 @@ export interface FirstEventOptions extends Partial<DossierDetails> {
  * 08:15 on 2 Nov 2026 (Vietnam time), due a week later. `receivedAt` follows `occurredAt` unless it is set.
  */
 export function firstIngestEvent(code: string, options: FirstEventOptions = {}) {
-  const { eventId, occurredAt = "2026-11-02T08:15:00+07:00", note, unitName, ...details } = options;
+  const { eventId, status = 2, occurredAt = "2026-11-02T08:15:00+07:00", note, unitName, ...details } = options;
   return {
     eventId: eventId ?? `${code}-received`,
     dossierCode: code,
-    status: 2,
+    status,
     occurredAt,
     ...(note === undefined ? {} : { note }),
     ...(unitName === undefined ? {} : { unitName }),
@@ -55,7 +57,7 @@ export function signedIngestRequest(events: readonly unknown[], timestamp: strin
   return apiGatewayEvent({
     routeKey: "POST /v1/ingest/events",
     rawPath: "/v1/ingest/events",
-    headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(secret, timestamp, Buffer.from(body)).toString("hex")}` },
+    headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(secret, timestamp, Buffer.from(body)).toString("hex")}` },
     body,
   });
 }

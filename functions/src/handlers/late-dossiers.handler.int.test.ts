@@ -1,15 +1,15 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom } from "../composition/stream-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 const agency = "000.00.30.H27";
@@ -28,37 +28,24 @@ const phone = (n: number) => `0914${String(200000 + n)}`;
 const international = (local: string) => `84${local.slice(1)}`;
 
 function event(n: number, status: number, suffix: string, occurredAt: string, extra: Record<string, unknown> = {}, agencyCode = agency) {
+  const dossierCode = agencyCode === agency ? code(n) : `${agencyCode}-261102-${String(3000 + n).padStart(4, "0")}`;
   return {
-    eventId: `late-${n}-${suffix}`,
-    dossierCode: agencyCode === agency ? code(n) : `${agencyCode}-261102-${String(3000 + n).padStart(4, "0")}`,
-    status,
-    occurredAt,
-    dossier: {
+    ...firstIngestEvent(dossierCode, {
+      eventId: `late-${n}-${suffix}`,
+      status,
+      occurredAt,
       agencyCode,
       agencyName: "UBND xã Tân Phú",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
       applicantPhone: n === 6 ? "02438123456" : phone(n), // a landline: no phone to message
       receivedAt: "2026-11-02T08:15:00+07:00",
       dueAt: n === 2 ? "2026-11-10T17:00:00+07:00" : "2026-11-09T17:00:00+07:00",
-    },
+    }),
     ...extra,
   };
 }
 
 async function ingestEvents(events: unknown[]) {
-  const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` },
-      body,
-    }),
-  );
+  const response = await handlers.ingest(signedIngestRequest(events, String(Math.floor(now.getTime() / 1000))));
   expect(response.statusCode).toBe(200);
   const { results } = JSON.parse(String(response.body)) as { results: Array<{ outcome: string; reason?: string }> };
   expect(results.filter((result) => result.outcome === "rejected")).toEqual([]);

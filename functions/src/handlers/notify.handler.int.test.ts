@@ -2,18 +2,17 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -108,36 +107,11 @@ async function verifiedCitizen(phone: string, options: { followsInZalo: boolean;
 }
 
 function event(code: string, phone: string, status: number, suffix: string, occurredAt: string) {
-  return {
-    eventId: `${code}-${suffix}`,
-    dossierCode: code,
-    status,
-    occurredAt,
-    dossier: {
-      agencyCode: "000.00.20.H27",
-      agencyName: "UBND phường Kinh Bắc",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
-      applicantPhone: phone,
-      receivedAt: "2026-11-02T08:15:00+07:00",
-      dueAt: "2026-11-09T17:00:00+07:00",
-    },
-  };
+  return firstIngestEvent(code, { eventId: `${code}-${suffix}`, status, occurredAt, applicantPhone: phone, receivedAt: "2026-11-02T08:15:00+07:00" });
 }
 
 async function ingestEvents(events: unknown[]) {
-  const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
-  const response = await ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` },
-      body,
-    }),
-  );
+  const response = await ingest(signedIngestRequest(events, String(Math.floor(now.getTime() / 1000))));
   expect(response.statusCode).toBe(200);
 }
 
