@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
@@ -16,7 +17,6 @@ import { notifyHandlerFrom } from "../composition/stream-handlers.js";
 import { generalFeedbackScope, newFeedbackThread } from "../domain/feedback.js";
 import { vietnamCalendarDay } from "../domain/vietnam-time.js";
 import { holidayCalendar } from "../domain/working-days.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
 
 const agency = "000.00.20.H27";
@@ -78,35 +78,16 @@ async function submit(token: string, body: unknown): Promise<string> {
 }
 
 async function ingestEvent(eventId: string, status: number) {
-  const body = JSON.stringify({
-    events: [
-      {
-        eventId,
-        dossierCode: code,
-        status,
-        occurredAt: new Date(clock.now().getTime() - 60_000).toISOString(),
-        dossier: {
-          agencyCode: agency,
-          agencyName: "UBND phường Kinh Bắc",
-          procedureCode: "1.001193.000.00.00.H27",
-          procedureName: "Đăng ký khai sinh",
-          applicantName: "Nguyễn Văn An",
-          applicantPhone: citizenPhone,
-          receivedAt: "2026-11-20T08:00:00+07:00",
-          dueAt: "2026-11-25T17:00:00+07:00",
-        },
-      },
-    ],
+  const event = firstIngestEvent(code, {
+    eventId,
+    status,
+    occurredAt: new Date(clock.now().getTime() - 60_000).toISOString(),
+    agencyCode: agency,
+    applicantPhone: citizenPhone,
+    receivedAt: "2026-11-20T08:00:00+07:00",
+    dueAt: "2026-11-25T17:00:00+07:00",
   });
-  const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
+  const response = await handlers.ingest(signedIngestRequest([event], String(Math.floor(clock.now().getTime() / 1000))));
   expect(response.statusCode).toBe(200);
 }
 
