@@ -1,19 +1,11 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { IngestEvent } from "../../local/src/seed/ingest-event.js";
 import { ingestSignature } from "../src/handlers/http/ingest-signature.js";
 import { apiGatewayEvent } from "./api-gateway-event.js";
 import { testSecrets } from "./test-stack.js";
 
 /** The dossier details a first ingest event carries; every field can be set for the case at hand. */
-export interface DossierDetails {
-  agencyCode: string;
-  agencyName: string;
-  procedureCode: string;
-  procedureName: string;
-  applicantName: string;
-  applicantPhone: string;
-  receivedAt: string;
-  dueAt: string;
-}
+export type DossierDetails = NonNullable<IngestEvent["dossier"]>;
 
 export interface FirstEventOptions extends Partial<DossierDetails> {
   eventId?: string;

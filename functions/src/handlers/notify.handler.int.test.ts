@@ -443,56 +443,13 @@ describe("notify: outbox → stream → Zalo", () => {
       const deps = composeDependencies(isolated.config, { clock });
       const code = newCode();
       const notifyIsolated = notifyHandlerFrom(deps, () => {});
-      const record: DynamoDBStreamEvent = {
-        Records: [
-          {
-            eventName: "INSERT",
-            dynamodb: {
-              SequenceNumber: "7",
-              NewImage: marshall({
-                ...keys.outboxItem("undeliverable-1"),
-                type: "OutboxItem",
-                id: "undeliverable-1",
-                state: "pending",
-                attempts: 0,
-                createdAt: "2026-11-02T01:00:00.000Z",
-                notification: {
-                  kind: "dossier_received",
-                  dossierCode: code,
-                  status: 2,
-                  procedureName: "Đăng ký khai sinh",
-                  dueAt: "2026-11-09T10:00:00.000Z",
-                  newDueAt: null,
-                  applicantPhone: "84987654321",
-                },
-              }) as never,
-            },
-          },
-        ],
-      };
-      const { PutCommand } = await import("@aws-sdk/lib-dynamodb");
-      await isolated.table.documentClient.send(
-        new PutCommand({
-          TableName: isolated.config.tableName,
-          Item: {
-            ...keys.outboxItem("undeliverable-1"),
-            type: "OutboxItem",
-            id: "undeliverable-1",
-            state: "pending",
-            attempts: 0,
-            createdAt: "2026-11-02T01:00:00.000Z",
-            notification: {
-              kind: "dossier_received",
-              dossierCode: code,
-              status: 2,
-              procedureName: "Đăng ký khai sinh",
-              dueAt: "2026-11-09T10:00:00.000Z",
-              newDueAt: null,
-              applicantPhone: "84987654321",
-            },
-          },
-        }),
+      const item = outboxItemFor(
+        "undeliverable-1",
+        { kind: "dossier_received", dossierCode: code, status: 2, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-09T10:00:00.000Z", newDueAt: null, applicantPhone: "84987654321" },
+        "2026-11-02T01:00:00.000Z",
       );
+      const record: DynamoDBStreamEvent = { Records: [{ eventName: "INSERT", dynamodb: { SequenceNumber: "7", NewImage: marshall(item) as never } }] };
+      await isolated.table.documentClient.send(new PutCommand({ TableName: isolated.config.tableName, Item: item }));
       await notifyIsolated(record);
       const stored = await isolated.table.documentClient.send(
         new GetCommand({ TableName: isolated.config.tableName, Key: keys.outboxItem("undeliverable-1") }),

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
 import type { StaffMember } from "../../domain/staff.js";
 import { adminMessages } from "../admin-messages.js";
 import type { JsonBodyRefusal } from "../http/json-body.js";
@@ -8,7 +9,18 @@ import { errorResponse } from "../http/responses.js";
 export type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Staff lists: page sizes and the longest cursor taken (cursors are opaque: the repository reads them back). */
-export const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
+const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
+
+/** The `cursor` and `limit` query parameters of a paged staff list. */
+export const pageQueryFields = {
+  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/u)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
+    .default(cursorLimits.pageDefault),
+};
 
 /** A refused staff body: 400 `MALFORMED_JSON` or `INVALID_INPUT` naming the fields. */
 export function invalidBodyResponse(refusal: JsonBodyRefusal): APIGatewayProxyStructuredResultV2 {

@@ -9,7 +9,7 @@ import { isInvalidCursor } from "../../ports/page-cursor.js";
 import { adminMessages } from "../admin-messages.js";
 import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
-import { cursorLimits, type AdminRoute } from "./admin-route.js";
+import { pageQueryFields, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
 
 export interface DeliveryLogRouteDeps {
@@ -24,13 +24,7 @@ function quotaView(reading: QuotaReading | null) {
 const listQuery = z.strictObject({
   state: z.enum(outboxStates).optional(),
   dossier: z.string().min(1).max(100).optional(),
-  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
-    .default(cursorLimits.pageDefault),
+  ...pageQueryFields,
 });
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 

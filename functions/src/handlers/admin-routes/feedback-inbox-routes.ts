@@ -6,7 +6,7 @@ import { isInvalidCursor } from "../../ports/page-cursor.js";
 import { adminMessages } from "../admin-messages.js";
 import { parseJsonBody, zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
-import { cursorLimits, type AdminRoute } from "./admin-route.js";
+import { pageQueryFields, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
 
 export interface FeedbackInboxRouteDeps {
@@ -16,13 +16,7 @@ export interface FeedbackInboxRouteDeps {
 const listQuery = z.strictObject({
   state: z.enum(["open", "answered", "closed"]).default("open"),
   late: z.enum(["true", "false"]).default("false"),
-  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
-    .default(cursorLimits.pageDefault),
+  ...pageQueryFields,
 });
 const replyBody = z.strictObject({
   text: z
