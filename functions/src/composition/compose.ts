@@ -32,7 +32,6 @@ import { DynamoDbFeedbackRepository } from "../adapters/dynamodb/dynamodb-feedba
 import { DynamoDbProcedureRepository } from "../adapters/dynamodb/dynamodb-procedure-repository.js";
 import { DynamoDbRatingRepository } from "../adapters/dynamodb/dynamodb-rating-repository.js";
 import { holidayCalendar } from "../domain/working-days.js";
-import type { RatingInput } from "../domain/rating.js";
 import { addFeedbackMessageUseCase, replyToFeedbackUseCase } from "../use-cases/add-feedback-message.js";
 import { getAnnouncementUseCase, listAnnouncementsUseCase } from "../use-cases/announcements.js";
 import { isDossierOwnerCheck } from "../use-cases/is-dossier-owner.js";
@@ -347,14 +346,6 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     ratingReports: ratingReportsUseCases({ ratings, audit: auditLog, clock }),
     ratingsCsvMaxBytes: config.ratingsCsvMaxBytes,
     reachReports: reachReportUseCases({ reach }),
-    /** For the seed: a rating as the owner would give it at a past time (the seed spreads ratings over months). */
-    seedRating: (request: { code: string; rating: RatingInput; at: Date }) =>
-      rateDossierUseCase({ dossiers, ratings, isDossierOwner: async () => true, clock: { now: () => request.at } })({
-        code: request.code,
-        rating: request.rating,
-        zaloAppUserId: "seed",
-        receiptSignature: undefined,
-      }),
     staffAccess: staffAccessUseCases({
       staff: staffRepository,
       dossiers,

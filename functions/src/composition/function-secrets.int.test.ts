@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { firstIngestEvent } from "../../test/builders.js";
+import { eventually } from "../../test/eventually.js";
 import { startApiServer } from "../../test/api-server.js";
 import { startStreamPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
@@ -74,15 +76,6 @@ async function call(method: string, path: string, options: { token?: string; bod
   return { status: response.status, text, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : null };
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 it("the HTTP functions and notify do their work with only their own secrets", async () => {
   const phone = "0913777001";
@@ -100,26 +93,7 @@ it("the HTTP functions and notify do their work with only their own secrets", as
 
   // ingest (INGEST_SECRETS, RECEIPT_KEY for the receipt, PHONE_HMAC_KEY for the applicant's phone).
   const code = "000.00.20.H27-261102-7001";
-  const body = JSON.stringify({
-    events: [
-      {
-        eventId: `${code}-received`,
-        dossierCode: code,
-        status: 2,
-        occurredAt: "2026-11-02T08:15:00+07:00",
-        dossier: {
-          agencyCode: "000.00.20.H27",
-          agencyName: "UBND phường Kinh Bắc",
-          procedureCode: "1.001193.000.00.00.H27",
-          procedureName: "Đăng ký khai sinh",
-          applicantName: "Trần Thị Bình",
-          applicantPhone: phone,
-          receivedAt: "2026-11-02T08:15:00+07:00",
-          dueAt: "2026-11-09T17:00:00+07:00",
-        },
-      },
-    ],
-  });
+  const body = JSON.stringify({ events: [firstIngestEvent(code, { applicantName: "Trần Thị Bình", applicantPhone: phone })] });
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
   const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
   const ingested = await call("POST", "/v1/ingest/events", { body, headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` } });

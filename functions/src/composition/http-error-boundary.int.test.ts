@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { loadConfig } from "../config/config.js";
@@ -58,22 +59,16 @@ function webhookEvent() {
   return apiGatewayEvent({ routeKey: "POST /v1/zalo/webhook", rawPath: "/v1/zalo/webhook", headers: { "x-zevent-signature": `mac=${mac}` }, body });
 }
 
-const event = {
+const event = firstIngestEvent("000.00.20.H27-261120-0001", {
   eventId: "outage-1",
-  dossierCode: "000.00.20.H27-261120-0001",
-  status: 2,
   occurredAt: "2026-11-20T08:00:00+07:00",
-  dossier: {
-    agencyCode: "000.00.20.H27",
-    agencyName: "UBND xã Sơn Động",
-    procedureCode: "1.000894.000.00.00.H27",
-    procedureName: "Đăng ký kết hôn",
-    applicantName: "Trần Thị Bình",
-    applicantPhone: "0987654321",
-    receivedAt: "2026-11-20T08:00:00+07:00",
-    dueAt: "2026-11-25T17:00:00+07:00",
-  },
-};
+  agencyName: "UBND xã Sơn Động",
+  procedureCode: "1.000894.000.00.00.H27",
+  procedureName: "Đăng ký kết hôn",
+  applicantName: "Trần Thị Bình",
+  applicantPhone: "0987654321",
+  dueAt: "2026-11-25T17:00:00+07:00",
+});
 const procedures = JSON.stringify({
   procedures: [{ code: "1.000894", name: "Đăng ký kết hôn", field: "Hộ tịch", processingTime: "5 ngày", fee: "Miễn phí", documentsRequired: [], portalUrl: null }],
 });

@@ -113,7 +113,7 @@ export const envSchema = z.object({
   LATE_DOSSIER_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
   /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
   RATINGS_CSV_MAX_BYTES: z.coerce.number().int().positive().max(6_000_000).default(5_000_000),
-  /** When ZNS is not sent, Vietnam time (Zalo's night ban, -133). */
+  /** When ZNS is not sent, Vietnam time (Zalo's night ban). */
   ZALO_ZNS_QUIET_HOURS: z
     .string()
     .default("22:00-06:00")

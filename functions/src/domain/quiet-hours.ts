@@ -3,8 +3,8 @@ const dayMs = 24 * 60 * minuteMs;
 const vietnamOffsetMs = 7 * 60 * minuteMs;
 
 /**
- * A daily window in Vietnam time (UTC+7) in which ZNS is not sent (Zalo refuses it with -133; DESIGN.md §8),
- * as minutes after local midnight: from `startMinute` (quiet) up to `endMinute` (not quiet any more). A start
+ * A daily window in Vietnam time (UTC+7) in which ZNS is not sent (Zalo refuses it then; DESIGN.md §8), as
+ * minutes after local midnight: from `startMinute` (quiet) up to `endMinute` (not quiet any more). A start
  * after the end wraps past midnight. Configuration (`ZALO_ZNS_QUIET_HOURS`) holds it.
  */
 export interface QuietHours {

@@ -1,12 +1,13 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 import { httpRoutes } from "./routes.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
@@ -66,37 +67,12 @@ beforeAll(async () => {
   });
   publishedAnnouncementId = (JSON.parse(String(published.body)) as { announcement: { id: string } }).announcement.id;
 
-  const body = JSON.stringify({
-    events: [
-      {
-        eventId: "admin-test-1",
-        dossierCode: code,
-        status: 2,
-        occurredAt: "2026-11-20T08:00:00+07:00",
-        dossier: {
-          agencyCode: agency,
-          agencyName: "UBND phường Kinh Bắc",
-          procedureCode: "1.001193.000.00.00.H27",
-          procedureName: "Đăng ký khai sinh",
-          applicantName: "Nguyễn Văn An",
-          applicantPhone: "0912345678",
-          receivedAt: "2026-11-20T08:00:00+07:00",
-          dueAt: "2026-11-25T17:00:00+07:00",
-        },
-      },
-      { eventId: "admin-test-2", dossierCode: code, status: 9, occurredAt: "2026-11-24T10:00:00+07:00" },
-    ],
-  });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  await httpHandlersFrom(composeDependencies(stack.config)).ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
-  const rated = await composeDependencies(stack.config).seedRating({
+  const events = [
+    firstIngestEvent(code, { eventId: "admin-test-1", occurredAt: "2026-11-20T08:00:00+07:00", agencyCode: agency, dueAt: "2026-11-25T17:00:00+07:00" }),
+    { eventId: "admin-test-2", dossierCode: code, status: 9, occurredAt: "2026-11-24T10:00:00+07:00" },
+  ];
+  await httpHandlersFrom(composeDependencies(stack.config)).ingest(signedIngestRequest(events, String(Math.floor(Date.now() / 1000))));
+  const rated = await backdatedRatings(stack.config)({
     code,
     rating: { attitude: "hai_long", result: "hai_long", overall: "hai_long", reason: null, comment: "Cán bộ hướng dẫn tận tình" },
     at: new Date("2026-11-25T03:00:00.000Z"),

@@ -7,7 +7,6 @@ import type { Logger } from "../ports/logger.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
-import { InvalidCursorError } from "../ports/dossier-repository.js";
 import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
 import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
 import { adminMessages } from "./admin-messages.js";
@@ -106,19 +105,15 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
         const detail = zodIssues(query.error);
         return errorResponse(400, "INVALID_QUERY", adminMessages.invalidBody(detail));
       }
-      try {
-        const result = await deps.listLateDossiers(actor, {
-          agency: query.data.agency ?? null,
-          limit: query.data.limit,
-          cursor: query.data.cursor ?? null,
-        });
-        if (result.kind === "agency_required") return errorResponse(400, "AGENCY_REQUIRED", adminMessages.agencyRequired);
-        if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.agencyOutOfScope);
-        return json(200, { dossiers: result.dossiers, nextCursor: result.nextCursor });
-      } catch (error) {
-        if (error instanceof InvalidCursorError) return errorResponse(400, "INVALID_QUERY", adminMessages.invalidCursor);
-        throw error;
-      }
+      const result = await deps.listLateDossiers(actor, {
+        agency: query.data.agency ?? null,
+        limit: query.data.limit,
+        cursor: query.data.cursor ?? null,
+      });
+      if (result.kind === "agency_required") return errorResponse(400, "AGENCY_REQUIRED", adminMessages.agencyRequired);
+      if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.agencyOutOfScope);
+      if (result.kind === "invalid_cursor") return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
+      return json(200, { dossiers: result.dossiers, nextCursor: result.nextCursor });
     },
     "GET /v1/admin/receipts/{code}/qr": async (event, actor) => {
       const code = parseDossierCode(dossierCodeFromPathSegment(event.pathParameters?.code ?? ""));

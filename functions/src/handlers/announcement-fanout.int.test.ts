@@ -1,5 +1,6 @@
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
@@ -123,14 +124,11 @@ async function messages(): Promise<{ channel: string; recipient: string; templat
 }
 
 async function finalProgress(id: string) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { body } = await admin("GET /v1/admin/announcements/{id}", `/v1/admin/announcements/${id}`);
-    const progress = body["progress"];
-    if (progress.state === "done" && progress.pending === 0) return progress;
-    if (Date.now() > deadline) throw new Error(`fan-out did not finish: ${JSON.stringify(progress)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return eventually(
+    async () => (await admin("GET /v1/admin/announcements/{id}", `/v1/admin/announcements/${id}`)).body["progress"],
+    (progress) => progress.state === "done" && progress.pending === 0,
+    90_000,
+  );
 }
 
 function perRecipient(list: { recipient: string; templateData?: Record<string, string> }[], title: string) {
@@ -270,15 +268,8 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     const outbox = new DynamoDbOutboxRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
     const itemId = announcementOutboxId(id, goneAppUserId);
     const retry = () => admin("POST /v1/admin/notifications/{id}/retry", `/v1/admin/notifications/${itemId}/retry`);
-    const finishedAgain = async (retries: number) => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const item = await outbox.get(itemId);
-        if (item?.manualRetries === retries && item.finishedAt !== null) return item;
-        if (Date.now() > deadline) throw new Error(`the retried item did not finish: ${JSON.stringify(item)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
+    const finishedAgain = (retries: number) =>
+      eventually(() => outbox.get(itemId), (item) => item?.manualRetries === retries && item.finishedAt !== null, 30_000);
 
     // Still not a follower: undeliverable again, counted once (not 2).
     expect((await retry()).status).toBe(200);

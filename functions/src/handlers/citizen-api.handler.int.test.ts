@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let api: HttpHandler;
@@ -22,33 +22,19 @@ beforeAll(async () => {
   const handlers = httpHandlersFrom(composeDependencies(stack.config));
   api = handlers.api;
   token = (await stack.createZaloUser()).accessToken;
-  const body = JSON.stringify({
-    events: Object.values(codes).map((code, i) => ({
+  const events = Object.values(codes).map((code, i) =>
+    firstIngestEvent(code, {
       eventId: `seed-${i}`,
-      dossierCode: code,
-      status: 2,
       occurredAt: "2026-11-20T08:00:00+07:00",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "UBND xã Sơn Động",
-        procedureCode: "1.000894.000.00.00.H27",
-        procedureName: "Đăng ký kết hôn",
-        applicantName: "Trần Thị Bình",
-        applicantPhone: "0987654321",
-        receivedAt: "2026-11-20T08:00:00+07:00",
-        dueAt: "2026-11-25T17:00:00+07:00",
-      },
-    })),
-  });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
+      agencyName: "UBND xã Sơn Động",
+      procedureCode: "1.000894.000.00.00.H27",
+      procedureName: "Đăng ký kết hôn",
+      applicantName: "Trần Thị Bình",
+      applicantPhone: "0987654321",
+      dueAt: "2026-11-25T17:00:00+07:00",
     }),
   );
+  const response = await handlers.ingest(signedIngestRequest(events, String(Math.floor(Date.now() / 1000))));
   const results = JSON.parse(String(response.body)).results as { receipt: { url: string } }[];
   receiptUrls = { official: results[0]!.receipt.url, slashed: results[1]!.receipt.url };
 });

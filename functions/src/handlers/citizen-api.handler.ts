@@ -180,7 +180,7 @@ async function listMyDossiers(
     case "phone_not_verified":
       return errorResponse(403, "PHONE_NOT_VERIFIED", citizenMessages.phoneNotVerified);
     case "invalid_cursor":
-      return errorResponse(400, "INVALID_QUERY", citizenMessages.invalidListQuery);
+      return errorResponse(400, "INVALID_CURSOR", citizenMessages.invalidCursor);
   }
 }
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { citizenInputLimits } from "./citizen-api.handler.js";
-import { ingestSignature } from "./http/ingest-signature.js";
+import { citizenMessages } from "./citizen-messages.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let api: HttpHandler;
@@ -18,34 +19,20 @@ beforeAll(async () => {
   const handlers = httpHandlersFrom(composeDependencies(stack.config));
   api = handlers.api;
   const dossiers = [...ownCodes.map((code) => ({ code, phone: applicantPhone })), { code: "OTHER-0001", phone: "0911111111" }];
-  const body = JSON.stringify({
-    events: dossiers.map(({ code, phone }, i) => ({
+  const events = dossiers.map(({ code, phone }, i) =>
+    firstIngestEvent(code, {
       eventId: `me-${i}`,
-      dossierCode: code,
-      status: 2,
       occurredAt: `2026-11-2${i}T08:00:00+07:00`,
       note: "Bổ sung bản sao giấy khai sinh",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "UBND xã Sơn Động",
-        procedureCode: "1.000894.000.00.00.H27",
-        procedureName: "Đăng ký kết hôn",
-        applicantName: "Trần Thị Bình",
-        applicantPhone: phone,
-        receivedAt: `2026-11-2${i}T08:00:00+07:00`,
-        dueAt: "2026-11-29T17:00:00+07:00",
-      },
-    })),
-  });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
+      agencyName: "UBND xã Sơn Động",
+      procedureCode: "1.000894.000.00.00.H27",
+      procedureName: "Đăng ký kết hôn",
+      applicantName: "Trần Thị Bình",
+      applicantPhone: phone,
+      dueAt: "2026-11-29T17:00:00+07:00",
     }),
   );
+  const response = await handlers.ingest(signedIngestRequest(events, String(Math.floor(Date.now() / 1000))));
   expect(response.statusCode).toBe(200);
 });
 afterAll(async () => stack.stop());
@@ -191,9 +178,12 @@ describe("citizen profile, phone verification and my dossiers", () => {
     const max = citizenInputLimits.dossiersPageMax;
     expect((await call("GET /v1/me/dossiers", user.accessToken, { query: `limit=${max}` })).status).toBe(200);
     expect((await call("GET /v1/me/dossiers", user.accessToken, { query: "limit=1" })).body.dossiers).toHaveLength(1);
-    for (const query of [`limit=${max + 1}`, "limit=0", "limit=abc", "cursor=bogus", `cursor=${"a".repeat(201)}`, "other=1"]) {
+    for (const query of [`limit=${max + 1}`, "limit=0", "limit=abc", `cursor=${"a".repeat(201)}`, "other=1"]) {
       expect((await call("GET /v1/me/dossiers", user.accessToken, { query })).body.error.code).toBe("INVALID_QUERY");
     }
+    const bogus = await call("GET /v1/me/dossiers", user.accessToken, { query: "cursor=bogus" });
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error).toEqual({ code: "INVALID_CURSOR", message: citizenMessages.invalidCursor });
   });
 
   it("401 for every /v1/me route without a valid Zalo token", async () => {

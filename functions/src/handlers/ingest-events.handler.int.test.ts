@@ -1,5 +1,6 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { firstIngestEvent } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -35,23 +36,7 @@ function newCode() {
 }
 
 function firstEvent(code: string, eventId = `${code}-received`) {
-  return {
-    eventId,
-    dossierCode: code,
-    status: 2,
-    occurredAt: "2026-11-02T08:15:00+07:00",
-    dossier: {
-      agencyCode: "000.00.20.H27",
-      agencyName: "UBND phường Kinh Bắc",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
-      applicantPhone: "0912345678",
-      receivedAt: "2026-11-02T08:15:00+07:00",
-      dueAt: "2026-11-09T17:00:00+07:00",
-    },
-    unitName: "Bộ phận Một cửa",
-  };
+  return firstIngestEvent(code, { eventId, unitName: "Bộ phận Một cửa" });
 }
 
 async function itemCount() {

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { Rating } from "../domain/rating.js";
+import { isInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
+import type { RatingsFeed } from "../use-cases/list-ratings-feed.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
@@ -9,20 +10,7 @@ export interface IngestRatingsHandlerDeps {
   ingestSecrets: readonly string[];
   clock: Clock;
   log: Logger;
-  listRatingsFeed: (since: string | null) => Promise<{ ratings: Rating[]; cursor: string | null; hasMore: boolean }>;
-}
-
-/** A feed position (`<updatedAt>#<code>`), base64url so that the client treats it as opaque. */
-const positionPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[A-Za-z0-9.\-/_]{4,64}$/u;
-
-export function encodeRatingsCursor(position: string): string {
-  return Buffer.from(position, "utf8").toString("base64url");
-}
-
-function decodeRatingsCursor(cursor: string): string | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/u.test(cursor)) return null;
-  const position = Buffer.from(cursor, "base64url").toString("utf8");
-  return positionPattern.test(position) ? position : null;
+  listRatingsFeed: (since: string | null) => Promise<RatingsFeed | InvalidCursor>;
 }
 
 /**
@@ -41,13 +29,8 @@ export function buildIngestRatingsHandler(deps: IngestRatingsHandlerDeps) {
     if (names.some((name) => name !== "since") || params.getAll("since").length > 1) {
       return errorResponse(400, "INVALID_QUERY", "the only query parameter is `since` (a cursor from a previous answer)");
     }
-    const since = params.get("since");
-    let position: string | null = null;
-    if (since) {
-      position = decodeRatingsCursor(since);
-      if (!position) return errorResponse(400, "INVALID_CURSOR", "`since` is not a cursor this API gave out");
-    }
-    const page = await deps.listRatingsFeed(position);
+    const page = await deps.listRatingsFeed(params.get("since") || null);
+    if (isInvalidCursor(page)) return errorResponse(400, "INVALID_CURSOR", "`since` is not a cursor this API gave out");
     return json(200, {
       ratings: page.ratings.map((rating) => ({
         dossierCode: rating.dossierCode,
@@ -62,7 +45,7 @@ export function buildIngestRatingsHandler(deps: IngestRatingsHandlerDeps) {
         ratedAt: rating.ratedAt,
         updatedAt: rating.updatedAt,
       })),
-      cursor: page.cursor ? encodeRatingsCursor(page.cursor) : null,
+      cursor: page.cursor,
       hasMore: page.hasMore,
     });
   };

@@ -1,14 +1,16 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom } from "../composition/stream-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
+import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 const agency = "000.00.30.H27";
 const otherAgency = "000.00.31.H27";
@@ -26,37 +28,24 @@ const phone = (n: number) => `0914${String(200000 + n)}`;
 const international = (local: string) => `84${local.slice(1)}`;
 
 function event(n: number, status: number, suffix: string, occurredAt: string, extra: Record<string, unknown> = {}, agencyCode = agency) {
+  const dossierCode = agencyCode === agency ? code(n) : `${agencyCode}-261102-${String(3000 + n).padStart(4, "0")}`;
   return {
-    eventId: `late-${n}-${suffix}`,
-    dossierCode: agencyCode === agency ? code(n) : `${agencyCode}-261102-${String(3000 + n).padStart(4, "0")}`,
-    status,
-    occurredAt,
-    dossier: {
+    ...firstIngestEvent(dossierCode, {
+      eventId: `late-${n}-${suffix}`,
+      status,
+      occurredAt,
       agencyCode,
       agencyName: "UBND xã Tân Phú",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
       applicantPhone: n === 6 ? "02438123456" : phone(n), // a landline: no phone to message
       receivedAt: "2026-11-02T08:15:00+07:00",
       dueAt: n === 2 ? "2026-11-10T17:00:00+07:00" : "2026-11-09T17:00:00+07:00",
-    },
+    }),
     ...extra,
   };
 }
 
 async function ingestEvents(events: unknown[]) {
-  const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` },
-      body,
-    }),
-  );
+  const response = await handlers.ingest(signedIngestRequest(events, String(Math.floor(now.getTime() / 1000))));
   expect(response.statusCode).toBe(200);
   const { results } = JSON.parse(String(response.body)) as { results: Array<{ outcome: string; reason?: string }> };
   expect(results.filter((result) => result.outcome === "rejected")).toEqual([]);
@@ -73,7 +62,7 @@ async function outboxStates(dossierCode: string): Promise<Array<Record<string, u
   const result = await stack.table.documentClient.send(
     new QueryCommand({
       TableName: stack.config.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": `OUTBOX_DOSSIER#${dossierCode}` },
     }),
@@ -81,15 +70,6 @@ async function outboxStates(dossierCode: string): Promise<Array<Record<string, u
   return result.Items ?? [];
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function storedDossier(dossierCode: string) {
   const result = await stack.table.documentClient.send(
@@ -165,7 +145,7 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
     now = new Date("2026-11-11T00:00:00Z");
     expect(await job()).toMatchObject({ marked: 1, notified: 1 });
     await eventually(overdueMessages, (found) => found.length >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     const after = await overdueMessages();
     expect(after.map((message) => message.recipient).sort()).toEqual(
       [international(phone(1)), international(phone(2)), international(phone(7))].sort(),
@@ -244,7 +224,7 @@ describe("late dossiers: index and staff list", () => {
     expect((await list(officerToken, `agency=${otherAgency}`)).status).toBe(403);
     expect((await list(adminToken, "")).body).toMatchObject({ error: { code: "AGENCY_REQUIRED" } });
     expect((await list(adminToken, `agency=${otherAgency}`)).body.dossiers).toHaveLength(1);
-    expect((await list(officerToken, "cursor=bm90LWEtY3Vyc29y")).body).toMatchObject({ error: { code: "INVALID_QUERY" } });
+    expect((await list(officerToken, "cursor=bm90LWEtY3Vyc29y")).body).toMatchObject({ error: { code: "INVALID_CURSOR" } });
     expect((await list(officerToken, "limit=50")).status).toBe(200);
     expect((await list(officerToken, "limit=51")).status).toBe(400);
     expect((await list(officerToken, "other=1")).status).toBe(400);

@@ -2,17 +2,18 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "../composition/stream-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
+import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let ingest: HttpHandler;
@@ -106,36 +107,11 @@ async function verifiedCitizen(phone: string, options: { followsInZalo: boolean;
 }
 
 function event(code: string, phone: string, status: number, suffix: string, occurredAt: string) {
-  return {
-    eventId: `${code}-${suffix}`,
-    dossierCode: code,
-    status,
-    occurredAt,
-    dossier: {
-      agencyCode: "000.00.20.H27",
-      agencyName: "UBND phường Kinh Bắc",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
-      applicantPhone: phone,
-      receivedAt: "2026-11-02T08:15:00+07:00",
-      dueAt: "2026-11-09T17:00:00+07:00",
-    },
-  };
+  return firstIngestEvent(code, { eventId: `${code}-${suffix}`, status, occurredAt, applicantPhone: phone, receivedAt: "2026-11-02T08:15:00+07:00" });
 }
 
 async function ingestEvents(events: unknown[]) {
-  const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
-  const response = await ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` },
-      body,
-    }),
-  );
+  const response = await ingest(signedIngestRequest(events, String(Math.floor(now.getTime() / 1000))));
   expect(response.statusCode).toBe(200);
 }
 
@@ -144,7 +120,7 @@ async function outboxOf(code: string) {
   const result = await stack.table.documentClient.send(
     new QueryCommand({
       TableName: stack.config.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": `OUTBOX_DOSSIER#${code}` },
       ConsistentRead: false,
@@ -153,15 +129,6 @@ async function outboxOf(code: string) {
   return (result.Items ?? []) as Array<Record<string, unknown>>;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const finished = (items: Array<Record<string, unknown>>, count: number) =>
   items.length === count && items.every((item) => ["sent", "failed", "undeliverable"].includes(String(item["state"])));
@@ -309,7 +276,7 @@ describe("notify: outbox → stream → Zalo", () => {
       expect(waiting).toMatchObject({ state: "pending", attempts: 1, notBefore: new Date(now.getTime() + 500).toISOString() });
       expect(String(waiting!["reason"])).toMatch(/^retry_backoff: -32/);
       expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 }); // not due yet
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitForMessagesToSettle(stack.emulator.url, { quietMs: 300, timeoutMs: 15_000 });
       expect(await messagesTo(user.zaloOaUserId)).toHaveLength(0);
 
       now = new Date(now.getTime() + 501);
@@ -460,7 +427,7 @@ describe("notify: outbox → stream → Zalo", () => {
       }),
     );
     expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
     expect(await messagesTo(international(phone))).toHaveLength(0);
 
     now = new Date(now.getTime() + 3 * 60_000);
@@ -476,56 +443,13 @@ describe("notify: outbox → stream → Zalo", () => {
       const deps = composeDependencies(isolated.config, { clock });
       const code = newCode();
       const notifyIsolated = notifyHandlerFrom(deps);
-      const record: DynamoDBStreamEvent = {
-        Records: [
-          {
-            eventName: "INSERT",
-            dynamodb: {
-              SequenceNumber: "7",
-              NewImage: marshall({
-                ...keys.outboxItem("undeliverable-1"),
-                type: "OutboxItem",
-                id: "undeliverable-1",
-                state: "pending",
-                attempts: 0,
-                createdAt: "2026-11-02T01:00:00.000Z",
-                notification: {
-                  kind: "dossier_received",
-                  dossierCode: code,
-                  status: 2,
-                  procedureName: "Đăng ký khai sinh",
-                  dueAt: "2026-11-09T10:00:00.000Z",
-                  newDueAt: null,
-                  applicantPhone: "84987654321",
-                },
-              }) as never,
-            },
-          },
-        ],
-      };
-      const { PutCommand } = await import("@aws-sdk/lib-dynamodb");
-      await isolated.table.documentClient.send(
-        new PutCommand({
-          TableName: isolated.config.tableName,
-          Item: {
-            ...keys.outboxItem("undeliverable-1"),
-            type: "OutboxItem",
-            id: "undeliverable-1",
-            state: "pending",
-            attempts: 0,
-            createdAt: "2026-11-02T01:00:00.000Z",
-            notification: {
-              kind: "dossier_received",
-              dossierCode: code,
-              status: 2,
-              procedureName: "Đăng ký khai sinh",
-              dueAt: "2026-11-09T10:00:00.000Z",
-              newDueAt: null,
-              applicantPhone: "84987654321",
-            },
-          },
-        }),
+      const item = outboxItemFor(
+        "undeliverable-1",
+        { kind: "dossier_received", dossierCode: code, status: 2, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-09T10:00:00.000Z", newDueAt: null, applicantPhone: "84987654321" },
+        "2026-11-02T01:00:00.000Z",
       );
+      const record: DynamoDBStreamEvent = { Records: [{ eventName: "INSERT", dynamodb: { SequenceNumber: "7", NewImage: marshall(item) as never } }] };
+      await isolated.table.documentClient.send(new PutCommand({ TableName: isolated.config.tableName, Item: item }));
       await notifyIsolated(record);
       const stored = await isolated.table.documentClient.send(
         new GetCommand({ TableName: isolated.config.tableName, Key: keys.outboxItem("undeliverable-1") }),

@@ -1,5 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
@@ -106,8 +107,9 @@ beforeAll(async () => {
       { eventId: `report-${i}-2`, dossierCode: d.code, status: 9, occurredAt: at(d.day, d.finishAfterDays) },
     ]),
   );
+  const rate = backdatedRatings(stack.config);
   for (const d of dossiers) {
-    const saved = await deps.seedRating({ code: d.code, rating: d.rating, at: new Date(d.ratedAt) });
+    const saved = await rate({ code: d.code, rating: d.rating, at: new Date(d.ratedAt) });
     expect(saved.kind).toBe("saved");
   }
 });

@@ -1,5 +1,6 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
@@ -181,10 +182,10 @@ beforeAll(async () => {
   await lookUp(codes.A4, users.follower.accessToken);
   await lookUp(codes.B2);
   for (const dossierCode of [codes.A1, codes.A4]) {
-    expect((await deps.seedRating({ code: dossierCode, rating: happy, at: clock.now() })).kind).toBe("saved");
+    expect((await backdatedRatings(stack.config)({ code: dossierCode, rating: happy, at: clock.now() })).kind).toBe("saved");
   }
   // A changed rating is the same rated dossier.
-  expect((await deps.seedRating({ code: codes.A1, rating: { ...happy, attitude: "hai_long" }, at: clock.now() })).kind).toBe("saved");
+  expect((await backdatedRatings(stack.config)({ code: codes.A1, rating: { ...happy, attitude: "hai_long" }, at: clock.now() })).kind).toBe("saved");
 });
 
 afterAll(async () => stack?.stop());

@@ -9,6 +9,7 @@ import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom } from "../composition/http-handlers.js";
 import { httpRoutes } from "./routes.js";
+import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
 /** The events below are dated around 1793000000000 ms (late October 2026); the freshness window is 24 hours. */
@@ -86,7 +87,7 @@ describe("POST /v1/zalo/webhook", () => {
     const threads = await stack.table.documentClient.send(
       new QueryCommand({
         TableName: stack.config.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.feedbackByCitizenPartition(user.zaloAppUserId) },
       }),

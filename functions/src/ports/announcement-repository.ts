@@ -1,14 +1,9 @@
 import type { Announcement } from "../domain/announcement.js";
 
-export interface AnnouncementPosition {
-  publishedAt: string;
-  id: string;
-}
-
 export interface AnnouncementPage {
   announcements: Announcement[];
-  /** Where the next page starts; null on the last page. */
-  next: AnnouncementPosition | null;
+  /** Cursor of the next page (opaque, page-cursor.ts); null on the last page. */
+  next: string | null;
 }
 
 export interface AnnouncementRepository {
@@ -16,6 +11,6 @@ export interface AnnouncementRepository {
   publish(announcement: Announcement): Promise<void>;
   /** 1 GetItem. */
   get(id: string): Promise<Announcement | null>;
-  /** Newest first, a page after `after`: 1 Query on GSI1. */
-  listNewestFirst(request: { limit: number; after: AnnouncementPosition | null }): Promise<AnnouncementPage>;
+  /** Newest first, a page after the cursor `after`: 1 Query on GSI1; throws InvalidCursorError for a cursor it did not hand out. */
+  listNewestFirst(request: { limit: number; after: string | null }): Promise<AnnouncementPage>;
 }

@@ -51,9 +51,7 @@ export interface DossierRepository {
   appliedPayloadHash(eventId: string): Promise<string | null>;
   /**
    * The dossiers whose applicant phone is this one, newest first: 1 Query on GSI1 per page.
-   * Throws InvalidCursorError for a cursor it did not hand out.
+   * Throws InvalidCursorError (page-cursor.ts) for a cursor it did not hand out.
    */
   listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage>;
 }
-
-export class InvalidCursorError extends Error {}

@@ -21,6 +21,6 @@ export interface LateDossierRepository {
   /** The last day the job went through, or null before its first run. */
   lastProcessedDay(): Promise<string | null>;
   saveLastProcessedDay(day: string, at: string): Promise<void>;
-  /** An agency's dossiers marked late and still open; throws InvalidCursorError for a cursor it did not hand out. */
+  /** An agency's dossiers marked late and still open; throws InvalidCursorError (page-cursor.ts) for a cursor it did not hand out. */
   lateOfAgency(agencyCode: string, page: { limit: number; cursor: string | null }): Promise<LateDossierPage>;
 }

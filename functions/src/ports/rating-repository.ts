@@ -3,7 +3,7 @@ import type { ReachCell } from "../domain/reach.js";
 
 export interface RatingsFeedPage {
   ratings: Rating[];
-  /** Position of the last rating returned (`<updatedAt>#<code>`), null when the page is empty. */
+  /** Cursor of the last rating returned (opaque, page-cursor.ts), null when the page is empty. */
   lastPosition: string | null;
   hasMore: boolean;
 }
@@ -11,7 +11,7 @@ export interface RatingsFeedPage {
 /** One page of an agency-month partition (GSI2), oldest first; `last` is the position to continue after. */
 export interface AgencyMonthPage {
   ratings: Rating[];
-  /** `<ratedAt>#<code>` of the last rating read (the GSI2 sort key), null when the partition is done. */
+  /** Cursor of the last rating read (opaque, page-cursor.ts), null when the partition is done. */
   last: string | null;
 }
 
@@ -23,12 +23,15 @@ export interface RatingRepository {
    * in the reach counters of `reachCell` (the dossier's agency and receipt month) in the same transaction.
    */
   save(rating: Rating, expectedVersion: number, reachCell?: ReachCell | null): Promise<"saved" | "conflict">;
-  /** Ratings in update order strictly after `after` and strictly before `before` (positions); 1 Query on GSI1. */
+  /**
+   * Ratings in update order after the cursor `after` and updated strictly before the instant `before`; 1 Query on
+   * GSI1. Throws InvalidCursorError (page-cursor.ts) for a cursor it did not hand out.
+   */
   feed(request: { after: string | null; before: string; limit: number }): Promise<RatingsFeedPage>;
   /** Ratings of an agency first given in a month (`YYYY-MM`, Vietnam time), oldest first; 1 Query on GSI2 per page. */
   byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]>;
   /** The agencies that have ratings first given in each month of `from`..`to` (`YYYY-MM`, inclusive); 1 Query. */
   agenciesByMonth(from: string, to: string): Promise<Map<string, string[]>>;
-  /** Up to `limit` ratings of an agency-month partition after a position; 1 Query on GSI2. */
-  agencyMonthPage(agencyCode: string, month: string, after: string | null, limit: number): Promise<AgencyMonthPage>;
+  /** Up to `limit` ratings of an agency-month partition after a cursor it handed out; 1 Query on GSI2. */
+  agencyMonthPage(agencyCode: string, month: string, cursor: string | null, limit: number): Promise<AgencyMonthPage>;
 }

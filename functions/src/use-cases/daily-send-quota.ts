@@ -15,7 +15,7 @@ export interface DailySendQuotaDeps {
 
 export type SendPermission = { kind: "granted"; release: (report: SendReport) => Promise<void> } | { kind: "exhausted" } | { kind: "reserve" };
 
-/** What the send answer said about the quota: a report, "exhausted" (-211/-144), or nothing. */
+/** What the send answer said about the quota: a report, "exhausted" (a `quota_exhausted` failure), or nothing. */
 export type SendReport = QuotaReport | "exhausted" | null;
 
 interface ChannelState {

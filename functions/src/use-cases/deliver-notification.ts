@@ -1,6 +1,6 @@
 import type { CitizenProfile } from "../domain/citizen.js";
 import { renderMessage, type MessageLinks, type RenderedMessage, type TemplateName } from "../domain/notification-message.js";
-import type { DeliveryChannel, OutboxItem } from "../domain/outbox.js";
+import type { OutboxItem } from "../domain/outbox.js";
 import { nextVietnamMidnight } from "../domain/daily-quota.js";
 import { endOfQuietHours, isQuietHour, type QuietHours } from "../domain/quiet-hours.js";
 import { backoffMs, type SendOutcome } from "../domain/send-outcome.js";
@@ -13,6 +13,7 @@ import type { ReachRepository } from "../ports/reach-repository.js";
 import type { SendPacer } from "../ports/send-pacer.js";
 import type { ZaloMessenger } from "../ports/zalo-messenger.js";
 import type { DailySendQuota, SendReport } from "./daily-send-quota.js";
+import { chooseRoutes, type Route } from "./delivery-routes.js";
 import type { OaAccessTokens } from "./oa-access-tokens.js";
 
 export interface DeliverNotificationDeps {
@@ -52,10 +53,6 @@ export interface DeliverNotificationDeps {
 
 export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
 
-type Route =
-  | { channel: "oa_template"; recipient: string; templateId: string; follower: CitizenProfile }
-  | { channel: "zns"; recipient: string; templateId: string };
-
 /** Why an item waits for the next Vietnam day (the delivery log shows it in Vietnamese). */
 export const quotaWaitReasons = { exhausted: "daily_quota_exhausted", reserve: "quota_reserve" } as const;
 
@@ -70,173 +67,203 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
     const now = deps.clock.now();
     const item = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
     if (!item) return "skipped";
-
-    let attempts = item.attempts;
-    const finish = async (result: OutboxFinish): Promise<DeliveryResult> => {
-      const tally = item.notification.kind === "announcement" ? { announcementId: item.notification.announcementId } : undefined;
-      const recorded = await deps.outbox.finish(item.id, owner, attempts, result, deps.clock.now(), tally);
-      if (!recorded) return "skipped";
-      const about = item.notification;
-      if (result.state === "sent" && deps.reach && about.kind !== "announcement" && about.kind !== "feedback_reply") {
-        await deps.reach.markDelivered(about.dossierCode, result.channel === "zns" ? "zns" : "oa", deps.clock.now().toISOString());
-      }
-      if (result.state === "failed") {
-        await deps.deadLetters.send({
-          outboxId: item.id,
-          reason: result.reason,
-          attempts,
-          failedAt: deps.clock.now().toISOString(),
-          notification: item.notification,
-        });
-      }
-      return result.state;
-    };
-
-    if (attempts >= deps.retry.maxAttempts) {
-      return finish({ state: "failed", reason: item.reason ? `retries_exhausted: ${item.reason}` : "retries_exhausted", channel: null, recipient: null });
-    }
-
-    const message = renderMessage(item.notification, deps.links);
-    const routes = await routesFor(item, message, deps);
-    if (!routes.ok) return finish({ state: "undeliverable", reason: routes.reason, channel: null, recipient: null });
-
-    /** Waits before the next attempt: inline when short, else the item is postponed ("postponed" to return). */
-    const backOff = async (): Promise<"postponed" | null> => {
-      if (attempts >= deps.retry.maxAttempts) return null; // no attempt left: the loop records the failure now
-      const delay = backoffMs(attempts, deps.retry.baseDelayMs, deps.retry.maxDelayMs, deps.random);
-      if (delay <= deps.retry.inlineMaxMs) {
-        await deps.sleep(delay);
-        return null;
-      }
-      const notBefore = new Date(deps.clock.now().getTime() + delay);
-      await deps.outbox.postpone(item.id, owner, attempts, notBefore, `retry_backoff: ${lastFailure}`);
-      return "postponed";
-    };
-
-    /** Waits for the next Vietnam day's quota: `pending` until midnight + jitter, the attempts given back. */
-    const waitForTomorrow = async (why: keyof typeof quotaWaitReasons, attemptsToKeep: number): Promise<"postponed"> => {
-      const now = deps.clock.now();
-      const notBefore = new Date(nextVietnamMidnight(now).getTime() + Math.floor(deps.random() * deps.quotaWaitJitterMs));
-      await deps.outbox.postpone(item.id, owner, attemptsToKeep, notBefore, quotaWaitReasons[why]);
-      if (item.notification.kind === "announcement") await deps.pauseAnnouncement(item.notification.announcementId, nextVietnamMidnight(now));
-      return "postponed";
-    };
-    const priority = item.notification.kind === "announcement" ? "announcement" : "dossier";
-
-    let route: Route = routes.first;
-    let tokenRefreshed = false;
-    let lastFailure = "";
-    for (;;) {
-      if (route.channel === "zns" && isQuietHour(deps.clock.now(), deps.quietHours)) {
-        const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
-        await deps.outbox.postpone(item.id, owner, attempts, notBefore, "quiet_hours");
-        return "postponed";
-      }
-      if (attempts >= deps.retry.maxAttempts) {
-        return finish({
-          state: "failed",
-          reason: `retries_exhausted: ${lastFailure}`,
-          channel: route.channel,
-          recipient: route.recipient,
-        });
-      }
-
-      let token: string;
-      try {
-        token = await deps.oaTokens.current();
-      } catch (error) {
-        attempts += 1;
-        lastFailure = `oa_token_unavailable: ${String(error)}`;
-        if ((await backOff()) === "postponed") return "postponed";
-        continue;
-      }
-
-      const permission = await deps.quota.permit(route.channel, priority);
-      if (permission.kind === "exhausted" && route.channel === "oa_template" && routes.fallback) {
-        // The phone channel has a quota of its own: a dossier message still goes today.
-        route = routes.fallback;
-        continue;
-      }
-      if (permission.kind !== "granted") return waitForTomorrow(permission.kind, attempts);
-      await deps.pacer.wait();
-      attempts += 1;
-      let answered: SendOutcome | null = null;
-      try {
-        answered = await send(deps.messenger, token, route, message, item.id);
-      } finally {
-        await permission.release(quotaReportOf(answered));
-      }
-      const outcome = answered;
-      if (outcome.ok) {
-        return finish({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId });
-      }
-      lastFailure = `${outcome.code ?? "no code"} ${outcome.message}`;
-      switch (outcome.failure) {
-        case "token":
-          if (tokenRefreshed) {
-            return finish({ state: "failed", reason: `token_rejected_after_refresh ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-          }
-          tokenRefreshed = true;
-          try {
-            await deps.oaTokens.afterRejected(token);
-          } catch (error) {
-            lastFailure = `oa_token_unavailable: ${String(error)}`;
-          }
-          continue;
-        case "quota_exhausted":
-          // Not this message's fault: the day's quota is spent. The attempt is given back; the phone channel, which
-          // has a quota of its own, may still carry it today.
-          attempts -= 1;
-          if (route.channel === "oa_template" && routes.fallback) {
-            route = routes.fallback;
-            continue;
-          }
-          return waitForTomorrow("exhausted", attempts);
-        case "quiet_hours": {
-          const notBefore = endOfQuietHours(deps.clock.now(), deps.quietHours);
-          const waitUntil = notBefore > deps.clock.now() ? notBefore : new Date(deps.clock.now().getTime() + 60 * 60 * 1000);
-          await deps.outbox.postpone(item.id, owner, attempts, waitUntil, "quiet_hours");
-          return "postponed";
-        }
-        case "not_a_follower":
-          if (route.channel === "oa_template") {
-            const follower = route.follower;
-            if (follower.zaloOaUserId) {
-              await deps.citizens.recordFollowState({
-                zaloAppUserId: follower.zaloAppUserId,
-                zaloOaUserId: follower.zaloOaUserId,
-                isFollower: false,
-                at: deps.clock.now().toISOString(),
-              });
-            }
-          }
-          if (route.channel === "oa_template" && routes.fallback) {
-            route = routes.fallback;
-            continue;
-          }
-          return finish({ state: "undeliverable", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-        case "not_by_uid":
-          if (route.channel === "oa_template" && routes.fallback) {
-            route = routes.fallback;
-            continue;
-          }
-          return finish({ state: "failed", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-        case "recipient":
-          return finish({ state: "undeliverable", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-        case "credentials":
-          deps.alarm({ message: "Zalo refused the app secret proof: check ZALO_APP_SECRET", alarm: "zalo_credentials", code: outcome.code, outboxId: item.id });
-          return finish({ state: "failed", reason: `zalo_credentials ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-        case "permanent":
-          return finish({ state: "failed", reason: `zalo_error ${lastFailure}`, channel: route.channel, recipient: route.recipient });
-        case "retryable":
-          break;
-      }
-      if ((await backOff()) === "postponed") return "postponed";
-    }
+    return new Delivery(deps, item, owner).run();
   };
 }
 
-/** What the answer tells the day's quota: -211/-144 say it is spent; other answers may carry a reading. */
+/** What an attempt leads to: the item's result, or another attempt on a route. */
+type Step = { kind: "done"; result: DeliveryResult } | { kind: "again"; route: Route };
+
+const again = (route: Route): Step => ({ kind: "again", route });
+const done = (result: DeliveryResult): Step => ({ kind: "done", result });
+
+/** One leased item on its way to Zalo: the attempts, and what each answer leads to. */
+class Delivery {
+  private attempts: number;
+  private lastFailure = "";
+  private tokenRefreshed = false;
+  private fallback: Route | null = null;
+  private readonly priority: "announcement" | "dossier";
+
+  constructor(
+    private readonly deps: DeliverNotificationDeps,
+    private readonly item: OutboxItem,
+    private readonly owner: string,
+  ) {
+    this.attempts = item.attempts;
+    this.priority = item.notification.kind === "announcement" ? "announcement" : "dossier";
+  }
+
+  async run(): Promise<DeliveryResult> {
+    if (this.attempts >= this.deps.retry.maxAttempts) {
+      const reason = this.item.reason ? `retries_exhausted: ${this.item.reason}` : "retries_exhausted";
+      return this.record({ state: "failed", reason, channel: null, recipient: null });
+    }
+    const message = renderMessage(this.item.notification, this.deps.links);
+    const routes = await chooseRoutes(this.item, message, this.deps);
+    if (!routes.ok) return this.record({ state: "undeliverable", reason: routes.reason, channel: null, recipient: null });
+    this.fallback = routes.fallback;
+    let step = await this.attempt(routes.first, message);
+    while (step.kind === "again") step = await this.attempt(step.route, message);
+    return step.result;
+  }
+
+  /** One attempt on a route: quiet hours, attempts left, token, the day's quota, then the send itself. */
+  private async attempt(route: Route, message: RenderedMessage): Promise<Step> {
+    const { deps } = this;
+    if (route.channel === "zns" && isQuietHour(deps.clock.now(), deps.quietHours)) {
+      return done(await this.postpone(endOfQuietHours(deps.clock.now(), deps.quietHours), "quiet_hours"));
+    }
+    if (this.attempts >= deps.retry.maxAttempts) return done(await this.finishOn(route, "failed", `retries_exhausted: ${this.lastFailure}`));
+
+    const token = await this.accessToken();
+    if (token === null) return this.backOffThen(route);
+
+    const permission = await deps.quota.permit(route.channel, this.priority);
+    // The phone channel has a quota of its own: a dossier message still goes today.
+    if (permission.kind === "exhausted" && this.canFallBack(route)) return again(this.fallback!);
+    if (permission.kind !== "granted") return done(await this.waitForTomorrow(permission.kind));
+
+    await deps.pacer.wait();
+    this.attempts += 1;
+    let answered: SendOutcome | null = null;
+    try {
+      answered = await send(deps.messenger, token, route, message, this.item.id);
+    } finally {
+      await permission.release(quotaReportOf(answered));
+    }
+    const outcome = answered;
+    if (outcome.ok) {
+      return done(await this.record({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId }));
+    }
+    this.lastFailure = `${outcome.code ?? "no code"} ${outcome.message}`;
+    return this.afterFailure(route, outcome, token);
+  }
+
+  /** What a refused send leads to, by the kind of failure the Zalo adapter named. */
+  private async afterFailure(route: Route, outcome: Extract<SendOutcome, { ok: false }>, token: string): Promise<Step> {
+    const zaloError = `zalo_error ${this.lastFailure}`;
+    switch (outcome.failure) {
+      case "token":
+        if (this.tokenRefreshed) return done(await this.finishOn(route, "failed", `token_rejected_after_refresh ${this.lastFailure}`));
+        await this.refreshToken(token);
+        return again(route);
+      case "quota_exhausted":
+        // Not this message's fault: the day's quota is spent. The attempt is given back; the phone channel, which
+        // has a quota of its own, may still carry it today.
+        this.attempts -= 1;
+        return this.fallBackOr(route, () => this.waitForTomorrow("exhausted"));
+      case "quiet_hours": {
+        const now = this.deps.clock.now();
+        const notBefore = endOfQuietHours(now, this.deps.quietHours);
+        return done(await this.postpone(notBefore > now ? notBefore : new Date(now.getTime() + 60 * 60 * 1000), "quiet_hours"));
+      }
+      case "not_a_follower":
+        if (route.channel === "oa_template") await this.recordUnfollowed(route.follower);
+        return this.fallBackOr(route, () => this.finishOn(route, "undeliverable", zaloError));
+      case "not_by_uid":
+        return this.fallBackOr(route, () => this.finishOn(route, "failed", zaloError));
+      case "recipient":
+        return done(await this.finishOn(route, "undeliverable", zaloError));
+      case "credentials":
+        this.deps.alarm({ message: "Zalo refused the app secret proof: check ZALO_APP_SECRET", alarm: "zalo_credentials", code: outcome.code, outboxId: this.item.id });
+        return done(await this.finishOn(route, "failed", `zalo_credentials ${this.lastFailure}`));
+      case "permanent":
+        return done(await this.finishOn(route, "failed", zaloError));
+      case "retryable":
+        return this.backOffThen(route);
+    }
+  }
+
+  /** The OA access token, or null when none can be had (an attempt is spent, as for any failure). */
+  private async accessToken(): Promise<string | null> {
+    try {
+      return await this.deps.oaTokens.current();
+    } catch (error) {
+      this.attempts += 1;
+      this.lastFailure = `oa_token_unavailable: ${String(error)}`;
+      return null;
+    }
+  }
+
+  /** Zalo refused the token: refresh it once for this item. */
+  private async refreshToken(rejected: string): Promise<void> {
+    this.tokenRefreshed = true;
+    try {
+      await this.deps.oaTokens.afterRejected(rejected);
+    } catch (error) {
+      this.lastFailure = `oa_token_unavailable: ${String(error)}`;
+    }
+  }
+
+  private canFallBack(route: Route): boolean {
+    return route.channel === "oa_template" && this.fallback !== null;
+  }
+
+  /** From the OA template to the phone when there is one; else what `otherwise` records. */
+  private async fallBackOr(route: Route, otherwise: () => Promise<DeliveryResult>): Promise<Step> {
+    return this.canFallBack(route) ? again(this.fallback!) : done(await otherwise());
+  }
+
+  /** Waits before the next attempt: inline when short, else the item is postponed. No attempt left: at once. */
+  private async backOffThen(route: Route): Promise<Step> {
+    const { retry } = this.deps;
+    if (this.attempts >= retry.maxAttempts) return again(route);
+    const delay = backoffMs(this.attempts, retry.baseDelayMs, retry.maxDelayMs, this.deps.random);
+    if (delay <= retry.inlineMaxMs) {
+      await this.deps.sleep(delay);
+      return again(route);
+    }
+    return done(await this.postpone(new Date(this.deps.clock.now().getTime() + delay), `retry_backoff: ${this.lastFailure}`));
+  }
+
+  /** Waits for the next Vietnam day's quota: `pending` until midnight + jitter, with the attempts kept so far. */
+  private async waitForTomorrow(why: keyof typeof quotaWaitReasons): Promise<"postponed"> {
+    const now = this.deps.clock.now();
+    const notBefore = new Date(nextVietnamMidnight(now).getTime() + Math.floor(this.deps.random() * this.deps.quotaWaitJitterMs));
+    await this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, quotaWaitReasons[why]);
+    const about = this.item.notification;
+    if (about.kind === "announcement") await this.deps.pauseAnnouncement(about.announcementId, nextVietnamMidnight(now));
+    return "postponed";
+  }
+
+  private async postpone(notBefore: Date, reason: string): Promise<"postponed"> {
+    await this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, reason);
+    return "postponed";
+  }
+
+  private async recordUnfollowed(follower: CitizenProfile): Promise<void> {
+    if (!follower.zaloOaUserId) return;
+    await this.deps.citizens.recordFollowState({
+      zaloAppUserId: follower.zaloAppUserId,
+      zaloOaUserId: follower.zaloOaUserId,
+      isFollower: false,
+      at: this.deps.clock.now().toISOString(),
+    });
+  }
+
+  private finishOn(route: Route, state: "failed" | "undeliverable", reason: string): Promise<DeliveryResult> {
+    return this.record({ state, reason, channel: route.channel, recipient: route.recipient });
+  }
+
+  /** Records the final state while the lease is held; then the reach counters and, for a failure, the dead letters. */
+  private async record(result: OutboxFinish): Promise<DeliveryResult> {
+    const { deps, item } = this;
+    const about = item.notification;
+    const tally = about.kind === "announcement" ? { announcementId: about.announcementId } : undefined;
+    const recorded = await deps.outbox.finish(item.id, this.owner, this.attempts, result, deps.clock.now(), tally);
+    if (!recorded) return "skipped";
+    if (result.state === "sent" && deps.reach && about.kind !== "announcement" && about.kind !== "feedback_reply") {
+      await deps.reach.markDelivered(about.dossierCode, result.channel === "zns" ? "zns" : "oa", deps.clock.now().toISOString());
+    }
+    if (result.state === "failed") {
+      await deps.deadLetters.send({ outboxId: item.id, reason: result.reason, attempts: this.attempts, failedAt: deps.clock.now().toISOString(), notification: about });
+    }
+    return result.state;
+  }
+}
+
+/** What the answer tells the day's quota: a `quota_exhausted` failure says it is spent; other answers may carry a reading. */
 function quotaReportOf(outcome: SendOutcome | null): SendReport {
   if (!outcome) return null;
   if (!outcome.ok && outcome.failure === "quota_exhausted") return "exhausted";
@@ -253,42 +280,4 @@ async function send(messenger: ZaloMessenger, token: string, route: Route, messa
     templateData: message.templateData,
     trackingId: outboxId.slice(0, 48),
   });
-}
-
-type Routes = { ok: true; first: Route; fallback: Route | null } | { ok: false; reason: string };
-
-/** DESIGN.md §8: OA template to a follower; else ZNS to the phone when a template is configured; else undeliverable. */
-async function routesFor(item: OutboxItem, message: RenderedMessage, deps: DeliverNotificationDeps): Promise<Routes> {
-  const notification = item.notification;
-  const oaTemplate = deps.templates.oa[message.template];
-  const znsTemplate = deps.templates.zns[message.template];
-
-  let citizens: CitizenProfile[];
-  let phone: string | null;
-  // An announcement or a feedback answer goes to one Zalo user (by their app id), never by phone.
-  if (notification.kind === "announcement" || notification.kind === "feedback_reply") {
-    const citizen = await deps.citizens.get(notification.zaloAppUserId);
-    // Opted out after the fan-out wrote the item: the citizen's latest word wins.
-    // (An answer to the citizen's own question needs no opt-in: they asked.)
-    if (notification.kind === "announcement" && citizen && !citizen.announcementsSubscribed) return { ok: false, reason: "not_subscribed" };
-    citizens = citizen ? [citizen] : [];
-    phone = null;
-  } else {
-    phone = notification.applicantPhone;
-    citizens = phone ? await deps.citizens.findByVerifiedPhone(phone) : [];
-  }
-  const follower = citizens.find((citizen) => citizen.isFollower && citizen.zaloOaUserId !== null);
-
-  const zns: Route | null = phone && znsTemplate ? { channel: "zns", recipient: phone, templateId: znsTemplate } : null;
-  if (follower?.zaloOaUserId && oaTemplate) {
-    return { ok: true, first: { channel: "oa_template", recipient: follower.zaloOaUserId, templateId: oaTemplate, follower }, fallback: zns };
-  }
-  if (zns) return { ok: true, first: zns, fallback: null };
-
-  const channel: DeliveryChannel = "oa_template";
-  if (!phone && notification.kind !== "announcement" && notification.kind !== "feedback_reply") return { ok: false, reason: "no_phone_on_dossier" };
-  if (!follower) {
-    return { ok: false, reason: phone ? "no_follower_for_phone_and_no_zns_template" : "not_a_follower" };
-  }
-  return { ok: false, reason: `no_${channel}_template_for_${message.template}` };
 }

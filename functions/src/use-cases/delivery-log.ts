@@ -4,6 +4,7 @@ import { canSeeAgency, isAdmin, type StaffMember } from "../domain/staff.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxPage, OutboxRepository } from "../ports/outbox-repository.js";
+import { isInvalidCursor, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 
 export interface DeliveryLogDeps {
   outbox: Pick<OutboxRepository, "get" | "listByDossier" | "listByState" | "retry">;
@@ -34,7 +35,7 @@ export function deliveryLogUseCases(deps: DeliveryLogDeps) {
   async function list(
     actor: StaffMember,
     request: { state: OutboxState | null; dossierCode: string | null; after: string | null; limit: number },
-  ): Promise<OutboxPage> {
+  ): Promise<OutboxPage | InvalidCursor> {
     const read = (after: string | null, limit: number): Promise<OutboxPage> => {
       if (request.dossierCode !== null) return deps.outbox.listByDossier(request.dossierCode, { after, limit });
       // `sent` is read by dossier only (the handler refuses it alone); no state means the failed ones.
@@ -44,7 +45,8 @@ export function deliveryLogUseCases(deps: DeliveryLogDeps) {
     const items: OutboxItem[] = [];
     let after = request.after;
     for (let round = 0; round < maxRounds && items.length < request.limit; round += 1) {
-      const page = await read(after, request.limit - items.length);
+      const page = await orInvalidCursor(() => read(after, request.limit - items.length));
+      if (isInvalidCursor(page)) return page;
       items.push(...page.items.filter((item) => canSeeOutboxItem(actor, item) && (request.state === null || item.state === request.state)));
       after = page.next;
       if (after === null) break;

@@ -16,6 +16,7 @@ import type { DossierRepository } from "../ports/dossier-repository.js";
 import type { FeedbackRepository } from "../ports/feedback-repository.js";
 import type { AddMessageResult } from "./add-feedback-message.js";
 import type { FeedbackDeps } from "./submit-feedback.js";
+import { isInvalidCursor, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 
 export interface FeedbackInboxDeps extends FeedbackDeps {
   feedback: FeedbackRepository;
@@ -65,18 +66,21 @@ export function feedbackInboxUseCases(deps: FeedbackInboxDeps) {
   async function list(
     actor: StaffMember,
     request: { filter: FeedbackInboxFilter; lateOnly: boolean; after: string | null; limit: number },
-  ): Promise<{ threads: InboxThread[]; next: string | null }> {
+  ): Promise<{ threads: InboxThread[]; next: string | null } | InvalidCursor> {
     const states = feedbackInboxFilters[request.filter];
     const at = now();
     const found: InboxThread[] = [];
     let after = request.after;
     for (let round = 0; round < maxRounds && found.length < request.limit; round += 1) {
-      const page = await deps.feedback.pageByStates(states, {
-        after,
-        limit: request.limit - found.length,
-        // Open threads are late exactly when their deadline has passed: the index bounds them.
-        ...(request.lateOnly && request.filter === "open" ? { dueBefore: at.toISOString() } : {}),
-      });
+      const page = await orInvalidCursor(() =>
+        deps.feedback.pageByStates(states, {
+          after,
+          limit: request.limit - found.length,
+          // Open threads are late exactly when their deadline has passed: the index bounds them.
+          ...(request.lateOnly && request.filter === "open" ? { dueBefore: at.toISOString() } : {}),
+        }),
+      );
+      if (isInvalidCursor(page)) return page;
       for (const thread of page.threads) {
         if (!canSeeFeedback(actor, thread)) continue;
         if (request.lateOnly && !isFeedbackLate(thread, at)) continue;

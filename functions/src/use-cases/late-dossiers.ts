@@ -5,6 +5,7 @@ import { vietnamCalendarDay } from "../domain/vietnam-time.js";
 import type { Clock } from "../ports/clock.js";
 import type { IdGenerator } from "../ports/id-generator.js";
 import type { LateDossierRepository } from "../ports/late-dossier-repository.js";
+import { isInvalidCursor, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 
 export interface DetectLateDossiersDeps {
   lateDossiers: LateDossierRepository;
@@ -76,7 +77,8 @@ export interface LateDossierRow {
 export type LateDossierListResult =
   | { kind: "ok"; dossiers: LateDossierRow[]; nextCursor: string | null }
   | { kind: "agency_required" }
-  | { kind: "forbidden" };
+  | { kind: "forbidden" }
+  | InvalidCursor;
 
 /** Staff: the late dossiers of one agency in their scope (an officer with one agency need not name it). */
 export function listLateDossiersUseCase(deps: { lateDossiers: LateDossierRepository; clock: Clock }) {
@@ -87,7 +89,8 @@ export function listLateDossiersUseCase(deps: { lateDossiers: LateDossierReposit
     const agency = query.agency ?? (!actor.allAgencies && actor.agencyCodes.length === 1 ? actor.agencyCodes[0]! : null);
     if (!agency) return { kind: "agency_required" };
     if (!canSeeAgency(actor, agency)) return { kind: "forbidden" };
-    const page = await deps.lateDossiers.lateOfAgency(agency, { limit: query.limit, cursor: query.cursor });
+    const page = await orInvalidCursor(() => deps.lateDossiers.lateOfAgency(agency, { limit: query.limit, cursor: query.cursor }));
+    if (isInvalidCursor(page)) return page;
     const now = deps.clock.now();
     return {
       kind: "ok",

@@ -1,5 +1,6 @@
 import type { Rating } from "../domain/rating.js";
 import type { Clock } from "../ports/clock.js";
+import { orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 import type { RatingRepository } from "../ports/rating-repository.js";
 
 export interface RatingsFeedDeps {
@@ -14,11 +15,20 @@ export interface RatingsFeedDeps {
 
 export const ratingsFeedPageSize = 100;
 
+export interface RatingsFeed {
+  ratings: Rating[];
+  /** The next `since`: the last rating's cursor, or the one asked with when nothing new came. */
+  cursor: string | null;
+  hasMore: boolean;
+}
+
 /** `GET /v1/ingest/ratings?since=`: ratings in update order (a changed rating comes again), with a cursor. */
 export function listRatingsFeedUseCase(deps: RatingsFeedDeps) {
-  return async function listRatingsFeed(since: string | null): Promise<{ ratings: Rating[]; cursor: string | null; hasMore: boolean }> {
+  return async function listRatingsFeed(since: string | null): Promise<RatingsFeed | InvalidCursor> {
     const before = new Date(deps.clock.now().getTime() - deps.settleSeconds * 1000).toISOString();
-    const page = await deps.ratings.feed({ after: since, before, limit: ratingsFeedPageSize });
-    return { ratings: page.ratings, cursor: page.lastPosition ?? since, hasMore: page.hasMore };
+    return orInvalidCursor(async () => {
+      const page = await deps.ratings.feed({ after: since, before, limit: ratingsFeedPageSize });
+      return { ratings: page.ratings, cursor: page.lastPosition ?? since, hasMore: page.hasMore };
+    });
   };
 }

@@ -6,7 +6,7 @@ import type { OaTokenPair, OaTokenStore, StoredOaToken, ZaloOAuth } from "../por
 export interface OaAccessTokens {
   /** A usable OA access token; refreshed first when it expires within the proactive window. */
   current(): Promise<string>;
-  /** After Zalo rejected `rejected` (-216/-220/-124): a fresh token, refreshing at most once across callers. */
+  /** After Zalo rejected `rejected` (a `token` failure): a fresh token, refreshing at most once across callers. */
   afterRejected(rejected: string): Promise<string>;
 }
 

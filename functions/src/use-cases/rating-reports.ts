@@ -1,8 +1,10 @@
 import { monthRange, RatingReportBuilder, type RatingReport } from "../domain/rating-summary.js";
 import type { Rating } from "../domain/rating.js";
-import { canSeeAgency, isAdmin, type StaffMember } from "../domain/staff.js";
+import { canSeeAgency, isAdmin, staffLimits, type StaffMember } from "../domain/staff.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { Clock } from "../ports/clock.js";
+import { z } from "zod";
+import { decodeCursor, encodeCursor, InvalidCursorError, isInvalidCursor, jsonPosition, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 import type { RatingRepository } from "../ports/rating-repository.js";
 
 export interface RatingReportsDeps {
@@ -21,11 +23,29 @@ export interface RatingFilter {
   procedureCode: string | null;
 }
 
-/** Where a listing stopped: the partition (month, agency) and the last position read in it (null: its start). */
-export interface RatingListPosition {
+/** Where a listing stopped: the partition (month, agency) and the repository's cursor in it (null: its start). */
+interface RatingListPosition {
   month: string;
   agencyCode: string;
   after: string | null;
+}
+
+const ratingListPosition = jsonPosition(
+  z.tuple([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u), z.string().min(1).max(staffLimits.agencyCodeLength), z.string().nullable()]),
+);
+
+function encodeListCursor(position: RatingListPosition): string {
+  return encodeCursor(JSON.stringify([position.month, position.agencyCode, position.after]));
+}
+
+function decodeListCursor(cursor: string): RatingListPosition | InvalidCursor {
+  try {
+    const [month, agencyCode, after] = decodeCursor(cursor, ratingListPosition);
+    return { month, agencyCode, after };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return { kind: "invalid_cursor" };
+    throw error;
+  }
 }
 
 export type ScopeRefusal = { kind: "forbidden" } | { kind: "range_too_long" };
@@ -80,10 +100,12 @@ export function ratingReportsUseCases(deps: RatingReportsDeps) {
   async function listRatings(
     actor: StaffMember,
     filter: RatingFilter,
-    start: RatingListPosition | null,
+    cursor: string | null,
     pageSize = ratingListPageSize,
-  ): Promise<ScopeRefusal | { kind: "ok"; ratings: Rating[]; next: RatingListPosition | null }> {
+  ): Promise<ScopeRefusal | InvalidCursor | { kind: "ok"; ratings: Rating[]; next: string | null }> {
     if (!isAdmin(actor)) return { kind: "forbidden" };
+    const start = cursor === null ? null : decodeListCursor(cursor);
+    if (start !== null && isInvalidCursor(start)) return start;
     const partitions = await partitionsOf(actor, filter);
     if (!Array.isArray(partitions)) return partitions;
     await deps.audit.record({ actorZaloAppUserId: actor.zaloAppUserId, action: "list_ratings", subject: describeFilter(filter), at: deps.clock.now().toISOString() });
@@ -95,7 +117,8 @@ export function ratingReportsUseCases(deps: RatingReportsDeps) {
     let after = start && first && compareKey(first, start) === 0 ? start.after : null;
     while (index < partitions.length) {
       const partition = partitions[index]!;
-      const page = await deps.ratings.agencyMonthPage(partition.agencyCode, partition.month, after, pageSize - ratings.length);
+      const page = await orInvalidCursor(() => deps.ratings.agencyMonthPage(partition.agencyCode, partition.month, after, pageSize - ratings.length));
+      if (isInvalidCursor(page)) return page;
       ratings.push(...page.ratings.filter(keep));
       if (page.last === null) {
         index += 1;
@@ -106,7 +129,7 @@ export function ratingReportsUseCases(deps: RatingReportsDeps) {
       if (ratings.length >= pageSize) break;
     }
     const next = partitions[index];
-    return { kind: "ok", ratings, next: next ? { month: next.month, agencyCode: next.agencyCode, after } : null };
+    return { kind: "ok", ratings, next: next ? encodeListCursor({ month: next.month, agencyCode: next.agencyCode, after }) : null };
   }
 
   /** Every rating of a filter, partition by partition, for the CSV export; admins only, written to the audit log. */

@@ -8,6 +8,7 @@ import { ingestSignature } from "../../src/handlers/http/ingest-signature.js";
 import type { HttpFunctionName } from "../../src/config/function-names.js";
 import { apiGatewayEvent } from "../api-gateway-event.js";
 import { startTestStack, testSecrets } from "../test-stack.js";
+import { firstIngestEvent } from "../builders.js";
 
 /** The instant the suite is about; the clock moves only when a test moves it. */
 export const suiteStart = new Date("2026-11-28T03:00:00.000Z");
@@ -81,20 +82,16 @@ function envOf(stack: Awaited<ReturnType<typeof startTestStack>>): Record<string
 }
 
 export function seedEvent(code: string, eventId: string) {
-  return {
+  return firstIngestEvent(code, {
     eventId,
-    dossierCode: code,
     status: 9,
     occurredAt: "2026-11-25T08:00:00+07:00",
-    dossier: {
-      agencyCode: "000.00.20.H27",
-      agencyName: "UBND xã Sơn Động",
-      procedureCode: "1.000894.000.00.00.H27",
-      procedureName: "Đăng ký kết hôn",
-      applicantName: "Trần Thị Bình",
-      applicantPhone: "0987654321",
-      receivedAt: "2026-11-20T08:00:00+07:00",
-      dueAt: "2026-11-26T17:00:00+07:00",
-    },
-  };
+    agencyName: "UBND xã Sơn Động",
+    procedureCode: "1.000894.000.00.00.H27",
+    procedureName: "Đăng ký kết hôn",
+    applicantName: "Trần Thị Bình",
+    applicantPhone: "0987654321",
+    receivedAt: "2026-11-20T08:00:00+07:00",
+    dueAt: "2026-11-26T17:00:00+07:00",
+  });
 }

@@ -4,6 +4,7 @@ import { HmacPhoneHasher } from "@motcua/functions/adapters/crypto/hmac-phone-ha
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { DynamoDbCitizenRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-citizen-repository";
 import { keys } from "@motcua/functions/adapters/dynamodb/keys";
+import { indexNames } from "@motcua/functions/adapters/dynamodb/table-definition";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
 import { notifyHandlerFrom, wakeOutboxHandlerFrom } from "@motcua/functions/composition/stream-handlers";
@@ -234,7 +235,7 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
       const result = await dynamodb.send(
         new QueryCommand({
           TableName: options.tableName,
-          IndexName: "GSI1",
+          IndexName: indexNames.gsi1,
           KeyConditionExpression: "GSI1PK = :pk AND GSI1SK > :after",
           ExpressionAttributeValues: { ":pk": { S: keys.outboxWaitingPartition }, ":after": { S: nextVietnamMidnight(now).toISOString() } },
           Select: "COUNT",

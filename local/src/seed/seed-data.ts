@@ -223,18 +223,7 @@ export function buildSeedData(now: Date): SeedData {
         status: step.status,
         occurredAt: formatVietnamTime(new Date(at)),
       };
-      if (stepIndex === 0) {
-        event.dossier = {
-          agencyCode: agency.code,
-          agencyName: agency.name,
-          procedureCode: procedure.code,
-          procedureName: procedure.name,
-          applicantName: applicant.name,
-          applicantPhone: applicant.phone,
-          receivedAt: formatVietnamTime(receivedAt),
-          dueAt: formatVietnamTime(dueAt),
-        };
-      }
+      if (stepIndex === 0) event.dossier = seedDossierDetails(agency, procedure, applicant, receivedAt, dueAt);
       if (step.note) event.note = step.note;
       if (step.unit) event.unitName = agency.processingUnit;
       if (step.apologyUntil !== undefined) {
@@ -316,6 +305,26 @@ function vietnamParts(instant: Date): { year: number; month: number; day: number
 }
 
 /** ISO 8601 with Vietnam's offset, to the minute: `2026-05-12T08:15:00+07:00`. */
+/** The details a seeded dossier's first event carries. */
+export function seedDossierDetails(
+  agency: Pick<SeedAgency, "code" | "name">,
+  procedure: Pick<SeedProcedure, "code" | "name">,
+  applicant: { name: string; phone: string },
+  receivedAt: Date,
+  dueAt: Date,
+): NonNullable<IngestEvent["dossier"]> {
+  return {
+    agencyCode: agency.code,
+    agencyName: agency.name,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    applicantName: applicant.name,
+    applicantPhone: applicant.phone,
+    receivedAt: formatVietnamTime(receivedAt),
+    dueAt: formatVietnamTime(dueAt),
+  };
+}
+
 export function formatVietnamTime(instant: Date): string {
   const local = new Date(Math.floor(instant.getTime() / 60_000) * 60_000 + vietnamOffsetMs);
   return `${local.toISOString().slice(0, 19)}+07:00`;

@@ -1,7 +1,7 @@
 import type { RatingInput, SatisfactionLevel } from "@motcua/functions/domain/rating";
 import type { IngestEvent } from "./ingest-event.js";
 import { seedAgencies, seedProcedures } from "./seed-catalogue.js";
-import { addWorkingDays, formatVietnamTime, officeHoursOn } from "./seed-data.js";
+import { addWorkingDays, formatVietnamTime, officeHoursOn, seedDossierDetails } from "./seed-data.js";
 import { otherApplicants } from "./seed-people.js";
 
 export interface SeedRating {
@@ -66,18 +66,7 @@ export function buildSeedRatingHistory(now: Date): SeedRatingHistory {
         ];
         steps.forEach(([status, at], index) => {
           const event: IngestEvent = { eventId: `seed-history:${code}:${index + 1}`, dossierCode: code, status, occurredAt: formatVietnamTime(at) };
-          if (index === 0) {
-            event.dossier = {
-              agencyCode: agency.code,
-              agencyName: agency.name,
-              procedureCode: procedure.code,
-              procedureName: procedure.name,
-              applicantName: applicant.name,
-              applicantPhone: applicant.phone,
-              receivedAt: formatVietnamTime(receivedAt),
-              dueAt: formatVietnamTime(dueAt),
-            };
-          }
+          if (index === 0) event.dossier = seedDossierDetails(agency, procedure, applicant, receivedAt, dueAt);
           if (status === 4) event.unitName = agency.processingUnit;
           events.push(event);
         });

@@ -16,6 +16,7 @@ import { startApiServer } from "../api-server/start-api-server.js";
 import { HmacReceiptSigner } from "@motcua/functions/adapters/crypto/hmac-receipt-signer";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
 import { startDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local.js";
+import { backdatedRatings } from "../seed/backdated-rating.js";
 import { seed, type SeedDossierSummary, type SeedLinkTargets } from "../seed/seed.js";
 import type { SeedUsers } from "../seed/create-seed-users.js";
 import { startStreamPoller, type StreamHandler } from "../stream-poller/start-stream-poller.js";
@@ -223,7 +224,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           clock: () => clock.now(),
           usersOnly: hasData,
           publishAnnouncement: deps.publishAnnouncement,
-          seedRating: deps.seedRating,
+          seedRating: backdatedRatings(config, client),
           // Threads dated in the past (a late one for the staff inbox): the same use case on a clock moved back.
           // The demo citizen writes from the receipt's QR: its signature files the thread under the dossier's agency.
           submitFeedbackAt: (request, at) =>

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Announcement } from "../../domain/announcement.js";
 import type { AnnouncementFanout, AnnouncementTally } from "../../domain/announcement-fanout.js";
@@ -6,6 +6,8 @@ import type { AnnouncementFanoutRepository, FanoutPage, FanoutPageResult } from 
 import { fanoutItemSchema, tallyItemSchema } from "./announcement-fanout-items.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
   const { type: _type, ...fanout } = fanoutItemSchema.parse(item);
@@ -61,37 +63,32 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
     // atomic with the cursor); if it ever does, it is left alone and the rest of the page is written.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const next = { ...page.next, written: page.expected.written + items.length };
+      const actions: NamedActions<"job" | "outbox"> = [
+        [
+          "job",
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: fanoutItem(next),
+              ConditionExpression: "#state = :running AND pages = :pages",
+              ExpressionAttributeNames: { "#state": "state" },
+              ExpressionAttributeValues: { ":running": "running", ":pages": page.expected.pages },
+            },
+          },
+        ],
+        ...items.map(
+          (item) =>
+            ["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(item.outboxId, item.notification, next.updatedAt), ConditionExpression: "attribute_not_exists(PK)" } }] as const,
+        ),
+      ];
       try {
-        await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: fanoutItem(next),
-                  ConditionExpression: "#state = :running AND pages = :pages",
-                  ExpressionAttributeNames: { "#state": "state" },
-                  ExpressionAttributeValues: { ":running": "running", ":pages": page.expected.pages },
-                },
-              },
-              ...items.map((item) => ({
-                Put: {
-                  TableName: this.tableName,
-                  Item: outboxItemFor(item.outboxId, item.notification, next.updatedAt),
-                  ConditionExpression: "attribute_not_exists(PK)",
-                },
-              })),
-            ],
-          }),
-        );
+        await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
         return "written";
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === "ConditionalCheckFailed") return "superseded";
-        const existing = new Set(
-          reasons.flatMap((reason, index) => (index > 0 && reason.Code === "ConditionalCheckFailed" ? [index - 1] : [])),
-        );
+        const cancelled = transactionCancellation(error, actions);
+        if (!cancelled) throw error;
+        if (cancelled.conditionFailed("job")) return "superseded";
+        const existing = new Set(cancelled.conditionsFailedAmong("outbox"));
         if (existing.size === 0) throw error;
         items = items.filter((_, index) => !existing.has(index));
       }
@@ -104,7 +101,7 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
         ExpressionAttributeValues: { ":pk": keys.fanoutRunningPartition, ":bound": bound },
         Limit: limit,

@@ -1,8 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { announcementKinds, type Announcement } from "../../domain/announcement.js";
-import type { AnnouncementPage, AnnouncementPosition, AnnouncementRepository } from "../../ports/announcement-repository.js";
+import type { AnnouncementPage, AnnouncementRepository } from "../../ports/announcement-repository.js";
+import { decodeCursor, encodeCursor, jsonPosition } from "../../ports/page-cursor.js";
 import { itemTypes, keys } from "./keys.js";
+import { indexNames } from "./table-definition.js";
 
 const announcementItemSchema = z.object({
   type: z.literal(itemTypes.announcement),
@@ -13,6 +15,9 @@ const announcementItemSchema = z.object({
   link: z.string().nullable(),
   publishedAt: z.string().min(20),
 });
+
+/** The page cursor carries the last announcement's `{ publishedAt, id }` as JSON (the GSI1 sort key's parts). */
+const listPosition = jsonPosition(z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/u) }));
 
 function fromItem(item: Record<string, unknown>): Announcement {
   const { type: _type, ...announcement } = announcementItemSchema.parse(item);
@@ -44,12 +49,12 @@ export class DynamoDbAnnouncementRepository implements AnnouncementRepository {
     return result.Item ? fromItem(result.Item) : null;
   }
 
-  async listNewestFirst(request: { limit: number; after: AnnouncementPosition | null }): Promise<AnnouncementPage> {
-    const after = request.after;
+  async listNewestFirst(request: { limit: number; after: string | null }): Promise<AnnouncementPage> {
+    const after = request.after === null ? null : decodeCursor(request.after, listPosition);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.announcementsPartition },
         ScanIndexForward: false,
@@ -61,7 +66,7 @@ export class DynamoDbAnnouncementRepository implements AnnouncementRepository {
     const last = announcements[announcements.length - 1];
     return {
       announcements,
-      next: result.LastEvaluatedKey && last ? { publishedAt: last.publishedAt, id: last.id } : null,
+      next: result.LastEvaluatedKey && last ? encodeCursor(JSON.stringify({ publishedAt: last.publishedAt, id: last.id })) : null,
     };
   }
 }

@@ -5,6 +5,7 @@ import type { AnnouncementSubscriberPage, CitizenRepository, FollowState, Verifi
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import { citizenFromItem } from "./citizen-items.js";
 import { itemTypes, keys } from "./keys.js";
+import { indexNames } from "./table-definition.js";
 
 export class DynamoDbCitizenRepository implements CitizenRepository {
   constructor(
@@ -98,7 +99,7 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :citizens)",
         ExpressionAttributeValues: { ":pk": keys.phonePartition(this.phoneHasher.hash(normalisedPhone)), ":citizens": "CITIZEN#" },
       }),
@@ -129,7 +130,7 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: request.after ? "GSI2PK = :pk AND GSI2SK > :after" : "GSI2PK = :pk",
         ExpressionAttributeValues: {
           ":pk": keys.announcementSubscribersPartition,
@@ -149,7 +150,7 @@ export class DynamoDbCitizenRepository implements CitizenRepository {
       const result = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: "GSI2",
+          IndexName: indexNames.gsi2,
           KeyConditionExpression: "GSI2PK = :pk",
           ExpressionAttributeValues: { ":pk": keys.announcementSubscribersPartition },
           Select: "COUNT",

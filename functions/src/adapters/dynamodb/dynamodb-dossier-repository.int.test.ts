@@ -4,9 +4,10 @@ import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
-import { InvalidCursorError } from "../../ports/dossier-repository.js";
+import { InvalidCursorError } from "../../ports/page-cursor.js";
 import { DynamoDbDossierRepository } from "./dynamodb-dossier-repository.js";
 import { keys } from "./keys.js";
+import { indexNames } from "./table-definition.js";
 
 const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
 let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -162,7 +163,7 @@ describe("DynamoDbDossierRepository", () => {
     const result = await table.documentClient.send(
       new QueryCommand({
         TableName: table.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.phonePartition(hasher.hash("84912345678")) },
         ScanIndexForward: false,

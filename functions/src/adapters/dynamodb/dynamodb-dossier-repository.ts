@@ -1,20 +1,24 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import {
-  InvalidCursorError,
   type AppliedEventWrite,
   type AppliedEventWriteResult,
   type DossierPage,
   type DossierRepository,
   type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
+import type { DossierNotification } from "../../domain/dossier-notification.js";
 import { sortTimeline, type Dossier, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterUpdate } from "./reach-items.js";
+import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions, type TransactAction } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const ingestMarkerSchema = z.object({ payloadHash: z.string() });
 
@@ -49,62 +53,32 @@ export class DynamoDbDossierRepository implements DossierRepository {
         ? { ConditionExpression: "attribute_not_exists(PK)" }
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": write.expectedVersion } };
     const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
-    const transactItems = [
-      { Put: { TableName: this.tableName, Item: dossierToItem(dossier, phoneHash), ...dossierCondition } },
-      { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event), ...mustBeNew } },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.ingestMarker(event.eventId),
-            type: itemTypes.ingestMarker,
-            dossierCode: dossier.code,
-            payloadHash: write.payloadHash,
-            appliedAt: event.recordedAt,
-          },
-          ...mustBeNew,
-        },
-      },
-      ...(write.notification
-        ? [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: outboxItemFor(write.notificationId, write.notification, event.recordedAt, undefined, dossier.agencyCode),
-                ...mustBeNew,
-              },
-            },
-          ]
-        : []),
-      ...(write.ratingInvitation
-        ? [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: outboxItemFor(write.ratingInvitation.id, write.ratingInvitation.notification, event.recordedAt, undefined, dossier.agencyCode),
-                ...mustBeNew,
-              },
-            },
-          ]
-        : []),
+    const outboxPut = (id: string, notification: DossierNotification): TransactAction => ({
+      Put: { TableName: this.tableName, Item: outboxItemFor(id, notification, event.recordedAt, undefined, dossier.agencyCode), ...mustBeNew },
+    });
+    const marker = { ...keys.ingestMarker(event.eventId), type: itemTypes.ingestMarker, dossierCode: dossier.code, payloadHash: write.payloadHash, appliedAt: event.recordedAt };
+    const actions: NamedActions<"dossier" | "event" | "marker" | "outbox" | "reachMarks" | "reachCounter"> = [
+      ["dossier", { Put: { TableName: this.tableName, Item: dossierToItem(dossier, phoneHash), ...dossierCondition } }],
+      ["event", { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event), ...mustBeNew } }],
+      ["marker", { Put: { TableName: this.tableName, Item: marker, ...mustBeNew } }],
+      ...(write.notification ? [["outbox", outboxPut(write.notificationId, write.notification)] as const] : []),
+      ...(write.ratingInvitation ? [["outbox", outboxPut(write.ratingInvitation.id, write.ratingInvitation.notification)] as const] : []),
       ...(write.reach
-        ? [
-            { Update: dossierReachMarksUpdate(this.tableName, dossier.code, write.reach.cell, write.reach.marks) },
-            { Update: reachCounterUpdate(this.tableName, write.reach.cell, dossier.code, write.reach.add) },
-          ]
+        ? ([
+            ["reachMarks", { Update: dossierReachMarksUpdate(this.tableName, dossier.code, write.reach.cell, write.reach.marks) }],
+            ["reachCounter", { Update: reachCounterUpdate(this.tableName, write.reach.cell, dossier.code, write.reach.add) }],
+          ] as const)
         : []),
     ];
-    const reachMarksIndex = write.reach ? transactItems.length - 2 : -1;
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems, ReturnConsumedCapacity: "TOTAL" }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
       return "written";
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-      const failed = reasons.map((code) => code === "ConditionalCheckFailed");
-      if (failed[1] || failed[2]) return "duplicate";
+      const cancelled = transactionCancellation(error, actions);
+      if (!cancelled) throw error;
+      if (cancelled.conditionFailed("event") || cancelled.conditionFailed("marker")) return "duplicate";
       // Another writer counted first, or held the counter item at that moment: read again and re-apply.
-      if (failed[0] || failed[reachMarksIndex] || reasons.includes("TransactionConflict")) return "conflict";
+      if (cancelled.conditionFailed("dossier") || cancelled.conditionFailed("reachMarks") || cancelled.conflicted) return "conflict";
       throw error;
     }
   }
@@ -141,7 +115,7 @@ export class DynamoDbDossierRepository implements DossierRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :dossiers)",
         ExpressionAttributeValues: { ":pk": keys.phonePartition(phoneHash), ":dossiers": "DOSSIER#" },
         ScanIndexForward: false,
@@ -162,15 +136,13 @@ export class DynamoDbDossierRepository implements DossierRepository {
  * The cursor carries only the position (`<receivedAt>#<code>`), never the phone's hash: the rest of the
  * start key is rebuilt from it, so a cursor from one phone cannot reach into another phone's partition.
  */
+const phoneListPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
+
 function cursorFromKey(key: Record<string, unknown>): string {
-  const sortKey = String(key.GSI1SK ?? "");
-  return Buffer.from(sortKey.slice("DOSSIER#".length), "utf8").toString("base64url");
+  return encodeCursor(String(key.GSI1SK ?? "").slice("DOSSIER#".length));
 }
 
 function startKeyFromCursor(cursor: string, phoneHash: string): Record<string, unknown> {
-  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
-  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
-  if (!match) throw new InvalidCursorError("not a cursor of this list");
-  const [, receivedAt, code] = match as unknown as [string, string, string];
+  const { at: receivedAt, id: code } = decodeCursor(cursor, phoneListPosition);
   return { ...keys.dossier(code), ...keys.dossierByPhone(phoneHash, receivedAt, code) };
 }

@@ -4,10 +4,14 @@ import * as z from "zod";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
 import type { NewOutboxItem } from "../../ports/outbox-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./feedback-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const threadDeadlineSchema = z.object({
   replyDueAt: z.string().min(20),
@@ -16,6 +20,9 @@ const threadDeadlineSchema = z.object({
 });
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
+
+/** Inbox cursors carry the GSI2 sort key `<reply due at>#<thread id>`, read against every state partition. */
+const inboxPosition = instantThenId("[A-Za-z0-9_-]{1,100}");
 
 export class DynamoDbFeedbackRepository implements FeedbackRepository {
   constructor(
@@ -55,31 +62,20 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage, outbox?: NewOutboxItem): Promise<"saved" | "conflict" | "duplicate"> {
+    const actions: NamedActions<"thread" | "message" | "outbox"> = [
+      ["thread", { Put: { TableName: this.tableName, Item: threadToItem(thread), ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } } }],
+      ["message", { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } }],
+      ...(outbox
+        ? [["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }] as const]
+        : []),
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: threadToItem(thread),
-                ConditionExpression: "version = :expected",
-                ExpressionAttributeValues: { ":expected": expectedVersion },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } },
-            ...(outbox
-              ? [{ Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }]
-              : []),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return "saved";
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
-      if (failed[1]) return "duplicate";
-      if (failed[0]) return "conflict";
+      const cancelled = transactionCancellation(error, actions);
+      if (cancelled?.conditionFailed("message")) return "duplicate";
+      if (cancelled?.conditionFailed("thread")) return "conflict";
       throw error;
     }
   }
@@ -88,7 +84,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.feedbackByCitizenPartition(zaloAppUserId) },
         ScanIndexForward: false,
@@ -102,7 +98,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
         ScanIndexForward: true,
@@ -133,18 +129,19 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
     states: readonly FeedbackState[],
     page: { after: string | null; limit: number; dueBefore?: string },
   ): Promise<{ threads: FeedbackThread[]; next: string | null }> {
-    if (page.after !== null && page.dueBefore !== undefined && page.after >= page.dueBefore) return { threads: [], next: null };
+    const after = page.after === null ? null : decodeCursor(page.after, inboxPosition).sortKey;
+    if (after !== null && page.dueBefore !== undefined && after >= page.dueBefore) return { threads: [], next: null };
     const results = await Promise.all(
       states.map((state) => {
         const conditions = ["GSI2PK = :pk"];
         const values: Record<string, string> = { ":pk": keys.feedbackByStatePartition(state) };
-        if (page.after !== null && page.dueBefore !== undefined) {
+        if (after !== null && page.dueBefore !== undefined) {
           conditions.push("GSI2SK BETWEEN :after AND :before");
-          values[":after"] = `${page.after}\u0000`;
+          values[":after"] = `${after}\u0000`;
           values[":before"] = page.dueBefore;
-        } else if (page.after !== null) {
+        } else if (after !== null) {
           conditions.push("GSI2SK > :after");
-          values[":after"] = page.after;
+          values[":after"] = after;
         } else if (page.dueBefore !== undefined) {
           conditions.push("GSI2SK < :before");
           values[":before"] = page.dueBefore;
@@ -152,7 +149,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
         return this.client.send(
           new QueryCommand({
             TableName: this.tableName,
-            IndexName: "GSI2",
+            IndexName: indexNames.gsi2,
             KeyConditionExpression: conditions.join(" AND "),
             ExpressionAttributeValues: values,
             ScanIndexForward: true,
@@ -175,7 +172,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     const taken = merged.slice(0, page.limit);
     const next = merged.length > page.limit ? taken.at(-1)!.sortKey : bound;
-    return { threads: taken.map((entry) => threadFromItem(entry.item)), next };
+    return { threads: taken.map((entry) => threadFromItem(entry.item)), next: next === null ? null : encodeCursor(next) };
   }
 
   async deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]> {
@@ -183,7 +180,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
       states.map((state) =>
         queryAllPages(this.client, {
           TableName: this.tableName,
-          IndexName: "GSI2",
+          IndexName: indexNames.gsi2,
           KeyConditionExpression: "GSI2PK = :pk",
           ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
           ProjectionExpression: "replyDueAt, agencyCode, dossierCode",

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   GetCommand,
   PutCommand,
@@ -10,11 +10,14 @@ import {
 import * as z from "zod";
 import type { Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
-import { InvalidCursorError } from "../../ports/dossier-repository.js";
 import type { LateDossierPage, LateDossierRepository } from "../../ports/late-dossier-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { dossierFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const jobName = "late-dossiers";
 const jobMarkSchema = z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() });
@@ -28,7 +31,7 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
   async dueOn(day: string): Promise<Dossier[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.dueOnPartition(day) },
       ReturnConsumedCapacity: "TOTAL",
@@ -58,31 +61,24 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
         ":null": null,
       },
     };
-    try {
-      if (!notification) {
+    if (!notification) {
+      try {
         await this.client.send(new UpdateCommand(update));
         return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: update },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: outboxItemFor(notification.id, notification.notification, at),
-                ConditionExpression: "attribute_not_exists(PK)",
-              },
-            },
-          ],
-        }),
-      );
+    }
+    const actions: NamedActions<"dossier" | "outbox"> = [
+      ["dossier", { Update: update }],
+      ["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(notification.id, notification.notification, at), ConditionExpression: "attribute_not_exists(PK)" } }],
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") {
-        return false;
-      }
+      if (transactionCancellation(error, actions)?.conditionFailed("dossier")) return false;
       throw error;
     }
   }
@@ -107,7 +103,7 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": keys.lateDossiersPartition(agencyCode) },
         Limit: page.limit,
@@ -118,16 +114,15 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
     const last = result.LastEvaluatedKey;
     return {
       dossiers: (result.Items ?? []).map(dossierFromItem),
-      nextCursor: last ? Buffer.from(String(last.GSI2SK ?? ""), "utf8").toString("base64url") : null,
+      nextCursor: last ? encodeCursor(String(last.GSI2SK ?? "")) : null,
     };
   }
 }
 
 /** The cursor carries only `<dueAt>#<code>`; the agency comes from the (authorised) request, never the cursor. */
+const lateListPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
+
 function startKeyFromCursor(cursor: string, agencyCode: string): Record<string, unknown> {
-  const position = /^[A-Za-z0-9_-]{1,200}$/u.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
-  const match = /^(\d{4}-\d{2}-\d{2}T[0-9:.]+Z)#([A-Za-z0-9.\-/_]{4,64})$/u.exec(position);
-  if (!match) throw new InvalidCursorError("not a cursor of this list");
-  const [, dueAt, code] = match as unknown as [string, string, string];
+  const { at: dueAt, id: code } = decodeCursor(cursor, lateListPosition);
   return { ...keys.dossier(code), ...keys.lateDossierOfAgency(agencyCode, dueAt, code) };
 }

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   GetCommand,
   QueryCommand,
@@ -10,8 +10,12 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { OutboxItem, OutboxState } from "../../domain/outbox.js";
 import type { OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { keys } from "./keys.js";
 import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
+import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 type TransactUpdate = NonNullable<NonNullable<TransactWriteCommandInput["TransactItems"]>[number]["Update"]>;
 
@@ -123,7 +127,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
         ExpressionAttributeValues: { ":pk": keys.outboxWaitingPartition, ":bound": `${nowIso}#` },
         Limit: limit,
@@ -166,15 +170,16 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
 
   async listByDossier(dossierCode: string, page: { after: string | null; limit: number }): Promise<OutboxPage> {
     const partition = keys.outboxByDossierPartition(dossierCode);
+    const after = page.after === null ? null : decodeCursor(page.after, outboxListPosition);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: "GSI2PK = :pk",
         ExpressionAttributeValues: { ":pk": partition },
         ScanIndexForward: true,
         Limit: page.limit,
-        ...(page.after ? { ExclusiveStartKey: { ...keys.outboxItem(idOf(page.after)), GSI2PK: partition, GSI2SK: page.after } } : {}),
+        ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI2PK: partition, GSI2SK: after.sortKey } } : {}),
       }),
     );
     return pageOf(result.Items, result.LastEvaluatedKey?.["GSI2SK"]);
@@ -185,17 +190,18 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     // those in the waiting partition (a time to wait for, or a lease), soonest first.
     const final = state === "failed" || state === "undeliverable";
     const partition = final ? keys.outboxByStatePartition(state) : keys.outboxWaitingPartition;
+    const after = page.after === null ? null : decodeCursor(page.after, outboxListPosition);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk",
         ...(final
           ? { ExpressionAttributeValues: { ":pk": partition } }
           : { FilterExpression: "#state = :state", ExpressionAttributeNames: { "#state": "state" }, ExpressionAttributeValues: { ":pk": partition, ":state": state } }),
         ScanIndexForward: !final,
         Limit: page.limit,
-        ...(page.after ? { ExclusiveStartKey: { ...keys.outboxItem(idOf(page.after)), GSI1PK: partition, GSI1SK: page.after } } : {}),
+        ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI1PK: partition, GSI1SK: after.sortKey } } : {}),
       }),
     );
     return pageOf(result.Items, result.LastEvaluatedKey?.["GSI1SK"]);
@@ -242,11 +248,15 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
    * item's condition failed (someone else moved it), so nothing was written.
    */
   private async updateWithTally(itemUpdate: TransactUpdate, tallyUpdate: TransactUpdate): Promise<boolean> {
+    const actions: NamedActions<"item" | "tally"> = [
+      ["item", { Update: itemUpdate }],
+      ["tally", { Update: tallyUpdate }],
+    ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [{ Update: itemUpdate }, { Update: tallyUpdate }] }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      if (transactionCancellation(error, actions)?.conditionFailed("item")) return false;
       throw error;
     }
   }
@@ -262,10 +272,9 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
 }
 
 /** `<time>#<id>` sort keys: the id is after the first `#` (ISO times hold none). */
-function idOf(sortKey: string): string {
-  return sortKey.slice(sortKey.indexOf("#") + 1);
-}
+/** Delivery-log cursors carry the index sort key `<time>#<outbox id>`; the partition comes from the request. */
+const outboxListPosition = instantThenId("[A-Za-z0-9_-]{1,100}");
 
 function pageOf(items: Record<string, unknown>[] | undefined, lastSortKey: unknown): OutboxPage {
-  return { items: (items ?? []).map(outboxFromItem), next: typeof lastSortKey === "string" ? lastSortKey : null };
+  return { items: (items ?? []).map(outboxFromItem), next: typeof lastSortKey === "string" ? encodeCursor(lastSortKey) : null };
 }

@@ -4,6 +4,7 @@ import type { Procedure } from "../../domain/procedure.js";
 import type { ProcedureRepository } from "../../ports/procedure-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { indexNames } from "./table-definition.js";
 
 const procedureItemSchema = z.object({
   type: z.literal(itemTypes.procedure),
@@ -46,7 +47,7 @@ export class DynamoDbProcedureRepository implements ProcedureRepository {
   async listAll(): Promise<Procedure[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI1",
+      IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.procedureCataloguePartition },
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import type { Rating } from "../../domain/rating.js";
+import { encodeCursor, InvalidCursorError } from "../../ports/page-cursor.js";
 import { DynamoDbRatingRepository } from "./dynamodb-rating-repository.js";
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -49,9 +50,10 @@ describe("DynamoDbRatingRepository", () => {
     await repository.save(rating("FEED-0003", "2026-12-01T02:00:00.000Z"), 0);
     await repository.save(rating("FEED-0004", "2026-12-01T03:00:00.000Z"), 0);
     const before = "2026-12-01T02:30:00.000Z";
-    const firstPage = await repository.feed({ after: "2026-11-30T00:00:00.000Z#ZZZZ", before, limit: 2 });
+    const firstPage = await repository.feed({ after: encodeCursor("2026-11-30T00:00:00.000Z#ZZZZ"), before, limit: 2 });
     expect(firstPage.ratings.map((r) => r.dossierCode)).toEqual(["FEED-0001", "FEED-0002"]);
-    expect(firstPage.lastPosition).toBe("2026-12-01T01:00:00.000Z#FEED-0002");
+    // The cursor format is the one the province's system keeps between pulls: base64url of the GSI1 sort key.
+    expect(firstPage.lastPosition).toBe(encodeCursor("2026-12-01T01:00:00.000Z#FEED-0002"));
     const secondPage = await repository.feed({ after: firstPage.lastPosition, before, limit: 2 });
     // FEED-0004 is after the bound: held back.
     expect(secondPage.ratings.map((r) => r.dossierCode)).toEqual(["FEED-0003"]);
@@ -60,6 +62,7 @@ describe("DynamoDbRatingRepository", () => {
     await repository.save(rating("FEED-0001", "2026-12-01T01:00:00.000Z", { updatedAt: "2026-12-01T02:10:00.000Z", version: 2 }), 1);
     const third = await repository.feed({ after: secondPage.lastPosition, before, limit: 10 });
     expect(third.ratings.map((r) => `${r.dossierCode}@${r.version}`)).toEqual(["FEED-0001@2"]);
+    await expect(repository.feed({ after: encodeCursor("2026-12-01#FEED-0001"), before, limit: 2 })).rejects.toBeInstanceOf(InvalidCursorError);
   });
 
   it("access pattern: ratings by agency and month (Vietnam calendar, by first rating time)", async () => {
@@ -90,10 +93,11 @@ describe("DynamoDbRatingRepository for the staff reports", () => {
     for (let i = 1; i <= 5; i++) await repository.save(rating(`PAGE-000${i}`, `2028-08-0${i}T03:00:00.000Z`, { agencyCode: "AG-P" }), 0);
     const first = await repository.agencyMonthPage("AG-P", "2028-08", null, 2);
     expect(first.ratings.map((x) => x.dossierCode)).toEqual(["PAGE-0001", "PAGE-0002"]);
-    expect(first.last).toBe("2028-08-02T03:00:00.000Z#PAGE-0002");
+    expect(first.last).toBe(encodeCursor("2028-08-02T03:00:00.000Z#PAGE-0002"));
     const second = await repository.agencyMonthPage("AG-P", "2028-08", first.last, 3);
     expect(second.ratings.map((x) => x.dossierCode)).toEqual(["PAGE-0003", "PAGE-0004", "PAGE-0005"]);
     const rest = await repository.agencyMonthPage("AG-P", "2028-08", second.last, 3);
     expect(rest).toEqual({ ratings: [], last: null });
+    await expect(repository.agencyMonthPage("AG-P", "2028-08", "not-a-cursor", 3)).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });

@@ -1,16 +1,22 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import type { Rating } from "../../domain/rating.js";
 import type { ReachCell } from "../../domain/reach.js";
+import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { reachCounterUpdate } from "./reach-items.js";
 import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
+import { instantThenId } from "./sort-key-position.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
 const gsi2Position = z.object({ GSI2SK: z.string() });
+
+/** Both rating indexes sort by `<time>#<dossier code>`: the feed by update, an agency-month by rating time. */
+const ratingPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
 
 export class DynamoDbRatingRepository implements RatingRepository {
   constructor(
@@ -32,28 +38,24 @@ export class DynamoDbRatingRepository implements RatingRepository {
       expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(PK)" }
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } };
+    const monthAgencies = {
+      TableName: this.tableName,
+      Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
+      UpdateExpression: "ADD agencies :agency SET #type = :type",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
+    };
+    const actions: NamedActions<"rating" | "monthAgencies" | "reachCounter"> = [
+      ["rating", { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } }],
+      ["monthAgencies", { Update: monthAgencies }],
+      ...(expectedVersion === 0 && reachCell ? [["reachCounter", { Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] as const] : []),
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
-                UpdateExpression: "ADD agencies :agency SET #type = :type",
-                ExpressionAttributeNames: { "#type": "type" },
-                ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
-              },
-            },
-            ...(expectedVersion === 0 && reachCell ? [{ Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] : []),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
       return "saved";
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
-      if (reasons[0] === "ConditionalCheckFailed" || reasons.includes("TransactionConflict")) return "conflict";
+      const cancelled = transactionCancellation(error, actions);
+      if (cancelled && (cancelled.conditionFailed("rating") || cancelled.conflicted)) return "conflict";
       throw error;
     }
   }
@@ -62,7 +64,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :before",
         ExpressionAttributeValues: { ":pk": keys.ratingsFeedPartition, ":before": request.before },
         ExclusiveStartKey: request.after === null ? undefined : feedStartKey(request.after),
@@ -74,7 +76,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const last = ratings[ratings.length - 1];
     return {
       ratings,
-      lastPosition: last ? feedPosition(last) : null,
+      lastPosition: last ? encodeCursor(feedPosition(last)) : null,
       hasMore: result.LastEvaluatedKey !== undefined,
     };
   }
@@ -82,7 +84,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
   async byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI2",
+      IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.ratingsByAgencyMonthPartition(agencyCode, month) },
     });
@@ -98,12 +100,13 @@ export class DynamoDbRatingRepository implements RatingRepository {
     return new Map(items.map((item) => monthAgenciesSchema.parse(item)).map((item) => [item.SK, [...item.agencies].sort()]));
   }
 
-  async agencyMonthPage(agencyCode: string, month: string, after: string | null, limit: number): Promise<AgencyMonthPage> {
+  async agencyMonthPage(agencyCode: string, month: string, cursor: string | null, limit: number): Promise<AgencyMonthPage> {
     const partition = keys.ratingsByAgencyMonthPartition(agencyCode, month);
+    const after = cursor === null ? null : decodeCursor(cursor, ratingPosition).sortKey;
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI2",
+        IndexName: indexNames.gsi2,
         KeyConditionExpression: after === null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK > :after",
         ExpressionAttributeValues: { ":pk": partition, ...(after === null ? {} : { ":after": after }) },
         Limit: limit,
@@ -113,20 +116,18 @@ export class DynamoDbRatingRepository implements RatingRepository {
     const lastItem = items[items.length - 1];
     return {
       ratings: items.map(ratingFromItem),
-      last: result.LastEvaluatedKey && lastItem ? gsi2Position.parse(lastItem).GSI2SK : null,
+      last: result.LastEvaluatedKey && lastItem ? encodeCursor(gsi2Position.parse(lastItem).GSI2SK) : null,
     };
   }
 }
 
 /** A rating's place in the feed: `<updatedAt>#<code>` (the GSI1 sort key). */
-export function feedPosition(rating: Pick<Rating, "updatedAt" | "dossierCode">): string {
+function feedPosition(rating: Pick<Rating, "updatedAt" | "dossierCode">): string {
   return `${rating.updatedAt}#${rating.dossierCode}`;
 }
 
-/** The index and table keys of the rating at a feed position, to start a Query just after it. */
-function feedStartKey(position: string): Record<string, unknown> {
-  const separator = position.indexOf("#");
-  const updatedAt = position.slice(0, separator);
-  const code = position.slice(separator + 1);
+/** The index and table keys of the rating at a feed cursor's position, to start a Query just after it. */
+function feedStartKey(cursor: string): Record<string, unknown> {
+  const { at: updatedAt, id: code } = decodeCursor(cursor, ratingPosition);
   return { ...keys.rating(code), ...keys.ratingsFeed(updatedAt, code) };
 }

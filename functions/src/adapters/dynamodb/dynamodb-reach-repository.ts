@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { emptyReachCounts, reachCounters, vietnamMonth, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
@@ -9,6 +8,8 @@ import { dossierItemSchema } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterFromItem, reachCounterUpdate } from "./reach-items.js";
+import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
+import { indexNames } from "./table-definition.js";
 
 const channelMark = { oa: "notifiedOaAt", zns: "notifiedZnsAt" } as const;
 const channelCounter = { oa: "notifiedOa", zns: "notifiedZns" } as const;
@@ -58,7 +59,7 @@ export class DynamoDbReachRepository implements ReachRepository {
     const newest = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "GSI1",
+        IndexName: indexNames.gsi1,
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :first AND :last",
         ExpressionAttributeValues: {
           ":pk": keys.phonePartition(this.phoneHasher.hash(citizen.verifiedPhone)),
@@ -73,27 +74,23 @@ export class DynamoDbReachRepository implements ReachRepository {
     if (!item) return "no_dossier";
     const dossier = dossierItemSchema.parse(item);
     const cell: ReachCell = { agencyCode: dossier.agencyCode, month: vietnamMonth(dossier.receivedAt) };
+    const citizenMark = {
+      TableName: this.tableName,
+      Key: keys.citizen(zaloAppUserId),
+      UpdateExpression: "SET reachFollowerCountedAt = :at",
+      ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(reachFollowerCountedAt)",
+      ExpressionAttributeValues: { ":at": at },
+    };
+    const actions: NamedActions<"citizenMark" | "counter"> = [
+      ["citizenMark", { Update: citizenMark }],
+      ["counter", { Update: reachCounterUpdate(this.tableName, cell, zaloAppUserId, { followersGained: 1 }) }],
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.citizen(zaloAppUserId),
-                UpdateExpression: "SET reachFollowerCountedAt = :at",
-                ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(reachFollowerCountedAt)",
-                ExpressionAttributeValues: { ":at": at },
-              },
-            },
-            { Update: reachCounterUpdate(this.tableName, cell, zaloAppUserId, { followersGained: 1 }) },
-          ],
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
       return "counted";
     } catch (error) {
-      if (isCountedByAnother(error)) return "already_counted";
+      // The citizen's mark is set (or the citizen is gone): this follow was counted before.
+      if (transactionCancellation(error, actions)?.conditionFailed("citizenMark")) return "already_counted";
       throw error;
     }
   }
@@ -128,31 +125,20 @@ export class DynamoDbReachRepository implements ReachRepository {
     marks: Partial<Record<"viewedAt" | "notifiedAt" | "notifiedOaAt" | "notifiedZnsAt", string>>,
     add: Partial<ReachCounts>,
   ): Promise<"counted" | "already_counted" | "busy"> {
+    const actions: NamedActions<"marks" | "counter"> = [
+      ["marks", { Update: dossierReachMarksUpdate(this.tableName, dossierCode, counted, marks) }],
+      ["counter", { Update: reachCounterUpdate(this.tableName, counted, dossierCode, add) }],
+    ];
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: dossierReachMarksUpdate(this.tableName, dossierCode, counted, marks) },
-            { Update: reachCounterUpdate(this.tableName, counted, dossierCode, add) },
-          ],
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
       return "counted";
     } catch (error) {
-      if (isCountedByAnother(error)) return "already_counted";
-      if (isBusy(error)) return "busy";
+      const cancelled = transactionCancellation(error, actions);
+      // The mark's condition failed: another request counted this first (its transaction changed nothing).
+      if (cancelled?.conditionFailed("marks")) return "already_counted";
+      // Another transaction held the counter item at that moment: nothing was written, the next request counts it.
+      if (cancelled?.conflicted) return "busy";
       throw error;
     }
   }
-}
-
-/** The mark's condition failed: another request counted this first (its transaction changed nothing). */
-function isCountedByAnother(error: unknown): boolean {
-  return error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed";
-}
-
-/** Another transaction held the counter item at that moment: nothing was written, the next request counts it. */
-function isBusy(error: unknown): boolean {
-  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
 }

@@ -4,6 +4,7 @@ import type { StaffMember } from "../../domain/staff.js";
 import type { StaffRepository } from "../../ports/staff-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { indexNames } from "./table-definition.js";
 
 const staffItemSchema = z.object({
   type: z.literal(itemTypes.staffMember),
@@ -36,7 +37,7 @@ export class DynamoDbStaffRepository implements StaffRepository {
   async list(): Promise<StaffMember[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI1",
+      IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.staffListPartition },
     });

@@ -6,6 +6,7 @@ import type { SyncCredential } from "../../domain/sync-credential.js";
 import type { SyncCredentialRepository, SyncSession } from "../../ports/sync-credential-repository.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
+import { indexNames } from "./table-definition.js";
 
 const status = z.number().refine(isDossierStatus).transform((s) => s as DossierStatus);
 
@@ -50,7 +51,7 @@ export class DynamoDbSyncCredentialRepository implements SyncCredentialRepositor
   async list(): Promise<SyncCredential[]> {
     const items = await queryAllPages(this.client, {
       TableName: this.tableName,
-      IndexName: "GSI1",
+      IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.syncCredentialListPartition },
     });

@@ -1,5 +1,8 @@
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 
+/** The names of the table's two global secondary indexes, for every Query that reads one. */
+export const indexNames = { gsi1: "GSI1", gsi2: "GSI2" } as const;
+
 /**
  * The one table's key schema. The CDK app and the local stack both build the table from this,
  * so key names and indexes cannot drift apart.
@@ -8,8 +11,8 @@ export const tableDefinition = {
   partitionKey: "PK",
   sortKey: "SK",
   globalSecondaryIndexes: [
-    { indexName: "GSI1", partitionKey: "GSI1PK", sortKey: "GSI1SK" },
-    { indexName: "GSI2", partitionKey: "GSI2PK", sortKey: "GSI2SK" },
+    { indexName: indexNames.gsi1, partitionKey: "GSI1PK", sortKey: "GSI1SK" },
+    { indexName: indexNames.gsi2, partitionKey: "GSI2PK", sortKey: "GSI2SK" },
   ],
   timeToLiveAttribute: "expiresAt",
   streamViewType: "NEW_AND_OLD_IMAGES",

@@ -1,13 +1,13 @@
 import { sortTimeline, type Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
 import {
-  InvalidCursorError,
   type AppliedEventWrite,
   type AppliedEventWriteResult,
   type DossierPage,
   type DossierRepository,
   type DossierWithTimeline,
 } from "../../ports/dossier-repository.js";
+import { InvalidCursorError } from "../../ports/page-cursor.js";
 
 /** Unit-test fake with the same all-or-nothing semantics as the DynamoDB transaction. */
 export class InMemoryDossierRepository implements DossierRepository {
@@ -60,7 +60,7 @@ export class InMemoryDossierRepository implements DossierRepository {
     let start = 0;
     if (page.cursor !== null) {
       const index = all.findIndex((dossier) => position(dossier) === page.cursor);
-      if (index < 0) throw new InvalidCursorError("not a cursor of this list");
+      if (index < 0) throw new InvalidCursorError();
       start = index + 1;
     }
     const dossiers = structuredClone(all.slice(start, start + page.limit));

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
 import type { StaffMember } from "../../domain/staff.js";
 import { adminMessages } from "../admin-messages.js";
 import type { JsonBodyRefusal } from "../http/json-body.js";
@@ -7,19 +8,19 @@ import { errorResponse } from "../http/responses.js";
 /** A staff route: the caller is a known staff member by now; the route checks role and scope. */
 export type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** Page cursors are the index's sort key (`<ISO time>#<id>`), base64url-encoded; anything else is refused. */
-export const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
-const sortKeyPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z#[A-Za-z0-9_-]{1,100}$/u;
+/** Staff lists: page sizes and the longest cursor taken (cursors are opaque: the repository reads them back). */
+const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
 
-export function encodeCursor(sortKey: string | null): string | null {
-  return sortKey === null ? null : Buffer.from(sortKey, "utf8").toString("base64url");
-}
-
-export function decodeCursor(cursor: string): string | null {
-  if (cursor.length > cursorLimits.maxLength || !/^[A-Za-z0-9_-]+$/u.test(cursor)) return null;
-  const sortKey = Buffer.from(cursor, "base64url").toString("utf8");
-  return sortKeyPattern.test(sortKey) ? sortKey : null;
-}
+/** The `cursor` and `limit` query parameters of a paged staff list. */
+export const pageQueryFields = {
+  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/u)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
+    .default(cursorLimits.pageDefault),
+};
 
 /** A refused staff body: 400 `MALFORMED_JSON` or `INVALID_INPUT` naming the fields. */
 export function invalidBodyResponse(refusal: JsonBodyRefusal): APIGatewayProxyStructuredResultV2 {

@@ -5,9 +5,11 @@ import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/o
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DailySendQuota } from "../../use-cases/daily-send-quota.js";
 import type { DeliveryLog } from "../../use-cases/delivery-log.js";
+import { isInvalidCursor } from "../../ports/page-cursor.js";
+import { adminMessages } from "../admin-messages.js";
 import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
-import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
+import { pageQueryFields, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
 
 export interface DeliveryLogRouteDeps {
@@ -22,13 +24,7 @@ function quotaView(reading: QuotaReading | null) {
 const listQuery = z.strictObject({
   state: z.enum(outboxStates).optional(),
   dossier: z.string().min(1).max(100).optional(),
-  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
-    .default(cursorLimits.pageDefault),
+  ...pageQueryFields,
 });
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 
@@ -81,10 +77,9 @@ export function deliveryLogRoutes(deps: DeliveryLogRouteDeps): Record<string, Ad
         dossierCode = parsed.code;
       }
       if (query.data.state === "sent" && dossierCode === null) return errorResponse(400, "DOSSIER_REQUIRED", inboxMessages.dossierRequiredForSent);
-      const after = query.data.cursor === undefined ? null : decodeCursor(query.data.cursor);
-      if (query.data.cursor !== undefined && after === null) return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery("cursor"));
-      const page = await deps.deliveryLog.list(actor, { state: query.data.state ?? null, dossierCode, after, limit: query.data.limit });
-      return json(200, { notifications: page.items.map(itemView), nextCursor: encodeCursor(page.next) });
+      const page = await deps.deliveryLog.list(actor, { state: query.data.state ?? null, dossierCode, after: query.data.cursor ?? null, limit: query.data.limit });
+      if (isInvalidCursor(page)) return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
+      return json(200, { notifications: page.items.map(itemView), nextCursor: page.next });
     },
     "POST /v1/admin/notifications/{id}/retry": async (event, actor) => {
       const id = event.pathParameters?.id ?? "";

@@ -2,9 +2,11 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import * as z from "zod";
 import { maxFeedbackTextLength, type FeedbackMessage } from "../../domain/feedback.js";
 import type { FeedbackInbox, InboxThread } from "../../use-cases/feedback-inbox.js";
+import { isInvalidCursor } from "../../ports/page-cursor.js";
+import { adminMessages } from "../admin-messages.js";
 import { parseJsonBody, zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
-import { cursorLimits, decodeCursor, encodeCursor, type AdminRoute } from "./admin-route.js";
+import { pageQueryFields, type AdminRoute } from "./admin-route.js";
 import { inboxMessages } from "./inbox-messages.js";
 
 export interface FeedbackInboxRouteDeps {
@@ -14,13 +16,7 @@ export interface FeedbackInboxRouteDeps {
 const listQuery = z.strictObject({
   state: z.enum(["open", "answered", "closed"]).default("open"),
   late: z.enum(["true", "false"]).default("false"),
-  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
-    .default(cursorLimits.pageDefault),
+  ...pageQueryFields,
 });
 const replyBody = z.strictObject({
   text: z
@@ -70,10 +66,9 @@ export function feedbackInboxRoutes(deps: FeedbackInboxRouteDeps): Record<string
         const detail = zodIssues(query.error);
         return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery(detail));
       }
-      const after = query.data.cursor === undefined ? null : decodeCursor(query.data.cursor);
-      if (query.data.cursor !== undefined && after === null) return errorResponse(400, "INVALID_QUERY", inboxMessages.invalidQuery("cursor"));
-      const page = await inbox.list(actor, { filter: query.data.state, lateOnly: query.data.late === "true", after, limit: query.data.limit });
-      return json(200, { threads: page.threads.map(threadView), nextCursor: encodeCursor(page.next) });
+      const page = await inbox.list(actor, { filter: query.data.state, lateOnly: query.data.late === "true", after: query.data.cursor ?? null, limit: query.data.limit });
+      if (isInvalidCursor(page)) return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
+      return json(200, { threads: page.threads.map(threadView), nextCursor: page.next });
     },
     "GET /v1/admin/feedback/counts": async (_event, actor) => json(200, await inbox.counts(actor)),
     "GET /v1/admin/feedback/{id}": async (event, actor) => {

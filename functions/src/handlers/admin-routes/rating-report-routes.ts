@@ -10,7 +10,6 @@ import {
   maxRatingListPageSize,
   ratingListPageSize,
   type RatingFilter,
-  type RatingListPosition,
   type RatingReports,
   type ScopeRefusal,
 } from "../../use-cases/rating-reports.js";
@@ -45,20 +44,6 @@ const listQuery = filterQuery.extend({
   limit: z.coerce.number().int().min(1).max(maxRatingListPageSize).optional(),
 });
 
-const positionSchema = z.tuple([month, code, z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#.{1,80}$/u).nullable()]);
-
-export function encodeRatingCursor(position: RatingListPosition): string {
-  return Buffer.from(JSON.stringify([position.month, position.agencyCode, position.after]), "utf8").toString("base64url");
-}
-
-function decodeRatingCursor(cursor: string): RatingListPosition | null {
-  try {
-    const [m, agencyCode, after] = positionSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { month: m, agencyCode, after };
-  } catch {
-    return null;
-  }
-}
 
 /** The query string parsed with a route's schema; a repeated parameter or a bad value is a 400. */
 export function parseQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
@@ -160,14 +145,10 @@ export function ratingReportRoutes(deps: RatingReportRouteDeps): Record<string, 
     "GET /v1/admin/ratings": async (event, actor) => {
       const query = parseQuery(event, listQuery);
       if (!query.ok) return query.response;
-      let start: RatingListPosition | null = null;
-      if (query.value.cursor) {
-        start = decodeRatingCursor(query.value.cursor);
-        if (!start) return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
-      }
-      const page = await ratingReports.listRatings(actor, filterOf(query.value), start, query.value.limit ?? ratingListPageSize);
+      const page = await ratingReports.listRatings(actor, filterOf(query.value), query.value.cursor ?? null, query.value.limit ?? ratingListPageSize);
+      if (page.kind === "invalid_cursor") return errorResponse(400, "INVALID_CURSOR", adminMessages.invalidCursor);
       if (page.kind !== "ok") return refusal(page, actor.role === "admin" ? adminMessages.agencyOutOfScope : adminMessages.adminOnly);
-      return json(200, { ratings: page.ratings.map(ratingRow), nextCursor: page.next ? encodeRatingCursor(page.next) : null });
+      return json(200, { ratings: page.ratings.map(ratingRow), nextCursor: page.next });
     },
     "GET /v1/admin/ratings.csv": async (event, actor) => {
       const query = parseQuery(event, filterQuery);
