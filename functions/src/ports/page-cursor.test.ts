@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { decodeCursor, encodeCursor, InvalidCursorError, isInvalidCursor, jsonPosition, maxCursorLength, orInvalidCursor } from "./page-cursor.js";
 
 const sortKey = z.string().regex(/^\d{4}#[a-z]+$/u);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The one codec of page cursors. Every paged list hands out and takes back cursors that are opaque to its

@@ -3,7 +3,7 @@ import type { Rating } from "../domain/rating.js";
 import { canSeeAgency, isAdmin, staffLimits, type StaffMember } from "../domain/staff.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { Clock } from "../ports/clock.js";
-import { z } from "zod";
+import * as z from "zod";
 import { decodeCursor, encodeCursor, InvalidCursorError, isInvalidCursor, jsonPosition, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 import type { RatingRepository } from "../ports/rating-repository.js";
 

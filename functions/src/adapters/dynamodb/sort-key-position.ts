@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * `<ISO instant>#<id>`: the sort key of every time-ordered index (see keys.ts), read back from a page cursor.

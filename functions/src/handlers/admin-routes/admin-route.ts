@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import type { StaffMember } from "../../domain/staff.js";
 import { adminMessages } from "../admin-messages.js";
 import type { JsonBodyRefusal } from "../http/json-body.js";
