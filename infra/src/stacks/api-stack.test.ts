@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntimeEnvironment, requiredConfigNames } from "../constructs/house-function.js";
 import { functionCatalogue, type FunctionCatalogue, type FunctionName } from "../function-catalogue.js";
 import { secretNames } from "../secret-catalogue.js";
-import { prodContext, synthStage } from "../testing/synth-stage.js";
+import { prodContext, synthBundledStageInChild, synthStage } from "../testing/synth-stage.js";
 import { outboxStreamSettings } from "./api-stack.js";
 
 /** A synthesized template is untyped JSON; the tests walk it by CloudFormation's property names. */
@@ -29,7 +29,9 @@ interface Stage {
 
 const enabled = (catalogue: FunctionCatalogue) => Object.keys(catalogue) as FunctionName[];
 
-function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatalogue): Stage {
+type Synthesized = Pick<ReturnType<typeof synthStage>, "api" | "apiTemplate" | "dataTemplate"> & { assembly: { directory: string } };
+
+function inspect(result: Synthesized, catalogue: FunctionCatalogue): Stage {
   const api = result.apiTemplate!;
   const resources = api.toJSON().Resources as Resources;
   const functionIds: Partial<Record<FunctionName, string>> = {};
@@ -43,8 +45,11 @@ function inspect(result: ReturnType<typeof synthStage>, catalogue: FunctionCatal
 let prod: Stage;
 let full: Stage;
 
-beforeAll(() => {
-  prod = inspect(synthStage({ context: prodContext, bundle: true }), functionCatalogue);
+beforeAll(async () => {
+  // The bundled stage comes from a child process (its templates and assets); the constructs that name its
+  // resources from the same stage synthesized here without bundling (the logical ids are the same).
+  const bundled = await synthBundledStageInChild(prodContext);
+  prod = inspect({ ...synthStage({ context: prodContext }), ...bundled }, functionCatalogue);
   full = inspect(synthStage({ context: { stage: "dev" } }), functionCatalogue);
 });
 

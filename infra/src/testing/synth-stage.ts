@@ -1,3 +1,9 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { httpRoutes } from "@motcua/functions/handlers/routes";
@@ -13,11 +19,14 @@ export interface SynthOptions {
   catalogue?: FunctionCatalogue;
   routes?: typeof httpRoutes;
   dataOnly?: boolean;
+  /** Where the cloud assembly goes (a temporary folder by default). */
+  outdir?: string;
 }
 
 /** Builds one stage as bin/app.ts does, for tests. */
 export function synthStage(options: SynthOptions = {}) {
   const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
     context: {
       "@aws-cdk/core:defaultCrossStackReferences": "strong",
       ...(options.bundle ? {} : { "aws:cdk:bundling-stacks": [] }),
@@ -52,3 +61,24 @@ export const prodContext = {
   zaloAppId: "9876543210987654321",
   zaloOaId: "1111111111111111111",
 };
+
+/**
+ * The same synthesis with real esbuild bundling, in a child process: CDK bundles each function synchronously, which
+ * would hold the test worker for longer than vitest waits for it on a busy machine. Answers the templates and the
+ * folder of the cloud assembly (its assets included).
+ */
+export async function synthBundledStageInChild(context: Record<string, string>): Promise<{
+  apiTemplate: Template;
+  dataTemplate: Template;
+  assembly: { directory: string };
+}> {
+  const outdir = mkdtempSync(join(tmpdir(), "motcua-synth-"));
+  const cli = fileURLToPath(new URL("./synth-stage-cli.ts", import.meta.url));
+  await promisify(execFile)(process.execPath, ["--import", "tsx", cli, outdir, JSON.stringify(context)], {
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const stage = context.stage ?? "dev";
+  const template = (stack: string) => Template.fromJSON(JSON.parse(readFileSync(join(outdir, `Motcua-${stage}-${stack}.template.json`), "utf8")));
+  return { apiTemplate: template("Api"), dataTemplate: template("Data"), assembly: { directory: outdir } };
+}
