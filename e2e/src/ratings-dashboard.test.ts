@@ -50,6 +50,37 @@ it("the seeded admin opens the ratings dashboard, sees the seeded ratings' numbe
   await context.close();
 });
 
+it("the trend gives each month's number of ratings and marks months with too few as not to be judged, in the table and its CSV", async () => {
+  const { context, page, errors } = await phonePage(chromium.browser);
+  await page.goto(`${miniAppUrl}/admin/ratings?token=${stack.demoTokens.admin}`);
+  const answer = await page.waitForResponse((response) => response.url().includes("/v1/admin/ratings/summary"));
+  const summary = (await answer.json()) as { byMonth: { month: string; ratings: number; satisfactionRatio: number | null }[] };
+  await expect.poll(() => page.getByTestId("trend-month").count()).toBe(summary.byMonth.length);
+  const rows = await page.getByTestId("trend-month").allTextContents();
+  // The seed rates the four months before this one (11–13 each over every agency); the six-month default also
+  // holds this month and the one before the seed, with few or no ratings.
+  const tooFew = summary.byMonth.filter((m) => m.ratings < 10);
+  const enough = summary.byMonth.filter((m) => m.ratings >= 10);
+  expect(tooFew.length).toBeGreaterThan(0);
+  expect(enough.length).toBeGreaterThan(0);
+  summary.byMonth.forEach((month, i) => {
+    expect(rows[i]).toContain(`${Number(month.month.slice(5, 7))}/${month.month.slice(2, 4)}${month.ratings}`);
+    if (month.ratings < 10) expect(rows[i]).toContain("Chưa đủ số lượt để đánh giá");
+    else expect(rows[i]).toContain(percent(month.satisfactionRatio!));
+  });
+  expect(await page.getByText("Tháng có dưới 10 lượt đánh giá không được vẽ trên biểu đồ").count()).toBe(1);
+  await page.getByTestId("trend-table").scrollIntoViewIfNeeded();
+  await saveScreenshot(page, "ratings-trend-counts-360x740");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("trend-csv").click()]);
+  const lines = readFileSync((await download.path())!).toString("utf8").replace(/^\uFEFF/u, "").split("\r\n").filter((line) => line.length > 0);
+  expect(lines[0]).toBe("Tháng,Số lượt đánh giá,Tỷ lệ hài lòng,Tỷ lệ đúng hạn,Ghi chú");
+  expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(summary.byMonth.map((m) => `${m.month},${m.ratings}`));
+  expect(lines.filter((line) => line.endsWith(",Chưa đủ số lượt để đánh giá")).length).toBe(tooFew.length);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 it("an officer sees only their agency's aggregates: no per-dossier list and no export", async () => {
   const { context, page } = await phonePage(chromium.browser);
   const listRequests: string[] = [];

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
 import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
@@ -10,6 +10,7 @@ import { StaffGate } from "../components/staff-gate";
 import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
+import { minRatingsToJudgeMonth, ratingTrend, ratingTrendCsv, type TrendMonth } from "./rating-trend";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
 import "../components/admin.css";
 import "./ratings.css";
@@ -72,7 +73,7 @@ function Report({ report }: { report: RatingReport }) {
       </section>
       <section className="admin-card" aria-labelledby="ratings-trend">
         <Text.Title id="ratings-trend">{ratingsCopy.trend}</Text.Title>
-        <TrendChart report={report} />
+        <RatingTrend report={report} />
       </section>
       <section className="admin-card" aria-labelledby="ratings-criteria">
         <Text.Title id="ratings-criteria">{ratingsCopy.criteria}</Text.Title>
@@ -129,6 +130,61 @@ function Report({ report }: { report: RatingReport }) {
       ) : null}
     </>
   );
+}
+
+function RatingTrend({ report }: { report: RatingReport }) {
+  const months = useMemo(() => ratingTrend(report), [report]);
+  const anyTooFew = months.some((m) => !m.enough);
+  return (
+    <>
+      <TrendChart months={months} />
+      {anyTooFew ? <p className="ratings-hint">{ratingsCopy.tooFewNote(minRatingsToJudgeMonth)}</p> : null}
+      <table className="ratings-table" data-testid="trend-table">
+        <thead>
+          <tr>
+            <th>{ratingsCopy.trendMonth}</th>
+            <th>{ratingsCopy.trendCount}</th>
+            <th>{ratingsCopy.satisfaction}</th>
+            <th>{ratingsCopy.onTime}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.month} data-testid="trend-month" className={m.enough ? undefined : "ratings-too-few"}>
+              <th>{ratingsCopy.month(m.month)}</th>
+              <td>{m.ratings.toLocaleString("vi-VN")}</td>
+              {m.enough ? (
+                <>
+                  <td>{ratingsCopy.percent(m.satisfactionRatio)}</td>
+                  <td>{ratingsCopy.percent(m.onTimeRatio)}</td>
+                </>
+              ) : (
+                <td colSpan={2} className="ratings-too-few-note">
+                  {ratingsCopy.tooFew}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Button size="small" variant="tertiary" onClick={() => saveTrendCsv(months)} data-testid="trend-csv">
+        {ratingsCopy.trendCsv}
+      </Button>
+    </>
+  );
+}
+
+/** The trend as a CSV file, made in the browser from the summary already on screen (the same numbers, with the counts). */
+function saveTrendCsv(months: TrendMonth[]) {
+  const csv = ratingTrendCsv(months, { header: ratingsCopy.trendCsvHeader, tooFew: ratingsCopy.tooFew });
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `danh-gia-theo-thang_${months[0]?.month ?? ""}_${months.at(-1)?.month ?? ""}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function AdminTools({ query, queryKey }: { query: RatingQuery; queryKey: string }) {
