@@ -22,6 +22,8 @@ import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { DynamoDbDossierRepository } from "../adapters/dynamodb/dynamodb-dossier-repository.js";
+import { DynamoDbAgencyDirectory } from "../adapters/dynamodb/dynamodb-agency-directory.js";
+import { listAgenciesInScopeUseCase, rememberingAgencyNames } from "../use-cases/agency-names.js";
 import { DynamoDbAuditLog } from "../adapters/dynamodb/dynamodb-audit-log.js";
 import { DynamoDbRateLimiter } from "../adapters/dynamodb/dynamodb-rate-limiter.js";
 import { DynamoDbStaffRepository } from "../adapters/dynamodb/dynamodb-staff-repository.js";
@@ -212,7 +214,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     alarm: (entry) => console.error(JSON.stringify({ level: "ERROR", ...entry })),
     reach,
   });
-  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
+  const agencyDirectory = new DynamoDbAgencyDirectory(documentClient, config.tableName);
+  // Ingest (native and dialect) records each agency's name, so staff screens show names, not codes.
+  const ingestDossiers = rememberingAgencyNames(dossiers, { directory: agencyDirectory, clock });
+  const applyEvent = applyDossierEventUseCase({ dossiers: ingestDossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
@@ -255,7 +260,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       limits: syncLoginLimits,
     }),
     syncDialect: syncDialectUseCases({
-      dossiers,
+      dossiers: ingestDossiers,
       clock,
       applyEvent,
       // A dialect event's id is its content (dossier, status, time): a step resent with another note or with the
@@ -266,6 +271,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     syncCredentials,
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
+    listAgenciesInScope: listAgenciesInScopeUseCase({ directory: agencyDirectory }),
     adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit: auditLog, clock, ids: randomIds }),
     fanOutStep: fanOutStepUseCase({
       fanouts,

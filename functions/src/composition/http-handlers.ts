@@ -41,6 +41,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
       reachReports: deps.reachReports,
       listLateDossiers: deps.listLateDossiers,
+      listAgenciesInScope: deps.listAgenciesInScope,
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,

@@ -24,6 +24,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "GET /v1/me/dossiers", functionName: "api" },
   { routeKey: "POST /v1/ingest/events", functionName: "ingest" },
   { routeKey: "GET /v1/admin/me", functionName: "admin" },
+  { routeKey: "GET /v1/admin/agencies", functionName: "admin" },
   { routeKey: "GET /v1/admin/staff", functionName: "admin" },
   { routeKey: "GET /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
   { routeKey: "PUT /v1/admin/staff/{zaloAppUserId}", functionName: "admin" },
