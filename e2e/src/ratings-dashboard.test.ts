@@ -34,11 +34,17 @@ it("the seeded admin opens the ratings dashboard, sees the seeded ratings' numbe
   expect(await page.locator(".ratings-chart canvas").count()).toBe(2);
   await expect.poll(() => page.getByTestId("rating-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
   expect(await page.getByTestId("agency-table").locator("tbody tr").count()).toBe(4);
+  // Agencies by name (code on a small line), in the table and in the filter.
+  await expect.poll(() => page.getByTestId("agency-table").locator(".agency-name").allTextContents()).toEqual(
+    expect.arrayContaining(["Sở Tư pháp", "UBND phường Kinh Bắc", "UBND xã Sơn Động", "UBND phường Võ Cường"]),
+  );
+  expect(await page.getByTestId("agency-table").locator(".agency-code").allTextContents()).toEqual(expect.arrayContaining(["000.21.20.H27"]));
+  expect(await page.locator(".ratings-filters select").last().locator("option").allTextContents()).toEqual(expect.arrayContaining(["Tất cả cơ quan", "UBND phường Kinh Bắc"]));
   await saveScreenshot(page, "ratings-dashboard-360x740");
   await page.locator("#ratings-criteria").scrollIntoViewIfNeeded();
   await saveScreenshot(page, "ratings-dashboard-criteria-360x740");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Xuất CSV" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Xuất CSV", exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/^danh-gia_\d{4}-\d{2}_\d{4}-\d{2}\.csv$/u);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -92,7 +98,9 @@ it("an officer sees only their agency's aggregates: no per-dossier list and no e
   const summary = (await answer.json()) as { byAgency: { agencyCode: string }[] };
   expect(summary.byAgency.length).toBe(1);
   await expect.poll(() => page.getByTestId("rated-count").count()).toBe(1);
-  expect(await page.getByRole("button", { name: "Xuất CSV" }).count()).toBe(0);
+  // No per-dossier export; the monthly figures (aggregates, no personal data) they may save.
+  expect(await page.getByRole("button", { name: "Xuất CSV", exact: true }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Xuất CSV theo tháng" }).count()).toBe(1);
   expect(listRequests).toEqual([]);
   await saveScreenshot(page, "ratings-dashboard-officer-360x740");
   await context.close();

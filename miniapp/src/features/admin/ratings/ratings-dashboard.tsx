@@ -7,6 +7,9 @@ import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
 import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
+import { AgencyLabel } from "../agencies/agency-label";
+import type { AgencyNames } from "../agencies/agency-names";
+import { useAgencyNames } from "../agencies/use-agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
@@ -23,6 +26,7 @@ export function RatingsScreen() {
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   const isAdmin = profile.role === "admin";
   const filter = useReportQuery(profile);
+  const agencies = useAgencyNames();
   const { query, queryKey, rangeError } = filter;
   const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), queryKey);
   const report = state.status === "loaded" ? state.data : null;
@@ -34,20 +38,20 @@ function RatingsDashboard({ profile }: { profile: StaffProfile }) {
 
   return (
     <div className="admin-screen ratings-screen">
-      <ReportFilter filter={filter} className={{ form: "ratings-filters", months: "ratings-months" }} />
+      <ReportFilter filter={filter} agencies={agencies} className={{ form: "ratings-filters", months: "ratings-months" }} />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
         </p>
       ) : null}
       {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
-      {report ? <Report report={report} /> : null}
+      {report ? <Report report={report} names={agencies.names} /> : null}
       {report && isAdmin ? <AdminTools query={query} queryKey={queryKey} /> : null}
     </div>
   );
 }
 
-function Report({ report }: { report: RatingReport }) {
+function Report({ report, names }: { report: RatingReport; names: AgencyNames }) {
   const { total } = report;
   return (
     <>
@@ -118,7 +122,9 @@ function Report({ report }: { report: RatingReport }) {
             <tbody>
               {report.byAgency.map((agency) => (
                 <tr key={agency.agencyCode}>
-                  <th>{agency.agencyCode}</th>
+                  <th>
+                    <AgencyLabel code={agency.agencyCode} names={names} />
+                  </th>
                   <td>{agency.ratings}</td>
                   <td>{ratingsCopy.percent(agency.satisfactionRatio)}</td>
                   <td>{ratingsCopy.percent(agency.onTimeRatio)}</td>
