@@ -24,6 +24,8 @@ import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { DynamoDbDossierRepository } from "../adapters/dynamodb/dynamodb-dossier-repository.js";
 import { DynamoDbAgencyDirectory } from "../adapters/dynamodb/dynamodb-agency-directory.js";
 import { listAgenciesInScopeUseCase, rememberingAgencyNames } from "../use-cases/agency-names.js";
+import { DynamoDbOutboxStateCensus } from "../adapters/dynamodb/dynamodb-outbox-state-census.js";
+import { countDeliveryStatesUseCase, deliveryStateCountMax } from "../use-cases/count-delivery-states.js";
 import { DynamoDbAuditLog } from "../adapters/dynamodb/dynamodb-audit-log.js";
 import { DynamoDbRateLimiter } from "../adapters/dynamodb/dynamodb-rate-limiter.js";
 import { DynamoDbStaffRepository } from "../adapters/dynamodb/dynamodb-staff-repository.js";
@@ -298,6 +300,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     replyToFeedback,
     feedbackInbox: feedbackInboxUseCases({ ...feedbackDeps, audit: auditLog, replyToFeedback }),
     deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
+    countDeliveryStates: countDeliveryStatesUseCase({
+      census: new DynamoDbOutboxStateCensus(documentClient, config.tableName),
+      maxPerPartition: deliveryStateCountMax,
+    }),
     /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
     sendQuota,
     /** For the OA webhook: a citizen's text in the OA chat joins their open thread. */

@@ -45,6 +45,7 @@ function httpHandlerBuilders(deps: Dependencies): Record<HttpFunctionName, () =>
       adminAnnouncements: deps.adminAnnouncements,
       feedbackInbox: deps.feedbackInbox,
       deliveryLog: deps.deliveryLog,
+      countDeliveryStates: deps.countDeliveryStates,
       sendQuota: deps.sendQuota,
       syncCredentialAdmin: deps.syncCredentialAdmin,
     }),

@@ -252,6 +252,7 @@ describe("authorization matrix: every admin route × caller", () => {
       expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
     },
     { routeKey: "GET /v1/admin/notifications", path: () => "/v1/admin/notifications", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    { routeKey: "GET /v1/admin/notifications/counts", path: () => "/v1/admin/notifications/counts", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     { routeKey: "GET /v1/admin/notifications/quota", path: () => "/v1/admin/notifications/quota", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     {
       routeKey: "POST /v1/admin/notifications/{id}/retry",

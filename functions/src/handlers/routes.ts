@@ -62,6 +62,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { routeKey: "POST /v1/admin/feedback/{id}/reopen", functionName: "admin" },
   { routeKey: "GET /v1/admin/notifications", functionName: "admin" },
   { routeKey: "GET /v1/admin/notifications/quota", functionName: "admin" },
+  { routeKey: "GET /v1/admin/notifications/counts", functionName: "admin" },
   { routeKey: "POST /v1/admin/notifications/{id}/retry", functionName: "admin" },
   { routeKey: "GET /v1/admin/sync-credentials", functionName: "admin" },
   { routeKey: "POST /v1/admin/sync-credentials", functionName: "admin" },
