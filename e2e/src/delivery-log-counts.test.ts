@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { findLayoutProblems, scaleEveryTextSize } from "./a11y/layout-checks.js";
 import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
 
 const stack = inject("stack");
@@ -44,4 +45,26 @@ it("the delivery log shows every unsent state's count at once, as the server cou
   expect(await page.getByTestId("log-entry").count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
+});
+
+it("at 200% text the staff screens changed here stay readable at 360 px: nothing cut, overlapping or off screen", async () => {
+  const screens = [
+    { name: "delivery-log", path: "/admin/notifications", ready: "log-counts" },
+    { name: "ratings-trend", path: "/admin/ratings", ready: "trend-table" },
+    { name: "admin-staff-list", path: "/admin", ready: "staff-member" },
+  ];
+  const failures: Record<string, unknown> = {};
+  for (const screen of screens) {
+    const { context, page } = await phonePage(chromium.browser);
+    await page.goto(`${miniAppUrl}${screen.path}?token=${stack.demoTokens.admin}`);
+    await page.getByTestId(screen.ready).first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await scaleEveryTextSize(page, 2);
+    await page.getByTestId(screen.ready).first().scrollIntoViewIfNeeded();
+    const problems = await findLayoutProblems(page);
+    if (problems.length > 0) failures[screen.name] = problems;
+    await saveScreenshot(page, `staff-${screen.name}-text-200`);
+    await context.close();
+  }
+  expect(failures).toEqual({});
 });

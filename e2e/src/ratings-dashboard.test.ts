@@ -70,9 +70,9 @@ it("the trend gives each month's number of ratings and marks months with too few
   expect(tooFew.length).toBeGreaterThan(0);
   expect(enough.length).toBeGreaterThan(0);
   summary.byMonth.forEach((month, i) => {
-    expect(rows[i]).toContain(`${Number(month.month.slice(5, 7))}/${month.month.slice(2, 4)}${month.ratings}`);
+    expect(rows[i]).toContain(`Tháng ${Number(month.month.slice(5, 7))}/${month.month.slice(0, 4)}${month.ratings} lượt đánh giá`);
     if (month.ratings < 10) expect(rows[i]).toContain("Chưa đủ số lượt để đánh giá");
-    else expect(rows[i]).toContain(percent(month.satisfactionRatio!));
+    else expect(rows[i]).toContain(`Tỷ lệ hài lòng ${percent(month.satisfactionRatio!)}`);
   });
   expect(await page.getByText("Tháng có dưới 10 lượt đánh giá không được vẽ trên biểu đồ").count()).toBe(1);
   await page.getByTestId("trend-table").scrollIntoViewIfNeeded();

@@ -145,34 +145,22 @@ function RatingTrend({ report }: { report: RatingReport }) {
     <>
       <TrendChart months={months} />
       {anyTooFew ? <p className="ratings-hint">{ratingsCopy.tooFewNote(minRatingsToJudgeMonth)}</p> : null}
-      <table className="ratings-table" data-testid="trend-table">
-        <thead>
-          <tr>
-            <th>{ratingsCopy.trendMonth}</th>
-            <th>{ratingsCopy.trendCount}</th>
-            <th>{ratingsCopy.satisfaction}</th>
-            <th>{ratingsCopy.onTime}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.month} data-testid="trend-month" className={m.enough ? undefined : "ratings-too-few"}>
-              <th>{ratingsCopy.month(m.month)}</th>
-              <td>{m.ratings.toLocaleString("vi-VN")}</td>
-              {m.enough ? (
-                <>
-                  <td>{ratingsCopy.percent(m.satisfactionRatio)}</td>
-                  <td>{ratingsCopy.percent(m.onTimeRatio)}</td>
-                </>
-              ) : (
-                <td colSpan={2} className="ratings-too-few-note">
-                  {ratingsCopy.tooFew}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A list, not a table: at 200% text four columns do not fit 360 px, lines that wrap do. */}
+      <ul className="ratings-trend-months" data-testid="trend-table">
+        {months.map((m) => (
+          <li key={m.month} data-testid="trend-month" className={m.enough ? undefined : "ratings-too-few"}>
+            <strong>{ratingsCopy.trendMonthLabel(m.month)}</strong>
+            <span>{ratingsCopy.trendCountLabel(m.ratings)}</span>
+            {m.enough ? (
+              <span>
+                {ratingsCopy.satisfaction} {ratingsCopy.percent(m.satisfactionRatio)} · {ratingsCopy.onTime} {ratingsCopy.percent(m.onTimeRatio)}
+              </span>
+            ) : (
+              <span className="ratings-too-few-note">{ratingsCopy.tooFew}</span>
+            )}
+          </li>
+        ))}
+      </ul>
       <Button size="small" variant="tertiary" onClick={() => saveTrendCsv(months)} data-testid="trend-csv">
         {ratingsCopy.trendCsv}
       </Button>
