@@ -42,7 +42,7 @@ export function entryJsGzipBytes(outDir: string): { files: string[]; gzipBytes: 
   return { files: [...seen].map((f) => f.slice(outDir.length)), gzipBytes, rawBytes };
 }
 
-async function buildBarePage(outDir: string) {
+export async function buildBarePage(outDir: string) {
   const cwd = process.cwd();
   // zmp-vite-plugin reads ./app-config.json from the working folder.
   process.chdir(bareFixture);

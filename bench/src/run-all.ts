@@ -1,6 +1,7 @@
 import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLambdaBundles } from "./lambda-bundles.bench.js";
+import { benchFirstTimelineEntry } from "./first-timeline-entry.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchLookupLoadOnOwnStack, lookupLoadOptions } from "./lookup-load-stack.js";
 import { benchNotificationsOnOwnStack, notificationBenchOptions } from "./notifications.bench.js";
@@ -24,6 +25,7 @@ async function main() {
   try {
     lines.push(...(await benchBundleSize()));
     lines.push(...(await benchLambdaBundles({ runs: quick ? 5 : 10 })));
+    lines.push(...(await benchFirstTimelineEntry(stack.info, { runs: quick ? 3 : 5 })));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
     const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
     lines.push(...cost.lines, ...monthlyBillLines(cost.measured));

@@ -12,6 +12,12 @@ it("the seeded admin finds the staff tab from the home page, sees the staff and 
   await expect.poll(() => page.getByTestId("staff-role").textContent()).toBe("Quản trị viên");
   await expect.poll(() => page.getByTestId("staff-member").count()).toBeGreaterThanOrEqual(1);
   expect(await page.getByTestId("staff-member").allTextContents()).toContainEqual(expect.stringContaining("Phạm Thu Hà"));
+  // The officer's agency by its name, its code on a small line beneath.
+  const officerRow = page.getByTestId("staff-member").filter({ hasText: "Phạm Thu Hà" });
+  await expect.poll(() => officerRow.locator(".agency-name").allTextContents()).toEqual(["UBND phường Kinh Bắc"]);
+  expect(await officerRow.locator(".agency-code").allTextContents()).toEqual(["000.21.20.H27"]);
+  await officerRow.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, "admin-staff-list-agency-names-360x740");
 
   const code = stack.demoDossier!.code;
   await page.getByLabel("Mã hồ sơ").fill(code);
@@ -59,10 +65,24 @@ it("the admin opens the late-dossier list from the staff tab: the seeded overdue
   await page.goto(`${miniAppUrl}/admin?token=${stack.demoTokens.admin}`);
   await page.getByTestId("late-dossiers-link").click();
   // The local stack ran the late-dossier job at start; this seeded commune has overdue dossiers in progress.
-  await page.getByLabel("Mã cơ quan").fill("000.34.20.H27");
+  // The agency is picked by name from those the dossiers named; no code to type.
+  const picker = page.getByLabel("Cơ quan");
+  await expect.poll(() => picker.locator("option").allTextContents()).toEqual(expect.arrayContaining(["Chọn cơ quan…", "Sở Tư pháp", "UBND phường Kinh Bắc", "UBND xã Sơn Động"]));
+  expect((await picker.locator("option").allTextContents()).some((text) => /^\d{3}\.\d{2}\.\d{2}\.H27$/u.test(text))).toBe(false);
+  await picker.selectOption({ label: "UBND xã Sơn Động" });
   await page.getByRole("button", { name: "Xem danh sách" }).click();
   await expect.poll(() => page.getByTestId("late-dossier").count()).toBeGreaterThanOrEqual(1);
   expect(await page.getByTestId("late-dossier").first().innerText()).toMatch(/Quá hạn \d+ ngày/u);
   await saveScreenshot(page, "admin-late-dossiers-360x740");
+  await context.close();
+});
+
+it("the officer's staff tab names the agency in their charge, with its code beneath", async () => {
+  const { context, page } = await phonePage(chromium.browser);
+  await page.goto(`${miniAppUrl}/admin?token=${stack.demoTokens.officer}`);
+  await expect.poll(() => page.getByTestId("my-agencies").locator(".agency-name").allTextContents()).toEqual(["UBND phường Kinh Bắc"]);
+  expect(await page.getByTestId("my-agencies").innerText()).toContain("Cơ quan phụ trách");
+  expect(await page.getByTestId("my-agencies").locator(".agency-code").textContent()).toBe("000.21.20.H27");
+  await saveScreenshot(page, "admin-officer-agency-name-360x740");
   await context.close();
 });

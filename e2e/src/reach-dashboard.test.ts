@@ -94,6 +94,9 @@ it("an admin sees the shares, the monthly trend and the desks ranked fairly at 3
   const few = report.agencies.filter((a) => a.fewDossiers);
   expect(few.length).toBeGreaterThan(0);
   expect(await page.getByText("Ít hồ sơ, chưa xếp hạng").count()).toBe(few.length);
+  // A seeded desk by its name, its code on a small line (the test desk, named after the page loaded, by its code).
+  const kinhBac = rows.filter({ hasText: "000.21.20.H27" });
+  expect(await kinhBac.locator(".agency-name").textContent()).toBe("UBND phường Kinh Bắc");
 
   await saveScreenshot(page, "reach-dashboard-360x740");
   await page.locator("#reach-trend").scrollIntoViewIfNeeded();

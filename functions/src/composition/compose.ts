@@ -24,6 +24,10 @@ import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { DynamoDbDossierRepository } from "../adapters/dynamodb/dynamodb-dossier-repository.js";
+import { DynamoDbAgencyDirectory } from "../adapters/dynamodb/dynamodb-agency-directory.js";
+import { listAgenciesInScopeUseCase, rememberingAgencyNames } from "../use-cases/agency-names.js";
+import { DynamoDbOutboxStateCensus } from "../adapters/dynamodb/dynamodb-outbox-state-census.js";
+import { countDeliveryStatesUseCase, deliveryStateCountMax } from "../use-cases/count-delivery-states.js";
 import { DynamoDbAuditLog } from "../adapters/dynamodb/dynamodb-audit-log.js";
 import { DynamoDbRateLimiter } from "../adapters/dynamodb/dynamodb-rate-limiter.js";
 import { DynamoDbStaffRepository } from "../adapters/dynamodb/dynamodb-staff-repository.js";
@@ -217,7 +221,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     alarm: ({ message, ...fields }) => log.error(String(message), fields),
     reach,
   });
-  const applyEvent = applyDossierEventUseCase({ dossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
+  const agencyDirectory = new DynamoDbAgencyDirectory(documentClient, config.tableName);
+  // Ingest (native and dialect) records each agency's name, so staff screens show names, not codes.
+  const ingestDossiers = rememberingAgencyNames(dossiers, { directory: agencyDirectory, clock });
+  const applyEvent = applyDossierEventUseCase({ dossiers: ingestDossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);
   const feedback = new DynamoDbFeedbackRepository(documentClient, config.tableName);
@@ -260,7 +267,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
       limits: syncLoginLimits,
     }),
     syncDialect: syncDialectUseCases({
-      dossiers,
+      dossiers: ingestDossiers,
       clock,
       applyEvent,
       // A dialect event's id is its content (dossier, status, time): a step resent with another note or with the
@@ -271,6 +278,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     syncCredentials,
     detectLateDossiers: detectLateDossiersUseCase({ lateDossiers, clock, ids: randomIds, ...config.lateDossiers }),
     listLateDossiers: listLateDossiersUseCase({ lateDossiers, clock }),
+    listAgenciesInScope: listAgenciesInScopeUseCase({ directory: agencyDirectory }),
     adminAnnouncements: adminAnnouncementsUseCases({ fanouts, announcements, audit: auditLog, clock, ids: randomIds }),
     fanOutStep: fanOutStepUseCase({
       fanouts,
@@ -297,6 +305,10 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     replyToFeedback,
     feedbackInbox: feedbackInboxUseCases({ ...feedbackDeps, audit: auditLog, replyToFeedback }),
     deliveryLog: deliveryLogUseCases({ outbox, audit: auditLog, clock }),
+    countDeliveryStates: countDeliveryStatesUseCase({
+      census: new DynamoDbOutboxStateCensus(documentClient, config.tableName),
+      maxPerPartition: deliveryStateCountMax,
+    }),
     /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
     sendQuota,
     /** For the OA webhook: a citizen's text in the OA chat joins their open thread. */

@@ -122,6 +122,7 @@ describe("authorization matrix: every admin route × caller", () => {
     expected: Record<Caller, number>;
   }[] = [
     { routeKey: "GET /v1/admin/me", path: () => "/v1/admin/me", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    { routeKey: "GET /v1/admin/agencies", path: () => "/v1/admin/agencies", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     { routeKey: "GET /v1/admin/staff", path: () => "/v1/admin/staff", expected: { none: 401, citizen: 403, otherOfficer: 403, officer: 403, admin: 200 } },
     {
       routeKey: "GET /v1/admin/staff/{zaloAppUserId}",
@@ -227,6 +228,7 @@ describe("authorization matrix: every admin route × caller", () => {
       expected: { none: 401, citizen: 403, otherOfficer: 404, officer: 200, admin: 409 },
     },
     { routeKey: "GET /v1/admin/notifications", path: () => "/v1/admin/notifications", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
+    { routeKey: "GET /v1/admin/notifications/counts", path: () => "/v1/admin/notifications/counts", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     { routeKey: "GET /v1/admin/notifications/quota", path: () => "/v1/admin/notifications/quota", expected: { none: 401, citizen: 403, otherOfficer: 200, officer: 200, admin: 200 } },
     {
       routeKey: "POST /v1/admin/notifications/{id}/retry",

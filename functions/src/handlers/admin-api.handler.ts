@@ -6,6 +6,7 @@ import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { Logger } from "../ports/logger.js";
 import type { ZaloGraph } from "../ports/zalo-graph.js";
 import type { StaffAccess } from "../use-cases/staff-access.js";
+import type { listAgenciesInScopeUseCase } from "../use-cases/agency-names.js";
 import { lateDossierListLimits, type listLateDossiersUseCase } from "../use-cases/late-dossiers.js";
 import type { AdminAnnouncements } from "../use-cases/announcement-fanout.js";
 import { adminAnnouncementRoutes } from "./admin-announcement-routes.js";
@@ -29,6 +30,8 @@ export interface AdminApiHandlerDeps extends RatingReportRouteDeps, ReachReportR
   /** The Mini App's public link (`https://zalo.me/s/<MINI_APP_ID>/`), printed on the guide poster. */
   miniAppUrl: string;
   listLateDossiers: ReturnType<typeof listLateDossiersUseCase>;
+  /** The agencies the caller may pick (all recorded ones for staff of every agency), with their names. */
+  listAgenciesInScope: ReturnType<typeof listAgenciesInScopeUseCase>;
   /** Publishing announcements and their fan-out progress (admins only). */
   adminAnnouncements?: AdminAnnouncements;
 }
@@ -64,6 +67,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
   const { staffAccess } = deps;
   const routes: Record<string, AdminRoute> = {
     "GET /v1/admin/me": async (_event, actor) => json(200, describe(actor)),
+    "GET /v1/admin/agencies": async (_event, actor) => json(200, { agencies: await deps.listAgenciesInScope(actor) }),
     "GET /v1/admin/staff": async (_event, actor) => {
       const members = await staffAccess.listStaff(actor);
       return members ? json(200, { staff: members.map(describe) }) : errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);

@@ -64,8 +64,9 @@ describe("POST /v1/ingest/events", () => {
     expect(result).toMatchObject({ eventId: `${code}-received`, outcome: "applied" });
     expect(result.receipt.url).toMatch(new RegExp(`^https://zalo\\.me/s/3141592653589793/\\?hs=${code.replaceAll(".", "\\.")}&k=[A-Za-z0-9_-]{16}$`));
     expect(result.receipt.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    // dossier, event, idempotency marker, outbox item, the dossier's reach marks, its desk's month counter (the first here)
-    expect((await itemCount()) - before).toBe(6);
+    // dossier, event, idempotency marker, outbox item, the dossier's reach marks, its desk's month counter and its
+    // name in the agency directory (the first here for both)
+    expect((await itemCount()) - before).toBe(7);
   });
 
   it("reports applied, duplicate and rejected per event in the order sent", async () => {

@@ -17,12 +17,15 @@ export interface DeliveryLogDeps {
  * dossier's messages the staff of its agency; a general feedback answer the staff with the general PAKN
  * scope; an item older than the agency field only staff of every agency.
  */
-export function canSeeOutboxItem(staff: StaffMember, item: Pick<OutboxItem, "agencyCode" | "notification">): boolean {
+export function canSeeOutboxItem(
+  staff: StaffMember,
+  item: { agencyCode: string | null; notification: { kind: OutboxItem["notification"]["kind"]; dossierCode?: string | null } },
+): boolean {
   const notification = item.notification;
   if (notification.kind === "announcement") return isAdmin(staff);
   if (item.agencyCode) return canSeeAgency(staff, item.agencyCode);
   if (notification.kind === "feedback_reply") {
-    const scope = feedbackScope({ dossierCode: notification.dossierCode, agencyCode: null });
+    const scope = feedbackScope({ dossierCode: notification.dossierCode ?? null, agencyCode: null });
     return scope === null ? staff.allAgencies : canSeeAgency(staff, scope);
   }
   return staff.allAgencies;

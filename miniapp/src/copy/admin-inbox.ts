@@ -38,6 +38,10 @@ export const inboxCopy = {
     search: "Xem",
     sentNeedsDossier: "Tin đã gửi chỉ xem được theo mã hồ sơ.",
     empty: "Không có tin nhắn nào.",
+    countsLabel: "Số tin chưa gửi xong",
+    count: (n: number, atLeast: boolean) => `${n.toLocaleString("vi-VN")}${atLeast ? "+" : ""}`,
+    noFailedButPending: (pending: string) => `Không có tin gửi lỗi. ${pending} tin đang chờ gửi —`,
+    showPending: "xem",
     kinds: {
       dossier_received: "Tiếp nhận hồ sơ",
       dossier_status_changed: "Đổi trạng thái",

@@ -155,6 +155,9 @@ export const keys = {
   syncCredentialListPartition: "SYNC_CREDENTIALS",
   /** A dialect session, keyed by the SHA-256 of its token (the token itself is never stored); TTL on expiresAt. */
   syncSession: (tokenDigest: string) => ({ PK: `SYNC_SESSION#${tokenDigest}`, SK: "SYNC_SESSION" }),
+  /** An agency's name as its dossiers last gave it, in one small partition that the staff screens read whole. */
+  agency: (agencyCode: string) => ({ PK: "AGENCIES", SK: agencyCode }),
+  agenciesPartition: "AGENCIES",
 } as const;
 
 export const itemTypes = {
@@ -184,4 +187,5 @@ export const itemTypes = {
   syncSession: "SyncSession",
   dossierReach: "DossierReach",
   reachCounter: "ReachCounter",
+  agency: "Agency",
 } as const;

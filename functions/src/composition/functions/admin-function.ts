@@ -14,9 +14,11 @@ export function adminFunctionHandlerFrom(deps: Dependencies): HttpHandler {
     ratingsCsvMaxBytes: deps.ratingsCsvMaxBytes,
     reachReports: deps.reachReports,
     listLateDossiers: deps.listLateDossiers,
+    listAgenciesInScope: deps.listAgenciesInScope,
     adminAnnouncements: deps.adminAnnouncements,
     feedbackInbox: deps.feedbackInbox,
     deliveryLog: deps.deliveryLog,
+    countDeliveryStates: deps.countDeliveryStates,
     sendQuota: deps.sendQuota,
     syncCredentialAdmin: deps.syncCredentialAdmin,
   });

@@ -7,6 +7,8 @@ import type { DailySendQuota } from "../../use-cases/daily-send-quota.js";
 import type { DeliveryLog } from "../../use-cases/delivery-log.js";
 import { isInvalidCursor } from "../../ports/page-cursor.js";
 import { adminMessages } from "../admin-messages.js";
+import type { StateCount, UnsentState } from "../../use-cases/count-delivery-states.js";
+import type { StaffMember } from "../../domain/staff.js";
 import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
 import { pageQueryFields, type AdminRoute } from "./admin-route.js";
@@ -14,6 +16,8 @@ import { inboxMessages } from "./inbox-messages.js";
 
 export interface DeliveryLogRouteDeps {
   deliveryLog: DeliveryLog;
+  /** Counts per unsent state in the caller's scope, each partition read up to a bound. */
+  countDeliveryStates: (actor: StaffMember) => Promise<Record<UnsentState, StateCount>>;
   sendQuota: Pick<DailySendQuota, "readings" | "announcementReservePercent">;
 }
 
@@ -64,6 +68,7 @@ export function deliveryLogRoutes(deps: DeliveryLogRouteDeps): Record<string, Ad
         announcementReservePercent: deps.sendQuota.announcementReservePercent,
       });
     },
+    "GET /v1/admin/notifications/counts": async (_event, actor) => json(200, { counts: await deps.countDeliveryStates(actor) }),
     "GET /v1/admin/notifications": async (event, actor) => {
       const query = listQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) {

@@ -24,8 +24,23 @@ describe("the staff tab", () => {
     expect((await screen.findByTestId("staff-role")).textContent).toBe("Cán bộ Một cửa");
     expect(within(screen.getByRole("region", { name: "In mã QR biên nhận" })).getByLabelText("Mã hồ sơ").tagName).toBe("INPUT");
     expect(screen.queryByText("Danh sách cán bộ")).toBeNull();
-    // Only the inbox badge's counts are asked for: no staff list for an officer.
-    await waitFor(() => expect(fetch.mock.calls.map(([input]) => String(input))).toEqual([`${TEST_API_URL}/v1/admin/feedback/counts`]));
+    // The inbox badge's counts and the agencies' names are asked for: no staff list for an officer.
+    await waitFor(() =>
+      expect(fetch.mock.calls.map(([input]) => String(input)).sort()).toEqual([`${TEST_API_URL}/v1/admin/agencies`, `${TEST_API_URL}/v1/admin/feedback/counts`]),
+    );
+  });
+
+  it("names the officer's agencies, each with its code on a small line, and shows the code alone when no name is known", async () => {
+    const twoAgencies = { ...officer, agencyCodes: ["000.21.20.H27", "000.21.29.H27"] };
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) =>
+      String(input) === `${TEST_API_URL}/v1/admin/agencies`
+        ? jsonResponse(200, { agencies: [{ code: "000.21.20.H27", name: "UBND phường Kinh Bắc" }, { code: "000.21.29.H27", name: null }] })
+        : jsonResponse(404, {}),
+    );
+    renderApp("/admin", fetch, {}, { staffProfile: twoAgencies });
+    await waitFor(() => expect(screen.getByTestId("my-agencies").textContent).toContain("UBND phường Kinh Bắc"));
+    const labels = within(screen.getByTestId("my-agencies")).getAllByTestId("agency-label");
+    expect(labels.map((label) => [...label.children].map((part) => part.textContent))).toEqual([["UBND phường Kinh Bắc", "000.21.20.H27"], ["000.21.29.H27"]]);
   });
 
   it("shows the late threads' count as a badge on the inbox card", async () => {

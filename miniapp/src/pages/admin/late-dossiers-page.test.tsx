@@ -40,19 +40,27 @@ describe("the late-dossier page of the staff tab", () => {
     // Both dates of a re-promised dossier, so the order (by the date it must now be returned) makes sense.
     expect(screen.getAllByTestId("late-dossier")[2]!.textContent).toContain("Hẹn trả: 09/11/2026 · Hẹn lại: 12/11/2026");
     expect(screen.getByText(/hồ sơ trễ lâu nhất ở trên/u).nextElementSibling?.className).toBe("late-list");
-    expect(String(fetch.mock.calls[0]?.[0])).toContain(`${TEST_API_URL}/v1/admin/late-dossiers`);
+    expect(fetch.mock.calls.map((call) => String(call[0]))).toContainEqual(expect.stringContaining(`${TEST_API_URL}/v1/admin/late-dossiers`));
   });
 
-  it("asks an admin of every agency which agency to list, and shows the server's message", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
-      jsonResponse(403, { error: { code: "FORBIDDEN", message: "Cơ quan này không thuộc phạm vi của bạn." } }),
-    );
+  it("asks an admin of every agency to pick an agency by name, lists that agency, and shows the server's message", async () => {
+    const lateRequests: string[] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === "/v1/admin/agencies") {
+        return jsonResponse(200, { agencies: [{ code: "000.99.20.H27", name: "UBND xã Tân Phú" }, { code: "000.21.20.H27", name: "UBND phường Kinh Bắc" }] });
+      }
+      lateRequests.push(url.searchParams.get("agency") ?? "");
+      return jsonResponse(403, { error: { code: "FORBIDDEN", message: "Cơ quan này không thuộc phạm vi của bạn." } });
+    });
     renderApp("/admin/late-dossiers", fetch, {}, { staffProfile: admin });
-    const input = await screen.findByLabelText("Mã cơ quan");
-    expect(fetch).not.toHaveBeenCalled();
-    fireEvent.change(input, { target: { value: "000.99.20.H27" } });
+    const picker = (await screen.findByLabelText("Cơ quan")) as HTMLSelectElement;
+    await waitFor(() => expect(picker.options).toHaveLength(3));
+    expect([...picker.options].map((option) => option.textContent)).toEqual(["Chọn cơ quan…", "UBND phường Kinh Bắc", "UBND xã Tân Phú"]);
+    expect(lateRequests).toEqual([]);
+    fireEvent.change(picker, { target: { value: "000.99.20.H27" } });
     fireEvent.click(screen.getByRole("button", { name: "Xem danh sách" }));
-    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    await waitFor(() => expect(lateRequests).toEqual(["000.99.20.H27"]));
     expect((await screen.findByRole("alert")).textContent).toBe("Cơ quan này không thuộc phạm vi của bạn.");
   });
 

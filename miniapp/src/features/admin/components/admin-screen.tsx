@@ -6,6 +6,9 @@ import { useApiClient } from "../../../shared/api/api-client-context";
 import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { fetchGuidePoster, fetchReceiptQrSvg, fetchStaffList } from "../admin-api";
 import type { StaffProfile } from "../staff-profile";
+import { AgencyLabel } from "../agencies/agency-label";
+import type { AgencyNames } from "../agencies/agency-names";
+import { useAgencyNames } from "../agencies/use-agency-names";
 import { AdminSections } from "./admin-sections";
 import { StaffGate } from "./staff-gate";
 import "./admin.css";
@@ -17,6 +20,7 @@ export function AdminScreen() {
 }
 
 function StaffHome({ profile }: { profile: StaffProfile }) {
+  const { names } = useAgencyNames();
   return (
     <div className="admin-screen">
       <section className="admin-card" aria-labelledby="admin-profile">
@@ -26,14 +30,14 @@ function StaffHome({ profile }: { profile: StaffProfile }) {
         <p className="admin-role" data-testid="staff-role">
           {adminCopy.roles[profile.role]}
         </p>
-        <p className="admin-muted">
-          {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : profile.agencyCodes.join(", ")}
-        </p>
+        <div className="admin-muted" data-testid="my-agencies">
+          {adminCopy.agencies}: {profile.allAgencies ? adminCopy.allAgencies : <AgencyList codes={profile.agencyCodes} names={names} />}
+        </div>
       </section>
       <AdminSections role={profile.role} />
       <ReceiptQrTool />
       <GuidePosterTool />
-      {profile.role === "admin" ? <StaffList /> : null}
+      {profile.role === "admin" ? <StaffList names={names} /> : null}
     </div>
   );
 }
@@ -167,7 +171,20 @@ function PosterPreview({ html, frame }: { html: string; frame: React.RefObject<H
 const a4Width = 794;
 const a4Height = 1123;
 
-function StaffList() {
+/** Agencies by name, each with its code on a small line beneath. */
+function AgencyList({ codes, names }: { codes: string[]; names: AgencyNames }) {
+  return (
+    <ul className="agency-list">
+      {names.sortCodes(codes).map((code) => (
+        <li key={code}>
+          <AgencyLabel code={code} names={names} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StaffList({ names }: { names: AgencyNames }) {
   const { state } = useApiLoad(fetchStaffList, "staff");
   const staff = state.status === "loaded" ? state.data : null;
   const error = loadErrorMessage(state);
@@ -183,10 +200,8 @@ function StaffList() {
           <li key={member.zaloAppUserId} data-testid="staff-member">
             <Box>
               <strong>{member.name}</strong>
-              <span className="admin-muted">
-                {" "}
-                · {adminCopy.roles[member.role]} · {member.allAgencies ? adminCopy.allAgencies : member.agencyCodes.join(", ")}
-              </span>
+              <span className="admin-muted"> · {adminCopy.roles[member.role]}</span>
+              <div className="admin-muted">{member.allAgencies ? adminCopy.allAgencies : <AgencyList codes={member.agencyCodes} names={names} />}</div>
             </Box>
           </li>
         ))}

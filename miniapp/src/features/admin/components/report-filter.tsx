@@ -2,6 +2,8 @@ import { useCallback, useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
 import { reportFilterCopy as copy } from "../../../copy/admin-report-filter";
 import { vietnamMonth } from "../../../shared/format/format-date-time";
+import type { AgencyChoice } from "../agencies/agencies-api";
+import type { AgencyNames } from "../agencies/agency-names";
 import type { ReportQuery } from "../report-query";
 import type { StaffProfile } from "../staff-profile";
 
@@ -47,8 +49,21 @@ export function useReportQuery(profile: StaffProfile) {
 
 type ReportFilterState = ReturnType<typeof useReportQuery>;
 
-/** The filter form of a staff report: from and to month (the last 36, newest first), agency, "Xem". */
-export function ReportFilter({ filter, className, testIdPrefix }: { filter: ReportFilterState; className: { form: string; months: string }; testIdPrefix?: string }) {
+/**
+ * The filter form of a staff report: from and to month (the last 36, newest first), agency by name (those the
+ * member may pick, and any a report named), "Xem".
+ */
+export function ReportFilter({
+  filter,
+  agencies,
+  className,
+  testIdPrefix,
+}: {
+  filter: ReportFilterState;
+  agencies: { choices: AgencyChoice[]; names: AgencyNames };
+  className: { form: string; months: string };
+  testIdPrefix?: string;
+}) {
   const [monthChoices] = useState(() => Array.from({ length: 36 }, (_, back) => vietnamMonth(new Date(), back)));
   const { draft, setDraft } = filter;
   const testId = (name: string) => (testIdPrefix ? { "data-testid": `${testIdPrefix}-${name}` } : {});
@@ -74,9 +89,9 @@ export function ReportFilter({ filter, className, testIdPrefix }: { filter: Repo
         {copy.agency}
         <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value })} {...testId("agency")}>
           <option value="">{filter.allAgencies ? copy.allAgencies : copy.allMyAgencies}</option>
-          {filter.knownAgencies.map((code) => (
+          {agencies.names.sortCodes([...filter.knownAgencies, ...agencies.choices.map((choice) => choice.code)]).map((code) => (
             <option key={code} value={code}>
-              {code}
+              {agencies.names.nameOf(code)}
             </option>
           ))}
         </select>

@@ -53,3 +53,28 @@ export function fetchDeliveryLog(client: ApiClient, request: { state: string | n
 export function retryDelivery(client: ApiClient, id: string) {
   return client.sendJson("POST", `/v1/admin/notifications/${encodeURIComponent(id)}/retry`, { parse: parseEntry });
 }
+
+export const unsentStates = ["pending", "sending", "failed", "undeliverable"] as const;
+export type UnsentState = (typeof unsentStates)[number];
+export interface StateCount {
+  count: number;
+  /** The server stopped counting at its bound: there are at least this many. */
+  atLeast: boolean;
+}
+export type DeliveryCounts = Record<UnsentState, StateCount>;
+
+/** Checks the shape of `GET /v1/admin/notifications/counts`. */
+export function parseDeliveryCounts(body: unknown): DeliveryCounts {
+  const counts = object(object(body).counts);
+  return Object.fromEntries(
+    unsentStates.map((state) => {
+      const entry = object(counts[state]);
+      if (typeof entry.count !== "number" || typeof entry.atLeast !== "boolean") throw new Error(`no count for ${state}`);
+      return [state, { count: entry.count, atLeast: entry.atLeast }];
+    }),
+  ) as DeliveryCounts;
+}
+
+export function fetchDeliveryCounts(client: ApiClient, signal?: AbortSignal): Promise<DeliveryCounts> {
+  return client.getJson("/v1/admin/notifications/counts", { parse: parseDeliveryCounts, ...(signal ? { signal } : {}) });
+}

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { Button, Spinner } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
-import { asApiError, loadErrorMessage } from "../../../shared/api/use-api-load";
+import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { SendQuotaSummary } from "../send-quota/send-quota-summary";
-import { fetchDeliveryLog, retryDelivery } from "./delivery-log-api";
+import { fetchDeliveryCounts, fetchDeliveryLog, retryDelivery, unsentStates, type DeliveryCounts } from "./delivery-log-api";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { deliveryReasonLabel } from "./delivery-reason";
 import "../inbox/inbox.css";
@@ -30,6 +30,22 @@ export function DeliveryLog() {
   const [notice, setNotice] = useState<string | null>(null);
   const entries = pages.state.status === "loaded" ? pages.state.data.items : null;
   const error = filterError ?? actionError ?? loadErrorMessage(pages.state);
+  // The counts are asked again with each search and each retry, so they agree with the list under them.
+  const [retries, setRetries] = useState(0);
+  const counts = useApiLoad(fetchDeliveryCounts, `${query ? JSON.stringify(query) : "none"}#${retries}`).state;
+  const shownCounts = counts.status === "loaded" ? counts.data : null;
+
+  /** A count chip or the "xem" link: that state's list, of every dossier. */
+  function showState(wanted: (typeof states)[number]) {
+    setState(wanted);
+    setDossier("");
+    setFilterError(null);
+    setActionError(null);
+    setNotice(null);
+    setQuery((previous) => ({ state: wanted, dossier: null, asked: (previous?.asked ?? 0) + 1 }));
+  }
+  const failedListEmpty = query?.state === "failed" && query.dossier === null && entries?.length === 0 && !error;
+  const pendingCount = shownCounts && shownCounts.pending.count > 0 ? shownCounts.pending : null;
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -52,6 +68,7 @@ export function DeliveryLog() {
       const updated = await retryDelivery(client, id);
       setItems((current) => current.map((entry) => (entry.id === id ? updated : entry)));
       setNotice(copy.retried);
+      setRetries((n) => n + 1);
     } catch (failure) {
       setActionError(asApiError(failure).message);
     }
@@ -60,6 +77,7 @@ export function DeliveryLog() {
   return (
     <div className="inbox">
       <SendQuotaSummary refreshKey={pages.state.status === "loading" ? 0 : 1} />
+      {shownCounts ? <CountChips counts={shownCounts} current={query?.dossier === null ? query.state : null} onShow={showState} /> : null}
       <form className="log-filters" onSubmit={search}>
         <label className="admin-muted" htmlFor="log-state">
           {copy.stateLabel}
@@ -82,7 +100,16 @@ export function DeliveryLog() {
       {error ? <p className="admin-error" role="alert">{error}</p> : null}
       {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
       {pages.state.status === "loading" ? <Spinner visible /> : null}
-      {entries?.length === 0 && !error ? <p className="admin-muted">{copy.empty}</p> : null}
+      {failedListEmpty && pendingCount ? (
+        <p className="admin-muted" data-testid="log-empty-hint">
+          {copy.noFailedButPending(copy.count(pendingCount.count, pendingCount.atLeast))}{" "}
+          <button type="button" className="log-link" onClick={() => showState("pending")}>
+            {copy.showPending}
+          </button>
+        </p>
+      ) : entries?.length === 0 && !error ? (
+        <p className="admin-muted">{copy.empty}</p>
+      ) : null}
       <ul className="inbox-list">
         {entries?.map((entry) => (
           <li key={entry.id} className="inbox-item" data-testid="log-entry">
@@ -111,5 +138,26 @@ export function DeliveryLog() {
       </ul>
       <LoadMoreButton pages={pages} label={inboxCopy.more} errorClassName="admin-error" />
     </div>
+  );
+}
+
+/** Every unsent state's count at once; a chip opens that state's list. */
+function CountChips({ counts, current, onShow }: { counts: DeliveryCounts; current: string | null; onShow: (state: (typeof unsentStates)[number]) => void }) {
+  return (
+    <ul className="log-counts" aria-label={copy.countsLabel} data-testid="log-counts">
+      {unsentStates.map((state) => (
+        <li key={state}>
+          <button
+            type="button"
+            className={`log-count${state === "failed" || state === "undeliverable" ? " log-count-problem" : ""}`}
+            aria-pressed={current === state}
+            onClick={() => onShow(state)}
+            data-testid={`log-count-${state}`}
+          >
+            {copy.states[state]} <strong>{copy.count(counts[state].count, counts[state].atLeast)}</strong>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from "react";
-import { Button, Input, Spinner, Text } from "zmp-ui";
+import { Button, Spinner, Text } from "zmp-ui";
 import { lateDossiersCopy as copy } from "../../../copy/admin-late-dossiers";
 import { loadErrorMessage } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { formatDate } from "../../../shared/format/format-date-time";
 import { StaffGate } from "../components/staff-gate";
+import { AgencyLabel } from "../agencies/agency-label";
+import { useAgencyNames } from "../agencies/use-agency-names";
 import { fetchLateDossiers } from "./late-dossiers-api";
 import "../components/admin.css";
 
@@ -24,6 +26,9 @@ export function LateDossiersScreen() {
 }
 
 function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null; agencies: string[] | null }) {
+  const { choices, names } = useAgencyNames();
+  // Staff of every agency pick among those the directory names; an officer among their own.
+  const pickable = names.sortCodes(agencies ?? choices.map((choice) => choice.code));
   const [agency, setAgency] = useState(fixedAgency ?? agencies?.[0] ?? "");
   // The agency listed and how many times it was asked for: asking again for the same one loads it afresh.
   const [shown, setShown] = useState<{ agency: string; asked: number } | null>(fixedAgency ? { agency: fixedAgency, asked: 0 } : null);
@@ -45,9 +50,24 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
       <section className="admin-card" aria-labelledby="late-dossiers">
         <Text.Title id="late-dossiers">{copy.title}</Text.Title>
         <p className="admin-muted">{copy.intro}</p>
+        {fixedAgency ? (
+          <p className="late-agency-fixed">
+            <AgencyLabel code={fixedAgency} names={names} />
+          </p>
+        ) : null}
         {fixedAgency ? null : (
           <form onSubmit={submit} className="admin-form">
-            <Input id="late-agency" label={copy.agencyLabel} aria-label={copy.agencyLabel} maxLength={64} value={agency} onChange={(e) => setAgency(e.target.value)} />
+            <label className="late-agency-label" htmlFor="late-agency">
+              {copy.agencyLabel}
+            </label>
+            <select id="late-agency" className="late-agency-select" value={agency} onChange={(e) => setAgency(e.target.value)}>
+              {agencies ? null : <option value="">{copy.chooseAgency}</option>}
+              {pickable.map((code) => (
+                <option key={code} value={code}>
+                  {names.nameOf(code)}
+                </option>
+              ))}
+            </select>
             <Button htmlType="submit" fullWidth variant="secondary" loading={pages.state.status === "loading"}>
               {copy.show}
             </Button>

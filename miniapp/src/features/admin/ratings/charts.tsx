@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { ratingsCopy } from "../../../copy/admin-ratings";
-import { criteria, levels, type RatingReport, type RatingSummary } from "./rating-report";
+import { criteria, levels, type RatingSummary } from "./rating-report";
+import { plottedPercent, type TrendMonth } from "./rating-trend";
 
 const colours = { satisfaction: "#0b4fa3", onTime: "#1f8a4c", rat_hai_long: "#1f8a4c", hai_long: "#6aa7e8", khong_hai_long: "#c8402f" };
 
@@ -35,16 +36,18 @@ function Legend({ items }: { items: { label: string; colour: string; dashed?: bo
   );
 }
 
-/** Satisfaction and on-time ratios per month (a month without ratings is a gap, not a zero). */
-export function TrendChart({ report }: { report: RatingReport }) {
+/**
+ * Satisfaction and on-time ratios per month. A month without ratings, or with too few to judge, is a gap, not a
+ * value: the table beside the chart gives each month's count and says which months are too few.
+ */
+export function TrendChart({ months }: { months: TrendMonth[] }) {
   const build = useCallback(() => {
-    const x = report.byMonth.map((_, i) => i);
-    const pct = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 1000) / 10);
+    const x = months.map((_, i) => i);
     return {
       options: {
         height: 200,
         scales: { x: { time: false }, y: { range: [0, 100] as uPlot.Range.MinMax } },
-        axes: [{ values: (_u: uPlot, ticks: number[]) => ticks.map((t) => (Number.isInteger(t) && report.byMonth[t] ? ratingsCopy.month(report.byMonth[t]!.month) : "")), size: 28, incrs: [1, 2, 3, 6, 12], space: 40 }, percentAxis],
+        axes: [{ values: (_u: uPlot, ticks: number[]) => ticks.map((t) => (Number.isInteger(t) && months[t] ? ratingsCopy.month(months[t]!.month) : "")), size: 28, incrs: [1, 2, 3, 6, 12], space: 40 }, percentAxis],
         series: [
           {},
           { label: ratingsCopy.satisfaction, stroke: colours.satisfaction, width: 2, points: { size: 6 } },
@@ -53,9 +56,9 @@ export function TrendChart({ report }: { report: RatingReport }) {
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
       },
-      data: [x, report.byMonth.map((m) => pct(m.satisfactionRatio)), report.byMonth.map((m) => pct(m.onTimeRatio))] as uPlot.AlignedData,
+      data: [x, months.map((m) => plottedPercent(m, "satisfactionRatio")), months.map((m) => plottedPercent(m, "onTimeRatio"))] as uPlot.AlignedData,
     };
-  }, [report]);
+  }, [months]);
   return (
     <>
       <UPlotChart build={build} label={ratingsCopy.trend} />

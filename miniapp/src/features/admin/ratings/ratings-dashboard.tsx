@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
 import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
@@ -7,9 +7,13 @@ import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
 import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
+import { AgencyLabel } from "../agencies/agency-label";
+import type { AgencyNames } from "../agencies/agency-names";
+import { useAgencyNames } from "../agencies/use-agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
+import { minRatingsToJudgeMonth, ratingTrend, ratingTrendCsv, type TrendMonth } from "./rating-trend";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
 import "../components/admin.css";
 import "./ratings.css";
@@ -22,6 +26,7 @@ export function RatingsScreen() {
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   const isAdmin = profile.role === "admin";
   const filter = useReportQuery(profile);
+  const agencies = useAgencyNames();
   const { query, queryKey, rangeError } = filter;
   const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), queryKey);
   const report = state.status === "loaded" ? state.data : null;
@@ -33,20 +38,20 @@ function RatingsDashboard({ profile }: { profile: StaffProfile }) {
 
   return (
     <div className="admin-screen ratings-screen">
-      <ReportFilter filter={filter} className={{ form: "ratings-filters", months: "ratings-months" }} />
+      <ReportFilter filter={filter} agencies={agencies} className={{ form: "ratings-filters", months: "ratings-months" }} />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
         </p>
       ) : null}
       {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
-      {report ? <Report report={report} /> : null}
+      {report ? <Report report={report} names={agencies.names} /> : null}
       {report && isAdmin ? <AdminTools query={query} queryKey={queryKey} /> : null}
     </div>
   );
 }
 
-function Report({ report }: { report: RatingReport }) {
+function Report({ report, names }: { report: RatingReport; names: AgencyNames }) {
   const { total } = report;
   return (
     <>
@@ -72,7 +77,7 @@ function Report({ report }: { report: RatingReport }) {
       </section>
       <section className="admin-card" aria-labelledby="ratings-trend">
         <Text.Title id="ratings-trend">{ratingsCopy.trend}</Text.Title>
-        <TrendChart report={report} />
+        <RatingTrend report={report} />
       </section>
       <section className="admin-card" aria-labelledby="ratings-criteria">
         <Text.Title id="ratings-criteria">{ratingsCopy.criteria}</Text.Title>
@@ -117,7 +122,9 @@ function Report({ report }: { report: RatingReport }) {
             <tbody>
               {report.byAgency.map((agency) => (
                 <tr key={agency.agencyCode}>
-                  <th>{agency.agencyCode}</th>
+                  <th>
+                    <AgencyLabel code={agency.agencyCode} names={names} />
+                  </th>
                   <td>{agency.ratings}</td>
                   <td>{ratingsCopy.percent(agency.satisfactionRatio)}</td>
                   <td>{ratingsCopy.percent(agency.onTimeRatio)}</td>
@@ -129,6 +136,49 @@ function Report({ report }: { report: RatingReport }) {
       ) : null}
     </>
   );
+}
+
+function RatingTrend({ report }: { report: RatingReport }) {
+  const months = useMemo(() => ratingTrend(report), [report]);
+  const anyTooFew = months.some((m) => !m.enough);
+  return (
+    <>
+      <TrendChart months={months} />
+      {anyTooFew ? <p className="ratings-hint">{ratingsCopy.tooFewNote(minRatingsToJudgeMonth)}</p> : null}
+      {/* A list, not a table: at 200% text four columns do not fit 360 px, lines that wrap do. */}
+      <ul className="ratings-trend-months" data-testid="trend-table">
+        {months.map((m) => (
+          <li key={m.month} data-testid="trend-month" className={m.enough ? undefined : "ratings-too-few"}>
+            <strong>{ratingsCopy.trendMonthLabel(m.month)}</strong>
+            <span>{ratingsCopy.trendCountLabel(m.ratings)}</span>
+            {m.enough ? (
+              <span>
+                {ratingsCopy.satisfaction} {ratingsCopy.percent(m.satisfactionRatio)} · {ratingsCopy.onTime} {ratingsCopy.percent(m.onTimeRatio)}
+              </span>
+            ) : (
+              <span className="ratings-too-few-note">{ratingsCopy.tooFew}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Button size="small" variant="tertiary" onClick={() => saveTrendCsv(months)} data-testid="trend-csv">
+        {ratingsCopy.trendCsv}
+      </Button>
+    </>
+  );
+}
+
+/** The trend as a CSV file, made in the browser from the summary already on screen (the same numbers, with the counts). */
+function saveTrendCsv(months: TrendMonth[]) {
+  const csv = ratingTrendCsv(months, { header: ratingsCopy.trendCsvHeader, tooFew: ratingsCopy.tooFew });
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `danh-gia-theo-thang_${months[0]?.month ?? ""}_${months.at(-1)?.month ?? ""}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function AdminTools({ query, queryKey }: { query: RatingQuery; queryKey: string }) {

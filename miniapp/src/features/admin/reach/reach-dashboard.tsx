@@ -5,6 +5,9 @@ import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import type { StaffProfile } from "../staff-profile";
 import { ReportFilter, useReportQuery } from "../components/report-filter";
 import { StaffGate } from "../components/staff-gate";
+import { AgencyLabel } from "../agencies/agency-label";
+import type { AgencyNames } from "../agencies/agency-names";
+import { useAgencyNames } from "../agencies/use-agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
@@ -20,6 +23,7 @@ export function ReachScreen() {
 
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
   const filter = useReportQuery(profile);
+  const agencies = useAgencyNames();
   const { query, queryKey, rangeError } = filter;
   const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), queryKey);
   const report = state.status === "loaded" ? state.data : null;
@@ -31,20 +35,20 @@ function ReachDashboard({ profile }: { profile: StaffProfile }) {
 
   return (
     <div className="admin-screen reach-screen">
-      <ReportFilter filter={filter} className={{ form: "reach-filters", months: "reach-months" }} testIdPrefix="reach" />
+      <ReportFilter filter={filter} agencies={agencies} className={{ form: "reach-filters", months: "reach-months" }} testIdPrefix="reach" />
       {error ? (
         <p className="admin-error" role="alert">
           {error}
         </p>
       ) : null}
       {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
-      {report ? <Report report={report} /> : null}
+      {report ? <Report report={report} names={agencies.names} /> : null}
       {report && profile.role === "admin" ? <CsvButton query={query} /> : null}
     </div>
   );
 }
 
-function Report({ report }: { report: ReachReport }) {
+function Report({ report, names }: { report: ReachReport; names: AgencyNames }) {
   const { total } = report;
   return (
     <>
@@ -90,7 +94,9 @@ function Report({ report }: { report: ReachReport }) {
             <li key={desk.agencyCode} className={desk.fewDossiers ? "reach-desk few" : "reach-desk"} data-testid="reach-desk">
               <div className="reach-row-head">
                 <span className="reach-rank">{desk.rank === null ? "–" : reachCopy.rank(desk.rank)}</span>
-                <strong className="reach-agency">{desk.agencyCode}</strong>
+                <strong className="reach-agency">
+                  <AgencyLabel code={desk.agencyCode} names={names} />
+                </strong>
                 <span className="admin-muted">{reachCopy.dossiers(desk.dossiers)}</span>
               </div>
               {desk.fewDossiers ? <span className="reach-few">{reachCopy.fewDossiers}</span> : null}

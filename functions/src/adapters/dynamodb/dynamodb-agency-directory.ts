@@ -1,0 +1,44 @@
+import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Agency, AgencyDirectory } from "../../ports/agency-directory.js";
+import { itemTypes, keys } from "./keys.js";
+import { queryAllPages } from "./query-all-pages.js";
+
+const agencyItemSchema = z.object({
+  type: z.literal(itemTypes.agency),
+  code: z.string().min(1),
+  name: z.string().min(1),
+  updatedAt: z.string(),
+});
+
+/**
+ * `AGENCIES` / `<code>`: one item per agency (≈ 100 B; a province has a few hundred agencies, ≈ 4 RCU to read
+ * them all). Written outside the ingest transaction, so parallel ingests of one desk never conflict on it.
+ */
+export class DynamoDbAgencyDirectory implements AgencyDirectory {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async remember(agency: Agency, at: Date): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.agency(agency.code), type: itemTypes.agency, code: agency.code, name: agency.name, updatedAt: at.toISOString() },
+      }),
+    );
+  }
+
+  async list(): Promise<Agency[]> {
+    const items = await queryAllPages(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: "PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.agenciesPartition },
+    });
+    return items.map((item) => {
+      const { code, name } = agencyItemSchema.parse(item);
+      return { code, name };
+    });
+  }
+}
