@@ -94,6 +94,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ["functions/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", importNames: ["z"], message: 'import * as z from "zod": esbuild then keeps only the parts a Lambda bundle uses' }] },
+      ],
+    },
+  },
+  {
     files: ["miniapp/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { outboxStates } from "../../domain/outbox.js";
 import type { CensusPartition, OutboxScopeFields, OutboxStateCensus } from "../../ports/outbox-state-census.js";
 import { keys } from "./keys.js";
