@@ -99,7 +99,7 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier",
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier",
           message: 'import * as z from "zod": esbuild then keeps only the parts a Lambda bundle uses',
         },
       ],
