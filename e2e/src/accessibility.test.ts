@@ -82,7 +82,7 @@ beforeAll(async () => {
       occurredAt: "2026-11-20T08:15:00+07:00",
       dossier: {
         agencyCode: "000.00.20.H27",
-        agencyName: "UBND phường Kinh Bắc",
+        agencyName: "Sở Tư pháp",
         procedureCode: "1.001193.000.00.00.H27",
         procedureName: "Đăng ký khai sinh",
         applicantName: "Nguyễn Văn An",

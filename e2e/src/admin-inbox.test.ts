@@ -85,7 +85,7 @@ it("the admin finds a failed message in the delivery log and sends it again: exa
       occurredAt: "2026-11-20T08:15:00+07:00",
       dossier: {
         agencyCode: "000.00.20.H27",
-        agencyName: "UBND phường Kinh Bắc",
+        agencyName: "Sở Tư pháp",
         procedureCode: "1.001193.000.00.00.H27",
         procedureName: "Đăng ký khai sinh",
         applicantName: stack.demoUsers.citizen.name,

@@ -35,7 +35,7 @@ beforeAll(async () => {
       note: "Bổ sung bản sao sổ hộ khẩu",
       dossier: {
         agencyCode: "000.00.20.H27",
-        agencyName: "UBND phường Kinh Bắc",
+        agencyName: "Sở Tư pháp",
         procedureCode: "1.001193.000.00.00.H27",
         procedureName: ["Đăng ký khai sinh", "Đăng ký kết hôn", "Cấp bản sao trích lục hộ tịch"][i],
         applicantName: "Lê Thị Hoa",

@@ -15,7 +15,7 @@ beforeAll(async () => {
   browser = chromium.browser;
   const details = {
     agencyCode: "000.00.20.H27",
-    agencyName: "UBND phường Kinh Bắc",
+    agencyName: "Sở Tư pháp",
     procedureCode: "1.001193.000.00.00.H27",
     procedureName: "Đăng ký khai sinh",
     applicantName: "Nguyễn Văn An",

@@ -22,7 +22,7 @@ beforeAll(async () => {
       unitName: "Bộ phận Một cửa",
       dossier: {
         agencyCode: "000.00.20.H27",
-        agencyName: "UBND phường Kinh Bắc",
+        agencyName: "Sở Tư pháp",
         procedureCode: "1.001193.000.00.00.H27",
         procedureName: "Đăng ký khai sinh",
         applicantName: "Nguyễn Văn An",
