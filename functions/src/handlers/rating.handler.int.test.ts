@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
@@ -26,22 +27,11 @@ beforeAll(async () => {
   api = handlers.api;
   ingest = handlers.ingest;
   token = (await stack.createZaloUser()).accessToken;
-  const details = {
-    agencyCode: "000.00.20.H27",
-    agencyName: "UBND phường Kinh Bắc",
-    procedureCode: "1.001193.000.00.00.H27",
-    procedureName: "Đăng ký khai sinh",
-    applicantName: "Nguyễn Văn An",
-    applicantPhone: "0912345678",
-    receivedAt: "2026-11-20T08:00:00+07:00",
-    dueAt: "2026-11-25T17:00:00+07:00",
-  };
   const events = Object.values(codes).flatMap((code, i) => [
-    { eventId: `rt-${i}-a`, dossierCode: code, status: 2, occurredAt: "2026-11-20T08:00:00+07:00", dossier: details },
+    firstIngestEvent(code, { eventId: `rt-${i}-a`, occurredAt: "2026-11-20T08:00:00+07:00", dueAt: "2026-11-25T17:00:00+07:00" }),
     { eventId: `rt-${i}-b`, dossierCode: code, status: code === codes.unfinished ? 4 : 10, occurredAt: "2026-11-24T08:00:00+07:00" },
   ]);
-  const body = JSON.stringify({ events });
-  const response = await ingest(apiGatewayEvent({ routeKey: "POST /v1/ingest/events", rawPath: "/v1/ingest/events", headers: sign(body), body }));
+  const response = await ingest(signedIngestRequest(events, String(Math.floor(clock.now().getTime() / 1000))));
   for (const result of JSON.parse(String(response.body)).results as { receipt?: { url: string } }[]) {
     if (result.receipt) {
       const url = new URL(result.receipt.url);

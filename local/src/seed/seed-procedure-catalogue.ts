@@ -1,15 +1,8 @@
+import type { ProcedureView } from "@motcua/contracts/procedure";
 import { seedProcedures } from "./seed-catalogue.js";
 
 /** The catalogue as the one-stop system would push it (`PUT /v1/ingest/procedures`): demo values, not a province's real ones. */
-export interface SeedCatalogueEntry {
-  code: string;
-  name: string;
-  field: string;
-  processingTime: string;
-  fee: string;
-  documentsRequired: string[];
-  portalUrl: string | null;
-}
+export type SeedCatalogueEntry = ProcedureView;
 
 const portal = (code: string) =>
   `https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=${encodeURIComponent(code)}`;
