@@ -20,13 +20,13 @@ function staticImports(code: string): string[] {
 
 /**
  * The JS a phone downloads before the first screen: the module scripts the entry HTML loads (not async,
- * not deferred in a way that waits for later), and everything they import statically. Each file gzip -9.
+ * not deferred in a way that waits for later), the modules it preloads, and everything they import statically. Each file gzip -9.
  */
 export function entryJsGzipBytes(outDir: string): { files: string[]; gzipBytes: number; rawBytes: number } {
   const html = readFileSync(join(outDir, "index.html"), "utf8");
-  const queue = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/gu)]
-    .filter((match) => !/\basync\b/u.test(match[0]))
-    .map((match) => resolve(outDir, match[1]!.replace(/^\//u, "")));
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/gu)].filter((match) => !/\basync\b/u.test(match[0]));
+  const modulePreloads = [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"[^>]*>/gu)];
+  const queue = [...scripts, ...modulePreloads].map((match) => resolve(outDir, match[1]!.replace(/^\//u, "")));
   const seen = new Set<string>();
   let gzipBytes = 0;
   let rawBytes = 0;

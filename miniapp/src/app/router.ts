@@ -26,6 +26,7 @@ export function routerBasename(location: Location = window.location): string {
   return appId ? `/zapps/${appId}` : "";
 }
 
-export function createAppRouter(): AppRouter {
-  return createBrowserRouter(appRoutes, { basename: routerBasename(), future: routerFuture });
+/** `basename`: worked out before an entry link's URL is replaced (its query may hold Zalo's `env`). */
+export function createAppRouter(basename: string = routerBasename()): AppRouter {
+  return createBrowserRouter(appRoutes, { basename, future: routerFuture });
 }

@@ -1,5 +1,6 @@
 export { checkDossierCode, normaliseDossierCode } from "./dossier-code";
 export { dossierCodeFromPathSegment, dossierRoute } from "./dossier-link";
+export { startEarlyLookup } from "./early-lookup";
 export { DossierLookupForm } from "./components/dossier-lookup-form";
 export { RecentLookupsSection } from "./components/recent-lookups-section";
 export { DossierScreen } from "./components/dossier-screen";
