@@ -223,7 +223,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   });
   const agencyDirectory = new DynamoDbAgencyDirectory(documentClient, config.tableName);
   // Ingest (native and dialect) records each agency's name, so staff screens show names, not codes.
-  const ingestDossiers = rememberingAgencyNames(dossiers, { directory: agencyDirectory, clock });
+  const ingestDossiers = rememberingAgencyNames(dossiers, { directory: agencyDirectory, clock, log });
   const applyEvent = applyDossierEventUseCase({ dossiers: ingestDossiers, clock, ids: randomIds, maxFutureSkewSeconds: config.ingestMaxFutureSkewSeconds });
   const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
   const auditLog = new DynamoDbAuditLog(documentClient, config.tableName);

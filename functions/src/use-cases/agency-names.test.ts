@@ -4,6 +4,7 @@ import { InMemoryDossierRepository } from "../adapters/in-memory/in-memory-dossi
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import type { StaffMember } from "../domain/staff.js";
 import type { Agency, AgencyDirectory } from "../ports/agency-directory.js";
+import type { LogFields, Logger } from "../ports/logger.js";
 import { listAgenciesInScopeUseCase, rememberingAgencyNames } from "./agency-names.js";
 import { applyDossierEventUseCase } from "./apply-dossier-event.js";
 
@@ -34,9 +35,22 @@ const received = (code: string, agencyCode: string, agencyName: string): Incomin
   apology: null,
 });
 
-function ingestWith(directory: RecordingDirectory) {
+class RecordingLog implements Logger {
+  readonly lines: { level: string; message: string; fields?: LogFields }[] = [];
+  info(message: string, fields?: LogFields) {
+    this.lines.push({ level: "info", message, ...(fields ? { fields } : {}) });
+  }
+  warn(message: string, fields?: LogFields) {
+    this.lines.push({ level: "warn", message, ...(fields ? { fields } : {}) });
+  }
+  error(message: string, fields?: LogFields) {
+    this.lines.push({ level: "error", message, ...(fields ? { fields } : {}) });
+  }
+}
+
+function ingestWith(directory: RecordingDirectory, log = new RecordingLog()) {
   const clock = new FixedClock(new Date("2026-11-02T02:00:00Z"));
-  const dossiers = rememberingAgencyNames(new InMemoryDossierRepository(), { directory, clock });
+  const dossiers = rememberingAgencyNames(new InMemoryDossierRepository(), { directory, clock, log });
   return applyDossierEventUseCase({ dossiers, clock, ids: sequentialIds() });
 }
 
@@ -56,10 +70,12 @@ describe("rememberingAgencyNames", () => {
 
   it("does not fail the ingest when the record fails, and tries again with the agency's next dossier", async () => {
     const directory = new RecordingDirectory();
-    const apply = ingestWith(directory);
+    const log = new RecordingLog();
+    const apply = ingestWith(directory, log);
     directory.failNext = true;
     expect((await apply(received("D1", "A", "UBND xã Sơn Động"), "h1")).outcome).toBe("applied");
     expect(directory.writes).toEqual([]);
+    expect(log.lines).toEqual([{ level: "warn", message: "agency name not recorded", fields: { agencyCode: "A", error: expect.any(String) } }]);
     await apply(received("D2", "A", "UBND xã Sơn Động"), "h2");
     expect(directory.writes).toEqual([{ code: "A", name: "UBND xã Sơn Động" }]);
   });

@@ -2,6 +2,7 @@ import type { StaffMember } from "../domain/staff.js";
 import type { AgencyDirectory } from "../ports/agency-directory.js";
 import type { Clock } from "../ports/clock.js";
 import type { DossierRepository } from "../ports/dossier-repository.js";
+import type { Logger } from "../ports/logger.js";
 
 /**
  * The dossier repository of ingest, which also keeps the agency directory: after a dossier is written, its
@@ -9,7 +10,7 @@ import type { DossierRepository } from "../ports/dossier-repository.js";
  * instance, and again only on a rename). A failed record is tried again with the next dossier of the agency;
  * it never fails the ingest, whose dossier is already written.
  */
-export function rememberingAgencyNames(dossiers: DossierRepository, deps: { directory: AgencyDirectory; clock: Clock }): DossierRepository {
+export function rememberingAgencyNames(dossiers: DossierRepository, deps: { directory: AgencyDirectory; clock: Clock; log: Logger }): DossierRepository {
   const recorded = new Map<string, string>();
   async function remember(agency: { agencyCode: string; agencyName: string }) {
     const name = agency.agencyName.trim();
@@ -18,7 +19,7 @@ export function rememberingAgencyNames(dossiers: DossierRepository, deps: { dire
       await deps.directory.remember({ code: agency.agencyCode, name }, deps.clock.now());
       recorded.set(agency.agencyCode, name);
     } catch (error) {
-      console.error(JSON.stringify({ level: "WARN", message: "agency name not recorded", agencyCode: agency.agencyCode, error: String(error) }));
+      deps.log.warn("agency name not recorded", { agencyCode: agency.agencyCode, error: String(error) });
     }
   }
   return {
