@@ -1,6 +1,6 @@
 import type { DossierNotification } from "./dossier-notification.js";
 
-export const outboxStates = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
+export const outboxStates = ["pending", "sending", "sent", "failed", "undeliverable", "unconfirmed"] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /** An announcement to one opted-in follower (written by the fan-out, one item per recipient). */
@@ -33,7 +33,10 @@ export function outboxDossierCode(notification: OutboxNotification): string | nu
 
 export type DeliveryChannel = "oa_template" | "zns";
 
-/** A message to send, as the outbox item records it (`pending → sending → sent | failed | undeliverable`). */
+/**
+ * A message to send, as the outbox item records it (`pending → sending → sent | failed | undeliverable`, and
+ * `sending → unconfirmed` when a sender died while Zalo had the message: it may or may not have gone out).
+ */
 export interface OutboxItem {
   id: string;
   state: OutboxState;
@@ -45,7 +48,7 @@ export interface OutboxItem {
   notification: OutboxNotification;
   /** Not to be sent before this instant (quiet hours, retry backoff); null when due now. */
   notBefore: string | null;
-  /** While `sending`: who holds the item and until when; an expired lease may be taken over. */
+  /** While `sending`: who holds the item and until when; an expired lease may be taken over (see `afterLeaseExpired`). */
   leaseOwner: string | null;
   leaseUntil: string | null;
   channel: DeliveryChannel | null;
@@ -58,10 +61,24 @@ export interface OutboxItem {
   updatedAt: string | null;
   /** How many times staff sent a failed item again from the delivery log. */
   manualRetries: number;
+  /**
+   * When the current call to Zalo began, written just before the call and removed with the final state: while it is
+   * set, Zalo may have the message, so the item is never sent again without a person deciding to.
+   */
+  attemptStartedAt: string | null;
 }
 
-/** A failed or undeliverable message may be sent again by staff. */
-export const retryableOutboxStates = ["failed", "undeliverable"] as const satisfies readonly OutboxState[];
+/** A failed, undeliverable or unconfirmed message may be sent again by staff. */
+export const retryableOutboxStates = ["failed", "undeliverable", "unconfirmed"] as const satisfies readonly OutboxState[];
+
+/**
+ * What becomes of an item whose sender's lease expired: sent again when its sender died before calling Zalo, or
+ * `unconfirmed` when a call had begun and was never answered (Zalo may have delivered it and does not deduplicate:
+ * sending again could give the citizen the message twice).
+ */
+export function afterLeaseExpired(item: Pick<OutboxItem, "attemptStartedAt">): "send_again" | "unconfirmed" {
+  return item.attemptStartedAt === null ? "send_again" : "unconfirmed";
+}
 
 /** Whether a stream image of this item asks the notify function to act now. */
 export function isDue(item: Pick<OutboxItem, "state" | "notBefore" | "leaseUntil">, now: Date): boolean {

@@ -19,12 +19,34 @@ export interface OutboxPage {
 
 export type RetryResult = { kind: "retried"; item: OutboxItem } | { kind: "not_found" } | { kind: "not_retryable"; state: OutboxState };
 
+/**
+ * What taking an item for sending found: taken (now held by the caller); in doubt (its sender's lease expired
+ * while a call to Zalo was under way: it must not be sent again blindly); or not available (held, finished, gone).
+ */
+export type AcquireResult = { kind: "acquired"; item: OutboxItem } | { kind: "in_doubt"; item: OutboxItem } | { kind: "not_available" };
+
 export interface OutboxRepository {
   /**
-   * Takes the item for sending: `pending` and due, or `sending` with an expired lease, becomes `sending`
-   * held by `owner` until `leaseUntil`. Null when another holder has it or it is finished. 1 conditional UpdateItem.
+   * Takes the item for sending: `pending` and due, or `sending` with an expired lease and no call to Zalo begun,
+   * becomes `sending` held by `owner` until `leaseUntil`. 1 conditional UpdateItem (a refused one returns the item
+   * as it is, so an in-doubt item is told apart without another read).
    */
-  acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<OutboxItem | null>;
+  acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<AcquireResult>;
+  /**
+   * Records, just before a call to Zalo, that the call begins (and the attempts so far), only while `owner` holds
+   * an unexpired lease; false means the lease is lost and the call must not be made. 1 conditional UpdateItem.
+   */
+  startAttempt(id: string, owner: string, attempts: number, at: Date): Promise<boolean>;
+  /**
+   * An in-doubt item (`sending`, lease expired before `now`, a call begun) becomes `unconfirmed`, listed with the
+   * failed and undeliverable ones for staff. 1 conditional UpdateItem; false when it was no longer in doubt.
+   */
+  markUnconfirmed(id: string, now: Date): Promise<boolean>;
+  /**
+   * Zalo's delivery receipt for an unconfirmed item: it did go out. `unconfirmed → sent` with Zalo's message id.
+   * 1 conditional UpdateItem; false when the item is not unconfirmed (already settled, resent, or unknown).
+   */
+  confirmDelivered(id: string, zaloMessageId: string, at: Date): Promise<boolean>;
   /**
    * Records the final state, only while `owner` still holds the lease. 1 conditional UpdateItem; with `tally`
    * (an announcement's message) also ADDs 1 to the announcement's count of that state in the same transaction,
@@ -49,7 +71,7 @@ export interface OutboxRepository {
    */
   listByState(state: Exclude<OutboxState, "sent">, page: { after: string | null; limit: number }): Promise<OutboxPage>;
   /**
-   * A failed or undeliverable item back to `pending` with its attempts reset, so the stream hands it to the
+   * A failed, undeliverable or unconfirmed item back to `pending` with its attempts reset, so the stream hands it to the
    * notify function again: 1 UpdateItem conditional on the state the caller saw. With `tally` (an announcement's
    * message, counted once under `expectedState` when it finished) also ADDs -1 to that count in the same
    * transaction, so the item counts again only under the state it finishes in next.

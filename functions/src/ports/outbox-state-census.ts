@@ -8,10 +8,10 @@ export interface OutboxScopeFields {
   dossierCode: string | null;
 }
 
-export type CensusPartition = "failed" | "undeliverable" | "waiting";
+export type CensusPartition = "failed" | "undeliverable" | "unconfirmed" | "waiting";
 
 /**
- * The messages not yet sent, read partition by partition for counting: failed, undeliverable, and waiting
+ * The messages not yet sent, read partition by partition for counting: failed, undeliverable, unconfirmed and waiting
  * (pending or sending). Bounded: at most `max` items a partition; `more` says the partition holds others.
  */
 export interface OutboxStateCensus {

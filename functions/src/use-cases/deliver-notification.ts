@@ -51,23 +51,25 @@ export interface DeliverNotificationDeps {
   reach?: Pick<ReachRepository, "markDelivered">;
 }
 
-export type DeliveryResult = "sent" | "failed" | "undeliverable" | "postponed" | "skipped";
+export type DeliveryResult = "sent" | "failed" | "undeliverable" | "unconfirmed" | "postponed" | "skipped";
 
 /** Why an item waits for the next Vietnam day (the delivery log shows it in Vietnamese). */
 export const quotaWaitReasons = { exhausted: "daily_quota_exhausted", reserve: "quota_reserve" } as const;
 
 /**
- * Sends one outbox item at most once per lease: takes the item with a conditional write, picks the channel
- * (OA template to a follower, else ZNS by phone, else undeliverable), sends with retries and records the
- * final state while still holding the lease. Redelivered stream records find the item taken or finished.
+ * Sends one outbox item at most once: takes the item with a conditional write, picks the channel (OA template to a
+ * follower, else ZNS by phone, else undeliverable), records just before each call to Zalo that the call begins, and
+ * records the final state while still holding the lease. Redelivered stream records find the item taken or finished;
+ * one whose sender died during a call (lease expired, call begun) becomes `unconfirmed` instead of going out again.
  */
 export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
   return async (outboxId: string): Promise<DeliveryResult> => {
     const owner = deps.ids.newId();
     const now = deps.clock.now();
-    const item = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
-    if (!item) return "skipped";
-    return new Delivery(deps, item, owner).run();
+    const taken = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
+    if (taken.kind === "in_doubt") return (await deps.outbox.markUnconfirmed(outboxId, now)) ? "unconfirmed" : "skipped";
+    if (taken.kind === "not_available") return "skipped";
+    return new Delivery(deps, taken.item, owner).run();
   };
 }
 
@@ -127,11 +129,16 @@ class Delivery {
     await deps.pacer.wait();
     this.attempts += 1;
     let answered: SendOutcome | null = null;
+    let leaseHeld = false;
     try {
-      answered = await send(deps.messenger, token, route, message, this.item.id);
+      // As late as possible before the call: a sender that dies before this line leaves an item that is safely sent
+      // again; one that dies after it leaves an item in doubt. A lease lost meanwhile (expired and taken) stops here.
+      leaseHeld = await deps.outbox.startAttempt(this.item.id, this.owner, this.attempts, deps.clock.now());
+      if (leaseHeld) answered = await send(deps.messenger, token, route, message, this.item.id);
     } finally {
       await permission.release(quotaReportOf(answered));
     }
+    if (!leaseHeld || answered === null) return done("skipped");
     const outcome = answered;
     if (outcome.ok) {
       return done(await this.record({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId }));

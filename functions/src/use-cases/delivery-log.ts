@@ -72,7 +72,9 @@ export function deliveryLogUseCases(deps: DeliveryLogDeps) {
     if (!item || !canSeeOutboxItem(actor, item)) return { kind: "not_found" };
     if (!(retryableOutboxStates as readonly OutboxState[]).includes(item.state)) return { kind: "not_retryable", state: item.state };
     // An announcement's message was counted in its fan-out's tally when it failed: the retry takes that back.
-    const tally = item.notification.kind === "announcement" ? { announcementId: item.notification.announcementId } : undefined;
+    // An unconfirmed one was never counted (it had not finished), so there is nothing to take back.
+    const counted = item.notification.kind === "announcement" && item.state !== "unconfirmed";
+    const tally = counted ? { announcementId: (item.notification as { announcementId: string }).announcementId } : undefined;
     const result = await deps.outbox.retry(id, item.state, deps.clock.now(), tally);
     if (result.kind === "retried") {
       await deps.audit.record({ actorZaloAppUserId: actor.zaloAppUserId, action: "retry_notification", subject: id, at: deps.clock.now().toISOString() });

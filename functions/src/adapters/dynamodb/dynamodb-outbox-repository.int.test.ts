@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { outboxItemFor } from "./dossier-items.js";
@@ -24,7 +24,7 @@ const notification = {
 
 async function sendingItem(repository: DynamoDbOutboxRepository, id: string) {
   await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: outboxItemFor(id, notification, "2026-11-28T02:59:00.000Z") }));
-  expect(await repository.acquire(id, "sender-1", sentAt, new Date(sentAt.getTime() + 120_000))).not.toBeNull();
+  expect(await repository.acquire(id, "sender-1", sentAt, new Date(sentAt.getTime() + 120_000))).toMatchObject({ kind: "acquired" });
 }
 
 async function expiresAtOf(id: string) {
@@ -50,4 +50,75 @@ it("a retention of 0 days keeps sent items", async () => {
   await sendingItem(repository, "sent-2");
   expect(await repository.finish("sent-2", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-2" }, sentAt)).toBe(true);
   expect(await expiresAtOf("sent-2")).toBeUndefined();
+});
+
+describe("a sender that dies: the call to Zalo begun or not", () => {
+  const repository = () => new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90 });
+  const leaseMs = 60_000;
+  const at = (ms: number) => new Date(sentAt.getTime() + ms);
+  const take = (id: string, owner: string, now: Date) => repository().acquire(id, owner, now, new Date(now.getTime() + leaseMs));
+
+  it("access pattern: the attempt is recorded only while the lease is held and unexpired", async () => {
+    await sendingItem(repository(), "attempt-1");
+    expect(await repository().startAttempt("attempt-1", "someone-else", 1, at(1_000))).toBe(false);
+    // The lease runs to +120 s: at its very end it is no longer held.
+    expect(await repository().startAttempt("attempt-1", "sender-1", 1, at(120_000))).toBe(false);
+    expect(await repository().startAttempt("attempt-1", "sender-1", 1, at(119_999))).toBe(true);
+    expect(await repository().get("attempt-1")).toMatchObject({ state: "sending", attempts: 1, attemptStartedAt: at(119_999).toISOString() });
+  });
+
+  it("a lease that expired before any call began is taken over and sent again", async () => {
+    await sendingItem(repository(), "no-call-1");
+    // Not before the lease ends (+120 s)…
+    expect(await take("no-call-1", "sender-2", at(120_000))).toEqual({ kind: "not_available" });
+    // …and just after it.
+    const taken = await take("no-call-1", "sender-2", at(120_001));
+    expect(taken).toMatchObject({ kind: "acquired", item: { state: "sending", leaseOwner: "sender-2", attemptStartedAt: null } });
+  });
+
+  it("a lease that expired during a call is in doubt: not taken, then unconfirmed and listed for staff", async () => {
+    await sendingItem(repository(), "in-doubt-1");
+    expect(await repository().startAttempt("in-doubt-1", "sender-1", 1, at(5_000))).toBe(true);
+    // Still held: neither taken nor in doubt.
+    expect(await take("in-doubt-1", "sender-2", at(60_000))).toEqual({ kind: "not_available" });
+    expect(await repository().markUnconfirmed("in-doubt-1", at(60_000))).toBe(false);
+
+    const found = await take("in-doubt-1", "sender-2", at(120_001));
+    expect(found).toMatchObject({ kind: "in_doubt", item: { state: "sending", leaseOwner: "sender-1" } });
+    expect(await repository().markUnconfirmed("in-doubt-1", at(120_001))).toBe(true);
+    // A second redelivery finds it settled.
+    expect(await take("in-doubt-1", "sender-3", at(200_000))).toEqual({ kind: "not_available" });
+    expect(await repository().markUnconfirmed("in-doubt-1", at(200_000))).toBe(false);
+
+    const item = await repository().get("in-doubt-1");
+    expect(item).toMatchObject({ state: "unconfirmed", leaseOwner: null, attemptStartedAt: at(5_000).toISOString(), reason: "sender_stopped_during_send" });
+    const listed = await repository().listByState("unconfirmed", { after: null, limit: 10 });
+    expect(listed.items.map((i) => i.id)).toContain("in-doubt-1");
+    // The late finish of the sender that died (had it come back) changes nothing.
+    expect(await repository().finish("in-doubt-1", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-late" }, at(130_000))).toBe(false);
+  });
+
+  it("Zalo's delivery receipt turns an unconfirmed item into sent, once", async () => {
+    await sendingItem(repository(), "receipt-1");
+    await repository().startAttempt("receipt-1", "sender-1", 1, at(1_000));
+    await repository().markUnconfirmed("receipt-1", at(130_000));
+    expect(await repository().confirmDelivered("receipt-1", "zalo-msg-1", at(140_000))).toBe(true);
+    expect(await repository().confirmDelivered("receipt-1", "zalo-msg-1", at(150_000))).toBe(false);
+    expect(await repository().get("receipt-1")).toMatchObject({ state: "sent", zaloMessageId: "zalo-msg-1", reason: null });
+    expect(await expiresAtOf("receipt-1")).toBe(Math.floor(at(140_000).getTime() / 1000) + 90 * 86_400);
+    expect((await repository().listByState("unconfirmed", { after: null, limit: 10 })).items.map((i) => i.id)).not.toContain("receipt-1");
+    // A receipt for an item that is not unconfirmed (sending, or unknown) changes nothing.
+    await sendingItem(repository(), "receipt-2");
+    expect(await repository().confirmDelivered("receipt-2", "zalo-msg-2", at(1_000))).toBe(false);
+    expect(await repository().confirmDelivered("no-such-item", "zalo-msg-3", at(1_000))).toBe(false);
+  });
+
+  it("staff send an unconfirmed item again deliberately: back to pending with the call marker gone", async () => {
+    await sendingItem(repository(), "resend-1");
+    await repository().startAttempt("resend-1", "sender-1", 1, at(1_000));
+    await repository().markUnconfirmed("resend-1", at(130_000));
+    const retried = await repository().retry("resend-1", "unconfirmed", at(140_000));
+    expect(retried).toMatchObject({ kind: "retried", item: { state: "pending", attempts: 0, attemptStartedAt: null, manualRetries: 1 } });
+    expect(await take("resend-1", "sender-9", at(141_000))).toMatchObject({ kind: "acquired" });
+  });
 });

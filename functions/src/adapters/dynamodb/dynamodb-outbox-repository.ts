@@ -1,4 +1,5 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import {
   GetCommand,
   QueryCommand,
@@ -9,7 +10,8 @@ import {
   type UpdateCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
 import type { OutboxItem, OutboxState } from "../../domain/outbox.js";
-import type { OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
+import { afterLeaseExpired } from "../../domain/outbox.js";
+import type { AcquireResult, OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
 import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { keys } from "./keys.js";
 import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
@@ -27,31 +29,104 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     private readonly retention: { sentRetentionDays: number } = { sentRetentionDays: 0 },
   ) {}
 
-  async acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<OutboxItem | null> {
+  async acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<AcquireResult> {
     const until = leaseUntil.toISOString();
-    const result = await this.conditional(
+    const nowIso = now.toISOString();
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.outboxItem(id),
+          UpdateExpression:
+            "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
+          // A `sending` item whose call to Zalo had begun is not taken over: Zalo may have the message.
+          ConditionExpression:
+            "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
+            "OR (#state = :sending AND leaseUntil < :now AND attribute_not_exists(attemptStartedAt)))",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":sending": "sending",
+            ":pending": "pending",
+            ":owner": owner,
+            ":until": until,
+            ":now": nowIso,
+            ":waitingPk": keys.outboxWaiting(until, id).GSI1PK,
+            ":waitingSk": keys.outboxWaiting(until, id).GSI1SK,
+          },
+          ReturnValues: "ALL_NEW",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return result.Attributes ? { kind: "acquired", item: outboxFromItem(result.Attributes) } : { kind: "not_available" };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) return { kind: "not_available" };
+      const current = outboxFromItem(unmarshall(error.Item as Record<string, AttributeValue>));
+      const leaseExpired = current.state === "sending" && current.leaseUntil !== null && current.leaseUntil < nowIso;
+      return leaseExpired && afterLeaseExpired(current) === "unconfirmed" ? { kind: "in_doubt", item: current } : { kind: "not_available" };
+    }
+  }
+
+  async startAttempt(id: string, owner: string, attempts: number, at: Date): Promise<boolean> {
+    const written = await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxItem(id),
+        UpdateExpression: "SET attemptStartedAt = :at, attempts = :attempts",
+        ConditionExpression: "#state = :sending AND leaseOwner = :owner AND leaseUntil > :at",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":sending": "sending", ":owner": owner, ":attempts": attempts, ":at": at.toISOString() },
+      }),
+    );
+    return written !== null;
+  }
+
+  async markUnconfirmed(id: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const stateIndex = keys.outboxByState("unconfirmed", at, id);
+    const written = await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxItem(id),
+        // attemptStartedAt stays: the log shows when the unanswered call began.
+        UpdateExpression:
+          "SET #state = :unconfirmed, reason = :reason, finishedAt = :at, updatedAt = :at, GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil",
+        ConditionExpression: "#state = :sending AND leaseUntil < :at AND attribute_exists(attemptStartedAt)",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":unconfirmed": "unconfirmed",
+          ":sending": "sending",
+          ":reason": unconfirmedReason,
+          ":at": at,
+          ":statePk": stateIndex.GSI1PK,
+          ":stateSk": stateIndex.GSI1SK,
+        },
+      }),
+    );
+    return written !== null;
+  }
+
+  async confirmDelivered(id: string, zaloMessageId: string, at: Date): Promise<boolean> {
+    const expiresAt = this.retention.sentRetentionDays > 0 ? Math.floor(at.getTime() / 1000) + this.retention.sentRetentionDays * 86_400 : null;
+    const written = await this.conditional(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.outboxItem(id),
         UpdateExpression:
-          "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
-        ConditionExpression:
-          "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
-          "OR (#state = :sending AND leaseUntil < :now))",
+          `SET #state = :sent, zaloMessageId = :messageId, updatedAt = :at${expiresAt === null ? "" : ", expiresAt = :expiresAt"} ` +
+          "REMOVE reason, GSI1PK, GSI1SK",
+        ConditionExpression: "#state = :unconfirmed",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: {
-          ":sending": "sending",
-          ":pending": "pending",
-          ":owner": owner,
-          ":until": until,
-          ":now": now.toISOString(),
-          ":waitingPk": keys.outboxWaiting(until, id).GSI1PK,
-          ":waitingSk": keys.outboxWaiting(until, id).GSI1SK,
+          ":sent": "sent",
+          ":unconfirmed": "unconfirmed",
+          ":messageId": zaloMessageId,
+          ":at": at.toISOString(),
+          ...(expiresAt === null ? {} : { ":expiresAt": expiresAt }),
         },
-        ReturnValues: "ALL_NEW",
       }),
     );
-    return result?.Attributes ? outboxFromItem(result.Attributes) : null;
+    return written !== null;
   }
 
   async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
@@ -70,7 +145,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       Key: keys.outboxItem(id),
       UpdateExpression:
         `SET #state = :state, attempts = :attempts, finishedAt = :at, updatedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set}` +
-        (stateIndex ? ", GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil" : " REMOVE leaseOwner, leaseUntil, GSI1PK, GSI1SK"),
+        (stateIndex ? ", GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil, attemptStartedAt" : " REMOVE leaseOwner, leaseUntil, attemptStartedAt, GSI1PK, GSI1SK"),
       ConditionExpression: "#state = :sending AND leaseOwner = :owner",
       ExpressionAttributeNames: { "#state": "state" },
       ExpressionAttributeValues: {
@@ -104,7 +179,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         Key: keys.outboxItem(id),
         UpdateExpression:
           "SET #state = :pending, attempts = :attempts, notBefore = :at, reason = :reason, GSI1PK = :waitingPk, GSI1SK = :waitingSk " +
-          "REMOVE leaseOwner, leaseUntil",
+          "REMOVE leaseOwner, leaseUntil, attemptStartedAt",
         ConditionExpression: "#state = :sending AND leaseOwner = :owner",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: {
@@ -186,9 +261,9 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }
 
   async listByState(state: Exclude<OutboxState, "sent">, page: { after: string | null; limit: number }): Promise<OutboxPage> {
-    // Failed and undeliverable items have their own partition, newest first; pending and sending ones are
-    // those in the waiting partition (a time to wait for, or a lease), soonest first.
-    const final = state === "failed" || state === "undeliverable";
+    // Failed, undeliverable and unconfirmed items have their own partition, newest first; pending and sending ones
+    // are those in the waiting partition (a time to wait for, or a lease), soonest first.
+    const final = state === "failed" || state === "undeliverable" || state === "unconfirmed";
     const partition = final ? keys.outboxByStatePartition(state) : keys.outboxWaitingPartition;
     const after = page.after === null ? null : decodeCursor(page.after, outboxListPosition);
     const result = await this.client.send(
@@ -214,7 +289,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
       UpdateExpression:
         "SET #state = :pending, attempts = :zero, updatedAt = :at, manualRetries = if_not_exists(manualRetries, :zero) + :one, retriedAt = :at, " +
-        "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, GSI1PK, GSI1SK",
+        "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, attemptStartedAt, GSI1PK, GSI1SK",
       ConditionExpression: "attribute_exists(PK) AND #state = :expected",
       ExpressionAttributeNames: { "#state": "state" },
       ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },
@@ -270,6 +345,9 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     }
   }
 }
+
+/** Why an item is unconfirmed (the delivery log shows it in Vietnamese). */
+export const unconfirmedReason = "sender_stopped_during_send";
 
 /** `<time>#<id>` sort keys: the id is after the first `#` (ISO times hold none). */
 /** Delivery-log cursors carry the index sort key `<time>#<outbox id>`; the partition comes from the request. */

@@ -31,8 +31,8 @@ export const keys = {
   outboxWaiting: (at: string, id: string) => ({ GSI1PK: "OUTBOX_WAITING", GSI1SK: `${at}#${id}` }),
   outboxWaitingPartition: "OUTBOX_WAITING",
   /**
-   * GSI1 (sparse): failed and undeliverable outbox items, by the time they finished, for the delivery log and
-   * its retry button. Set when the item finishes so, removed when staff send it again; `sent` is never here.
+   * GSI1 (sparse): failed, undeliverable and unconfirmed outbox items, by the time they finished, for the delivery
+   * log and its retry button. Set when the item finishes so, removed when staff send it again; `sent` is never here.
    */
   outboxByState: (state: string, finishedAt: string, id: string) => ({ GSI1PK: `OUTBOX_STATE#${state}`, GSI1SK: `${finishedAt}#${id}` }),
   outboxByStatePartition: (state: string) => `OUTBOX_STATE#${state}`,

@@ -52,6 +52,7 @@ export const outboxItemSchema = z.object({
   finishedAt: instant.nullable().default(null),
   updatedAt: instant.nullable().default(null),
   manualRetries: z.number().int().nonnegative().default(0),
+  attemptStartedAt: instant.nullable().default(null),
 });
 
 export function outboxFromItem(item: Record<string, unknown>): OutboxItem {
