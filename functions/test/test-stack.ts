@@ -68,6 +68,8 @@ export async function startTestStack(overrides: Record<string, string> = {}, opt
   }
   return {
     config,
+    /** The environment the configuration was loaded from (for a function run in a process of its own). */
+    env,
     configFor,
     table,
     emulator,

@@ -18,7 +18,7 @@ export type QuotaChannel = "oa" | "zns";
 export const defaultDailyQuota: Record<QuotaChannel, number> = { oa: 20_000, zns: 500_000 };
 export type DailyQuotaReport = { dailyQuota: number; remainingQuota: number };
 
-export type FaultEffect = { error: number } | { httpStatus: number } | { delayMs: number };
+export type FaultEffect = { error: number } | { httpStatus: number } | { delayMs: number } | { answerDelayMs: number };
 export type Fault = { remaining: number; ratio?: number; effect: FaultEffect };
 
 /** A message the emulator accepted on an OA or ZNS send endpoint, as `GET /_emulator/messages` shows it. */

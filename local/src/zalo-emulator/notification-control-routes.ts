@@ -25,8 +25,13 @@ const faultBody = z.union([
       error: z.number().int().negative().optional(),
       httpStatus: z.number().int().min(400).max(599).optional(),
       delayMs: z.number().int().positive().max(60_000).optional(),
+      /** Ours: the message is accepted at once and the answer comes this much later (a sender may die meanwhile). */
+      answerDelayMs: z.number().int().positive().max(60_000).optional(),
     })
-    .refine((f) => [f.error, f.httpStatus, f.delayMs].filter((v) => v !== undefined).length === 1, "give exactly one of error, httpStatus, delayMs")
+    .refine(
+      (f) => [f.error, f.httpStatus, f.delayMs, f.answerDelayMs].filter((v) => v !== undefined).length === 1,
+      "give exactly one of error, httpStatus, delayMs, answerDelayMs",
+    )
     .refine((f) => (f.count === undefined) !== (f.ratio === undefined), "give count or ratio"),
 ]);
 
@@ -50,8 +55,9 @@ function addFault(ctx: RouteContext): RouteResult {
     ctx.state.faults.length = 0;
     return { status: 200, json: { faults: 0 } };
   }
-  const { count: remaining, ratio, error, httpStatus, delayMs } = body.value;
-  const effect: FaultEffect = error !== undefined ? { error } : httpStatus !== undefined ? { httpStatus } : { delayMs: delayMs ?? 0 };
+  const { count: remaining, ratio, error, httpStatus, delayMs, answerDelayMs } = body.value;
+  const effect: FaultEffect =
+    error !== undefined ? { error } : httpStatus !== undefined ? { httpStatus } : answerDelayMs !== undefined ? { answerDelayMs } : { delayMs: delayMs ?? 0 };
   ctx.state.faults.push({ remaining: remaining ?? Number.POSITIVE_INFINITY, ...(ratio !== undefined ? { ratio } : {}), effect });
   return { status: 201, json: { faults: ctx.state.faults.length } };
 }

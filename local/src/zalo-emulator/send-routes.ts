@@ -18,9 +18,16 @@ const fail = (error: number, message: string): RouteResult => ({ status: 200, js
 async function guarded(ctx: RouteContext, send: (ctx: RouteContext, body: Record<string, unknown>) => RouteResult): Promise<RouteResult> {
   const fault = ctx.state.takeFault();
   if (fault && "delayMs" in fault) await sleep(fault.delayMs);
-  else if (fault && "httpStatus" in fault) return { status: fault.httpStatus, json: { error: -500, message: `Injected HTTP ${fault.httpStatus}` } };
+  else if (fault && "answerDelayMs" in fault) {
+    const answer = checkedSend(ctx, send);
+    await sleep(fault.answerDelayMs);
+    return answer;
+  } else if (fault && "httpStatus" in fault) return { status: fault.httpStatus, json: { error: -500, message: `Injected HTTP ${fault.httpStatus}` } };
   else if (fault) return fail(fault.error, `Injected error ${fault.error}`);
+  return checkedSend(ctx, send);
+}
 
+function checkedSend(ctx: RouteContext, send: (ctx: RouteContext, body: Record<string, unknown>) => RouteResult): RouteResult {
   if (!ctx.state.isOaAccessTokenValid(headerValue(ctx.req, "access_token"))) return fail(-216, "Access token is invalid");
   let body: Record<string, unknown>;
   try {
