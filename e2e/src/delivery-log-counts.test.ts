@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => chromium?.close());
 
-type Counts = Record<"pending" | "sending" | "failed" | "undeliverable", { count: number; atLeast: boolean }>;
+type Counts = Record<"pending" | "sending" | "failed" | "undeliverable" | "unconfirmed", { count: number; atLeast: boolean }>;
 const shown = (c: { count: number; atLeast: boolean }) => `${c.count.toLocaleString("vi-VN")}${c.atLeast ? "+" : ""}`;
 
 it("the delivery log shows every unsent state's count at once, as the server counted them, and a chip opens that list", async () => {
@@ -24,6 +24,7 @@ it("the delivery log shows every unsent state's count at once, as the server cou
     `Đang gửi ${shown(counts.sending)}`,
     `Gửi lỗi ${shown(counts.failed)}`,
     `Không gửi được ${shown(counts.undeliverable)}`,
+    `Không rõ đã gửi hay chưa ${shown(counts.unconfirmed)}`,
   ]);
   expect(await page.getByTestId("log-count-failed").getAttribute("aria-pressed")).toBe("true");
   await saveScreenshot(page, "admin-delivery-log-counts-360x740");

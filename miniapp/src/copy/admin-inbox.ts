@@ -33,7 +33,14 @@ export const inboxCopy = {
   reopen: "Mở lại",
   log: {
     stateLabel: "Trạng thái",
-    states: { failed: "Gửi lỗi", undeliverable: "Không gửi được", pending: "Đang chờ gửi", sending: "Đang gửi", sent: "Đã gửi" } as Record<string, string>,
+    states: {
+      failed: "Gửi lỗi",
+      undeliverable: "Không gửi được",
+      unconfirmed: "Không rõ đã gửi hay chưa",
+      pending: "Đang chờ gửi",
+      sending: "Đang gửi",
+      sent: "Đã gửi",
+    } as Record<string, string>,
     dossierLabel: "Mã hồ sơ (không bắt buộc)",
     search: "Xem",
     sentNeedsDossier: "Tin đã gửi chỉ xem được theo mã hồ sơ.",
@@ -60,6 +67,8 @@ export const inboxCopy = {
       no_follower_for_phone_and_no_zns_template: "Số điện thoại của hồ sơ chưa gắn với người quan tâm trang Zalo, và chưa cấu hình mẫu ZNS",
       not_subscribed: "Công dân chưa bật nhận thông báo",
       retries_exhausted: "Đã gửi lại nhiều lần không được",
+      sender_stopped_during_send:
+        "Hệ thống dừng đúng lúc đang gửi tin này: Zalo có thể đã nhận và chuyển cho công dân. Chỉ gửi lại khi biết chắc công dân chưa nhận, kẻo công dân nhận hai lần.",
     },
     zaloError: (code: string) => `Zalo báo lỗi ${code}`,
     tokenRejected: (code: string) => `Zalo từ chối mã truy cập của trang Zalo sau khi làm mới${code ? ` (lỗi ${code})` : ""}`,
@@ -70,6 +79,7 @@ export const inboxCopy = {
     messageId: (id: string) => `Mã tin Zalo: ${id}`,
     reason: (reason: string) => `Lý do: ${reason}`,
     retry: "Gửi lại",
+    retryUnconfirmed: "Vẫn gửi lại",
     retried: "Đã đưa vào hàng gửi lại.",
   },
 } as const;

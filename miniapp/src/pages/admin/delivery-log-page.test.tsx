@@ -9,6 +9,7 @@ const counts = {
   sending: { count: 2, atLeast: false },
   failed: { count: 0, atLeast: false },
   undeliverable: { count: 1000, atLeast: true },
+  unconfirmed: { count: 3, atLeast: false },
 };
 const pendingEntry = {
   id: "o1",
@@ -24,6 +25,15 @@ const pendingEntry = {
   updatedAt: "2026-11-20T15:30:00.000Z",
 };
 
+const unconfirmedEntry = {
+  ...pendingEntry,
+  id: "o2",
+  kind: "dossier_status_changed",
+  state: "unconfirmed",
+  attempts: 1,
+  reason: "sender_stopped_during_send",
+};
+
 function deliveryApi() {
   const listed: (string | null)[] = [];
   const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
@@ -31,7 +41,8 @@ function deliveryApi() {
     if (url.pathname === "/v1/admin/notifications/counts") return jsonResponse(200, { counts });
     if (url.pathname === "/v1/admin/notifications") {
       listed.push(url.searchParams.get("state"));
-      return jsonResponse(200, { notifications: url.searchParams.get("state") === "pending" ? [pendingEntry] : [], nextCursor: null });
+      const entries: Record<string, unknown[]> = { pending: [pendingEntry], unconfirmed: [unconfirmedEntry] };
+      return jsonResponse(200, { notifications: entries[url.searchParams.get("state") ?? ""] ?? [], nextCursor: null });
     }
     return jsonResponse(404, {});
   });
@@ -48,6 +59,7 @@ describe("the delivery log's counts", () => {
       "Đang gửi 2",
       "Gửi lỗi 0",
       "Không gửi được 1.000+",
+      "Không rõ đã gửi hay chưa 3",
     ]);
     expect(screen.getByTestId("log-count-failed").getAttribute("aria-pressed")).toBe("true");
   });
@@ -77,5 +89,17 @@ describe("the delivery log's counts", () => {
     // No hint about waiting messages under another state's empty list.
     await waitFor(() => expect(screen.getByText("Không có tin nhắn nào.")).toBeTruthy());
     expect(screen.queryByTestId("log-empty-hint")).toBeNull();
+  });
+
+  it("a message in doubt says so in Vietnamese, why, and offers to send it anyway", async () => {
+    const { fetch, listed } = deliveryApi();
+    renderApp("/admin/notifications", fetch, {}, { staffProfile: admin });
+    fireEvent.click(await screen.findByTestId("log-count-unconfirmed"));
+    await waitFor(() => expect(listed.at(-1)).toBe("unconfirmed"));
+    const entry = await screen.findByTestId("log-entry");
+    expect(entry.textContent).toContain("Không rõ đã gửi hay chưa");
+    expect(entry.textContent).toContain("Lý do: Hệ thống dừng đúng lúc đang gửi tin này");
+    expect(entry.textContent).not.toMatch(/unconfirmed|sender_stopped/u);
+    expect(within(entry).getByRole("button", { name: "Vẫn gửi lại" })).toBeTruthy();
   });
 });

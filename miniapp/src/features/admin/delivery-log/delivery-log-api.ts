@@ -54,7 +54,7 @@ export function retryDelivery(client: ApiClient, id: string) {
   return client.sendJson("POST", `/v1/admin/notifications/${encodeURIComponent(id)}/retry`, { parse: parseEntry });
 }
 
-export const unsentStates = ["pending", "sending", "failed", "undeliverable"] as const;
+export const unsentStates = ["pending", "sending", "failed", "undeliverable", "unconfirmed"] as const;
 export type UnsentState = (typeof unsentStates)[number];
 export interface StateCount {
   count: number;

@@ -10,8 +10,10 @@ import { formatDateTime } from "../../../shared/format/format-date-time";
 import { deliveryReasonLabel } from "./delivery-reason";
 import "../inbox/inbox.css";
 
-const states = ["failed", "undeliverable", "pending", "sending", "sent"] as const;
+const states = ["failed", "undeliverable", "unconfirmed", "pending", "sending", "sent"] as const;
 const copy = inboxCopy.log;
+/** States that need a person: shown as problems, and staff may send the message again. */
+const needsStaff = (state: string) => state === "failed" || state === "undeliverable" || state === "unconfirmed";
 
 /** The delivery log: messages by state and dossier, with their channel, attempts and failure; failed ones can be sent again. */
 export function DeliveryLog() {
@@ -114,7 +116,7 @@ export function DeliveryLog() {
         {entries?.map((entry) => (
           <li key={entry.id} className="inbox-item" data-testid="log-entry">
             <span className="inbox-meta">
-              <span className={`inbox-chip${entry.state === "failed" || entry.state === "undeliverable" ? " inbox-chip-late" : " inbox-chip-state"}`}>{copy.states[entry.state] ?? entry.state}</span>
+              <span className={`inbox-chip${needsStaff(entry.state) ? " inbox-chip-late" : " inbox-chip-state"}`}>{copy.states[entry.state] ?? entry.state}</span>
               <span className="inbox-chip">{copy.kinds[entry.kind] ?? entry.kind}</span>
               {entry.channel ? <span>{copy.channels[entry.channel] ?? entry.channel}</span> : null}
               <span>{copy.attempts(entry.attempts)}</span>
@@ -128,9 +130,9 @@ export function DeliveryLog() {
             <p className="log-detail">
               {formatDateTime(entry.createdAt)} → {formatDateTime(entry.updatedAt)}
             </p>
-            {entry.state === "failed" || entry.state === "undeliverable" ? (
+            {needsStaff(entry.state) ? (
               <Button size="small" variant="secondary" onClick={() => void retry(entry.id)}>
-                {copy.retry}
+                {entry.state === "unconfirmed" ? copy.retryUnconfirmed : copy.retry}
               </Button>
             ) : null}
           </li>
@@ -149,7 +151,7 @@ function CountChips({ counts, current, onShow }: { counts: DeliveryCounts; curre
         <li key={state}>
           <button
             type="button"
-            className={`log-count${state === "failed" || state === "undeliverable" ? " log-count-problem" : ""}`}
+            className={`log-count${needsStaff(state) ? " log-count-problem" : ""}`}
             aria-pressed={current === state}
             onClick={() => onShow(state)}
             data-testid={`log-count-${state}`}

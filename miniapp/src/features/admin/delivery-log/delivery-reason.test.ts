@@ -11,6 +11,12 @@ describe("deliveryReasonLabel", () => {
     expect(deliveryReasonLabel("no_zns_template_for_dossier_update")).toBe("Chưa cấu hình mẫu tin ZNS «dossier_update»");
   });
 
+  it("says of a message in doubt that Zalo may have it, and when to send it again", () => {
+    expect(deliveryReasonLabel("sender_stopped_during_send")).toBe(
+      "Hệ thống dừng đúng lúc đang gửi tin này: Zalo có thể đã nhận và chuyển cho công dân. Chỉ gửi lại khi biết chắc công dân chưa nhận, kẻo công dân nhận hai lần.",
+    );
+  });
+
   it("shows an unknown reason as it is, after a label", () => {
     expect(deliveryReasonLabel("something_new")).toBe("Lý do khác: something_new");
   });
