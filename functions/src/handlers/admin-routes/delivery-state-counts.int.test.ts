@@ -30,7 +30,7 @@ const dossierMessage = (agencyCode: string): OutboxNotification => ({
 const announcement = (): OutboxNotification => ({ kind: "announcement", announcementId: "a1", title: "Lịch nghỉ Tết", summary: "…", zaloAppUserId: String((serial += 1)) });
 
 /** An outbox item as the notify function leaves it in each state: waiting ones in OUTBOX_WAITING, failed ones in OUTBOX_STATE#…. */
-function item(state: "pending" | "sending" | "failed" | "undeliverable", notification: OutboxNotification, agencyCode: string | null) {
+function item(state: "pending" | "sending" | "failed" | "undeliverable" | "unconfirmed", notification: OutboxNotification, agencyCode: string | null) {
   const id = `count-${(serial += 1)}`;
   const index = state === "pending" || state === "sending" ? keys.outboxWaiting(at, id) : keys.outboxByState(state, at, id);
   return { ...outboxItemFor(id, notification, at, undefined, agencyCode), ...index, state };
@@ -73,6 +73,8 @@ beforeAll(async () => {
     ...Array.from({ length: 3 }, () => item("failed", dossierMessage(agency), agency)),
     item("failed", dossierMessage(otherAgency), otherAgency),
     ...Array.from({ length: 2 }, () => item("undeliverable", dossierMessage(otherAgency), otherAgency)),
+    ...Array.from({ length: 2 }, () => item("unconfirmed", dossierMessage(agency), agency)),
+    item("unconfirmed", announcement(), null),
   ]);
 });
 afterAll(async () => stack?.stop());
@@ -84,6 +86,7 @@ describe("GET /v1/admin/notifications/counts: the delivery log's counts per stat
       sending: { count: 1, atLeast: false },
       failed: { count: 4, atLeast: false },
       undeliverable: { count: 2, atLeast: false },
+      unconfirmed: { count: 3, atLeast: false },
     });
   });
 
@@ -93,6 +96,7 @@ describe("GET /v1/admin/notifications/counts: the delivery log's counts per stat
       sending: { count: 1, atLeast: false },
       failed: { count: 3, atLeast: false },
       undeliverable: { count: 0, atLeast: false },
+      unconfirmed: { count: 2, atLeast: false },
     });
   });
 
