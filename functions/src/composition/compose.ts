@@ -353,6 +353,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
         clock,
         onCitizenText: receiveCitizenChatMessage,
         reach,
+        outbox,
       }),
     },
     ratingReports: ratingReportsUseCases({ ratings, audit: auditLog, clock }),

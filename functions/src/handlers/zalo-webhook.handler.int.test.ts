@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startApiServer } from "../../test/api-server.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { keys } from "../adapters/dynamodb/keys.js";
+import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
+import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom } from "../composition/http-handlers.js";
@@ -42,6 +44,36 @@ async function citizen(stackToRead: Stack, zaloAppUserId: string) {
 }
 
 describe("POST /v1/zalo/webhook", () => {
+  it("a delivery receipt (user_received_message) with our tracking id settles an unconfirmed message as sent, once", async () => {
+    const repository = new DynamoDbOutboxRepository(stack.table.documentClient, stack.config.tableName);
+    const notification = { kind: "dossier_status_changed", dossierCode: "000.00.20.H06-261028-0001", status: 4, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-05T10:00:00.000Z", newDueAt: null, applicantPhone: "84987000009" } as const;
+    const takenAt = new Date(1792990000000);
+    const ids = ["receipt-unconfirmed", "receipt-sending"];
+    for (const id of ids) {
+      await stack.table.documentClient.send(new PutCommand({ TableName: stack.config.tableName, Item: outboxItemFor(id, notification, takenAt.toISOString()) }));
+      await repository.acquire(id, "dead-sender", takenAt, new Date(takenAt.getTime() + 60_000));
+      await repository.startAttempt(id, "dead-sender", 1, takenAt);
+    }
+    await repository.markUnconfirmed("receipt-unconfirmed", new Date(takenAt.getTime() + 61_000));
+    const receipt = (trackingId: string, msgId: string) => ({
+      event_name: "user_received_message",
+      sender: { id: "4321" },
+      recipient: { id: "84987000009" },
+      message: { delivery_time: "1793000000000", msg_id: msgId, tracking_id: trackingId },
+      timestamp: "1793000000000",
+    });
+
+    expect(JSON.parse((await emulatorSends(receipt("receipt-unconfirmed", "zns-msg-1"))).body)).toEqual({ result: "recorded" });
+    expect(await repository.get("receipt-unconfirmed")).toMatchObject({ state: "sent", zaloMessageId: "zns-msg-1" });
+    expect(JSON.parse((await emulatorSends(receipt("receipt-unconfirmed", "zns-msg-1"))).body)).toEqual({ result: "duplicate" });
+    // A receipt for a message still being sent, or for one we never wrote, changes nothing.
+    expect(JSON.parse((await emulatorSends(receipt("receipt-sending", "zns-msg-2"))).body)).toEqual({ result: "ignored" });
+    expect(await repository.get("receipt-sending")).toMatchObject({ state: "sending" });
+    expect(JSON.parse((await emulatorSends(receipt("no-such-item", "zns-msg-3"))).body)).toEqual({ result: "ignored" });
+    // A tracking id longer than Zalo allows (48) is refused.
+    expect((await emulatorSends(receipt("x".repeat(49), "zns-msg-4"))).status).toBe(400);
+  });
+
   it("records follow then unfollow, linking the OA id to the app id, and ignores a replay", async () => {
     const user = await stack.createZaloUser("Lê Văn Cường", "0987000001", false);
     const follow = { event_name: "follow", user_id_by_app: user.zaloAppUserId, follower: { id: user.zaloOaUserId }, source: "oa_profile" };

@@ -29,12 +29,15 @@ const webhookBody = z.object({
   user_id_by_app: idString.optional(),
   follower: z.object({ id: idString }).optional(),
   sender: z.object({ id: idString }).optional(),
-  message: z.object({ msg_id: idString.optional(), text: z.string().max(4000).optional() }).optional(),
+  message: z.object({ msg_id: idString.optional(), text: z.string().max(4000).optional(), tracking_id: z.string().max(48).optional() }).optional(),
 });
 
 const futureSkewMs = 5 * 60 * 1000;
 
-/** `POST /v1/zalo/webhook`: OA events (follow, unfollow, user_send_text), signed by Zalo, answered fast. */
+/**
+ * `POST /v1/zalo/webhook`: OA events (follow, unfollow, user_send_text, and user_received_message, which settles a
+ * message whose sending was in doubt), signed by Zalo, answered fast.
+ */
 export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
   const { log } = deps;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -79,6 +82,7 @@ export function buildZaloWebhookHandler(deps: ZaloWebhookHandlerDeps) {
       senderId: parsed.sender?.id ?? null,
       msgId: parsed.message?.msg_id ?? null,
       text: parsed.message?.text ?? null,
+      trackingId: parsed.message?.tracking_id ?? null,
     });
     log.info("zalo webhook event", { eventName: parsed.event_name, result, signatureReading: signature.reading });
     return json(200, { result });

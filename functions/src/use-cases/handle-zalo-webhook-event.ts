@@ -1,5 +1,6 @@
 import type { CitizenRepository } from "../ports/citizen-repository.js";
 import type { Clock } from "../ports/clock.js";
+import type { OutboxRepository } from "../ports/outbox-repository.js";
 import type { ReachRepository } from "../ports/reach-repository.js";
 import type { WebhookInbox } from "../ports/webhook-inbox.js";
 
@@ -13,6 +14,8 @@ export interface ZaloWebhookEvent {
   senderId: string | null;
   msgId: string | null;
   text: string | null;
+  /** `user_received_message`: the `tracking_id` we sent with a ZNS message (our outbox item's id). */
+  trackingId?: string | null;
 }
 
 export type WebhookEventResult = "recorded" | "duplicate" | "ignored" | "older_than_recorded";
@@ -25,6 +28,8 @@ export interface HandleZaloWebhookEventDeps {
   onCitizenText?: (message: { zaloAppUserId: string; text: string; at: Date; zaloMessageId: string }) => Promise<unknown>;
   /** Counts a Mini App citizen's first follow of the OA for the reach report. */
   reach?: Pick<ReachRepository, "recordFollowerGained">;
+  /** Zalo's delivery receipt settles a message whose sending was in doubt. */
+  outbox?: Pick<OutboxRepository, "confirmDelivered">;
 }
 
 /**
@@ -34,7 +39,9 @@ export interface HandleZaloWebhookEventDeps {
  */
 export function handleZaloWebhookEventUseCase(deps: HandleZaloWebhookEventDeps) {
   return async (event: ZaloWebhookEvent): Promise<WebhookEventResult> => {
-    const key = event.msgId ?? `${event.eventName}:${event.followerId ?? event.senderId ?? "?"}:${event.timestampMs}`;
+    // A delivery receipt carries the msg_id of our own message, which later receipts (seen) repeat: keyed by event too.
+    const receipt = event.eventName === "user_received_message";
+    const key = receipt && event.msgId ? `${event.eventName}:${event.msgId}` : (event.msgId ?? `${event.eventName}:${event.followerId ?? event.senderId ?? "?"}:${event.timestampMs}`);
     if (await deps.inbox.wasProcessed(key)) return "duplicate";
     const at = new Date(event.timestampMs).toISOString();
 
@@ -47,6 +54,9 @@ export function handleZaloWebhookEventUseCase(deps: HandleZaloWebhookEventDeps) 
         at,
       });
       if (result === "recorded" && event.eventName === "follow" && deps.reach) await deps.reach.recordFollowerGained(event.userIdByApp, at);
+    } else if (receipt && event.trackingId && event.msgId && deps.outbox) {
+      // Only an unconfirmed item changes: a receipt for a message already recorded as sent says nothing new.
+      result = (await deps.outbox.confirmDelivered(event.trackingId, event.msgId, new Date(at))) ? "recorded" : "ignored";
     } else if (event.eventName === "user_send_text" && event.userIdByApp && event.senderId && event.msgId && event.text !== null) {
       const saved = await deps.inbox.saveCitizenMessage({
         zaloAppUserId: event.userIdByApp,
