@@ -244,7 +244,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     const bytesPerRating = (storedAfterRatings.total - storedBeforeRatings.total) / ratings;
     lines.push({
       name: "cost: storage after a year (items, index copies, 100 B each)",
-      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks (sent messages ${fmt(storedBeforeRatings.expiring / codes.length / 1024, 2)} KB of it: kept ${config.notify.sentRetentionDays || "all"} days of the year by TTL); ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
+      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks (messages with a TTL ${fmt(storedBeforeRatings.expiring / codes.length / 1024, 2)} KB of it: sent ones kept ${config.notify.sentRetentionDays || "all"} days of the year, undeliverable ones ${config.notify.undeliverableRetentionDays || "all"}); ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
     });
     return {
       lines,
@@ -285,7 +285,7 @@ async function addAnnouncementFollowers(client: ReturnType<typeof createDocument
 /**
  * Bytes the table stores for the run's dossiers at the end of a year of them, as DynamoDB bills storage: every item
  * with 100 bytes of overhead, and again in each index it has keys for (the indexes project every attribute). An item
- * with a TTL (`expiresAt`: sent messages) counts for the share of the year it stays, as only the last months' ones
+ * with a TTL (`expiresAt`: sent and undeliverable messages) counts for the share of the year it stays, as only the last months' ones
  * are still there after a year. Items that are not the dossiers' (the OA token, the citizen's profile, rate-limit
  * windows that TTL removes within minutes) are left out.
  */

@@ -51,3 +51,23 @@ it("a retention of 0 days keeps sent items", async () => {
   expect(await repository.finish("sent-2", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-2" }, sentAt)).toBe(true);
   expect(await expiresAtOf("sent-2")).toBeUndefined();
 });
+
+it("access pattern: an undeliverable item expires (TTL) its retention's days after it finished; a staff retry takes the expiry away", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 30 });
+  await sendingItem(repository, "undeliverable-1");
+  expect(await repository.finish("undeliverable-1", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
+  expect(await expiresAtOf("undeliverable-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 30 * 86_400);
+  // Still in the staff's list of undeliverable messages until TTL removes it.
+  expect(await repository.get("undeliverable-1")).toMatchObject({ state: "undeliverable", reason: "no route" });
+
+  const retried = await repository.retry("undeliverable-1", "undeliverable", new Date(sentAt.getTime() + 60_000));
+  expect(retried.kind).toBe("retried");
+  expect(await expiresAtOf("undeliverable-1")).toBeUndefined();
+});
+
+it("an undeliverable retention of 0 days keeps undeliverable items", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 0 });
+  await sendingItem(repository, "undeliverable-2");
+  expect(await repository.finish("undeliverable-2", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
+  expect(await expiresAtOf("undeliverable-2")).toBeUndefined();
+});
