@@ -62,7 +62,7 @@ export const functionCatalogue: FunctionCatalogue = {
     description: "Signed dossier events from the province's one-stop system",
     trigger: { kind: "http" },
     // Query: the dossier's collection, the ratings feed (GSI1); PutItem: the items of TransactWriteItems (dossier,
-    // event, marker, outbox), dialect sessions; UpdateItem: the reach marks and counter in the same transaction, and
+    // event, outbox), dialect sessions; UpdateItem: the reach marks and counter in the same transaction, and
     // the dialect login's rate-limit counters; BatchWriteItem: the procedure catalogue; GetItem: dialect credentials
     // and sessions.
     tableActions: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem"],

@@ -34,8 +34,9 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         reason: `occurredAt is more than ${skewSeconds} seconds ahead of the server's clock (${deps.clock.now().toISOString()}); send events when they happen`,
       };
     }
-    const duplicateOrReused = async (): Promise<ApplyEventResult> => {
-      const earlier = await deps.dossiers.appliedPayloadHash(incoming.eventId);
+    // The hash is on the event item read with the timeline; an event applied before it kept one has a marker.
+    const duplicateOrReused = async (known: string | undefined): Promise<ApplyEventResult> => {
+      const earlier = known ?? (await deps.dossiers.appliedPayloadHash(incoming.eventId));
       if (earlier !== null && earlier !== payloadHash) {
         return {
           outcome: "rejected",
@@ -50,7 +51,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
       const now = deps.clock.now().toISOString();
       const outcome = applyDossierEvent({ dossier: current?.dossier ?? null, events: current?.events ?? [] }, incoming, now);
       if (!outcome.ok) {
-        if (outcome.reason === "duplicate_event") return duplicateOrReused();
+        if (outcome.reason === "duplicate_event") return duplicateOrReused(current?.payloadHashes?.[incoming.eventId]);
         return {
           outcome: "rejected",
           dossierCode,
@@ -72,7 +73,8 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
       if (written === "written") {
         return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };
       }
-      if (written === "duplicate") return duplicateOrReused();
+      // "duplicate" or "conflict": another writer got there since the read; the next read sees what it wrote
+      // (a repeated event is then in the timeline with its payload's hash).
     }
     throw new Error(`dossier ${dossierCode} kept changing while applying event ${incoming.eventId}`);
   };

@@ -52,6 +52,8 @@ export const dossierEventItemSchema = z.object({
   note: z.string().nullable().default(null),
   unitName: z.string().nullable().default(null),
   apology: apology.nullable().default(null),
+  /** The ingested payload's fingerprint (the event item is the idempotency marker); absent on events written before. */
+  payloadHash: z.string().optional(),
 });
 
 /** A record without its null attributes: a missing attribute reads as null (the schemas default it). */
@@ -83,13 +85,17 @@ export function dossierFromItem(item: Record<string, unknown>): Dossier {
   return dossier;
 }
 
-export function eventToItem(code: string, event: DossierEvent): Record<string, unknown> {
-  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...event }) };
+export function eventToItem(code: string, event: DossierEvent, payloadHash?: string): Record<string, unknown> {
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...event, payloadHash }) };
 }
 
 export function eventFromItem(item: Record<string, unknown>): DossierEvent {
-  const { type: _type, ...event } = dossierEventItemSchema.parse(item);
-  return event;
+  return eventWithPayloadHashFromItem(item).event;
+}
+
+export function eventWithPayloadHashFromItem(item: Record<string, unknown>): { event: DossierEvent; payloadHash: string | null } {
+  const { type: _type, payloadHash, ...event } = dossierEventItemSchema.parse(item);
+  return { event, payloadHash: payloadHash ?? null };
 }
 
 /**

@@ -72,13 +72,16 @@ describe("DynamoDbDossierRepository", () => {
     expect(await repository.findWithTimeline("REPO-MISSING")).toBeNull();
   });
 
-  it("access pattern: apply an event idempotently, in one transaction with the marker and the outbox item", async () => {
+  it("access pattern: apply an event idempotently, in one transaction with the outbox item; the event item is the marker", async () => {
     const code = "REPO-0002";
     const event = incoming(code, "r2-a", 2, "2026-11-02T01:00:00.000Z", true);
     expect((await apply({ dossier: null, events: [] }, event, "outbox-r2-a")).result).toBe("written");
 
+    const eventItem = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.dossierEvent(code, event.occurredAt, "r2-a") }));
+    expect(eventItem.Item).toMatchObject({ eventId: "r2-a", payloadHash: "hash" });
     const marker = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.ingestMarker("r2-a") }));
-    expect(marker.Item).toMatchObject({ dossierCode: code, payloadHash: "hash" });
+    expect(marker.Item).toBeUndefined();
+    expect((await repository.findWithTimeline(code, { consistent: true }))?.payloadHashes).toEqual({ "r2-a": "hash" });
     const outbox = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.outboxItem("outbox-r2-a") }));
     expect(outbox.Item).toMatchObject({ state: "pending", notification: { kind: "dossier_received", dossierCode: code } });
 
