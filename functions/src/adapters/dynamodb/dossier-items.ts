@@ -85,8 +85,13 @@ export function dossierFromItem(item: Record<string, unknown>): Dossier {
   return dossier;
 }
 
+/**
+ * An event item. Its time and id are in its sort key (`EVENT#<occurredAt>#<eventId>`) and not stored again: items
+ * written before kept them as attributes too, and both forms read the same.
+ */
 export function eventToItem(code: string, event: DossierEvent, payloadHash?: string): Record<string, unknown> {
-  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...event, payloadHash }) };
+  const { eventId: _inKeyId, occurredAt: _inKeyTime, ...rest } = event;
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...rest, payloadHash }) };
 }
 
 export function eventFromItem(item: Record<string, unknown>): DossierEvent {
@@ -94,8 +99,14 @@ export function eventFromItem(item: Record<string, unknown>): DossierEvent {
 }
 
 export function eventWithPayloadHashFromItem(item: Record<string, unknown>): { event: DossierEvent; payloadHash: string | null } {
-  const { type: _type, payloadHash, ...event } = dossierEventItemSchema.parse(item);
+  const { type: _type, payloadHash, ...event } = dossierEventItemSchema.parse({ ...eventKeyParts(item["SK"]), ...item });
   return { event, payloadHash: payloadHash ?? null };
+}
+
+/** `occurredAt` and `eventId` from an event's sort key (an ISO instant has no `#`; an event id may). */
+function eventKeyParts(sortKey: unknown): { occurredAt?: string; eventId?: string } {
+  const match = typeof sortKey === "string" ? /^EVENT#([^#]+)#(.+)$/.exec(sortKey) : null;
+  return match ? { occurredAt: match[1], eventId: match[2] } : {};
 }
 
 /**
