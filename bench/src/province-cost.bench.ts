@@ -128,7 +128,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     };
     lines.push({
       name: `cost: ingest, ${events.length} events of ${codes.length} dossiers (5 each)`,
-      value: `${fmt(ingestWcu, 2)} WCU and ${fmt(ingestRcu, 2)} RCU per event (${ingestWrites.detail}); items put: dossier ${sizeOf("Dossier")}, event ${sizeOf("DossierEvent")}, marker ${sizeOf("IngestMarker")}, outbox ${sizeOf("OutboxItem")}`,
+      value: `${fmt(ingestWcu, 2)} WCU and ${fmt(ingestRcu, 2)} RCU per event (${ingestWrites.detail}); items put: dossier ${sizeOf("Dossier")}, event ${sizeOf("DossierEvent")}${sizes.IngestMarker ? `, marker ${sizeOf("IngestMarker")}` : ""}, outbox ${sizeOf("OutboxItem")}`,
     });
 
     const documentClient = createDocumentClient({ region: info.region, endpoint: info.dynamodbEndpoint });
