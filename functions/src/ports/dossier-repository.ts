@@ -20,7 +20,7 @@ export interface AppliedEventWrite {
   /** The version the dossier had when it was read; 0 when it did not exist. */
   expectedVersion: number;
   event: DossierEvent;
-  /** Fingerprint of the ingested payload, kept on the event item. */
+  /** Fingerprint of the ingested payload, kept on the event item (a store may keep only its first 128 bits). */
   payloadHash: string;
   notification: DossierNotification | null;
   notificationId: string;

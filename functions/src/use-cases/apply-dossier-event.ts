@@ -37,7 +37,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
     // The hash is on the event item read with the timeline; an event applied before it kept one has a marker.
     const duplicateOrReused = async (known: string | undefined): Promise<ApplyEventResult> => {
       const earlier = known ?? (await deps.dossiers.appliedPayloadHash(incoming.eventId));
-      if (earlier !== null && earlier !== payloadHash) {
+      if (earlier !== null && !samePayload(earlier, payloadHash)) {
         return {
           outcome: "rejected",
           dossierCode,
@@ -78,4 +78,13 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
     }
     throw new Error(`dossier ${dossierCode} kept changing while applying event ${incoming.eventId}`);
   };
+}
+
+/**
+ * Whether a stored fingerprint is the incoming payload's: the store may keep only the first 128 bits of it
+ * (22 base64url characters), so the two are compared over the shorter one's length, never fewer than 22.
+ */
+export function samePayload(stored: string, incoming: string): boolean {
+  const length = Math.max(22, Math.min(stored.length, incoming.length));
+  return stored.slice(0, length) === incoming.slice(0, length);
 }

@@ -85,13 +85,18 @@ export function dossierFromItem(item: Record<string, unknown>): Dossier {
   return dossier;
 }
 
+/** Base64url characters of the payload's fingerprint an event item keeps: 128 bits. */
+export const storedPayloadHashLength = 22;
+
 /**
  * An event item. Its time and id are in its sort key (`EVENT#<occurredAt>#<eventId>`) and not stored again: items
  * written before kept them as attributes too, and both forms read the same.
  */
 export function eventToItem(code: string, event: DossierEvent, payloadHash?: string): Record<string, unknown> {
   const { eventId: _inKeyId, occurredAt: _inKeyTime, ...rest } = event;
-  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...rest, payloadHash }) };
+  // The fingerprint's first 128 bits tell a repeated payload from another one (`samePayload` compares so).
+  const storedHash = payloadHash?.slice(0, storedPayloadHashLength);
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...rest, payloadHash: storedHash }) };
 }
 
 export function eventFromItem(item: Record<string, unknown>): DossierEvent {
