@@ -69,7 +69,9 @@ export const functionCatalogue: FunctionCatalogue = {
     queriedIndexes: ["GSI1"],
     secrets: functionSecrets.ingest,
     timeoutSeconds: 30,
-    memoryMb: 512,
+    // `bench:cost` (Lambda ingest line): its bundle peaks near 120 MB over hundreds of events, and an event's CPU
+    // at 256 MB (0.14 vCPU) stays well inside the 100 ms the bill assumes; the sender waits, no citizen does.
+    memoryMb: 256,
   },
   admin: {
     entry: "functions/src/composition/entries/admin.ts",
@@ -101,7 +103,10 @@ export const functionCatalogue: FunctionCatalogue = {
     queriedIndexes: ["GSI1", "GSI2"],
     secrets: functionSecrets.notify,
     timeoutSeconds: 60,
-    memoryMb: 512,
+    // `bench:cost` (Lambda notify line): peaks near 120 MB; a message's CPU at 256 MB is small next to Zalo's
+    // answer time, and no citizen waits on it. The citizen `api` stays at 512 MB: its CPU would stretch a
+    // lookup (and a cold start) by half again at 256 MB.
+    memoryMb: 256,
   },
   "wake-outbox": {
     entry: "functions/src/composition/entries/wake-outbox.ts",
