@@ -152,6 +152,7 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
   const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName, {
     sentRetentionDays: config.notify.sentRetentionDays,
     undeliverableRetentionDays: config.notify.undeliverableRetentionDays,
+    sentAnnouncementRetentionDays: config.notify.sentAnnouncementRetentionDays,
   });
   const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl

@@ -71,3 +71,14 @@ it("an undeliverable retention of 0 days keeps undeliverable items", async () =>
   expect(await repository.finish("undeliverable-2", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
   expect(await expiresAtOf("undeliverable-2")).toBeUndefined();
 });
+
+it("access pattern: a sent announcement message expires after the announcement retention; a dossier message after the sent retention", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, sentAnnouncementRetentionDays: 7 });
+  await sendingItem(repository, "announcement-1");
+  const sent = { state: "sent" as const, channel: "oa_template" as const, recipient: "oa-user-1", zaloMessageId: "m-a1" };
+  expect(await repository.finish("announcement-1", "sender-1", 1, sent, sentAt, { announcementId: "ann-1" })).toBe(true);
+  expect(await expiresAtOf("announcement-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 7 * 86_400);
+  await sendingItem(repository, "dossier-message-1");
+  expect(await repository.finish("dossier-message-1", "sender-1", 1, { ...sent, zaloMessageId: "m-d1" }, sentAt)).toBe(true);
+  expect(await expiresAtOf("dossier-message-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 90 * 86_400);
+});

@@ -17,9 +17,17 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
+interface OutboxRetention {
+  sentRetentionDays: number;
+  undeliverableRetentionDays?: number;
+  /** A sent announcement message's days (its count stays in the announcement's tally); the sent retention if absent. */
+  sentAnnouncementRetentionDays?: number;
+}
+
 /** The TTL (epoch seconds) of an item finishing in `state`, or null when it stays. */
-function expiryOf(state: OutboxFinish["state"], at: Date, retention: { sentRetentionDays: number; undeliverableRetentionDays?: number }): number | null {
-  const days = state === "sent" ? retention.sentRetentionDays : state === "undeliverable" ? (retention.undeliverableRetentionDays ?? 0) : 0;
+function expiryOf(state: OutboxFinish["state"], at: Date, retention: OutboxRetention, announcement: boolean): number | null {
+  const sentDays = announcement ? (retention.sentAnnouncementRetentionDays ?? retention.sentRetentionDays) : retention.sentRetentionDays;
+  const days = state === "sent" ? sentDays : state === "undeliverable" ? (retention.undeliverableRetentionDays ?? 0) : 0;
   return days > 0 ? Math.floor(at.getTime() / 1000) + days * 86_400 : null;
 }
 
@@ -30,10 +38,11 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     /**
-     * A sent item's `expiresAt` (TTL) is `sentRetentionDays` after it was sent, an undeliverable one's
-     * `undeliverableRetentionDays` after it finished; 0 (the default here) keeps them. A failed item always stays.
+     * A sent item's `expiresAt` (TTL) is `sentRetentionDays` (an announcement message's:
+     * `sentAnnouncementRetentionDays`) after it was sent, an undeliverable one's `undeliverableRetentionDays` after
+     * it finished; 0 (the default here) keeps them. A failed item always stays.
      */
-    private readonly retention: { sentRetentionDays: number; undeliverableRetentionDays?: number } = { sentRetentionDays: 0 },
+    private readonly retention: OutboxRetention = { sentRetentionDays: 0 },
   ) {}
 
   async acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<OutboxItem | null> {
@@ -66,7 +75,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
     // A sent or undeliverable item expires after its retention (the delivery log shows recent ones; the dossier's
     // timeline keeps its history); a failed one stays until staff deal with it.
-    const expiresAt = expiryOf(result.state, at, this.retention);
+    const expiresAt = expiryOf(result.state, at, this.retention, tally !== undefined);
     const expiry = expiresAt === null ? "" : ", expiresAt = :expiresAt";
     const outcome =
       result.state === "sent" ? { set: `zaloMessageId = :detail${expiry}`, detail: result.zaloMessageId } : { set: `reason = :detail${expiry}`, detail: result.reason };
