@@ -24,6 +24,8 @@ export interface MeasuredUnits {
   storedBytesPerDossier: number;
   /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
   storedBytesPerRating: number;
+  /** Bytes an announcement keeps per recipient at the end of a year (its outbox item for the share of the year it stays). */
+  storedBytesPerAnnouncementMessage: number;
   /**
    * CPU milliseconds per invocation on one full core (bench/src/lambda-memory.bench.ts) of the functions that serve
    * the citizen calls, the events and the messages; without them every invocation is billed the assumed seconds.
@@ -98,7 +100,10 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     otherCalls * p.otherCitizenCall.rcu +
     announcementMessages * measured.announcementMessage.rcu;
   // Storage at the end of the first year (it grows by as much each year unless the province sets a retention).
-  const storedGb = (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating)) / 1024 ** 3;
+  const storedGb =
+    (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating) +
+      p.followers * p.announcementsPerYear * measured.storedBytesPerAnnouncementMessage) /
+    1024 ** 3;
   const apiCalls = lookups + ratings + otherCalls;
   const notifyInvocations = messages + announcementMessages / p.announcementBatch;
   const scheduled = perMonth(p.lambda.scheduledPerYear);

@@ -232,6 +232,13 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: `${fmt(announcementWrites.wcu, 2)} WCU and ${fmt(announcementRcu, 2)} RCU per follower (${[...announcementOutcomes].map(([k, v]) => `${v} ${k}`).join(", ")}; ${announcementWrites.detail})`,
     });
 
+    const storedAfterAnnouncement = await storedBytesOfTable(documentClient, tableName);
+    const bytesPerAnnouncementMessage = (storedAfterAnnouncement.total - storedAfterRatings.total) / recipients;
+    lines.push({
+      name: "cost: storage of an announcement at the end of a year, per recipient",
+      value: `${fmt(bytesPerAnnouncementMessage, 0)} B (its outbox item, sent ones kept ${config.notify.sentAnnouncementRetentionDays || "all"} days of the year by TTL; the announcement, its job and tally shared out)`,
+    });
+
     meter.reset();
     const report = await httpGet(`${api.url}/v1/admin/reach?from=2025-12&to=2026-11`, { authorization: `Bearer ${info.demoTokens.admin}` });
     lines.push({
@@ -257,6 +264,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
         announcementMessage: { wcu: announcementWrites.wcu, rcu: announcementRcu },
         storedBytesPerDossier: bytesPerDossier,
         storedBytesPerRating: bytesPerRating,
+        storedBytesPerAnnouncementMessage: bytesPerAnnouncementMessage,
       },
     };
   } finally {
