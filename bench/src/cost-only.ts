@@ -1,3 +1,4 @@
+import { benchLambdaMemory } from "./lambda-memory.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { printBenchLines } from "./print-bench-lines.js";
 import { monthlyBillLines } from "./province-bill.js";
@@ -11,7 +12,8 @@ const lines: BenchLine[] = [];
 try {
   lines.push(...(await benchLookupAndIngest(stack, { lookups: 300, concurrency: 16 })));
   const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
-  lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
+  const lambda = await benchLambdaMemory(stack.info, { dossiers: 40 });
+  lines.push(...cost.lines, ...lambda.lines, ...monthlyBillLines({ ...cost.measured, lambdaCpuMs: lambda.cpuMs }));
 } finally {
   await stack.stop();
 }

@@ -1,3 +1,4 @@
+import { functionCatalogue } from "@motcua/infra/function-catalogue";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
 import { fmt } from "./load.js";
 
@@ -23,6 +24,13 @@ export interface MeasuredUnits {
   storedBytesPerDossier: number;
   /** Bytes a rating adds (the rating with its index copies, the month's agency list). */
   storedBytesPerRating: number;
+  /** Bytes an announcement keeps per recipient at the end of a year (its outbox item for the share of the year it stays). */
+  storedBytesPerAnnouncementMessage: number;
+  /**
+   * CPU milliseconds per invocation on one full core (bench/src/lambda-memory.bench.ts) of the functions that serve
+   * the citizen calls, the events and the messages; without them every invocation is billed the assumed seconds.
+   */
+  lambdaCpuMs?: { api: number; ingest: number; notify: number };
 }
 
 /** The province of docs/scale.md: its numbers, assumptions and prices, in one place. */
@@ -39,7 +47,13 @@ export const province = {
   announcementsPerYear: 12,
   /** Announcement messages go out in stream batches of 25 (infra: outboxStreamSettings). */
   announcementBatch: 25,
-  lambda: { memoryGb: 0.5, averageSeconds: 0.1, scheduledPerYear: 9_365 },
+  /**
+   * scale.md: 100 ms per invocation at 512 MB. With measured CPU, that is split into computing (CPU time × the
+   * 1,769 MB that make a full vCPU ÷ 512 MB) and waiting on DynamoDB and Zalo (the rest); at another memory the
+   * computing stretches or shrinks in proportion and the waiting does not. Each function's memory is the
+   * catalogue's (infra/src/function-catalogue.ts).
+   */
+  lambda: { referenceMemoryMb: 512, averageSeconds: 0.1, fullVcpuMemoryMb: 1769, scheduledPerYear: 9_365 },
   /** One secret holds every secret setting (infra/src/stacks/data-stack.ts); a cold start reads it once: 50,000 cold starts a month. */
   secrets: { count: 1, coldStartReadsPerMonth: 50_000 },
   prices: {
@@ -86,10 +100,24 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     otherCalls * p.otherCitizenCall.rcu +
     announcementMessages * measured.announcementMessage.rcu;
   // Storage at the end of the first year (it grows by as much each year unless the province sets a retention).
-  const storedGb = (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating)) / 1024 ** 3;
+  const storedGb =
+    (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating) +
+      p.followers * p.announcementsPerYear * measured.storedBytesPerAnnouncementMessage) /
+    1024 ** 3;
   const apiCalls = lookups + ratings + otherCalls;
-  const invocations = apiCalls + events + messages + announcementMessages / p.announcementBatch + perMonth(p.lambda.scheduledPerYear);
-  const gbSeconds = invocations * p.lambda.memoryGb * p.lambda.averageSeconds;
+  const notifyInvocations = messages + announcementMessages / p.announcementBatch;
+  const scheduled = perMonth(p.lambda.scheduledPerYear);
+  const invocations = apiCalls + events + notifyInvocations + scheduled;
+  const gbSecondsEach = (memoryMb: number, cpuMs: number | undefined) => {
+    const computing = (atMb: number) => ((cpuMs ?? 0) / 1000) * (p.lambda.fullVcpuMemoryMb / atMb);
+    const waiting = p.lambda.averageSeconds - computing(p.lambda.referenceMemoryMb);
+    return (memoryMb / 1024) * (computing(memoryMb) + Math.max(0, waiting));
+  };
+  const gbSeconds =
+    apiCalls * gbSecondsEach(functionCatalogue.api.memoryMb, measured.lambdaCpuMs?.api) +
+    events * gbSecondsEach(functionCatalogue.ingest.memoryMb, measured.lambdaCpuMs?.ingest) +
+    notifyInvocations * gbSecondsEach(functionCatalogue.notify.memoryMb, measured.lambdaCpuMs?.notify) +
+    scheduled * gbSecondsEach(p.lambda.referenceMemoryMb, undefined);
   const httpRequests = apiCalls + events;
   const parts = [
     {
@@ -105,7 +133,7 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
     {
       name: "Lambda",
       usd: gbSeconds * p.prices.lambdaPerGbSecond + (invocations / 1e6) * p.prices.lambdaPerMillionRequests,
-      detail: `${fmt(invocations / 1e6, 2)} M invocations, ${fmt(gbSeconds / 1000, 0)} k GB-s`,
+      detail: `${fmt(invocations / 1e6, 2)} M invocations, ${fmt(gbSeconds / 1000, 0)} k GB-s; api ${functionCatalogue.api.memoryMb} MB, ingest ${functionCatalogue.ingest.memoryMb} MB, notify ${functionCatalogue.notify.memoryMb} MB${measured.lambdaCpuMs ? ", measured CPU" : ", 100 ms each"}`,
     },
     { name: "HTTP API", usd: (httpRequests / 1e6) * p.prices.httpApiPerMillionRequests, detail: `${fmt(httpRequests / 1e6, 2)} M requests` },
     {

@@ -128,7 +128,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     };
     lines.push({
       name: `cost: ingest, ${events.length} events of ${codes.length} dossiers (5 each)`,
-      value: `${fmt(ingestWcu, 2)} WCU and ${fmt(ingestRcu, 2)} RCU per event (${ingestWrites.detail}); items put: dossier ${sizeOf("Dossier")}, event ${sizeOf("DossierEvent")}, marker ${sizeOf("IngestMarker")}, outbox ${sizeOf("OutboxItem")}`,
+      value: `${fmt(ingestWcu, 2)} WCU and ${fmt(ingestRcu, 2)} RCU per event (${ingestWrites.detail}); items put: dossier ${sizeOf("Dossier")}, event ${sizeOf("DossierEvent")}${sizes.IngestMarker ? `, marker ${sizeOf("IngestMarker")}` : ""}, outbox ${sizeOf("OutboxItem")}`,
     });
 
     const documentClient = createDocumentClient({ region: info.region, endpoint: info.dynamodbEndpoint });
@@ -232,6 +232,13 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
       value: `${fmt(announcementWrites.wcu, 2)} WCU and ${fmt(announcementRcu, 2)} RCU per follower (${[...announcementOutcomes].map(([k, v]) => `${v} ${k}`).join(", ")}; ${announcementWrites.detail})`,
     });
 
+    const storedAfterAnnouncement = await storedBytesOfTable(documentClient, tableName);
+    const bytesPerAnnouncementMessage = (storedAfterAnnouncement.total - storedAfterRatings.total) / recipients;
+    lines.push({
+      name: "cost: storage of an announcement at the end of a year, per recipient",
+      value: `${fmt(bytesPerAnnouncementMessage, 0)} B (its outbox item, sent ones kept ${config.notify.sentAnnouncementRetentionDays || "all"} days of the year by TTL; the announcement, its job and tally shared out)`,
+    });
+
     meter.reset();
     const report = await httpGet(`${api.url}/v1/admin/reach?from=2025-12&to=2026-11`, { authorization: `Bearer ${info.demoTokens.admin}` });
     lines.push({
@@ -244,7 +251,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
     const bytesPerRating = (storedAfterRatings.total - storedBeforeRatings.total) / ratings;
     lines.push({
       name: "cost: storage after a year (items, index copies, 100 B each)",
-      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks (sent messages ${fmt(storedBeforeRatings.expiring / codes.length / 1024, 2)} KB of it: kept ${config.notify.sentRetentionDays || "all"} days of the year by TTL); ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
+      value: `${fmt(bytesPerDossier / 1024, 2)} KB per dossier with its events, markers, messages and reach marks (messages with a TTL ${fmt(storedBeforeRatings.expiring / codes.length / 1024, 2)} KB of it: sent ones kept ${config.notify.sentRetentionDays || "all"} days of the year, undeliverable ones ${config.notify.undeliverableRetentionDays || "all"}); ${fmt(bytesPerRating / 1024, 2)} KB per rating`,
     });
     return {
       lines,
@@ -257,6 +264,7 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
         announcementMessage: { wcu: announcementWrites.wcu, rcu: announcementRcu },
         storedBytesPerDossier: bytesPerDossier,
         storedBytesPerRating: bytesPerRating,
+        storedBytesPerAnnouncementMessage: bytesPerAnnouncementMessage,
       },
     };
   } finally {
@@ -285,7 +293,7 @@ async function addAnnouncementFollowers(client: ReturnType<typeof createDocument
 /**
  * Bytes the table stores for the run's dossiers at the end of a year of them, as DynamoDB bills storage: every item
  * with 100 bytes of overhead, and again in each index it has keys for (the indexes project every attribute). An item
- * with a TTL (`expiresAt`: sent messages) counts for the share of the year it stays, as only the last months' ones
+ * with a TTL (`expiresAt`: sent and undeliverable messages) counts for the share of the year it stays, as only the last months' ones
  * are still there after a year. Items that are not the dossiers' (the OA token, the citizen's profile, rate-limit
  * windows that TTL removes within minutes) are left out.
  */

@@ -1,6 +1,7 @@
 import { benchBundleSize } from "./bundle-size.bench.js";
 import { benchDialectSync } from "./dialect-sync.bench.js";
 import { benchLambdaBundles } from "./lambda-bundles.bench.js";
+import { benchLambdaMemory } from "./lambda-memory.bench.js";
 import { benchFirstTimelineEntry } from "./first-timeline-entry.bench.js";
 import { benchLookupAndIngest, type BenchLine } from "./lookup-and-ingest.bench.js";
 import { benchLookupLoadOnOwnStack, lookupLoadOptions } from "./lookup-load-stack.js";
@@ -28,7 +29,8 @@ async function main() {
     lines.push(...(await benchFirstTimelineEntry(stack.info, { runs: quick ? 3 : 5 })));
     lines.push(...(await benchLookupAndIngest(stack, { lookups: quick ? 300 : 3000, concurrency: 16 })));
     const cost = await benchProvinceCost(stack.info, { dossiers: 40, followers: 198 });
-    lines.push(...cost.lines, ...monthlyBillLines(cost.measured));
+    const lambda = await benchLambdaMemory(stack.info, { dossiers: 40 });
+    lines.push(...cost.lines, ...lambda.lines, ...monthlyBillLines({ ...cost.measured, lambdaCpuMs: lambda.cpuMs }));
     lines.push(...(await benchProcedureCatalogue(stack.info, { procedures: 3000, searches: quick ? 200 : 2000 })));
     lines.push(...(await benchDialectSync(stack, { rounds: quick ? 8 : 40, concurrency: 4 })));
   } finally {

@@ -149,7 +149,11 @@ export function composeDependencies(config: Config, overrides: CompositionOverri
     },
     ...fetchOverride,
   });
-  const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName, { sentRetentionDays: config.notify.sentRetentionDays });
+  const outbox = new DynamoDbOutboxRepository(documentClient, config.tableName, {
+    sentRetentionDays: config.notify.sentRetentionDays,
+    undeliverableRetentionDays: config.notify.undeliverableRetentionDays,
+    sentAnnouncementRetentionDays: config.notify.sentAnnouncementRetentionDays,
+  });
   const reach = new DynamoDbReachRepository(documentClient, config.tableName, phoneHasher);
   const deadLetters: DeadLetterQueue = config.notify.deadLetterQueueUrl
     ? sqsDeadLetterQueueOnFirstSend(config.region, config.notify.deadLetterQueueUrl)

@@ -176,4 +176,14 @@ it("reads how long sent messages stay: 90 days by default, 0 keeps them, up to 3
   expect(loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "3660" }).notify.sentRetentionDays).toBe(3660);
   expect(() => loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "3661" })).toThrow(/NOTIFY_SENT_RETENTION_DAYS/);
   expect(() => loadConfig({ ...valid, NOTIFY_SENT_RETENTION_DAYS: "-1" })).toThrow(/NOTIFY_SENT_RETENTION_DAYS/);
+  expect(loadConfig(valid).notify.undeliverableRetentionDays).toBe(30);
+  expect(loadConfig({ ...valid, NOTIFY_UNDELIVERABLE_RETENTION_DAYS: "0" }).notify.undeliverableRetentionDays).toBe(0);
+  expect(loadConfig({ ...valid, NOTIFY_UNDELIVERABLE_RETENTION_DAYS: "3660" }).notify.undeliverableRetentionDays).toBe(3660);
+  expect(() => loadConfig({ ...valid, NOTIFY_UNDELIVERABLE_RETENTION_DAYS: "3661" })).toThrow(/NOTIFY_UNDELIVERABLE_RETENTION_DAYS/);
+  expect(() => loadConfig({ ...valid, NOTIFY_UNDELIVERABLE_RETENTION_DAYS: "-1" })).toThrow(/NOTIFY_UNDELIVERABLE_RETENTION_DAYS/);
+  expect(loadConfig(valid).notify.sentAnnouncementRetentionDays).toBe(7);
+  expect(loadConfig({ ...valid, NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: "0" }).notify.sentAnnouncementRetentionDays).toBe(0);
+  expect(loadConfig({ ...valid, NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: "3660" }).notify.sentAnnouncementRetentionDays).toBe(3660);
+  expect(() => loadConfig({ ...valid, NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: "3661" })).toThrow(/NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS/);
+  expect(() => loadConfig({ ...valid, NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: "-1" })).toThrow(/NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS/);
 });

@@ -99,6 +99,10 @@ export const envSchema = z.object({
   NOTIFY_INLINE_RETRY_MAX_MS: z.coerce.number().int().nonnegative().default(2000),
   /** Sent messages leave the table (TTL) this many days after they were sent; 0 keeps them. Failed ones always stay. */
   NOTIFY_SENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(90),
+  /** Undeliverable messages (no Zalo route to the citizen) leave the table this many days after they finished; 0 keeps them. */
+  NOTIFY_UNDELIVERABLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(30),
+  /** Sent announcement messages leave the table this many days after they were sent (the tally keeps the count); 0 keeps them. */
+  NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(7),
   /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
   SECRET_ARNS: z.string().optional(),
   /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
@@ -201,6 +205,10 @@ export interface Config {
     inlineRetryMaxMs: number;
     /** Days a sent outbox item stays in the table (TTL); 0 keeps it. */
     sentRetentionDays: number;
+    /** Days an undeliverable outbox item stays in the table (TTL); 0 keeps it. */
+    undeliverableRetentionDays: number;
+    /** Days a sent announcement message stays in the table (TTL); 0 keeps it. */
+    sentAnnouncementRetentionDays: number;
   };
   /** Public holidays (`YYYY-MM-DD`) for the working-day deadlines of feedback. */
   holidays: string[];
@@ -321,6 +329,8 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
       deadLetterQueueUrl: e.NOTIFY_DLQ_URL ?? null,
       inlineRetryMaxMs: e.NOTIFY_INLINE_RETRY_MAX_MS,
       sentRetentionDays: e.NOTIFY_SENT_RETENTION_DAYS,
+      undeliverableRetentionDays: e.NOTIFY_UNDELIVERABLE_RETENTION_DAYS,
+      sentAnnouncementRetentionDays: e.NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS,
     },
     holidays: e.HOLIDAYS ?? [...vietnamPublicHolidays],
     procedureCacheSeconds: e.PROCEDURE_CACHE_SECONDS,

@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { firstIngestEvent } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
@@ -64,9 +64,9 @@ describe("POST /v1/ingest/events", () => {
     expect(result).toMatchObject({ eventId: `${code}-received`, outcome: "applied" });
     expect(result.receipt.url).toMatch(new RegExp(`^https://zalo\\.me/s/3141592653589793/\\?hs=${code.replaceAll(".", "\\.")}&k=[A-Za-z0-9_-]{16}$`));
     expect(result.receipt.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    // dossier, event, idempotency marker, outbox item, the dossier's reach marks, its desk's month counter and its
-    // name in the agency directory (the first here for both)
-    expect((await itemCount()) - before).toBe(7);
+    // dossier, event (its own idempotency marker), outbox item, the dossier's reach marks, its desk's month counter
+    // and its name in the agency directory (the first here for both)
+    expect((await itemCount()) - before).toBe(6);
   });
 
   it("reports applied, duplicate and rejected per event in the order sent", async () => {
@@ -239,11 +239,36 @@ describe("ingest hardening (the clock pinned at 2026-11-28T03:00:00Z)", () => {
     expect((await sendPinned({ events: [first] })).body.results[0].outcome).toBe("applied");
     const before = await itemCount();
     const { body } = await sendPinned({
-      events: [first, { ...first, status: 9 }, { ...firstEvent(newCode()), eventId: first.eventId }],
+      events: [first, { ...first, status: 9 }, { ...first, occurredAt: at(-60) }],
     });
     expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["duplicate", "rejected", "rejected"]);
     expect(body.results[1].reason).toMatch(/already applied with a different payload/);
     expect(await itemCount()).toBe(before);
+  });
+
+  it("keys idempotency by dossier and event id: the same event id in another dossier is that dossier's event", async () => {
+    const first = firstEvent(newCode());
+    expect((await sendPinned({ events: [first] })).body.results[0].outcome).toBe("applied");
+    const other = { ...firstEvent(newCode()), eventId: first.eventId };
+    const { body } = await sendPinned({ events: [other, other] });
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["applied", "duplicate"]);
+  });
+
+  it("still reads the separate marker of an event applied before the event item kept the payload's hash", async () => {
+    const code = newCode();
+    const first = firstEvent(code);
+    expect((await sendPinned({ events: [first] })).body.results[0].outcome).toBe("applied");
+    // The earlier layout: the event item without its hash, and a marker beside it holding the hash.
+    const stored = await stack.table.documentClient.send(
+      new QueryCommand({ TableName: stack.config.tableName, KeyConditionExpression: "PK = :pk AND begins_with(SK, :event)", ExpressionAttributeValues: { ":pk": `DOSSIER#${code}`, ":event": "EVENT#" } }),
+    );
+    const { payloadHash, ...earlierEvent } = stored.Items![0]!;
+    await stack.table.documentClient.send(new PutCommand({ TableName: stack.config.tableName, Item: earlierEvent }));
+    await stack.table.documentClient.send(
+      new PutCommand({ TableName: stack.config.tableName, Item: { PK: `INGEST#${first.eventId}`, SK: "INGEST", type: "IngestMarker", dossierCode: code, payloadHash, appliedAt: at(0) } }),
+    );
+    const { body } = await sendPinned({ events: [first, { ...first, status: 9 }] });
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["duplicate", "rejected"]);
   });
 
   it("takes only the official and legacy code formats", async () => {

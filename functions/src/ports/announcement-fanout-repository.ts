@@ -19,8 +19,10 @@ export interface AnnouncementFanoutRepository {
   /** 1 GetItem, strongly consistent. */
   getFanout(announcementId: string): Promise<AnnouncementFanout | null>;
   /**
-   * One page: conditional Puts of the outbox items (`attribute_not_exists`) and the job's new cursor in one
-   * TransactWriteItems. "superseded" when another writer already advanced the job (nothing written).
+   * One page: a conditional Put of each outbox item (`attribute_not_exists`; ids are the announcement's and the
+   * follower's, so an item already there is this message and stays as it is), then the job's new cursor
+   * conditional on `pages`. "superseded" when another writer already advanced the job (its page's items were
+   * written by it: this step's Puts of them found them there).
    */
   writePage(page: FanoutPage): Promise<FanoutPageResult>;
   /**

@@ -8,6 +8,11 @@ export interface DossierWithTimeline {
   events: DossierEvent[];
   /** What the reach report has counted of this dossier; null before its first counted event. */
   reach?: DossierReach | null;
+  /**
+   * The fingerprint of the payload each event was applied with, by event id (kept on the event item, which is
+   * also the idempotency marker). Events applied before that have none here: `appliedPayloadHash` reads theirs.
+   */
+  payloadHashes?: Readonly<Record<string, string>>;
 }
 
 export interface AppliedEventWrite {
@@ -15,7 +20,7 @@ export interface AppliedEventWrite {
   /** The version the dossier had when it was read; 0 when it did not exist. */
   expectedVersion: number;
   event: DossierEvent;
-  /** Fingerprint of the ingested payload, kept with the idempotency marker. */
+  /** Fingerprint of the ingested payload, kept on the event item (a store may keep only its first 128 bits). */
   payloadHash: string;
   notification: DossierNotification | null;
   notificationId: string;
@@ -38,8 +43,9 @@ export interface DossierRepository {
   /** The dossier and its whole timeline: one Query on the item collection. */
   findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null>;
   /**
-   * Writes the dossier, the timeline event, the idempotency marker and the outbox item in one
-   * transaction. "duplicate": the event id was applied before; "conflict": the dossier changed since it was read.
+   * Writes the dossier, the timeline event (with the payload's fingerprint: the event item is the idempotency
+   * marker, so an event id is unique within its dossier) and the outbox item in one transaction.
+   * "duplicate": the event was applied before; "conflict": the dossier changed since it was read.
    */
   saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult>;
   /**
@@ -47,7 +53,10 @@ export interface DossierRepository {
    * conditional Put of the dossier item; "conflict" when its version is no longer `expectedVersion`.
    */
   saveRevisedDossier(dossier: Dossier, expectedVersion: number): Promise<"written" | "conflict">;
-  /** The payload hash an event id was applied with (its idempotency marker): 1 GetItem; null if never applied. */
+  /**
+   * The payload hash an event id was applied with, from the separate idempotency marker that events applied
+   * before the event item kept its own hash have: 1 GetItem; null if there is none.
+   */
   appliedPayloadHash(eventId: string): Promise<string | null>;
   /**
    * The dossiers whose applicant phone is this one, newest first: 1 Query on GSI1 per page.

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FixedClock, sequentialIds } from "../adapters/in-memory/fixed-clock.js";
 import { InMemoryDossierRepository } from "../adapters/in-memory/in-memory-dossier-repository.js";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
-import { applyDossierEventUseCase } from "./apply-dossier-event.js";
+import { applyDossierEventUseCase, samePayload } from "./apply-dossier-event.js";
 import { ingestDossierEventsUseCase } from "./ingest-dossier-events.js";
 
 const details = {
@@ -101,5 +101,17 @@ describe("ingest a batch", () => {
     const results = await ingest(batch);
     expect(results.map((r) => `${r.dossierCode}:${r.outcome}`)).toEqual(["D1:applied", "D2:applied", "D1:applied", "D1:applied", "D2:duplicate"]);
     expect(repository.dossiers.get("D1")?.dossier.status).toBe(9);
+  });
+});
+
+describe("a payload's fingerprint as stored", () => {
+  const full = "n4bQgYhMfWaLqgtezCdxaVvoqDyFr3xfyxDaK1P3Y3I";
+  it("matches the full fingerprint and its first 128 bits (22 characters), not another one", () => {
+    expect(samePayload(full, full)).toBe(true);
+    expect(samePayload(full.slice(0, 22), full)).toBe(true);
+    expect(samePayload(full.slice(0, 22), `${full.slice(0, 21)}x${full.slice(22)}`)).toBe(false);
+    expect(samePayload(full.slice(0, 22), `${full.slice(0, 22)}anything`)).toBe(true);
+    // Fewer than 128 bits never pass for the whole.
+    expect(samePayload(full.slice(0, 10), full)).toBe(false);
   });
 });

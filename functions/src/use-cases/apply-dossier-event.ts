@@ -34,9 +34,10 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
         reason: `occurredAt is more than ${skewSeconds} seconds ahead of the server's clock (${deps.clock.now().toISOString()}); send events when they happen`,
       };
     }
-    const duplicateOrReused = async (): Promise<ApplyEventResult> => {
-      const earlier = await deps.dossiers.appliedPayloadHash(incoming.eventId);
-      if (earlier !== null && earlier !== payloadHash) {
+    // The hash is on the event item read with the timeline; an event applied before it kept one has a marker.
+    const duplicateOrReused = async (known: string | undefined): Promise<ApplyEventResult> => {
+      const earlier = known ?? (await deps.dossiers.appliedPayloadHash(incoming.eventId));
+      if (earlier !== null && !samePayload(earlier, payloadHash)) {
         return {
           outcome: "rejected",
           dossierCode,
@@ -50,7 +51,7 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
       const now = deps.clock.now().toISOString();
       const outcome = applyDossierEvent({ dossier: current?.dossier ?? null, events: current?.events ?? [] }, incoming, now);
       if (!outcome.ok) {
-        if (outcome.reason === "duplicate_event") return duplicateOrReused();
+        if (outcome.reason === "duplicate_event") return duplicateOrReused(current?.payloadHashes?.[incoming.eventId]);
         return {
           outcome: "rejected",
           dossierCode,
@@ -72,8 +73,18 @@ export function applyDossierEventUseCase(deps: ApplyDossierEventDeps) {
       if (written === "written") {
         return { outcome: "applied", dossierCode, isFirstEvent: outcome.isFirstEvent, notified: notification !== null };
       }
-      if (written === "duplicate") return duplicateOrReused();
+      // "duplicate" or "conflict": another writer got there since the read; the next read sees what it wrote
+      // (a repeated event is then in the timeline with its payload's hash).
     }
     throw new Error(`dossier ${dossierCode} kept changing while applying event ${incoming.eventId}`);
   };
+}
+
+/**
+ * Whether a stored fingerprint is the incoming payload's: the store may keep only the first 128 bits of it
+ * (22 base64url characters), so the two are compared over the shorter one's length, never fewer than 22.
+ */
+export function samePayload(stored: string, incoming: string): boolean {
+  const length = Math.max(22, Math.min(stored.length, incoming.length));
+  return stored.slice(0, length) === incoming.slice(0, length);
 }

@@ -52,6 +52,8 @@ export const dossierEventItemSchema = z.object({
   note: z.string().nullable().default(null),
   unitName: z.string().nullable().default(null),
   apology: apology.nullable().default(null),
+  /** The ingested payload's fingerprint (the event item is the idempotency marker); absent on events written before. */
+  payloadHash: z.string().optional(),
 });
 
 /** A record without its null attributes: a missing attribute reads as null (the schemas default it). */
@@ -83,13 +85,33 @@ export function dossierFromItem(item: Record<string, unknown>): Dossier {
   return dossier;
 }
 
-export function eventToItem(code: string, event: DossierEvent): Record<string, unknown> {
-  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...event }) };
+/** Base64url characters of the payload's fingerprint an event item keeps: 128 bits. */
+export const storedPayloadHashLength = 22;
+
+/**
+ * An event item. Its time and id are in its sort key (`EVENT#<occurredAt>#<eventId>`) and not stored again: items
+ * written before kept them as attributes too, and both forms read the same.
+ */
+export function eventToItem(code: string, event: DossierEvent, payloadHash?: string): Record<string, unknown> {
+  const { eventId: _inKeyId, occurredAt: _inKeyTime, ...rest } = event;
+  // The fingerprint's first 128 bits tell a repeated payload from another one (`samePayload` compares so).
+  const storedHash = payloadHash?.slice(0, storedPayloadHashLength);
+  return { ...keys.dossierEvent(code, event.occurredAt, event.eventId), type: itemTypes.dossierEvent, ...withoutNulls({ ...rest, payloadHash: storedHash }) };
 }
 
 export function eventFromItem(item: Record<string, unknown>): DossierEvent {
-  const { type: _type, ...event } = dossierEventItemSchema.parse(item);
-  return event;
+  return eventWithPayloadHashFromItem(item).event;
+}
+
+export function eventWithPayloadHashFromItem(item: Record<string, unknown>): { event: DossierEvent; payloadHash: string | null } {
+  const { type: _type, payloadHash, ...event } = dossierEventItemSchema.parse({ ...eventKeyParts(item["SK"]), ...item });
+  return { event, payloadHash: payloadHash ?? null };
+}
+
+/** `occurredAt` and `eventId` from an event's sort key (an ISO instant has no `#`; an event id may). */
+function eventKeyParts(sortKey: unknown): { occurredAt?: string; eventId?: string } {
+  const match = typeof sortKey === "string" ? /^EVENT#([^#]+)#(.+)$/.exec(sortKey) : null;
+  return match ? { occurredAt: match[1], eventId: match[2] } : {};
 }
 
 /**

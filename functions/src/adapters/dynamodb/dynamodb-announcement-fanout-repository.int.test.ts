@@ -1,7 +1,8 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { newFanout } from "../../domain/announcement-fanout.js";
+import { outboxItemFor } from "./dossier-items.js";
 import { DynamoDbAnnouncementFanoutRepository } from "./dynamodb-announcement-fanout-repository.js";
 import { keys } from "./keys.js";
 
@@ -61,5 +62,29 @@ describe("DynamoDbAnnouncementFanoutRepository", () => {
     const old = (await repository.getFanout("old"))!;
     expect(await repository.writePage({ announcementId: "old", expected: old, items: [], next: { ...old, pages: 1, updatedAt: at(17).toISOString() } })).toBe("written");
     expect(await raw("old")).toMatchObject({ state: "running", pages: 1, GSI1SK: `${at(17).toISOString()}#old` });
+  });
+
+  it("a page whose step stopped after some of its messages is written again without touching them, and counts them", async () => {
+    const repository = new DynamoDbAnnouncementFanoutRepository(table.documentClient, table.tableName);
+    await repository.publish({ id: "resumed", kind: "notice", title: "Thông báo", body: "Nội dung", link: null, publishedAt: at(0).toISOString() }, newFanout("resumed", "3", at(0).toISOString()));
+    const job = (await repository.getFanout("resumed"))!;
+    const notification = (follower: string) => ({ kind: "announcement" as const, announcementId: "resumed", title: "Thông báo", summary: "Nội dung", zaloAppUserId: follower });
+    const items = ["f1", "f2", "f3"].map((follower) => ({ outboxId: `resumed-${follower}`, notification: notification(follower) }));
+    const page = { announcementId: "resumed", expected: job, items, next: { ...job, state: "done" as const, pages: 1, updatedAt: at(1).toISOString(), finishedAt: at(1).toISOString() } };
+    const outboxItem = async (id: string) => (await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.outboxItem(id), ConsistentRead: true }))).Item;
+    // The step that stopped: its first message was written (and already sent), the job never moved.
+    await table.documentClient.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...outboxItemFor("resumed-f1", notification("f1"), at(1).toISOString()), state: "sent", zaloMessageId: "m-f1" } }),
+    );
+
+    expect(await repository.writePage(page)).toBe("written");
+    expect(await outboxItem("resumed-f1")).toMatchObject({ state: "sent", zaloMessageId: "m-f1" });
+    expect(await outboxItem("resumed-f2")).toMatchObject({ state: "pending", notification: { zaloAppUserId: "f2" } });
+    expect(await outboxItem("resumed-f3")).toMatchObject({ state: "pending" });
+    expect(await repository.getFanout("resumed")).toMatchObject({ state: "done", pages: 1, written: 3 });
+    // The same page again (a second writer): the job has moved on, so it is superseded, and no message is reset.
+    expect(await repository.writePage(page)).toBe("superseded");
+    expect(await outboxItem("resumed-f1")).toMatchObject({ state: "sent" });
+    expect(await repository.getFanout("resumed")).toMatchObject({ pages: 1, written: 3 });
   });
 });

@@ -1,12 +1,11 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Announcement } from "../../domain/announcement.js";
 import type { AnnouncementFanout, AnnouncementTally } from "../../domain/announcement-fanout.js";
 import type { AnnouncementFanoutRepository, FanoutPage, FanoutPageResult } from "../../ports/announcement-fanout-repository.js";
 import { fanoutItemSchema, tallyItemSchema } from "./announcement-fanout-items.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
-import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
 function fanoutFromItem(item: Record<string, unknown>): AnnouncementFanout {
@@ -57,43 +56,40 @@ export class DynamoDbAnnouncementFanoutRepository implements AnnouncementFanoutR
     return result.Item ? fanoutFromItem(result.Item) : null;
   }
 
+  /**
+   * The page's outbox items first, each a PutItem conditional on not existing (1 WCU, where an item in a
+   * transaction costs 2), then the job's new cursor conditional on `pages`. The ids are the announcement's and the
+   * follower's, so a step that stopped between the two (a crash) or ran beside another writes each message once:
+   * the rerun finds the items already there and leaves them as they are (sent or not), and counts them as written.
+   */
   async writePage(page: FanoutPage): Promise<FanoutPageResult> {
-    let items = page.items;
-    // An item that exists while the cursor says it does not cannot come from this fan-out's own pages (they are
-    // atomic with the cursor); if it ever does, it is left alone and the rest of the page is written.
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const next = { ...page.next, written: page.expected.written + items.length };
-      const actions: NamedActions<"job" | "outbox"> = [
-        [
-          "job",
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: fanoutItem(next),
-              ConditionExpression: "#state = :running AND pages = :pages",
-              ExpressionAttributeNames: { "#state": "state" },
-              ExpressionAttributeValues: { ":running": "running", ":pages": page.expected.pages },
-            },
-          },
-        ],
-        ...items.map(
-          (item) =>
-            ["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(item.outboxId, item.notification, next.updatedAt), ConditionExpression: "attribute_not_exists(PK)" } }] as const,
-        ),
-      ];
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
-        return "written";
-      } catch (error) {
-        const cancelled = transactionCancellation(error, actions);
-        if (!cancelled) throw error;
-        if (cancelled.conditionFailed("job")) return "superseded";
-        const existing = new Set(cancelled.conditionsFailedAmong("outbox"));
-        if (existing.size === 0) throw error;
-        items = items.filter((_, index) => !existing.has(index));
-      }
+    const next = { ...page.next, written: page.expected.written + page.items.length };
+    await Promise.all(
+      page.items.map(async (item) => {
+        try {
+          await this.client.send(
+            new PutCommand({ TableName: this.tableName, Item: outboxItemFor(item.outboxId, item.notification, next.updatedAt), ConditionExpression: "attribute_not_exists(PK)" }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }),
+    );
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: fanoutItem(next),
+          ConditionExpression: "#state = :running AND pages = :pages",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":running": "running", ":pages": page.expected.pages },
+        }),
+      );
+      return "written";
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return "superseded";
+      throw error;
     }
-    throw new Error(`fan-out page of ${page.announcementId} kept conflicting with existing outbox items`);
   }
 
   async nudgeStalled(staleBefore: Date, now: Date, limit: number): Promise<number> {

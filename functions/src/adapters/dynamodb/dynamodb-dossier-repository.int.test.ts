@@ -72,13 +72,16 @@ describe("DynamoDbDossierRepository", () => {
     expect(await repository.findWithTimeline("REPO-MISSING")).toBeNull();
   });
 
-  it("access pattern: apply an event idempotently, in one transaction with the marker and the outbox item", async () => {
+  it("access pattern: apply an event idempotently, in one transaction with the outbox item; the event item is the marker", async () => {
     const code = "REPO-0002";
     const event = incoming(code, "r2-a", 2, "2026-11-02T01:00:00.000Z", true);
     expect((await apply({ dossier: null, events: [] }, event, "outbox-r2-a")).result).toBe("written");
 
+    const eventItem = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.dossierEvent(code, event.occurredAt, "r2-a") }));
+    expect(eventItem.Item).toMatchObject({ SK: `EVENT#${event.occurredAt}#r2-a`, payloadHash: "hash" });
     const marker = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.ingestMarker("r2-a") }));
-    expect(marker.Item).toMatchObject({ dossierCode: code, payloadHash: "hash" });
+    expect(marker.Item).toBeUndefined();
+    expect((await repository.findWithTimeline(code, { consistent: true }))?.payloadHashes).toEqual({ "r2-a": "hash" });
     const outbox = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.outboxItem("outbox-r2-a") }));
     expect(outbox.Item).toMatchObject({ state: "pending", notification: { kind: "dossier_received", dossierCode: code } });
 
@@ -127,6 +130,18 @@ describe("DynamoDbDossierRepository", () => {
     const read = await repository.findWithTimeline(earlier, { consistent: true });
     expect(read?.dossier).toEqual(dossier);
     expect(read?.events).toEqual([event]);
+  });
+
+  it("keeps an event's time and id in its sort key only, and reads them back from it (an id with `#` too)", async () => {
+    const code = "REPO-0008";
+    const first = await apply({ dossier: null, events: [] }, incoming(code, "r8#a#1", 2, "2026-11-02T01:00:00.000Z", true));
+    const { Item } = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: keys.dossierEvent(code, "2026-11-02T01:00:00.000Z", "r8#a#1") }));
+    expect(Item).toBeDefined();
+    expect(Item).not.toHaveProperty("eventId");
+    expect(Item).not.toHaveProperty("occurredAt");
+    const read = await repository.findWithTimeline(code, { consistent: true });
+    expect(read?.events).toEqual([first.outcome.event]);
+    expect(read?.events[0]).toMatchObject({ eventId: "r8#a#1", occurredAt: "2026-11-02T01:00:00.000Z" });
   });
 
   it("refuses a write based on a stale read (optimistic concurrency) and writes nothing", async () => {

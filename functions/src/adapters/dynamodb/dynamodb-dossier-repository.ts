@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
 import { sortTimeline, type Dossier, type DossierEvent } from "../../domain/dossier.js";
-import { dossierFromItem, dossierToItem, eventFromItem, eventToItem, outboxItemFor } from "./dossier-items.js";
+import { dossierFromItem, dossierToItem, eventToItem, eventWithPayloadHashFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterUpdate } from "./reach-items.js";
@@ -20,6 +20,7 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions, type TransactAction } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
+/** The separate idempotency marker of events applied before the event item kept the payload's hash (still read). */
 const ingestMarkerSchema = z.object({ payloadHash: z.string() });
 
 export class DynamoDbDossierRepository implements DossierRepository {
@@ -40,9 +41,11 @@ export class DynamoDbDossierRepository implements DossierRepository {
 
     const dossierItem = items.find((item) => item.type === itemTypes.dossier);
     if (!dossierItem) return null;
-    const events: DossierEvent[] = items.filter((item) => item.type === itemTypes.dossierEvent).map(eventFromItem);
+    const read = items.filter((item) => item.type === itemTypes.dossierEvent).map(eventWithPayloadHashFromItem);
+    const events: DossierEvent[] = read.map(({ event }) => event);
+    const payloadHashes = Object.fromEntries(read.flatMap(({ event, payloadHash }) => (payloadHash === null ? [] : [[event.eventId, payloadHash]])));
     const reachItem = items.find((item) => item.type === itemTypes.dossierReach);
-    return { dossier: dossierFromItem(dossierItem), events: sortTimeline(events), reach: reachItem ? dossierReachFromItem(reachItem) : null };
+    return { dossier: dossierFromItem(dossierItem), events: sortTimeline(events), reach: reachItem ? dossierReachFromItem(reachItem) : null, payloadHashes };
   }
 
   async saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult> {
@@ -56,11 +59,12 @@ export class DynamoDbDossierRepository implements DossierRepository {
     const outboxPut = (id: string, notification: DossierNotification): TransactAction => ({
       Put: { TableName: this.tableName, Item: outboxItemFor(id, notification, event.recordedAt, undefined, dossier.agencyCode), ...mustBeNew },
     });
-    const marker = { ...keys.ingestMarker(event.eventId), type: itemTypes.ingestMarker, dossierCode: dossier.code, payloadHash: write.payloadHash, appliedAt: event.recordedAt };
-    const actions: NamedActions<"dossier" | "event" | "marker" | "outbox" | "reachMarks" | "reachCounter"> = [
+    // The event item is the idempotency marker: the dossier's version condition makes every writer of this
+    // dossier read its timeline (where a repeated event id is found) first, and the event's own condition
+    // refuses the same event twice. No item per event id outside the dossier: an id is unique within its dossier.
+    const actions: NamedActions<"dossier" | "event" | "outbox" | "reachMarks" | "reachCounter"> = [
       ["dossier", { Put: { TableName: this.tableName, Item: dossierToItem(dossier, phoneHash), ...dossierCondition } }],
-      ["event", { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event), ...mustBeNew } }],
-      ["marker", { Put: { TableName: this.tableName, Item: marker, ...mustBeNew } }],
+      ["event", { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event, write.payloadHash), ...mustBeNew } }],
       ...(write.notification ? [["outbox", outboxPut(write.notificationId, write.notification)] as const] : []),
       ...(write.ratingInvitation ? [["outbox", outboxPut(write.ratingInvitation.id, write.ratingInvitation.notification)] as const] : []),
       ...(write.reach
@@ -76,7 +80,7 @@ export class DynamoDbDossierRepository implements DossierRepository {
     } catch (error) {
       const cancelled = transactionCancellation(error, actions);
       if (!cancelled) throw error;
-      if (cancelled.conditionFailed("event") || cancelled.conditionFailed("marker")) return "duplicate";
+      if (cancelled.conditionFailed("event")) return "duplicate";
       // Another writer counted first, or held the counter item at that moment: read again and re-apply.
       if (cancelled.conditionFailed("dossier") || cancelled.conditionFailed("reachMarks") || cancelled.conflicted) return "conflict";
       throw error;

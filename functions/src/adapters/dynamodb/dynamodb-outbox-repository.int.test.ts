@@ -122,3 +122,34 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
     expect(await take("resend-1", "sender-9", at(141_000))).toMatchObject({ kind: "acquired" });
   });
 });
+
+it("access pattern: an undeliverable item expires (TTL) its retention's days after it finished; a staff retry takes the expiry away", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 30 });
+  await sendingItem(repository, "undeliverable-1");
+  expect(await repository.finish("undeliverable-1", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
+  expect(await expiresAtOf("undeliverable-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 30 * 86_400);
+  // Still in the staff's list of undeliverable messages until TTL removes it.
+  expect(await repository.get("undeliverable-1")).toMatchObject({ state: "undeliverable", reason: "no route" });
+
+  const retried = await repository.retry("undeliverable-1", "undeliverable", new Date(sentAt.getTime() + 60_000));
+  expect(retried.kind).toBe("retried");
+  expect(await expiresAtOf("undeliverable-1")).toBeUndefined();
+});
+
+it("an undeliverable retention of 0 days keeps undeliverable items", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 0 });
+  await sendingItem(repository, "undeliverable-2");
+  expect(await repository.finish("undeliverable-2", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
+  expect(await expiresAtOf("undeliverable-2")).toBeUndefined();
+});
+
+it("access pattern: a sent announcement message expires after the announcement retention; a dossier message after the sent retention", async () => {
+  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, sentAnnouncementRetentionDays: 7 });
+  await sendingItem(repository, "announcement-1");
+  const sent = { state: "sent" as const, channel: "oa_template" as const, recipient: "oa-user-1", zaloMessageId: "m-a1" };
+  expect(await repository.finish("announcement-1", "sender-1", 1, sent, sentAt, { announcementId: "ann-1" })).toBe(true);
+  expect(await expiresAtOf("announcement-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 7 * 86_400);
+  await sendingItem(repository, "dossier-message-1");
+  expect(await repository.finish("dossier-message-1", "sender-1", 1, { ...sent, zaloMessageId: "m-d1" }, sentAt)).toBe(true);
+  expect(await expiresAtOf("dossier-message-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 90 * 86_400);
+});

@@ -19,14 +19,32 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
+interface OutboxRetention {
+  sentRetentionDays: number;
+  undeliverableRetentionDays?: number;
+  /** A sent announcement message's days (its count stays in the announcement's tally); the sent retention if absent. */
+  sentAnnouncementRetentionDays?: number;
+}
+
+/** The TTL (epoch seconds) of an item finishing in `state`, or null when it stays. */
+function expiryOf(state: OutboxFinish["state"], at: Date, retention: OutboxRetention, announcement: boolean): number | null {
+  const sentDays = announcement ? (retention.sentAnnouncementRetentionDays ?? retention.sentRetentionDays) : retention.sentRetentionDays;
+  const days = state === "sent" ? sentDays : state === "undeliverable" ? (retention.undeliverableRetentionDays ?? 0) : 0;
+  return days > 0 ? Math.floor(at.getTime() / 1000) + days * 86_400 : null;
+}
+
 type TransactUpdate = NonNullable<NonNullable<TransactWriteCommandInput["TransactItems"]>[number]["Update"]>;
 
 export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    /** A sent item's `expiresAt` (TTL) is this many days after it was sent; 0 (the default here) keeps sent items. */
-    private readonly retention: { sentRetentionDays: number } = { sentRetentionDays: 0 },
+    /**
+     * A sent item's `expiresAt` (TTL) is `sentRetentionDays` (an announcement message's:
+     * `sentAnnouncementRetentionDays`) after it was sent, an undeliverable one's `undeliverableRetentionDays` after
+     * it finished; 0 (the default here) keeps them. A failed item always stays.
+     */
+    private readonly retention: OutboxRetention = { sentRetentionDays: 0 },
   ) {}
 
   async acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<AcquireResult> {
@@ -107,7 +125,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }
 
   async confirmDelivered(id: string, zaloMessageId: string, at: Date): Promise<boolean> {
-    const expiresAt = this.retention.sentRetentionDays > 0 ? Math.floor(at.getTime() / 1000) + this.retention.sentRetentionDays * 86_400 : null;
+    // Kept as a dossier message is: an unconfirmed item does not say whether it was an announcement's.
+    const expiresAt = expiryOf("sent", at, this.retention, false);
     const written = await this.conditional(
       new UpdateCommand({
         TableName: this.tableName,
@@ -130,13 +149,12 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }
 
   async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
-    // A sent item expires after the retention (the delivery log shows recent sends; the dossier's timeline keeps
-    // its history); a failed or undeliverable one stays until staff deal with it.
-    const expiresAt = result.state === "sent" && this.retention.sentRetentionDays > 0 ? Math.floor(at.getTime() / 1000) + this.retention.sentRetentionDays * 86_400 : null;
+    // A sent or undeliverable item expires after its retention (the delivery log shows recent ones; the dossier's
+    // timeline keeps its history); a failed one stays until staff deal with it.
+    const expiresAt = expiryOf(result.state, at, this.retention, tally !== undefined);
+    const expiry = expiresAt === null ? "" : ", expiresAt = :expiresAt";
     const outcome =
-      result.state === "sent"
-        ? { set: `zaloMessageId = :detail${expiresAt === null ? "" : ", expiresAt = :expiresAt"}`, detail: result.zaloMessageId }
-        : { set: "reason = :detail", detail: result.reason };
+      result.state === "sent" ? { set: `zaloMessageId = :detail${expiry}`, detail: result.zaloMessageId } : { set: `reason = :detail${expiry}`, detail: result.reason };
     // A failed or undeliverable item enters its state's sparse index (the delivery log's retry list);
     // a sent one leaves GSI1 altogether.
     const stateIndex = result.state === "sent" ? null : keys.outboxByState(result.state, at.toISOString(), id);
@@ -289,7 +307,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
       UpdateExpression:
         "SET #state = :pending, attempts = :zero, updatedAt = :at, manualRetries = if_not_exists(manualRetries, :zero) + :one, retriedAt = :at, " +
-        "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, attemptStartedAt, GSI1PK, GSI1SK",
+        "previousReason = if_not_exists(reason, :none) REMOVE reason, finishedAt, notBefore, zaloMessageId, attemptStartedAt, expiresAt, GSI1PK, GSI1SK",
       ConditionExpression: "attribute_exists(PK) AND #state = :expected",
       ExpressionAttributeNames: { "#state": "state" },
       ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },

@@ -19,6 +19,7 @@ export const keys = {
     GSI1SK: `DOSSIER#${receivedAt}#${code}`,
   }),
   phonePartition: (phoneHash: string) => `PHONE#${phoneHash}`,
+  /** The separate marker of events applied before the event item kept the payload's hash: read, no longer written. */
   ingestMarker: (eventId: string) => ({ PK: `INGEST#${eventId}`, SK: "INGEST" }),
   outboxItem: (id: string) => ({ PK: `${outboxKeyPrefix}${id}`, SK: "OUTBOX" }),
   outboxKeyPrefix,

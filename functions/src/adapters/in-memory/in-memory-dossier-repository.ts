@@ -12,24 +12,24 @@ import { InvalidCursorError } from "../../ports/page-cursor.js";
 /** Unit-test fake with the same all-or-nothing semantics as the DynamoDB transaction. */
 export class InMemoryDossierRepository implements DossierRepository {
   readonly dossiers = new Map<string, DossierWithTimeline>();
-  readonly appliedEventIds = new Set<string>();
-  readonly payloadHashes = new Map<string, string>();
+  /** Payload hashes of the applied events, by dossier code and event id (an event id is unique within its dossier). */
+  readonly payloadHashes = new Map<string, Map<string, string>>();
   readonly outbox: DossierNotification[] = [];
   /** Called before each write, so a test can simulate a concurrent writer. */
   beforeWrite: (() => void) | undefined;
 
   async findWithTimeline(code: string): Promise<DossierWithTimeline | null> {
     const found = this.dossiers.get(code);
-    return found ? structuredClone(found) : null;
+    return found ? { ...structuredClone(found), payloadHashes: Object.fromEntries(this.payloadHashes.get(code) ?? []) } : null;
   }
 
   async saveAppliedEvent(write: AppliedEventWrite): Promise<AppliedEventWriteResult> {
     this.beforeWrite?.();
     const current = this.dossiers.get(write.dossier.code);
-    if (this.appliedEventIds.has(write.event.eventId)) return "duplicate";
+    const hashes = this.payloadHashes.get(write.dossier.code) ?? new Map<string, string>();
+    if (hashes.has(write.event.eventId)) return "duplicate";
     if ((current?.dossier.version ?? 0) !== write.expectedVersion) return "conflict";
-    this.appliedEventIds.add(write.event.eventId);
-    this.payloadHashes.set(write.event.eventId, write.payloadHash);
+    this.payloadHashes.set(write.dossier.code, hashes.set(write.event.eventId, write.payloadHash));
     this.dossiers.set(write.dossier.code, {
       dossier: write.dossier,
       events: sortTimeline([...(current?.events ?? []), write.event]),
@@ -47,8 +47,9 @@ export class InMemoryDossierRepository implements DossierRepository {
     return "written";
   }
 
-  async appliedPayloadHash(eventId: string): Promise<string | null> {
-    return this.payloadHashes.get(eventId) ?? null;
+  /** No separate markers here: every event keeps its hash, which `findWithTimeline` returns. */
+  async appliedPayloadHash(): Promise<string | null> {
+    return null;
   }
 
   async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {
