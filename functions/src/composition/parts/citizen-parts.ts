@@ -29,8 +29,7 @@ export function feedbackDepsOf(base: Base) {
     calendar: holidayCalendar(base.config.holidays),
     dossiers: dossiersOf(base),
     isDossierOwner: isDossierOwnerOf(base),
-  }),
-  );
+  }));
 }
 
 export function replyToFeedbackOf(base: Base) {

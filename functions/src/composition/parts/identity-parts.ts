@@ -14,8 +14,7 @@ export function phoneHasherOf(base: Base) {
   return shared(base, "phoneHasherOf", ({ config }): PhoneHasher => {
     const hasher = onFirstUse(() => new HmacPhoneHasher(config.phoneHmacKey));
     return { hash: (phone) => hasher().hash(phone) };
-  },
-  );
+  });
 }
 
 export function receiptSignerOf(base: Base) {
@@ -26,8 +25,7 @@ export function receiptSignerOf(base: Base) {
       verify: (code, signature) => signer().verify(code, signature),
       receiptUrl: (code) => signer().receiptUrl(code),
     };
-  },
-  );
+  });
 }
 
 export function zaloGraphUncachedOf(base: Base) {
@@ -39,8 +37,7 @@ export function zaloGraphUncachedOf(base: Base) {
         },
         sendAppSecretProof: config.zaloSendAppSecretProof,
         ...fetchOverride,
-      }),
-  );
+      }));
 }
 
 export function zaloGraphOf(base: Base) {
@@ -60,6 +57,5 @@ export function phoneExchangeOf(base: Base) {
           return config.zaloAppSecret;
         },
         ...fetchOverride,
-      }),
-  );
+      }));
 }

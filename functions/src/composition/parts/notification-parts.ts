@@ -38,8 +38,7 @@ export function oaTokensOf(base: Base) {
       },
       refreshBeforeExpiryMs: config.zalo.oaTokenRefreshBeforeSeconds * 1000,
       refreshClaimMs: 30_000,
-    }),
-  );
+    }));
 }
 
 /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
@@ -50,8 +49,7 @@ export function sendQuotaOf(base: Base) {
       clock,
       announcementReservePercent: config.zalo.announcementQuotaReservePercent,
       storeReadMs: 60_000,
-    }),
-  );
+    }));
 }
 
 function deadLettersOf(base: Base) {
@@ -106,8 +104,7 @@ export function deliverNotificationOf(base: Base) {
       alarm: ({ message, ...fields }) => log.error(String(message), fields),
       reach: reachOf(base),
     });
-  },
-  );
+  });
 }
 
 /** One pause write per announcement and day per instance: thousands of its messages meet the same reserve. */

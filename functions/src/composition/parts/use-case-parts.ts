@@ -14,8 +14,7 @@ export function catalogueOf(base: Base) {
       procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
       clock,
       cacheSeconds: config.procedureCacheSeconds,
-    }),
-  );
+    }));
 }
 
 /** Ingest (native and dialect) records each agency's name, so staff screens show names, not codes. */
@@ -39,6 +38,5 @@ export function syncLoginSetupOf(base: Base) {
       tokens: randomSessionTokens,
       configured: first ? { ...first, disabled: false, createdAt: "1970-01-01T00:00:00.000Z", updatedAt: "1970-01-01T00:00:00.000Z" } : null,
     };
-  },
-  );
+  });
 }
