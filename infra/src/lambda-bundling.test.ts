@@ -22,21 +22,45 @@ const ownHandlers: Record<FunctionName, string[]> = {
   "late-dossiers": ["late-dossiers.handler.ts"],
 };
 
+/** Use cases only one function runs (functions/src/use-cases/): no other function's bundle may hold them. */
+const useCaseOwners: Record<string, FunctionName> = {
+  "look-up-dossier.ts": "api",
+  "verify-phone.ts": "api",
+  "rating-reports.ts": "admin",
+  "feedback-inbox.ts": "admin",
+  "ingest-dossier-events.ts": "ingest",
+  "sync-dialect-dossiers.ts": "ingest",
+  "handle-zalo-webhook-event.ts": "webhook",
+  "deliver-notification.ts": "notify",
+};
+
+/** The repository files of functions/src that are in a function's bundle (tree-shaken files add no byte). */
+async function bundledSourceFiles(name: FunctionName): Promise<string[]> {
+  const result = await build({
+    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name, "index.js")),
+    metafile: true as const,
+    write: false,
+  });
+  const bundle = Object.values(result.metafile.outputs).find((output) => output.entryPoint !== undefined);
+  return Object.entries(bundle?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([input]) => relative(repoRoot, join(process.cwd(), input)));
+}
+
 describe("each function's bundle, built as CDK builds it", () => {
   it.each(Object.keys(functionCatalogue) as FunctionName[])("%s holds its own handlers and no other function's", async (name) => {
-    const result = await build({
-      ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name, "index.js")),
-      metafile: true as const,
-      write: false,
-    });
-    const bundle = Object.values(result.metafile.outputs).find((output) => output.entryPoint !== undefined);
-    // Files esbuild read but tree-shook away add no byte: only those with bytes are in the function.
-    const handlers = Object.entries(bundle?.inputs ?? {})
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([input]) => relative(repoRoot, join(process.cwd(), input)))
-      .filter((input) => input.endsWith(".handler.ts"))
-      .map((input) => input.split("/").pop());
+    const handlers = (await bundledSourceFiles(name)).filter((input) => input.endsWith(".handler.ts")).map((input) => input.split("/").pop());
     expect(handlers.sort()).toEqual([...ownHandlers[name]].sort());
+  });
+
+  it.each(Object.keys(functionCatalogue) as FunctionName[])("%s builds only what its handler calls: no use case another function alone runs", async (name) => {
+    const useCases = (await bundledSourceFiles(name))
+      .filter((input) => input.startsWith("functions/src/use-cases/"))
+      .map((input) => input.split("/").pop()!);
+    const others = useCases.filter((file) => useCaseOwners[file] !== undefined && useCaseOwners[file] !== name);
+    expect(others).toEqual([]);
+    const own = Object.entries(useCaseOwners).filter(([, owner]) => owner === name).map(([file]) => file);
+    expect(useCases).toEqual(expect.arrayContaining(own));
   });
 });
 

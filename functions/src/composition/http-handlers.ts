@@ -9,7 +9,7 @@ import { webhookFunctionHandlerFrom } from "./functions/webhook-function.js";
 
 export type { HttpHandler } from "./functions/http-function.js";
 
-/** Each HTTP function's handler builder; a Lambda bundle imports only its own (composition/entries/). */
+/** Each HTTP function's handler from the whole wiring (a Lambda bundle builds only its own: composition/entries/). */
 const httpHandlerBuilders: Record<HttpFunctionName, (deps: Dependencies) => HttpHandler> = {
   api: apiFunctionHandlerFrom,
   admin: adminFunctionHandlerFrom,

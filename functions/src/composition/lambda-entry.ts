@@ -3,7 +3,7 @@ import { PowertoolsLogs } from "../adapters/logging/powertools-logger.js";
 import { loadConfig, type Config } from "../config/config.js";
 import type { LambdaFunctionName } from "../config/function-names.js";
 import { withSecretValues, type ReadSecret } from "../config/secret-env.js";
-import { composeDependencies, type Dependencies } from "./compose.js";
+import { composeBase, type Base } from "./parts/base.js";
 
 /**
  * One function's configuration from the environment (read only here), with secret values from Secrets Manager
@@ -37,12 +37,13 @@ export interface LambdaEntry<Event, Result> {
 }
 
 /**
- * A Lambda function's entry point: configuration, then dependencies, then its own handler, once per cold start.
+ * A Lambda function's entry point: configuration, then the base of its wiring (SDK client, clock, logs), then its own
+ * handler built from only the parts it calls, once per cold start.
  * A failed start is retried on the next call.
  */
 export function lambdaEntry<Event, Result>(
   functionName: LambdaFunctionName,
-  handlerFrom: (deps: Dependencies) => (event: Event) => Promise<Result>,
+  handlerFrom: (base: Base) => (event: Event) => Promise<Result>,
   loadConfigOf: (functionName: LambdaFunctionName) => Promise<Config> = loadLambdaConfig,
 ): LambdaEntry<Event, Result> {
   let building: Promise<{ handle: (event: Event) => Promise<Result>; logs: PowertoolsLogs }> | undefined;
@@ -50,7 +51,7 @@ export function lambdaEntry<Event, Result>(
     (building ??= loadConfigOf(functionName)
       .then((config) => {
         const logs = new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel });
-        return { handle: handlerFrom(composeDependencies(config, { log: logs })), logs };
+        return { handle: handlerFrom(composeBase(config, { log: logs })), logs };
       })
       .catch((error: unknown) => {
         building = undefined;

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import QRCode from "qrcode";
 import * as z from "zod";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
@@ -96,7 +95,7 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
         return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(`agencyName: tối đa ${posterAgencyNameLength} ký tự`));
       }
       const miniAppUrl = deps.miniAppUrl;
-      const qrSvg = await QRCode.toString(miniAppUrl, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      const qrSvg = await (await qrCodes()).toString(miniAppUrl, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
       return {
         statusCode: 200,
         headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
@@ -168,14 +167,19 @@ function staffChangeResponse(
   }
 }
 
+/** The QR library, loaded by the first QR or poster request: most cold starts of this function print none. */
+function qrCodes() {
+  return import("qrcode");
+}
+
 async function svgQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const svg = await (await qrCodes()).toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return { statusCode: 200, headers: { "content-type": "image/svg+xml", "cache-control": "no-store" }, body: svg };
 }
 
 async function pngQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
   // 600 px prints sharply at 5 cm on a receipt.
-  const png = await QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 600 });
+  const png = await (await qrCodes()).toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 600 });
   return {
     statusCode: 200,
     headers: { "content-type": "image/png", "cache-control": "no-store" },

@@ -8,14 +8,13 @@ import { envSchema } from "@motcua/functions/config/config";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
-import { lambdaBundling, lambdaNodeMajor } from "../lambda-bundling.js";
+import { lambdaBundling, lambdaNodeMajor, nodeRuntimeEnvironment } from "../lambda-bundling.js";
 import { repoRoot } from "../paths.js";
 
 /** Set by the Lambda runtime itself, so never in a function's env. */
 const runtimeProvidedNames = new Set(["AWS_REGION"]);
 
-/** Node's own settings, the only env values that are not config: stack traces through the source maps. */
-export const nodeRuntimeEnvironment = { NODE_OPTIONS: "--enable-source-maps" } as const;
+export { nodeRuntimeEnvironment } from "../lambda-bundling.js";
 
 export interface HouseFunctionProps {
   /** From the repository root; the file exports `handler`. */

@@ -1,5 +1,5 @@
 import { lambdaEntry } from "../lambda-entry.js";
-import { notifyHandlerFrom } from "../stream-handlers.js";
+import { notifyFunctionDeps, notifyHandlerFrom } from "../stream-handlers.js";
 
 /** The `notify` Lambda function's bundle entry: only its own handler and what that handler needs. */
-export const { handler, buildHandler } = lambdaEntry("notify", (deps) => notifyHandlerFrom(deps));
+export const { handler, buildHandler } = lambdaEntry("notify", (base) => notifyHandlerFrom(notifyFunctionDeps(base)));

@@ -1,5 +1,5 @@
 import { lambdaEntry } from "../lambda-entry.js";
-import { oaTokenRefreshHandlerFrom } from "../stream-handlers.js";
+import { oaTokenRefreshFunctionDeps, oaTokenRefreshHandlerFrom } from "../stream-handlers.js";
 
 /** The `oa-token-refresh` Lambda function's bundle entry: only its own handler and what that handler needs. */
-export const { handler, buildHandler } = lambdaEntry("oa-token-refresh", (deps) => oaTokenRefreshHandlerFrom(deps));
+export const { handler, buildHandler } = lambdaEntry("oa-token-refresh", (base) => oaTokenRefreshHandlerFrom(oaTokenRefreshFunctionDeps(base)));
