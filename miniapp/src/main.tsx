@@ -1,7 +1,7 @@
 import "zmp-ui/zaui.css";
 import "./app/zmp-ui-text.css";
 import "./app/app.css";
-import { StrictMode, startTransition } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppRoot } from "./app/app-root";
 import { appConfig } from "./app/config";
@@ -23,14 +23,9 @@ void loadPlatform().then((platform) => {
   const apiClient = createApiClient({ baseUrl: appConfig.apiUrl, auth: platform });
   const basename = routerBasename();
   if (entryTarget) startAtEntryLink(entryTarget, { apiClient, basename, history: window.history });
-  const root = createRoot(container);
-  // A transition's render yields to the page between slices: a dossier link's token and lookup (the native bridge's
-  // answer, the token exchange, the API call) go on while the first screen is built, instead of after it.
-  startTransition(() => {
-    root.render(
-      <StrictMode>
-        <AppRoot platform={platform} apiClient={apiClient} router={createAppRouter(basename)} />
-      </StrictMode>,
-    );
-  });
+  createRoot(container).render(
+    <StrictMode>
+      <AppRoot platform={platform} apiClient={apiClient} router={createAppRouter(basename)} />
+    </StrictMode>,
+  );
 });
