@@ -91,8 +91,19 @@ async function appFirstTimelineEntry(browser: Browser, url: string, conditions: 
         }
       }).observe(document, { childList: true, subtree: true });`,
     });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 120_000 });
+    try {
+      await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 120_000 });
+    } catch (error) {
+      // Say what the page showed: a timeline drawn without a mutation after it got its size, or no timeline at all.
+      const seen = await page.evaluate(`(() => {
+        const entry = document.querySelector('[data-testid="timeline-item"]');
+        return { url: location.href, entryHeight: entry ? entry.getBoundingClientRect().height : null, text: document.body.innerText.slice(0, 300), nativeCalls: window.nativeCalls };
+      })()`);
+      throw new Error(`no timeline entry within 120 s (${inZalo ? "Zalo" : "browser"} flavour): ${JSON.stringify(seen)}; page errors: ${JSON.stringify(pageErrors)}`, { cause: error });
+    }
     return (await page.evaluate("window.firstTimelineAt")) as number;
   } finally {
     await context.close();
