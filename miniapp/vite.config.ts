@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin, type UserConfig } from "vite";
+import { defineConfig, type Plugin, type Rollup, type UserConfig } from "vite";
 import zaloMiniApp from "zmp-vite-plugin";
 
 const ZALO_MODE = "zalo";
@@ -35,6 +37,49 @@ function preloadPlatformAdapter(): Plugin {
   };
 }
 
+const zmpSdkStartApisModule = /\/src\/platform\/zmp-sdk-start-apis\.ts$/u;
+
+/** A dynamic chunk and the chunks it imports statically, entry chunks left out (Zalo loads those anyway). */
+function chunkWithImports(chunk: Rollup.OutputChunk, entryFiles: Set<string>): string[] {
+  return [chunk.fileName, ...chunk.imports].filter((file) => !entryFiles.has(file));
+}
+
+/**
+ * Zalo starts a Mini App from www/app-config.json, not from index.html (its modulepreload links do not apply):
+ * listCSS are stylesheets, listSyncJS scripts run in order, listAsyncJS scripts load beside them and run as they
+ * arrive. zmp-vite-plugin lists every CSS file of the build (the staff pages' too) and no dynamic chunk. This
+ * rewrites the lists after it: only the entry's CSS (a page's CSS comes with its chunk), and the platform adapter
+ * with zmp-sdk's start APIs fetched beside the entry instead of one after the other once it runs.
+ */
+function zaloStartFiles(): Plugin {
+  let outDir = "www";
+  let bundle: Rollup.OutputBundle | undefined;
+  return {
+    name: "motcua:zalo-start-files",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle(_options, written) {
+      bundle = written;
+    },
+    closeBundle() {
+      if (!bundle) return;
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === "chunk" ? [output] : []));
+      const entries = chunks.filter((chunk) => chunk.isEntry);
+      const entryFiles = new Set(entries.map((chunk) => chunk.fileName));
+      // The start APIs' chunk also holds the SDK modules the whole SDK's chunk shares with it: no single facade module.
+      const startChunks = chunks.filter((chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => platformAdapterModule.test(id) || zmpSdkStartApisModule.test(id)));
+      if (startChunks.length !== 2) throw new Error("the Zalo build has no platform adapter or zmp-sdk start chunk to list");
+      const file = join(outDir, "app-config.json");
+      const appConfig = JSON.parse(readFileSync(file, "utf8")) as { listCSS: string[]; listAsyncJS: string[] };
+      appConfig.listCSS = [...new Set(entries.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]))];
+      appConfig.listAsyncJS = [...new Set([...appConfig.listAsyncJS, ...startChunks.flatMap((chunk) => chunkWithImports(chunk, entryFiles))])];
+      writeFileSync(file, JSON.stringify(appConfig));
+    },
+  };
+}
+
 // One codebase, two flavours: `vite build --mode zalo` is the bundle uploaded to Zalo; the default
 // build is the browser flavour served at "/" for development and browser tests.
 export default defineConfig(({ mode }): UserConfig => {
@@ -46,7 +91,7 @@ export default defineConfig(({ mode }): UserConfig => {
       preloadPlatformAdapter(),
       // zmp-vite-plugin forces base "./" (Zalo serves the app under /zapps/<id>/) and writes
       // www/app-config.json; the browser flavour needs base "/" so that deep URLs load their assets.
-      ...(isZalo ? [zaloMiniApp()] : []),
+      ...(isZalo ? [zaloMiniApp(), zaloStartFiles()] : []),
     ],
     base: "/",
     define: isZalo ? { "import.meta.env.VITE_PLATFORM": JSON.stringify("zalo") } : {},

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,8 +8,14 @@ import type { StackInfo } from "@motcua/local/stack/start-stack";
 import { buildBarePage } from "./bundle-size.bench.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
 import { serveStaticGzip } from "./static-gzip-server.js";
+import { serveBuildAsZaloWould } from "./zalo-host-page.js";
+import { zaloAndroidUserAgent, zaloNativeBridgeScript } from "./zalo-native-bridge.js";
+import { startZaloOpenApiStandIn } from "./zalo-openapi-stand-in.js";
 
 const bareAppId = "3141592653589793";
+const miniAppId = "2718281828459045";
+/** Where Zalo serves Mini Apps (zmp-sdk calls the native bridge only there); Chromium resolves it to this machine. */
+const zaloHost = "h5.zdn.vn";
 const miniappRoot = fileURLToPath(new URL("../../miniapp/", import.meta.url));
 
 /** The issue's network: 150 ms round trip, 1.6 Mbps down, 750 kbps up; and a cheap phone's CPU (4× slower). */
@@ -20,15 +26,18 @@ export interface FirstTimelineOptions {
   conditions?: typeof p4Conditions;
 }
 
-async function buildMiniApp(outDir: string, apiUrl: string) {
+type Flavour = "browser" | "zalo";
+
+async function buildMiniApp(outDir: string, apiUrl: string, flavour: Flavour) {
   const cwd = process.cwd();
   const saved = { api: process.env.VITE_API_URL, platform: process.env.VITE_PLATFORM };
+  // zmp-vite-plugin (Zalo flavour) reads ./app-config.json from the working folder.
   process.chdir(miniappRoot);
   process.env.VITE_API_URL = apiUrl;
-  // The browser flavour takes its Zalo token from the URL: outside Zalo the Zalo flavour gets no token at all.
-  process.env.VITE_PLATFORM = "browser";
+  // The browser flavour takes its Zalo token from the URL; the Zalo flavour from zmp-sdk (the bridge stand-in).
+  process.env.VITE_PLATFORM = flavour;
   try {
-    await build({ root: miniappRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    await build({ root: miniappRoot, mode: flavour === "zalo" ? "zalo" : "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });
   } finally {
     process.chdir(cwd);
     for (const [name, value] of [["VITE_API_URL", saved.api], ["VITE_PLATFORM", saved.platform]] as const) {
@@ -38,9 +47,22 @@ async function buildMiniApp(outDir: string, apiUrl: string) {
   }
 }
 
+/** A Zalo WebView: Zalo's user agent, its native bridge (stand-in) and h5.zalo.me's certificate (stand-in) accepted. */
+export interface InZalo {
+  bridgeScript: string;
+}
+
 /** A fresh context (empty cache) with the network and CPU throttled through the DevTools protocol. */
-async function throttledPage(browser: Browser, conditions: typeof p4Conditions) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "vi-VN" });
+export async function throttledPage(browser: Browser, conditions: typeof p4Conditions, inZalo?: InZalo) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "vi-VN",
+    ...(inZalo ? { userAgent: zaloAndroidUserAgent, ignoreHTTPSErrors: true } : {}),
+  });
+  if (inZalo) await context.addInitScript({ content: inZalo.bridgeScript });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -56,8 +78,8 @@ async function throttledPage(browser: Browser, conditions: typeof p4Conditions) 
 }
 
 /** Milliseconds from navigation start until the first timeline entry is laid out on screen. */
-async function appFirstTimelineEntry(browser: Browser, url: string, conditions: typeof p4Conditions): Promise<number> {
-  const { context, page } = await throttledPage(browser, conditions);
+async function appFirstTimelineEntry(browser: Browser, url: string, conditions: typeof p4Conditions, inZalo?: InZalo): Promise<number> {
+  const { context, page } = await throttledPage(browser, conditions, inZalo);
   try {
     // Page scripts as text: this package is type-checked for Node, without the DOM's types.
     await page.addInitScript({
@@ -69,8 +91,19 @@ async function appFirstTimelineEntry(browser: Browser, url: string, conditions: 
         }
       }).observe(document, { childList: true, subtree: true });`,
     });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 120_000 });
+    try {
+      await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 120_000 });
+    } catch (error) {
+      // Say what the page showed: a timeline drawn without a mutation after it got its size, or no timeline at all.
+      const seen = await page.evaluate(`(() => {
+        const entry = document.querySelector('[data-testid="timeline-item"]');
+        return { url: location.href, entryHeight: entry ? entry.getBoundingClientRect().height : null, text: document.body.innerText.slice(0, 300), nativeCalls: window.nativeCalls };
+      })()`);
+      throw new Error(`no timeline entry within 120 s (${inZalo ? "Zalo" : "browser"} flavour): ${JSON.stringify(seen)}; page errors: ${JSON.stringify(pageErrors)}`, { cause: error });
+    }
     return (await page.evaluate("window.firstTimelineAt")) as number;
   } finally {
     await context.close();
@@ -78,11 +111,17 @@ async function appFirstTimelineEntry(browser: Browser, url: string, conditions: 
 }
 
 /** The bare zmp-ui page's first contentful paint, then the same API call the app makes, timed in the page. */
-async function bareFirstPaintPlusApiCall(browser: Browser, url: string, api: { url: string; token: string }, conditions: typeof p4Conditions) {
-  const { context, page } = await throttledPage(browser, conditions);
+async function bareFirstPaintPlusApiCall(
+  browser: Browser,
+  url: string,
+  api: { url: string; token: string },
+  conditions: typeof p4Conditions,
+  inZalo?: InZalo,
+) {
+  const { context, page } = await throttledPage(browser, conditions, inZalo);
   try {
-    // Zalo's own page sets the app id before the Mini App's script runs.
-    await page.addInitScript({ content: `window.APP_ID = ${JSON.stringify(bareAppId)};` });
+    // Zalo's own page sets the app id before the Mini App's script runs (the Zalo host page does it itself).
+    if (!inZalo) await page.addInitScript({ content: `window.APP_ID = ${JSON.stringify(bareAppId)};` });
     await page.goto(url, { waitUntil: "commit" });
     const firstPaint = await page.waitForFunction(
       'performance.getEntriesByType("paint").find((entry) => entry.name === "first-contentful-paint")?.startTime',
@@ -109,57 +148,114 @@ const median = (values: number[]) => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+export async function launchP4Chromium(openApiPort: number): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      // Zalo's hosts, on this machine: the Mini App's static files (any port) and the h5.zalo.me stand-in.
+      `--host-resolver-rules=MAP ${zaloHost} 127.0.0.1, MAP h5.zalo.me 127.0.0.1:${openApiPort}`,
+    ],
+  });
+}
+
+interface FlavourSamples {
+  app: number[];
+  bare: number[];
+  paint: number[];
+  apiRoundTrip: number[];
+}
+
+const ms = (value: number) => `${Math.round(value).toLocaleString("en-US")} ms`;
+
+function flavourLines(label: string, samples: FlavourSamples): BenchLine[] {
+  return [
+    { name: `P4 ${label}: bare zmp-ui page first paint + one API round trip`, value: `${ms(median(samples.bare))} (${ms(median(samples.paint))} + ${ms(median(samples.apiRoundTrip))})` },
+    { name: `P4 ${label}: owner deep link → first timeline entry on screen`, value: `${ms(median(samples.app))} (runs: ${samples.app.map((v) => Math.round(v)).join(", ")} ms)` },
+    { name: `P4 ${label}: first timeline entry / bare page + API round trip`, value: (median(samples.app) / median(samples.bare)).toFixed(2), target: "≤ 1.3" },
+  ];
+}
+
 /**
  * P4: the citizen's owner deep link until the first timeline entry is on screen, against the bare zmp-ui page's
  * first paint plus one API round trip, both built for production and served gzip from static files, in
- * Chromium with the network and CPU throttled and the cache empty. Runs alternate (bare, app) so that a busy
- * moment of the shared machine falls on both; the median of each is compared.
+ * Chromium with the network and CPU throttled and the cache empty. Two flavours: the Zalo build as Zalo serves it
+ * (the page made from app-config.json at h5.zdn.vn/zapps/<id>/, the token from zmp-sdk through the native bridge
+ * stand-in and an h5.zalo.me code exchange), which is what citizens get, and the browser build (token in the URL).
+ * Runs alternate (bare, app; each flavour) so that a busy moment of the shared machine falls on all; medians compared.
  */
 export async function benchFirstTimelineEntry(stack: StackInfo, options: FirstTimelineOptions): Promise<BenchLine[]> {
   const conditions = options.conditions ?? p4Conditions;
   const demo = stack.demoDossier;
   if (!demo) throw new Error("the stack has no seeded demo dossier to open");
   const work = mkdtempSync(join(tmpdir(), "motcua-p4-"));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const authorizationCode = "p4-bench-authorization-code";
+  const openApi = await startZaloOpenApiStandIn({ workDir: work, accessTokensByCode: new Map([[authorizationCode, stack.demoTokens.citizen]]) });
+  const inZalo: InZalo = { bridgeScript: zaloNativeBridgeScript({ authorizationCode, codeVerifier: "p4-bench-code-verifier" }) };
+  const browser = await launchP4Chromium(openApi.port);
   try {
     await buildBarePage(join(work, "bare"));
-    await buildMiniApp(join(work, "app"), stack.apiUrl);
+    cpSync(join(work, "bare"), join(work, "bare-zalo"), { recursive: true });
+    serveBuildAsZaloWould(join(work, "bare-zalo"), { mountPath: `/zapps/${bareAppId}/`, appId: bareAppId });
+    await buildMiniApp(join(work, "app"), stack.apiUrl, "browser");
+    await buildMiniApp(join(work, "app-zalo"), stack.apiUrl, "zalo");
+    serveBuildAsZaloWould(join(work, "app-zalo"), { mountPath: `/zapps/${miniAppId}/`, appId: miniAppId });
     // zmp-ui's router, in a production build, routes under `/zapps/<window.APP_ID>`: where Zalo serves a Mini App.
-    const bareServer = await serveStaticGzip(join(work, "bare"), { mountPath: `/zapps/${bareAppId}/` });
-    const appServer = await serveStaticGzip(join(work, "app"));
+    const servers = {
+      bare: await serveStaticGzip(join(work, "bare"), { mountPath: `/zapps/${bareAppId}/` }),
+      app: await serveStaticGzip(join(work, "app")),
+      bareZalo: await serveStaticGzip(join(work, "bare-zalo"), { mountPath: `/zapps/${bareAppId}/` }),
+      appZalo: await serveStaticGzip(join(work, "app-zalo"), { mountPath: `/zapps/${miniAppId}/` }),
+    };
+    const inZaloUrl = (server: { url: string }, appId: string, query = "") => `${server.url.replace("127.0.0.1", zaloHost)}/zapps/${appId}/${query}`;
     try {
-      const deepLink = `${appServer.url}/?token=${encodeURIComponent(stack.demoTokens.citizen)}&hs=${encodeURIComponent(demo.hs)}&k=${encodeURIComponent(demo.k)}`;
+      const ownerQuery = `hs=${encodeURIComponent(demo.hs)}&k=${encodeURIComponent(demo.k)}`;
+      const browserDeepLink = `${servers.app.url}/?token=${encodeURIComponent(stack.demoTokens.citizen)}&${ownerQuery}`;
+      const zaloDeepLink = inZaloUrl(servers.appZalo, miniAppId, `?${ownerQuery}`);
       const apiCall = { url: `${stack.apiUrl}/v1/dossiers/${encodeURIComponent(demo.code)}?k=${encodeURIComponent(demo.k)}`, token: stack.demoTokens.citizen };
+      const bareUrl = { browser: `${servers.bare.url}/zapps/${bareAppId}/`, zalo: inZaloUrl(servers.bareZalo, bareAppId) };
       // One unmeasured round of each: the stack's first lookup and Chromium's first launch of a renderer.
-      await appFirstTimelineEntry(browser, deepLink, conditions);
-      await bareFirstPaintPlusApiCall(browser, `${bareServer.url}/zapps/${bareAppId}/`, apiCall, conditions);
-      const app: number[] = [];
-      const bare: number[] = [];
-      const paint: number[] = [];
-      const apiRoundTrip: number[] = [];
+      await appFirstTimelineEntry(browser, browserDeepLink, conditions);
+      await appFirstTimelineEntry(browser, zaloDeepLink, conditions, inZalo);
+      await bareFirstPaintPlusApiCall(browser, bareUrl.browser, apiCall, conditions);
+      await bareFirstPaintPlusApiCall(browser, bareUrl.zalo, apiCall, conditions, inZalo);
+      const exchangesBefore = openApi.exchanges().length;
+      const samples: Record<Flavour, FlavourSamples> = {
+        zalo: { app: [], bare: [], paint: [], apiRoundTrip: [] },
+        browser: { app: [], bare: [], paint: [], apiRoundTrip: [] },
+      };
       for (let run = 0; run < options.runs; run++) {
-        const measured = await bareFirstPaintPlusApiCall(browser, `${bareServer.url}/zapps/${bareAppId}/`, apiCall, conditions);
-        paint.push(measured.paintMs);
-        apiRoundTrip.push(measured.apiMs);
-        bare.push(measured.paintMs + measured.apiMs);
-        app.push(await appFirstTimelineEntry(browser, deepLink, conditions));
+        for (const flavour of ["zalo", "browser"] as const) {
+          const zalo = flavour === "zalo" ? inZalo : undefined;
+          const measured = await bareFirstPaintPlusApiCall(browser, bareUrl[flavour], apiCall, conditions, zalo);
+          samples[flavour].paint.push(measured.paintMs);
+          samples[flavour].apiRoundTrip.push(measured.apiMs);
+          samples[flavour].bare.push(measured.paintMs + measured.apiMs);
+          samples[flavour].app.push(await appFirstTimelineEntry(browser, flavour === "zalo" ? zaloDeepLink : browserDeepLink, conditions, zalo));
+        }
       }
-      const ms = (value: number) => `${Math.round(value).toLocaleString("en-US")} ms`;
+      // Every Zalo-flavour app run traded the bridge's code for its token (the bare page's SDK login trades none).
+      const exchanges = openApi.exchanges().length - exchangesBefore;
+      if (exchanges < options.runs) throw new Error(`the Zalo flavour got its token from h5.zalo.me in ${exchanges} of ${options.runs} runs`);
       const setting = `${conditions.latencyMs} ms RTT, ${conditions.downloadBitsPerSecond / 1e6} Mbps down, ${conditions.uploadBitsPerSecond / 1e3} kbps up, CPU ${conditions.cpuSlowdown}× slower, empty cache; median of ${options.runs}`;
       return [
-        { name: "P4 bare zmp-ui page: first paint + one API round trip", value: `${ms(median(bare))} (${ms(median(paint))} + ${ms(median(apiRoundTrip))}; ${setting})` },
-        { name: "P4 owner deep link → first timeline entry on screen", value: `${ms(median(app))} (runs: ${app.map((v) => Math.round(v)).join(", ")} ms)` },
-        { name: "P4 first timeline entry / bare page + API round trip", value: (median(app) / median(bare)).toFixed(2), target: "≤ 1.3" },
+        { name: "P4 conditions", value: setting },
+        ...flavourLines("Zalo flavour (as Zalo serves it)", samples.zalo),
+        ...flavourLines("browser flavour", samples.browser),
       ];
     } finally {
-      await bareServer.close();
-      await appServer.close();
+      await Promise.all(Object.values(servers).map((server) => server.close()));
     }
   } finally {
     await browser.close();
+    await openApi.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

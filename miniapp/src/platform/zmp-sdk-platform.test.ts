@@ -14,9 +14,12 @@ const sdk = {
   EventName: { OpenApp: "h5.event.open.mp" },
 };
 
-type LoadSdk = NonNullable<Parameters<typeof createZmpSdkPlatform>[0]>;
-/** The adapter takes the SDK loader: these tests hand it the fakes above instead of mocking the module. */
-const loadSdk: LoadSdk = async () => sdk as unknown as Awaited<ReturnType<LoadSdk>>;
+type Loaders = NonNullable<Parameters<typeof createZmpSdkPlatform>[0]>;
+/** The adapter takes the SDK loaders: these tests hand it the fakes above instead of mocking the modules. */
+const loaders: Loaders = {
+  startApis: async () => sdk as unknown as Awaited<ReturnType<Loaders["startApis"]>>,
+  sdk: async () => sdk as unknown as Awaited<ReturnType<Loaders["sdk"]>>,
+};
 
 function expectNoCallbacks(mock: { mock: { calls: unknown[][] } }) {
   for (const args of mock.mock.calls) {
@@ -60,23 +63,23 @@ describe("createZmpSdkPlatform", () => {
 
   it("awaits getAccessToken without callbacks", async () => {
     sdk.getAccessToken.mockResolvedValue("zalo-token");
-    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).resolves.toBe("zalo-token");
+    await expect(createZmpSdkPlatform(loaders).getAccessToken()).resolves.toBe("zalo-token");
     expect(sdk.getAccessToken).toHaveBeenCalledTimes(1);
     expectNoCallbacks(sdk.getAccessToken);
   });
 
   it("treats an empty token (zmp-sdk's localhost mock) as unsupported", async () => {
     sdk.getAccessToken.mockResolvedValue("");
-    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(createZmpSdkPlatform(loaders).getAccessToken()).rejects.toMatchObject({ kind: "unsupported" });
   });
 
   it("turns a rejection into our error kind", async () => {
     sdk.getAccessToken.mockRejectedValue({ code: -1409, message: "Request limit exceeded" });
-    await expect(createZmpSdkPlatform(loadSdk).getAccessToken()).rejects.toMatchObject({ kind: "too_many_calls" });
+    await expect(createZmpSdkPlatform(loaders).getAccessToken()).rejects.toMatchObject({ kind: "too_many_calls" });
   });
 
   it("calls the other APIs with plain arguments and maps their errors", async () => {
-    const platform = createZmpSdkPlatform(loadSdk);
+    const platform = createZmpSdkPlatform(loaders);
     sdk.scanQRCode.mockResolvedValue({ content: "https://zalo.me/s/1/?hs=1897C359" });
     sdk.getPhoneNumber.mockResolvedValue({ token: "phone-token" });
     sdk.followOA.mockRejectedValue({ code: -201, message: "User refused" });
@@ -92,14 +95,29 @@ describe("createZmpSdkPlatform", () => {
     for (const api of [sdk.scanQRCode, sdk.getPhoneNumber, sdk.followOA, sdk.openChat]) expectNoCallbacks(api);
   });
 
+  it("starts (token, link params, re-open events) without loading the whole SDK, and loads it for the first scan", async () => {
+    const wholeSdk = vi.fn(loaders.sdk);
+    const platform = createZmpSdkPlatform({ startApis: loaders.startApis, sdk: wholeSdk });
+    sdk.getAccessToken.mockResolvedValue("zalo-token");
+    sdk.getRouteParams.mockReturnValue({});
+    await platform.getAccessToken();
+    await platform.getRouteParams();
+    platform.onOpenApp(() => undefined);
+    await vi.waitFor(() => expect(sdk.events.on).toHaveBeenCalled());
+    expect(wholeSdk).not.toHaveBeenCalled();
+    sdk.scanQRCode.mockResolvedValue({ content: "1897C359" });
+    await platform.scanQrCode();
+    expect(wholeSdk).toHaveBeenCalledTimes(1);
+  });
+
   it("reports a phone number without token as unsupported", async () => {
     sdk.getPhoneNumber.mockResolvedValue({ number: "" });
-    await expect(createZmpSdkPlatform(loadSdk).getPhoneToken()).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(createZmpSdkPlatform(loaders).getPhoneToken()).rejects.toMatchObject({ kind: "unsupported" });
   });
 
   it("forwards OpenApp paths and unsubscribes", async () => {
     const listener = vi.fn();
-    const unsubscribe = createZmpSdkPlatform(loadSdk).onOpenApp(listener);
+    const unsubscribe = createZmpSdkPlatform(loaders).onOpenApp(listener);
     await vi.waitFor(() => expect(sdk.events.on).toHaveBeenCalledWith("h5.event.open.mp", expect.any(Function)));
     const handler = sdk.events.on.mock.calls[0]?.[1] as (data: unknown) => void;
     handler({ path: "/?hs=1897C359&k=sig" });
@@ -112,16 +130,16 @@ describe("createZmpSdkPlatform", () => {
   it("reads route params with zmp-sdk's getRouteParams, and from the URL when the SDK cannot load", async () => {
     window.history.replaceState(null, "", "/?hs=1897C359&k=sig");
     sdk.getRouteParams.mockReturnValueOnce({ tb: "from-sdk" });
-    await expect(createZmpSdkPlatform(loadSdk).getRouteParams()).resolves.toEqual({ tb: "from-sdk" });
-    await expect(createZmpSdkPlatform(() => Promise.reject(new Error("no bridge"))).getRouteParams()).resolves.toEqual({ hs: "1897C359", k: "sig" });
+    await expect(createZmpSdkPlatform(loaders).getRouteParams()).resolves.toEqual({ tb: "from-sdk" });
+    await expect(createZmpSdkPlatform({ startApis: () => Promise.reject(new Error("no bridge")), sdk: loaders.sdk }).getRouteParams()).resolves.toEqual({ hs: "1897C359", k: "sig" });
   });
 
   it("asks for permission to message with interactOA (no callbacks) and maps a refusal", async () => {
     sdk.interactOA.mockResolvedValueOnce({});
-    await createZmpSdkPlatform(loadSdk).allowOaMessages("4321");
+    await createZmpSdkPlatform(loaders).allowOaMessages("4321");
     expect(sdk.interactOA).toHaveBeenCalledWith({ oaId: "4321" });
     expectNoCallbacks(sdk.interactOA);
     sdk.interactOA.mockRejectedValueOnce({ code: -201, message: "User refused" });
-    await expect(createZmpSdkPlatform(loadSdk).allowOaMessages("4321")).rejects.toMatchObject({ kind: "refused" });
+    await expect(createZmpSdkPlatform(loaders).allowOaMessages("4321")).rejects.toMatchObject({ kind: "refused" });
   });
 });

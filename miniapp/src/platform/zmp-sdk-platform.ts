@@ -1,8 +1,22 @@
 import type * as ZmpSdkApisModule from "zmp-sdk/apis";
 import { vi } from "../copy/vi";
 import { PlatformError, searchParamsToRecord, type ZaloPlatform } from "./zalo-platform";
+import type * as ZmpSdkStartApisModule from "./zmp-sdk-start-apis";
 
 type ZmpSdkApis = typeof ZmpSdkApisModule;
+type ZmpSdkStartApis = typeof ZmpSdkStartApisModule;
+
+export interface ZmpSdkLoaders {
+  /** The token, route params and events: what a start needs, without the whole SDK. */
+  startApis: () => Promise<ZmpSdkStartApis>;
+  /** The whole SDK, for the rest (scan, phone, OA). */
+  sdk: () => Promise<ZmpSdkApis>;
+}
+
+const sdkModules: ZmpSdkLoaders = {
+  startApis: () => import("./zmp-sdk-start-apis"),
+  sdk: () => import("zmp-sdk/apis"),
+};
 
 // zmp-sdk errors are plain {code, message} objects, not AppError instances.
 const REFUSED_CODES = new Set([-201, -1401, -2002, -2003]);
@@ -21,18 +35,19 @@ export function toPlatformError(error: unknown): PlatformError {
 }
 
 /**
- * The adapter used inside Zalo. zmp-sdk/apis is imported on first use, because importing it calls
- * login(). Calls are awaited and never given success/fail callbacks: with callbacks the promise never settles.
+ * The adapter used inside Zalo. zmp-sdk is imported on first use, because importing `zmp-sdk/apis` calls login(); a
+ * start (token, link, re-open events) takes only the per-API files it needs, the rest loads with the first other call.
+ * Calls are awaited and never given success/fail callbacks: with callbacks the promise never settles.
  */
-export function createZmpSdkPlatform(
-  loadSdk: () => Promise<ZmpSdkApis> = () => import("zmp-sdk/apis"),
-): ZaloPlatform {
+export function createZmpSdkPlatform(loaders: ZmpSdkLoaders = sdkModules): ZaloPlatform {
   let sdk: Promise<ZmpSdkApis> | undefined;
-  const apis = () => (sdk ??= loadSdk());
+  let startSdk: Promise<ZmpSdkStartApis> | undefined;
+  const apis = () => (sdk ??= loaders.sdk());
+  const startApis = () => (startSdk ??= loaders.startApis());
 
-  async function call<T>(run: (apis: ZmpSdkApis) => Promise<T>): Promise<T> {
+  async function call<A, T>(load: () => Promise<A>, run: (apis: A) => Promise<T>): Promise<T> {
     try {
-      return await run(await apis());
+      return await run(await load());
     } catch (error) {
       throw toPlatformError(error);
     }
@@ -40,7 +55,7 @@ export function createZmpSdkPlatform(
 
   return {
     async getAccessToken() {
-      const token = await call((s) => s.getAccessToken());
+      const token = await call(startApis, (s) => s.getAccessToken());
       if (!token) throw new PlatformError("unsupported", vi.platform.noToken);
       return token;
     },
@@ -50,7 +65,7 @@ export function createZmpSdkPlatform(
     async getRouteParams() {
       // Zalo's documented reader of the deep link's query first (reference §9); the URL if the SDK cannot load.
       try {
-        return (await apis()).getRouteParams();
+        return (await startApis()).getRouteParams();
       } catch {
         return searchParamsToRecord(window.location.search);
       }
@@ -62,7 +77,7 @@ export function createZmpSdkPlatform(
         const path = typeof data === "object" && data !== null ? (data as { path?: unknown }).path : undefined;
         if (typeof path === "string" && path) listener(path);
       };
-      void apis().then((s) => {
+      void startApis().then((s) => {
         if (cancelled) return;
         s.events.on(s.EventName.OpenApp, handler);
         unsubscribe = () => s.events.off(s.EventName.OpenApp, handler);
@@ -73,22 +88,22 @@ export function createZmpSdkPlatform(
       };
     },
     async scanQrCode() {
-      const { content } = await call((s) => s.scanQRCode());
+      const { content } = await call(apis, (s) => s.scanQRCode());
       return content;
     },
     async getPhoneToken() {
-      const { token } = await call((s) => s.getPhoneNumber());
+      const { token } = await call(apis, (s) => s.getPhoneNumber());
       if (!token) throw new PlatformError("unsupported");
       return token;
     },
     async followOa(oaId) {
-      await call((s) => s.followOA({ id: oaId }));
+      await call(apis, (s) => s.followOA({ id: oaId }));
     },
     async allowOaMessages(oaId) {
-      await call((s) => s.interactOA({ oaId }));
+      await call(apis, (s) => s.interactOA({ oaId }));
     },
     async openChat(oaId) {
-      await call((s) => s.openChat({ id: oaId, type: "oa" }));
+      await call(apis, (s) => s.openChat({ id: oaId, type: "oa" }));
     },
   };
 }

@@ -10,6 +10,14 @@ describe("formatDateTime", () => {
   it("shows nothing for a date it cannot read", () => {
     expect(formatDateTime("not a date")).toBe("");
   });
+
+  it("agrees with the time-zone database for Asia/Ho_Chi_Minh over the years dossiers span", () => {
+    const zoned = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    for (let instant = Date.UTC(1990, 0, 1); instant < Date.UTC(2040, 0, 1); instant += 86_400_000 * 37 + 3_600_000 * 5 + 60_000 * 7) {
+      const iso = new Date(instant).toISOString();
+      expect(formatDateTime(iso), iso).toBe(zoned.format(new Date(instant)).replace(",", ""));
+    }
+  });
 });
 
 describe("formatDeadlineDay", () => {
