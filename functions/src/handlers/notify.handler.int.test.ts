@@ -413,28 +413,38 @@ describe("notify: outbox → stream → Zalo", () => {
     expect(await messagesTo(international(phone))).toHaveLength(1);
   });
 
-  it("sends an item whose sender died mid-send once the waker finds its lease expired (through the trigger's filters)", async () => {
-    const phone = newPhone();
-    const code = newCode();
-    const id = `lease-${code}`;
+  it("an item whose sender died after taking it is unconfirmed once the waker finds its lease expired, never sent; one taken by an earlier version (no mark) is sent", async () => {
     const leaseUntil = new Date(now.getTime() + 2 * 60_000).toISOString();
-    // As a sender leaves it when its instance dies after taking the lease: `sending`, held for two more minutes.
-    const notification = { kind: "dossier_received" as const, dossierCode: code, status: 2 as const, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-09T10:00:00.000Z", newDueAt: null, applicantPhone: international(phone) };
-    await stack.table.documentClient.send(
-      new PutCommand({
-        TableName: stack.config.tableName,
-        Item: { ...outboxItemFor(id, notification, now.toISOString()), state: "sending", leaseOwner: "dead-instance", leaseUntil, ...keys.outboxWaiting(leaseUntil, id) },
-      }),
-    );
+    const diedWith = async (mark: { attemptStartedAt?: string }) => {
+      const phone = newPhone();
+      const code = newCode();
+      const id = `lease-${code}`;
+      // As a sender leaves it when its instance dies after the take: `sending`, held for two more minutes.
+      const notification = { kind: "dossier_received" as const, dossierCode: code, status: 2 as const, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-09T10:00:00.000Z", newDueAt: null, applicantPhone: international(phone) };
+      await stack.table.documentClient.send(
+        new PutCommand({
+          TableName: stack.config.tableName,
+          Item: { ...outboxItemFor(id, notification, now.toISOString()), state: "sending", leaseOwner: "dead-instance", leaseUntil, ...mark, ...keys.outboxWaiting(leaseUntil, id) },
+        }),
+      );
+      return { phone, code };
+    };
+    const inDoubt = await diedWith({ attemptStartedAt: now.toISOString() });
+    const earlier = await diedWith({});
     expect(await wake()).toEqual({ woken: 0, fanoutsNudged: 0 });
     await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
-    expect(await messagesTo(international(phone))).toHaveLength(0);
+    expect(await messagesTo(international(inDoubt.phone))).toHaveLength(0);
+    expect(await messagesTo(international(earlier.phone))).toHaveLength(0);
 
     now = new Date(now.getTime() + 3 * 60_000);
-    expect((await wake()).woken).toBe(1);
-    const [item] = await eventually(() => outboxOf(code), (items) => finished(items, 1));
-    expect(item).toMatchObject({ state: "sent", channel: "zns", wakeups: 1 });
-    expect(await messagesTo(international(phone))).toHaveLength(1);
+    expect((await wake()).woken).toBe(2);
+    const [sent] = await eventually(() => outboxOf(earlier.code), (items) => finished(items, 1));
+    expect(sent).toMatchObject({ state: "sent", channel: "zns", wakeups: 1 });
+    const [unconfirmed] = await eventually(() => outboxOf(inDoubt.code), (items) => items.length === 1 && items[0]?.["state"] === "unconfirmed");
+    expect(unconfirmed).toMatchObject({ state: "unconfirmed", reason: "sender_stopped_during_send" });
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
+    expect(await messagesTo(international(earlier.phone))).toHaveLength(1);
+    expect(await messagesTo(international(inDoubt.phone))).toHaveLength(0);
   });
 
   it("marks an item undeliverable, with the reason, when no channel reaches the citizen", async () => {

@@ -52,7 +52,6 @@ describe("POST /v1/zalo/webhook", () => {
     for (const id of ids) {
       await stack.table.documentClient.send(new PutCommand({ TableName: stack.config.tableName, Item: outboxItemFor(id, notification, takenAt.toISOString()) }));
       await repository.acquire(id, "dead-sender", takenAt, new Date(takenAt.getTime() + 60_000));
-      await repository.startAttempt(id, "dead-sender", 1, takenAt);
     }
     await repository.markUnconfirmed("receipt-unconfirmed", new Date(takenAt.getTime() + 61_000));
     const receipt = (trackingId: string, msgId: string) => ({

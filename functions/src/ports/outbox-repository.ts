@@ -28,15 +28,11 @@ export type AcquireResult = { kind: "acquired"; item: OutboxItem } | { kind: "in
 export interface OutboxRepository {
   /**
    * Takes the item for sending: `pending` and due, or `sending` with an expired lease and no call to Zalo begun,
-   * becomes `sending` held by `owner` until `leaseUntil`. 1 conditional UpdateItem (a refused one returns the item
+   * becomes `sending` held by `owner` until `leaseUntil`, marked as having its call begun (`attemptStartedAt`): the
+   * sender calls Zalo right after, and one that dies from here on leaves the item in doubt, never sent again by itself. 1 conditional UpdateItem (a refused one returns the item
    * as it is, so an in-doubt item is told apart without another read).
    */
   acquire(id: string, owner: string, now: Date, leaseUntil: Date): Promise<AcquireResult>;
-  /**
-   * Records, just before a call to Zalo, that the call begins (and the attempts so far), only while `owner` holds
-   * an unexpired lease; false means the lease is lost and the call must not be made. 1 conditional UpdateItem.
-   */
-  startAttempt(id: string, owner: string, attempts: number, at: Date): Promise<boolean>;
   /**
    * An in-doubt item (`sending`, lease expired before `now`, a call begun) becomes `unconfirmed`, listed with the
    * failed and undeliverable ones for staff. 1 conditional UpdateItem; false when it was no longer in doubt.

@@ -58,9 +58,9 @@ export const quotaWaitReasons = { exhausted: "daily_quota_exhausted", reserve: "
 
 /**
  * Sends one outbox item at most once: takes the item with a conditional write, picks the channel (OA template to a
- * follower, else ZNS by phone, else undeliverable), records just before each call to Zalo that the call begins, and
- * records the final state while still holding the lease. Redelivered stream records find the item taken or finished;
- * one whose sender died during a call (lease expired, call begun) becomes `unconfirmed` instead of going out again.
+ * follower, else ZNS by phone, else undeliverable) and records the final state while still holding the lease. The
+ * take marks the item's call as begun, so redelivered stream records find it taken or finished, and one whose sender
+ * died (lease expired, call begun) becomes `unconfirmed` instead of going out again.
  */
 export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
   return async (outboxId: string): Promise<DeliveryResult> => {
@@ -129,16 +129,11 @@ class Delivery {
     await deps.pacer.wait();
     this.attempts += 1;
     let answered: SendOutcome | null = null;
-    let leaseHeld = false;
     try {
-      // As late as possible before the call: a sender that dies before this line leaves an item that is safely sent
-      // again; one that dies after it leaves an item in doubt. A lease lost meanwhile (expired and taken) stops here.
-      leaseHeld = await deps.outbox.startAttempt(this.item.id, this.owner, this.attempts, deps.clock.now());
-      if (leaseHeld) answered = await send(deps.messenger, token, route, message, this.item.id);
+      answered = await send(deps.messenger, token, route, message, this.item.id);
     } finally {
       await permission.release(quotaReportOf(answered));
     }
-    if (!leaseHeld || answered === null) return done("skipped");
     const outcome = answered;
     if (outcome.ok) {
       return done(await this.record({ state: "sent", channel: route.channel, recipient: route.recipient, zaloMessageId: outcome.messageId }));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { createTestTable } from "../../../test/dynamodb-test-table.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { DynamoDbOutboxRepository } from "./dynamodb-outbox-repository.js";
@@ -58,27 +58,25 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
   const at = (ms: number) => new Date(sentAt.getTime() + ms);
   const take = (id: string, owner: string, now: Date) => repository().acquire(id, owner, now, new Date(now.getTime() + leaseMs));
 
-  it("access pattern: the attempt is recorded only while the lease is held and unexpired", async () => {
+  it("access pattern: taking an item records that its call to Zalo begins", async () => {
     await sendingItem(repository(), "attempt-1");
-    expect(await repository().startAttempt("attempt-1", "someone-else", 1, at(1_000))).toBe(false);
-    // The lease runs to +120 s: at its very end it is no longer held.
-    expect(await repository().startAttempt("attempt-1", "sender-1", 1, at(120_000))).toBe(false);
-    expect(await repository().startAttempt("attempt-1", "sender-1", 1, at(119_999))).toBe(true);
-    expect(await repository().get("attempt-1")).toMatchObject({ state: "sending", attempts: 1, attemptStartedAt: at(119_999).toISOString() });
+    expect(await repository().get("attempt-1")).toMatchObject({ state: "sending", leaseOwner: "sender-1", attemptStartedAt: sentAt.toISOString() });
   });
 
-  it("a lease that expired before any call began is taken over and sent again", async () => {
+  it("an item taken by an earlier version (no mark) whose lease expired is taken over and sent again", async () => {
     await sendingItem(repository(), "no-call-1");
+    await table.documentClient.send(
+      new UpdateCommand({ TableName: table.tableName, Key: keys.outboxItem("no-call-1"), UpdateExpression: "REMOVE attemptStartedAt" }),
+    );
     // Not before the lease ends (+120 s)…
     expect(await take("no-call-1", "sender-2", at(120_000))).toEqual({ kind: "not_available" });
     // …and just after it.
     const taken = await take("no-call-1", "sender-2", at(120_001));
-    expect(taken).toMatchObject({ kind: "acquired", item: { state: "sending", leaseOwner: "sender-2", attemptStartedAt: null } });
+    expect(taken).toMatchObject({ kind: "acquired", item: { state: "sending", leaseOwner: "sender-2", attemptStartedAt: at(120_001).toISOString() } });
   });
 
   it("a lease that expired during a call is in doubt: not taken, then unconfirmed and listed for staff", async () => {
     await sendingItem(repository(), "in-doubt-1");
-    expect(await repository().startAttempt("in-doubt-1", "sender-1", 1, at(5_000))).toBe(true);
     // Still held: neither taken nor in doubt.
     expect(await take("in-doubt-1", "sender-2", at(60_000))).toEqual({ kind: "not_available" });
     expect(await repository().markUnconfirmed("in-doubt-1", at(60_000))).toBe(false);
@@ -91,7 +89,7 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
     expect(await repository().markUnconfirmed("in-doubt-1", at(200_000))).toBe(false);
 
     const item = await repository().get("in-doubt-1");
-    expect(item).toMatchObject({ state: "unconfirmed", leaseOwner: null, attemptStartedAt: at(5_000).toISOString(), reason: "sender_stopped_during_send" });
+    expect(item).toMatchObject({ state: "unconfirmed", leaseOwner: null, attemptStartedAt: sentAt.toISOString(), reason: "sender_stopped_during_send" });
     const listed = await repository().listByState("unconfirmed", { after: null, limit: 10 });
     expect(listed.items.map((i) => i.id)).toContain("in-doubt-1");
     // The late finish of the sender that died (had it come back) changes nothing.
@@ -100,7 +98,6 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
 
   it("Zalo's delivery receipt turns an unconfirmed item into sent, once", async () => {
     await sendingItem(repository(), "receipt-1");
-    await repository().startAttempt("receipt-1", "sender-1", 1, at(1_000));
     await repository().markUnconfirmed("receipt-1", at(130_000));
     expect(await repository().confirmDelivered("receipt-1", "zalo-msg-1", at(140_000))).toBe(true);
     expect(await repository().confirmDelivered("receipt-1", "zalo-msg-1", at(150_000))).toBe(false);
@@ -115,7 +112,6 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
 
   it("staff send an unconfirmed item again deliberately: back to pending with the call marker gone", async () => {
     await sendingItem(repository(), "resend-1");
-    await repository().startAttempt("resend-1", "sender-1", 1, at(1_000));
     await repository().markUnconfirmed("resend-1", at(130_000));
     const retried = await repository().retry("resend-1", "unconfirmed", at(140_000));
     expect(retried).toMatchObject({ kind: "retried", item: { state: "pending", attempts: 0, attemptStartedAt: null, manualRetries: 1 } });

@@ -56,8 +56,10 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
           TableName: this.tableName,
           Key: keys.outboxItem(id),
           UpdateExpression:
-            "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
-          // A `sending` item whose call to Zalo had begun is not taken over: Zalo may have the message.
+            "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, attemptStartedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
+          // Taking an item records that its call to Zalo begins (the call follows the take within the pacer's wait):
+          // a `sending` item with that mark is not taken over, since Zalo may have the message. Items taken by an
+          // earlier version carry no mark and are taken over once their lease ends.
           ConditionExpression:
             "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
             "OR (#state = :sending AND leaseUntil < :now AND attribute_not_exists(attemptStartedAt)))",
@@ -85,19 +87,6 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     }
   }
 
-  async startAttempt(id: string, owner: string, attempts: number, at: Date): Promise<boolean> {
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        UpdateExpression: "SET attemptStartedAt = :at, attempts = :attempts",
-        ConditionExpression: "#state = :sending AND leaseOwner = :owner AND leaseUntil > :at",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":sending": "sending", ":owner": owner, ":attempts": attempts, ":at": at.toISOString() },
-      }),
-    );
-    return written !== null;
-  }
 
   async markUnconfirmed(id: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
