@@ -3,7 +3,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -29,14 +29,7 @@ const inboxFixtures = { threadId: "", closedThreadId: "", failedOutboxId: "matri
 
 async function call(routeKey: string, path: string, options: { token?: string; body?: unknown; pathParameters?: Record<string, string>; query?: string } = {}) {
   const response = await admin(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      ...(options.query ? { rawQueryString: options.query } : {}),
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), "content-type": "application/json" },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { rawPath: path, pathParameters: options.pathParameters, query: options.query, token: options.token, body: options.body }),
   );
   return response;
 }

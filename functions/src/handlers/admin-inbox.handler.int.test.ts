@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
@@ -49,14 +49,7 @@ async function call(
   options: { token?: string; body?: unknown; rawBody?: string; pathParameters?: Record<string, string>; query?: string } = {},
 ) {
   const response = await handlers[fn](
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      ...(options.query ? { rawQueryString: options.query } : {}),
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), "content-type": "application/json" },
-      ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { rawPath: path, pathParameters: options.pathParameters, query: options.query, token: options.token, body: options.rawBody ?? options.body }),
   );
   return { status: response.statusCode ?? 0, body: response.body ? (JSON.parse(String(response.body)) as Body) : ({} as Body) };
 }

@@ -1,7 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
@@ -117,17 +117,7 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 function call(routeKey: string, query: string, token: string | null, pathParameters?: Record<string, string>, body?: unknown, handler = admin) {
-  const path = routeKey.split(" ")[1]!;
-  return handler(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      rawQueryString: query,
-      ...(pathParameters ? { pathParameters } : {}),
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
-  );
+  return handler(routeRequest(routeKey, { query, token, pathParameters, body }));
 }
 
 const summary = (query: string, token: string) => call("GET /v1/admin/ratings/summary", query, token);

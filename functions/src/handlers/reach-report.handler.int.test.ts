@@ -1,7 +1,7 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -80,14 +80,7 @@ async function ingest(batch: unknown[]) {
 
 function call(handler: HttpHandler, routeKey: string, options: { token: string; query?: string; path?: string; pathParameters?: Record<string, string>; body?: unknown }) {
   return handler(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: options.path ?? routeKey.split(" ")[1]!,
-      rawQueryString: options.query ?? "",
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { ...(options.path ? { rawPath: options.path } : {}), query: options.query, pathParameters: options.pathParameters, token: options.token, body: options.body }),
   );
 }
 
