@@ -1,6 +1,10 @@
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { outboxItemFor } from "../src/adapters/dynamodb/dossier-items.js";
+import { keys } from "../src/adapters/dynamodb/keys.js";
+import type { DossierNotification } from "../src/domain/dossier-notification.js";
+import type { OutboxNotification, OutboxState } from "../src/domain/outbox.js";
 import { ingestSignature } from "../src/handlers/http/ingest-signature.js";
-import { apiGatewayEvent } from "./api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "./api-gateway-event.js";
 import { testSecrets } from "./test-stack.js";
 
 export { firstIngestEvent, type DossierDetails, type FirstEventOptions } from "../../local/src/seed/first-ingest-event.js";
@@ -14,4 +18,61 @@ export function signedIngestRequest(events: readonly unknown[], timestamp: strin
     headers: { "content-type": "application/json", "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(secret, timestamp, Buffer.from(body)).toString("hex")}` },
     body,
   });
+}
+
+export interface StaffAppointment {
+  name?: string;
+  role?: "officer" | "admin";
+  agencyCodes: string[];
+}
+
+/**
+ * Makes a Zalo user a staff member the way an admin does it in the Mini App (`PUT /v1/admin/staff/{id}` on the admin
+ * function, with the admin's token); the user's own token is then a staff token. Throws unless the route answers 200.
+ */
+export async function appointStaff(
+  admin: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>,
+  adminToken: string,
+  user: { zaloAppUserId: string },
+  { name = "Cán bộ", role = "officer", agencyCodes }: StaffAppointment,
+): Promise<void> {
+  const response = await admin(
+    routeRequest("PUT /v1/admin/staff/{zaloAppUserId}", { pathParameters: { zaloAppUserId: user.zaloAppUserId }, token: adminToken, body: { name, role, agencyCodes } }),
+  );
+  if (response.statusCode !== 200) throw new Error(`appointing staff answered ${response.statusCode}: ${String(response.body)}`);
+}
+
+/** The message about a birth registration's status that ingest queues for its applicant; every field can be set. */
+export function dossierNotification(dossierCode: string, overrides: Partial<DossierNotification> = {}): DossierNotification {
+  return {
+    kind: "dossier_received",
+    dossierCode,
+    status: 2,
+    procedureName: "Đăng ký khai sinh",
+    dueAt: "2026-11-09T10:00:00.000Z",
+    newDueAt: null,
+    applicantPhone: "84912345678",
+    ...overrides,
+  };
+}
+
+/**
+ * An outbox item as the table holds it in `state`, built by the adapter's own item builder and indexed as the notify
+ * function leaves it: pending and sending ones in OUTBOX_WAITING, failed and undeliverable ones by state and `at`
+ * (with `reason` and `finishedAt` when a reason is given).
+ */
+export function outboxItemInState(
+  state: Exclude<OutboxState, "sent">,
+  id: string,
+  notification: OutboxNotification,
+  at: string,
+  options: { agencyCode?: string | null; reason?: string } = {},
+): Record<string, unknown> {
+  const waiting = state === "pending" || state === "sending";
+  return {
+    ...outboxItemFor(id, notification, at, undefined, options.agencyCode ?? null),
+    ...(waiting ? keys.outboxWaiting(at, id) : keys.outboxByState(state, at, id)),
+    state,
+    ...(options.reason === undefined ? {} : { reason: options.reason, finishedAt: at }),
+  };
 }

@@ -1,6 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { appointStaff } from "../../test/builders.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { DynamoDbAgencyDirectory } from "../adapters/dynamodb/dynamodb-agency-directory.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -62,16 +63,7 @@ beforeAll(async () => {
     [officer, [wards.kinhBac]],
     [twoAgencies, [wards.daiPhuc, wards.neverIngested]],
   ] as const) {
-    const put = await handlers.admin(
-      apiGatewayEvent({
-        routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
-        rawPath: `/v1/admin/staff/${user.zaloAppUserId}`,
-        pathParameters: { zaloAppUserId: user.zaloAppUserId },
-        headers: { authorization: `Bearer ${tokens.admin}`, "content-type": "application/json" },
-        body: JSON.stringify({ name: "Cán bộ", role: "officer", agencyCodes }),
-      }),
-    );
-    expect(put.statusCode).toBe(200);
+    await appointStaff(handlers.admin, tokens.admin, user, { agencyCodes: [...agencyCodes] });
   }
 });
 afterAll(async () => stack?.stop());

@@ -2,6 +2,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff } from "../../test/builders.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
@@ -82,10 +83,8 @@ beforeAll(async () => {
   stack.config.firstAdminZaloAppUserId = ids.admin;
   deps = composeDependencies(stack.config, { clock });
   admin = httpHandlersFrom(deps).admin;
-  for (const [id, agency] of [[ids.officer, agencyA], [ids.otherOfficer, agencyB]] as const) {
-    const put = await call("PUT /v1/admin/staff/{zaloAppUserId}", "", tokens.admin, { zaloAppUserId: id }, { name: "Cán bộ", role: "officer", agencyCodes: [agency] });
-    expect(put.statusCode).toBe(200);
-  }
+  await appointStaff(admin, tokens.admin, users.officer, { agencyCodes: [agencyA] });
+  await appointStaff(admin, tokens.admin, users.otherOfficer, { agencyCodes: [agencyB] });
   await ingest(
     dossiers.flatMap((d, i) => [
       {

@@ -2,6 +2,7 @@ import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
 import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff } from "../../test/builders.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { keys } from "../adapters/dynamodb/keys.js";
@@ -138,12 +139,7 @@ beforeAll(async () => {
   stack.config.firstAdminZaloAppUserId = users.admin.zaloAppUserId;
   deps = composeDependencies(stack.config, { clock });
   handlers = httpHandlersFrom(deps);
-  const officer = await call(handlers.admin, "PUT /v1/admin/staff/{zaloAppUserId}", {
-    token: users.admin.accessToken,
-    pathParameters: { zaloAppUserId: users.officerA.zaloAppUserId },
-    body: { name: "Cán bộ một cửa", role: "officer", agencyCodes: [agencyA] },
-  });
-  expect(officer.statusCode).toBe(200);
+  await appointStaff(handlers.admin, users.admin.accessToken, users.officerA, { name: "Cán bộ một cửa", agencyCodes: [agencyA] });
 
   await ingest([
     ...events(codes.A1, agencyA, "2026-01-05T02:00:00.000Z", phones.follower, [9]),
