@@ -1,5 +1,6 @@
 import { beforeAll, expect, inject, it } from "vitest";
 import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
+import { waitForMessagesToSettle } from "@motcua/local/zalo-emulator/wait-for-messages-to-settle";
 import { ingest, receivedAtDesk } from "./ingest.js";
 
 const stack = inject("stack");
@@ -100,7 +101,8 @@ it("the admin finds a failed message in the delivery log and sends it again: exa
   await failed.getByRole("button", { name: "Gửi lại" }).click();
   await expect.poll(() => page.getByRole("status").innerText()).toBe("Đã đưa vào hàng gửi lại.");
   await expect.poll(async () => (await messagesTo(phone)).filter((m) => m.templateData?.["ma_ho_so"] === code).length, { timeout: 15_000 }).toBe(1);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Sent again once only: after the emulator's messages stop arriving, still exactly one for the dossier.
+  await waitForMessagesToSettle(stack.zaloEmulatorUrl, { quietMs: 1000, timeoutMs: 15_000 });
   expect((await messagesTo(phone)).filter((m) => m.templateData?.["ma_ho_so"] === code)).toHaveLength(1);
 
   await page.getByLabel("Mã hồ sơ (không bắt buộc)").fill(code);

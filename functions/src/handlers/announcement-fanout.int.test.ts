@@ -1,6 +1,6 @@
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../../test/eventually.js";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
@@ -235,13 +235,14 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
     const id = published.body["announcement"].id as string;
     const dropped = pollerLog.length;
-    const deadline = Date.now() + 30_000;
-    while (!pollerLog.slice(dropped).some((line) => line.includes("dropping"))) {
-      if (Date.now() > deadline) throw new Error(`the failing step's record was not dropped: ${pollerLog.slice(dropped).join(" | ")}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(
+      async () => pollerLog.slice(dropped),
+      (lines) => lines.some((line) => line.includes("dropping")),
+      30_000,
+    );
     expect(failures).toBe(6); // the first call and the poller's 5 retries
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once the first pages' messages have stopped going out, the run stands still where the failure left it.
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 30_000 });
     expect(await fanouts.getFanout(id)).toMatchObject({ state: "running", pages: 3, written: 3 * pageSize });
     expect(failures).toBe(6); // nothing brings it back by itself
 
