@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { birthRegistrationDetails as details } from "../../../test/dossier-fixtures.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
@@ -11,14 +11,11 @@ import { keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
 
 const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let repository: DynamoDbDossierRepository;
 
-beforeAll(async () => {
-  table = await createTestTable();
-  repository = new DynamoDbDossierRepository(table.documentClient, table.tableName, hasher);
+const table = testTableForThisFile((created) => {
+  repository = new DynamoDbDossierRepository(created.documentClient, created.tableName, hasher);
 });
-afterAll(async () => table.drop());
 
 
 function incoming(code: string, eventId: string, status: 2 | 4 | 9 | 10, occurredAt: string, withDetails = false): IncomingDossierEvent {
