@@ -1,16 +1,15 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
-import { appointStaff } from "../../test/builders.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import type { RatingInput } from "../domain/rating.js";
 import { vietnamCalendarDay } from "../domain/vietnam-time.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 const agencyA = "000.00.20.H27";
 const agencyB = "000.00.21.H27";
@@ -54,16 +53,8 @@ const dossiers: { code: string; agency: string; procedure: string; day: string; 
 const clock = shiftedClock(new Date("2026-04-15T10:00:00+07:00"));
 
 async function ingest(events: unknown[]) {
-  const body = JSON.stringify({ events });
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const response = await httpHandlersFrom(deps).ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
+  const response = await httpHandlersFrom(deps).ingest(signedIngestRequest(events, timestamp));
   expect(response.statusCode).toBe(200);
 }
 
@@ -87,22 +78,15 @@ beforeAll(async () => {
   await appointStaff(admin, tokens.admin, users.otherOfficer, { agencyCodes: [agencyB] });
   await ingest(
     dossiers.flatMap((d, i) => [
-      {
+      firstIngestEvent(d.code, {
         eventId: `report-${i}-1`,
-        dossierCode: d.code,
-        status: 2,
         occurredAt: at(d.day),
-        dossier: {
-          agencyCode: d.agency,
-          agencyName: d.agency === agencyA ? "Sở Tư pháp" : "Sở Xây dựng",
-          procedureCode: d.procedure,
-          procedureName: "Thủ tục",
-          applicantName: "Nguyễn Văn An",
-          applicantPhone: "0912345678",
-          receivedAt: at(d.day),
-          dueAt: at(d.day, 5),
-        },
-      },
+        agencyCode: d.agency,
+        agencyName: d.agency === agencyA ? "Sở Tư pháp" : "Sở Xây dựng",
+        procedureCode: d.procedure,
+        procedureName: "Thủ tục",
+        dueAt: at(d.day, 5),
+      }),
       { eventId: `report-${i}-2`, dossierCode: d.code, status: 9, occurredAt: at(d.day, d.finishAfterDays) },
     ]),
   );

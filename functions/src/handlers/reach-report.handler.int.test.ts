@@ -1,16 +1,15 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
-import { appointStaff } from "../../test/builders.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff, signedIngestRequest } from "../../test/builders.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import type { RatingInput } from "../domain/rating.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 const agencyA = "000.00.20.H27";
 const agencyB = "000.00.21.H27";
@@ -64,16 +63,8 @@ function events(dossierCode: string, agency: string, receivedAt: string, phone: 
 }
 
 async function ingest(batch: unknown[]) {
-  const body = JSON.stringify({ events: batch });
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
+  const response = await handlers.ingest(signedIngestRequest(batch, timestamp));
   expect(response.statusCode).toBe(200);
   const results = (JSON.parse(String(response.body)) as { results: { outcome: string }[] }).results;
   expect(results.every((result) => result.outcome === "applied")).toBe(true);
