@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { outboxItemFor } from "../src/adapters/dynamodb/dossier-items.js";
 import { keys } from "../src/adapters/dynamodb/keys.js";
-import type { DossierNotification } from "../src/domain/dossier-notification.js";
 import type { OutboxNotification, OutboxState } from "../src/domain/outbox.js";
 import { ingestSignature } from "../src/handlers/http/ingest-signature.js";
 import { apiGatewayEvent, routeRequest } from "./api-gateway-event.js";
 import { testSecrets } from "./test-stack.js";
 
 export { firstIngestEvent, type DossierDetails, type FirstEventOptions } from "../../local/src/seed/first-ingest-event.js";
+export { dossierNotification } from "./dossier-fixtures.js";
 
 /** `POST /v1/ingest/events` as the province's one-stop system signs it (timestamp in Unix seconds). */
 export function signedIngestRequest(events: readonly unknown[], timestamp: string, secret = testSecrets.ingest): APIGatewayProxyEventV2 {
@@ -40,20 +40,6 @@ export async function appointStaff(
     routeRequest("PUT /v1/admin/staff/{zaloAppUserId}", { pathParameters: { zaloAppUserId: user.zaloAppUserId }, token: adminToken, body: { name, role, agencyCodes } }),
   );
   if (response.statusCode !== 200) throw new Error(`appointing staff answered ${response.statusCode}: ${String(response.body)}`);
-}
-
-/** The message about a birth registration's status that ingest queues for its applicant; every field can be set. */
-export function dossierNotification(dossierCode: string, overrides: Partial<DossierNotification> = {}): DossierNotification {
-  return {
-    kind: "dossier_received",
-    dossierCode,
-    status: 2,
-    procedureName: "Đăng ký khai sinh",
-    dueAt: "2026-11-09T10:00:00.000Z",
-    newDueAt: null,
-    applicantPhone: "84912345678",
-    ...overrides,
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Dossier, DossierDetails } from "../src/domain/dossier.js";
+import type { DossierNotification } from "../src/domain/dossier-notification.js";
 
 /** A birth registration at a ward office, as the one-stop system describes it (times in UTC, phone normalised). */
 export const birthRegistrationDetails = {
@@ -37,6 +38,20 @@ export function receivedDossier(overrides: Partial<Dossier> = {}): Dossier {
     version: 1,
     createdAt: receivedAt,
     updatedAt: receivedAt,
+    ...overrides,
+  };
+}
+
+/** The message about a birth registration's status that ingest queues for its applicant; every field can be set. */
+export function dossierNotification(dossierCode: string, overrides: Partial<DossierNotification> = {}): DossierNotification {
+  return {
+    kind: "dossier_received",
+    dossierCode,
+    status: 2,
+    procedureName: "Đăng ký khai sinh",
+    dueAt: "2026-11-09T10:00:00.000Z",
+    newDueAt: null,
+    applicantPhone: "84912345678",
     ...overrides,
   };
 }
