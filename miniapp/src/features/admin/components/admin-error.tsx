@@ -1,8 +1,6 @@
-/** Why a staff action or load failed, announced to screen readers; nothing when there is no error. */
+import { ErrorAlert } from "../../../shared/ui/error-alert";
+
+/** Why a staff action or load failed, in the staff screens' style. */
 export function AdminError({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p className="admin-error" role="alert">
-      {message}
-    </p>
-  ) : null;
+  return <ErrorAlert className="admin-error" message={message} />;
 }
