@@ -42,24 +42,26 @@ function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   );
 }
 
+/** One of the headline percentages, large, with what it measures under it. */
+function HeadlineRatio({ ratio, label, testId }: { ratio: number | null; label: string; testId: string }) {
+  return (
+    <div>
+      <span className="ratings-big" data-testid={testId}>
+        {ratingsCopy.percent(ratio)}
+      </span>
+      <span className="admin-muted">{label}</span>
+    </div>
+  );
+}
+
 function Report({ report, names }: { report: RatingReport; names: AgencyNames }) {
   const { total } = report;
   return (
     <>
       <section className="admin-card" aria-labelledby="ratings-headline">
         <div className="ratings-headline" id="ratings-headline">
-          <div>
-            <span className="ratings-big" data-testid="satisfaction-ratio">
-              {ratingsCopy.percent(total.satisfactionRatio)}
-            </span>
-            <span className="admin-muted">{ratingsCopy.satisfaction}</span>
-          </div>
-          <div>
-            <span className="ratings-big" data-testid="on-time-ratio">
-              {ratingsCopy.percent(total.onTimeRatio)}
-            </span>
-            <span className="admin-muted">{ratingsCopy.onTime}</span>
-          </div>
+          <HeadlineRatio ratio={total.satisfactionRatio} label={ratingsCopy.satisfaction} testId="satisfaction-ratio" />
+          <HeadlineRatio ratio={total.onTimeRatio} label={ratingsCopy.onTime} testId="on-time-ratio" />
         </div>
         <p className="admin-muted" data-testid="rated-count">
           {ratingsCopy.rated(total.ratings)}
