@@ -1,10 +1,6 @@
-import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
-import { loadConfig } from "@motcua/functions/config/config";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
-import { startApiServer } from "@motcua/local/api-server/start-api-server";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
-import { meteredDynamoDbClient } from "./dynamodb-meter.js";
+import { startMeteredApiServer } from "./metered-api-server.js";
 import { fmt, runLoad } from "./load.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
 
@@ -53,14 +49,8 @@ export async function benchDialectSync(stack: { info: StackInfo }, options: { ro
   lines.push({ name: "dialect throughput / native ingest", value: fmt(dialectRate / nativeRate, 2), target: "≥ 0.8" });
 
   // DynamoDB requests per applied event, counted on a metered copy of the handlers.
-  const meter = meteredDynamoDbClient(info.dynamodbEndpoint, info.region);
-  const meteredApi = await startApiServer({
-    port: 0,
-    host: "127.0.0.1",
-    handlers: buildHttpHandlers(loadConfig(info.env), { dynamoDbClient: meter.client }),
-    routes: httpRoutes,
-    log: () => {},
-  });
+  const meteredApi = await startMeteredApiServer(info);
+  const { meter } = meteredApi;
   try {
     meter.reset();
     const nativeApplied = await native(meteredApi.url);
@@ -83,7 +73,6 @@ export async function benchDialectSync(stack: { info: StackInfo }, options: { ro
     lines.push({ name: "dialect: DynamoDB requests per created dossier (DongBoHoSoMC, 25 items)", value: fmt(perEventOrZero(perItemEvent), 2) });
   } finally {
     await meteredApi.close();
-    meter.client.destroy();
   }
   return lines;
 }

@@ -1,14 +1,11 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { keys } from "@motcua/functions/adapters/dynamodb/keys";
-import { buildHttpHandlers } from "@motcua/functions/composition/http-handlers";
-import { loadConfig } from "@motcua/functions/config/config";
 import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
-import { httpRoutes } from "@motcua/functions/handlers/routes";
-import { startApiServer } from "@motcua/local/api-server/start-api-server";
+import { firstIngestEvent } from "@motcua/local/seed/first-ingest-event";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
-import { meteredDynamoDbClient } from "./dynamodb-meter.js";
+import { startMeteredApiServer } from "./metered-api-server.js";
 import { httpGet } from "./http-get.js";
 import { fmt, runLoad } from "./load.js";
 
@@ -21,14 +18,8 @@ export interface BenchLine {
 /** Lookup cost and throughput, and ingest writes per event, on a running local stack. */
 export async function benchLookupAndIngest(stack: { info: StackInfo }, options: { lookups: number; concurrency: number }): Promise<BenchLine[]> {
   const { info } = stack;
-  const meter = meteredDynamoDbClient(info.dynamodbEndpoint, info.region);
-  const meteredApi = await startApiServer({
-    port: 0,
-    host: "127.0.0.1",
-    handlers: buildHttpHandlers(loadConfig(info.env), { dynamoDbClient: meter.client }),
-    routes: httpRoutes,
-    log: () => {},
-  });
+  const meteredApi = await startMeteredApiServer(info);
+  const { meter } = meteredApi;
   try {
     const lines: BenchLine[] = [];
     const code = await largestSeededDossier(stack);
@@ -97,7 +88,6 @@ export async function benchLookupAndIngest(stack: { info: StackInfo }, options: 
     return lines;
   } finally {
     await meteredApi.close();
-    meter.destroy();
   }
 }
 
@@ -121,25 +111,11 @@ function ingestBatch(dossiers: number, eventsEach: number) {
   const statuses = [2, 4, 9, 10];
   return Array.from({ length: dossiers }, (_, d) => {
     const code = `BENCH-${run}-${d}`;
-    return statuses.slice(0, eventsEach).map((status, i) => ({
-      eventId: `${code}-${i}`,
-      dossierCode: code,
-      status,
-      occurredAt: new Date(Date.UTC(2026, 10, 2, 1 + i)).toISOString(),
-      ...(i === 0
-        ? {
-            dossier: {
-              agencyCode: "000.00.20.H27",
-              agencyName: "UBND phường Kinh Bắc",
-              procedureCode: "1.001193.000.00.00.H27",
-              procedureName: "Đăng ký khai sinh",
-              applicantName: "Người Dùng Thử",
-              applicantPhone: "0912345678",
-              receivedAt: "2026-11-02T01:00:00.000Z",
-              dueAt: "2026-11-09T10:00:00.000Z",
-            },
-          }
-        : {}),
-    }));
+    return statuses.slice(0, eventsEach).map((status, i) => {
+      const event = { eventId: `${code}-${i}`, status, occurredAt: new Date(Date.UTC(2026, 10, 2, 1 + i)).toISOString() };
+      return i === 0
+        ? firstIngestEvent(code, { ...event, applicantName: "Người Dùng Thử", dueAt: "2026-11-09T10:00:00.000Z" })
+        : { ...event, dossierCode: code };
+    });
   }).flat();
 }

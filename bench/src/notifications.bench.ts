@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { statusLabel, type DossierStatus } from "@motcua/functions/domain/dossier-status";
+import { firstIngestEvent } from "@motcua/local/seed/first-ingest-event";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
@@ -219,22 +220,13 @@ async function verifiedFollower(info: StackInfo, index: number): Promise<string>
 }
 
 function received(code: string, phone: string): IngestEvent {
-  return {
+  return firstIngestEvent(code, {
     eventId: `${code}-2`,
-    dossierCode: code,
-    status: 2,
     occurredAt: new Date(Date.now() - 60_000).toISOString(),
-    dossier: {
-      agencyCode: "000.00.20.H27",
-      agencyName: "UBND phường Kinh Bắc",
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Người Dùng Thử",
-      applicantPhone: phone,
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
-      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    },
-  };
+    applicantName: "Người Dùng Thử",
+    applicantPhone: phone,
+    dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
 }
 
 /** Received (2), then in progress (4): two messages per dossier. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { chromiumForThisFile, saveScreenshot } from "./browser.js";
-import { ingest } from "./ingest.js";
+import { ingest, receivedAtDesk } from "./ingest.js";
 import { seriousAxeViolations } from "./a11y/axe.js";
 import { findLayoutProblems, findSmallTapTargets, scaleEveryTextSize } from "./a11y/layout-checks.js";
 
@@ -75,22 +75,7 @@ async function phoneContext(options: { width?: number; height?: number; scale?: 
 
 beforeAll(async () => {
   const results = await ingest(stack, [
-    {
-      eventId: "e2e-a11y-701-a",
-      dossierCode: finishedCode,
-      status: 2,
-      occurredAt: "2026-11-20T08:15:00+07:00",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "Sở Tư pháp",
-        procedureCode: "1.001193.000.00.00.H27",
-        procedureName: "Đăng ký khai sinh",
-        applicantName: "Nguyễn Văn An",
-        applicantPhone: "0912345678",
-        receivedAt: "2026-11-20T08:15:00+07:00",
-        dueAt: "2026-11-25T17:00:00+07:00",
-      },
-    },
+    receivedAtDesk(finishedCode, { eventId: "e2e-a11y-701-a" }),
     { eventId: "e2e-a11y-701-b", dossierCode: finishedCode, status: 10, occurredAt: "2026-11-24T09:00:00+07:00" },
   ]);
   finishedK = new URL(results.find((result) => result.receipt)!.receipt!.url).searchParams.get("k")!;

@@ -1,6 +1,7 @@
 import { beforeAll, expect, inject, it } from "vitest";
 import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
-import { ingest } from "./ingest.js";
+import { waitForMessagesToSettle } from "@motcua/local/zalo-emulator/wait-for-messages-to-settle";
+import { ingest, receivedAtDesk } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
@@ -78,22 +79,7 @@ it("the admin finds a failed message in the delivery log and sends it again: exa
   });
   expect(fault.status).toBe(201);
   await ingest(stack, [
-    {
-      eventId: "e2e-601-received",
-      dossierCode: code,
-      status: 2,
-      occurredAt: "2026-11-20T08:15:00+07:00",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "Sở Tư pháp",
-        procedureCode: "1.001193.000.00.00.H27",
-        procedureName: "Đăng ký khai sinh",
-        applicantName: stack.demoUsers.citizen.name,
-        applicantPhone: stack.demoUsers.citizen.phone,
-        receivedAt: "2026-11-20T08:15:00+07:00",
-        dueAt: "2026-11-25T17:00:00+07:00",
-      },
-    },
+    receivedAtDesk(code, { eventId: "e2e-601-received", applicantName: stack.demoUsers.citizen.name, applicantPhone: stack.demoUsers.citizen.phone }),
   ]);
 
   const { context, page } = await phonePage(chromium.browser);
@@ -115,7 +101,8 @@ it("the admin finds a failed message in the delivery log and sends it again: exa
   await failed.getByRole("button", { name: "Gửi lại" }).click();
   await expect.poll(() => page.getByRole("status").innerText()).toBe("Đã đưa vào hàng gửi lại.");
   await expect.poll(async () => (await messagesTo(phone)).filter((m) => m.templateData?.["ma_ho_so"] === code).length, { timeout: 15_000 }).toBe(1);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Sent again once only: after the emulator's messages stop arriving, still exactly one for the dossier.
+  await waitForMessagesToSettle(stack.zaloEmulatorUrl, { quietMs: 1000, timeoutMs: 15_000 });
   expect((await messagesTo(phone)).filter((m) => m.templateData?.["ma_ho_so"] === code)).toHaveLength(1);
 
   await page.getByLabel("Mã hồ sơ (không bắt buộc)").fill(code);

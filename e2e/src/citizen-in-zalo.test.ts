@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium, phonePage, saveScreenshot } from "./browser.js";
 import { writeQrVideo } from "./fake-camera.js";
-import { ingest } from "./ingest.js";
+import { ingest, receivedAtDesk } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
@@ -26,24 +26,19 @@ async function createCitizen(name: string): Promise<{ accessToken: string }> {
 beforeAll(async () => {
   const results = await ingest(
     stack,
-    codes.map((code, i) => ({
-      eventId: `e2e-zalo-${i}`,
-      dossierCode: code,
-      status: 5,
-      occurredAt: `2026-11-${18 + i}T08:00:00+07:00`,
-      unitName: "Phòng Tư pháp",
-      note: "Bổ sung bản sao sổ hộ khẩu",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "Sở Tư pháp",
-        procedureCode: "1.001193.000.00.00.H27",
+    codes.map((code, i) =>
+      receivedAtDesk(code, {
+        eventId: `e2e-zalo-${i}`,
+        status: 5,
+        occurredAt: `2026-11-${18 + i}T08:00:00+07:00`,
+        unitName: "Phòng Tư pháp",
+        note: "Bổ sung bản sao sổ hộ khẩu",
         procedureName: ["Đăng ký khai sinh", "Đăng ký kết hôn", "Cấp bản sao trích lục hộ tịch"][i],
         applicantName: "Lê Thị Hoa",
         applicantPhone: phone,
-        receivedAt: `2026-11-${18 + i}T08:00:00+07:00`,
         dueAt: "2026-11-28T17:00:00+07:00",
-      },
-    })),
+      }),
+    ),
   );
   // The receipt of the first dossier, as the one-stop system prints it, filmed by the fake camera.
   const video = writeQrVideo(results[0]!.receipt!.url, "receipt-qr");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
-import { ingest } from "./ingest.js";
+import { ingest, receivedAtDesk } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
@@ -13,20 +13,10 @@ const k: Record<string, string> = {};
 
 beforeAll(async () => {
   browser = chromium.browser;
-  const details = {
-    agencyCode: "000.00.20.H27",
-    agencyName: "Sở Tư pháp",
-    procedureCode: "1.001193.000.00.00.H27",
-    procedureName: "Đăng ký khai sinh",
-    applicantName: "Nguyễn Văn An",
-    applicantPhone: "0912345678",
-    receivedAt: "2026-11-20T08:15:00+07:00",
-    dueAt: "2026-11-25T17:00:00+07:00",
-  };
   const results = await ingest(stack, [
-    { eventId: "e2e-501-a", dossierCode: codes.finished, status: 2, occurredAt: "2026-11-20T08:15:00+07:00", dossier: details },
+    receivedAtDesk(codes.finished, { eventId: "e2e-501-a" }),
     { eventId: "e2e-501-b", dossierCode: codes.finished, status: 10, occurredAt: "2026-11-24T09:00:00+07:00" },
-    { eventId: "e2e-502-a", dossierCode: codes.unfinished, status: 2, occurredAt: "2026-11-20T08:15:00+07:00", dossier: details },
+    receivedAtDesk(codes.unfinished, { eventId: "e2e-502-a" }),
     { eventId: "e2e-502-b", dossierCode: codes.unfinished, status: 4, occurredAt: "2026-11-21T09:00:00+07:00" },
   ]);
   for (const result of results) {

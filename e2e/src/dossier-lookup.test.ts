@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { chromiumForThisFile, phonePage, saveScreenshot } from "./browser.js";
-import { ingest } from "./ingest.js";
+import { ingest, receivedAtDesk } from "./ingest.js";
 
 const stack = inject("stack");
 const miniAppUrl = inject("miniAppUrl");
@@ -14,23 +14,7 @@ let receiptK = "";
 beforeAll(async () => {
   browser = chromium.browser;
   const [first] = await ingest(stack, [
-    {
-      eventId: "e2e-42-received",
-      dossierCode: code,
-      status: 2,
-      occurredAt: "2026-11-20T08:15:00+07:00",
-      unitName: "Bộ phận Một cửa",
-      dossier: {
-        agencyCode: "000.00.20.H27",
-        agencyName: "Sở Tư pháp",
-        procedureCode: "1.001193.000.00.00.H27",
-        procedureName: "Đăng ký khai sinh",
-        applicantName: "Nguyễn Văn An",
-        applicantPhone: "0912345678",
-        receivedAt: "2026-11-20T08:15:00+07:00",
-        dueAt: "2026-11-25T17:00:00+07:00",
-      },
-    },
+    receivedAtDesk(code, { eventId: "e2e-42-received", unitName: "Bộ phận Một cửa" }),
     { eventId: "e2e-42-processing", dossierCode: code, status: 4, occurredAt: "2026-11-20T10:00:00+07:00", unitName: "Phòng Tư pháp" },
     {
       eventId: "e2e-42-supplement",

@@ -1,2 +1,2 @@
 // The Zalo emulator with a hand-moved clock, for integration tests of the Zalo adapters.
-export { fixtureConfig, startEmulatorFixture, type EmulatorFixture } from "../../local/src/zalo-emulator/emulator-fixture.js";
+export { emulatorForThisFile, fixtureConfig, startEmulatorFixture, type EmulatorFixture } from "../../local/src/zalo-emulator/emulator-fixture.js";

@@ -1,33 +1,19 @@
 import { expect, it } from "vitest";
-import type { Dossier, DossierEvent } from "./dossier.js";
+import { receivedDossier } from "../../test/dossier-fixtures.js";
+import type { DossierEvent } from "./dossier.js";
 import { buildDossierView } from "./dossier-view.js";
 
-const dossier: Dossier = {
-  code: "000.00.20.H27-261102-0001",
-  codeKind: "official",
-  agencyCode: "000.00.20.H27",
-  agencyName: "UBND phường Kinh Bắc",
-  procedureCode: "1.001193.000.00.00.H27",
-  procedureName: "Đăng ký khai sinh",
-  applicantName: "Nguyễn Văn An",
-  applicantPhone: "84912345678",
-  receivedAt: "2026-11-02T01:00:00.000Z",
-  dueAt: "2026-11-09T10:00:00.000Z",
-  detailsAt: "2026-11-02T01:00:00.000Z",
+const dossier = receivedDossier({
   status: 5,
   statusAt: "2026-11-03T01:00:00.000Z",
-  finishedAt: null,
   supplementRequests: 1,
-  supplementPausedMs: 0,
   supplementPausedSince: "2026-11-03T01:00:00.000Z",
   latestApology: { reason: "Chờ xác minh", newDueAt: "2026-11-12T10:00:00.000Z", occurredAt: "2026-11-03T01:00:00.000Z" },
-  ratingInvitedAt: null,
-  lateAt: null,
   eventCount: 2,
   version: 2,
   createdAt: "2026-11-02T01:00:01.000Z",
   updatedAt: "2026-11-03T01:00:01.000Z",
-};
+});
 const events: DossierEvent[] = [
   { eventId: "e1", status: 2, occurredAt: "2026-11-02T01:00:00.000Z", recordedAt: "x", note: null, unitName: "Bộ phận Một cửa", apology: null },
   {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { birthRegistrationDetails as details } from "../../test/dossier-fixtures.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "./dossier.js";
 import type { DossierStatus } from "./dossier-status.js";
 import { notificationFor } from "./dossier-notification.js";
 
-const details = {
-  agencyCode: "000.00.20.H27",
-  agencyName: "UBND phường Kinh Bắc",
-  procedureCode: "1.001193.000.00.00.H27",
-  procedureName: "Đăng ký khai sinh",
-  applicantName: "Nguyễn Văn An",
-  applicantPhone: "84912345678",
-  receivedAt: "2026-11-02T01:00:00.000Z",
-  dueAt: "2026-11-09T10:00:00.000Z",
-};
 
 function incoming(eventId: string, status: DossierStatus, occurredAt: string, extra: Partial<IncomingDossierEvent> = {}) {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dossierNotification } from "../../test/dossier-fixtures.js";
 import { renderMessage, vietnamDate } from "./notification-message.js";
 
 const links = {
@@ -10,15 +11,7 @@ const links = {
 describe("renderMessage", () => {
   it("renders a status change with the code, procedure, Vietnamese status, due date and the deep link", () => {
     const message = renderMessage(
-      {
-        kind: "dossier_status_changed",
-        dossierCode: "000.00.20.H06-190802-0001",
-        status: 4,
-        procedureName: "Cấp giấy phép xây dựng",
-        dueAt: "2019-08-16T17:00:00.000Z",
-        newDueAt: null,
-        applicantPhone: "84912345678",
-      },
+      dossierNotification("000.00.20.H06-190802-0001", { kind: "dossier_status_changed", status: 4, procedureName: "Cấp giấy phép xây dựng", dueAt: "2019-08-16T17:00:00.000Z" }),
       links,
     );
     expect(message.template).toBe("dossier_update");
@@ -34,15 +27,7 @@ describe("renderMessage", () => {
 
   it("shows the new date of an apology", () => {
     const message = renderMessage(
-      {
-        kind: "dossier_apology",
-        dossierCode: "A-1",
-        status: 4,
-        procedureName: "P",
-        dueAt: "2019-08-16T03:00:00.000Z",
-        newDueAt: "2019-08-23T03:00:00.000Z",
-        applicantPhone: null,
-      },
+      dossierNotification("A-1", { kind: "dossier_apology", status: 4, procedureName: "P", dueAt: "2019-08-16T03:00:00.000Z", newDueAt: "2019-08-23T03:00:00.000Z", applicantPhone: null }),
       links,
     );
     expect(message.templateData["ngay_hen_tra"]).toBe("23/08/2019");
@@ -84,16 +69,7 @@ describe("renderMessage", () => {
 describe("the overdue message", () => {
   it("says the promised date passed, names the agency and links the dossier in the Mini App", () => {
     const rendered = renderMessage(
-      {
-        kind: "dossier_overdue",
-        dossierCode: "000.00.20.H27-261102-0001",
-        status: 4,
-        procedureName: "Cấp giấy phép xây dựng",
-        dueAt: "2026-11-09T10:00:00.000Z",
-        newDueAt: null,
-        applicantPhone: "84912345678",
-        agencyName: "UBND xã Tân Phú",
-      },
+      dossierNotification("000.00.20.H27-261102-0001", { kind: "dossier_overdue", status: 4, procedureName: "Cấp giấy phép xây dựng", agencyName: "UBND xã Tân Phú" }),
       { dossier: (code) => `https://zalo.me/s/1/?hs=${code}&k=sig`, announcement: (id) => id, feedbackThread: (id) => id },
     );
     expect(rendered.template).toBe("dossier_update");

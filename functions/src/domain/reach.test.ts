@@ -1,37 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { receivedDossier } from "../../test/dossier-fixtures.js";
 import type { Dossier } from "./dossier.js";
 import { reachChangeOnIngest, vietnamMonth, type DossierReach } from "./reach.js";
 
 const at = "2026-02-20T03:00:00.000Z";
 
+/** Received one second before midnight, Vietnam time, on 31 January: January's, not February's. */
 function dossier(overrides: Partial<Dossier> = {}): Dossier {
-  return {
+  return receivedDossier({
     code: "000.00.20.H27-260131-0001",
-    codeKind: "official",
-    agencyCode: "000.00.20.H27",
-    agencyName: "UBND phường Kinh Bắc",
-    procedureCode: "1.001193.000.00.00.H27",
-    procedureName: "Đăng ký khai sinh",
-    applicantName: "Nguyễn Văn An",
-    applicantPhone: "84912345678",
     receivedAt: "2026-01-31T16:59:59.000Z",
     dueAt: "2026-02-06T10:00:00.000Z",
-    detailsAt: "2026-01-31T16:59:59.000Z",
-    status: 2,
-    statusAt: "2026-01-31T16:59:59.000Z",
-    finishedAt: null,
-    supplementRequests: 0,
-    supplementPausedMs: 0,
-    supplementPausedSince: null,
-    latestApology: null,
-    ratingInvitedAt: null,
-    lateAt: null,
-    eventCount: 1,
-    version: 1,
     createdAt: at,
     updatedAt: at,
     ...overrides,
-  };
+  });
 }
 
 const counted: DossierReach = {

@@ -1,12 +1,12 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { DynamoDbAgencyDirectory } from "../adapters/dynamodb/dynamodb-agency-directory.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 const wards = { kinhBac: "000.00.40.H27", daiPhuc: "000.00.41.H27", neverIngested: "000.00.49.H27" };
 let now = new Date("2026-11-20T02:00:00Z");
@@ -16,31 +16,17 @@ let handlers: Record<"ingest" | "admin", HttpHandler>;
 const tokens = { admin: "", officer: "", twoAgencies: "" };
 
 function dossierEvent(agencyCode: string, agencyName: string, serial: number) {
-  return {
+  return firstIngestEvent(`${agencyCode}-261120-${String(100 + serial).padStart(4, "0")}`, {
     eventId: `agency-${agencyCode}-${serial}`,
-    dossierCode: `${agencyCode}-261120-${String(100 + serial).padStart(4, "0")}`,
-    status: 2,
     occurredAt: "2026-11-20T09:00:00+07:00",
-    dossier: {
-      agencyCode,
-      agencyName,
-      procedureCode: "1.001193.000.00.00.H27",
-      procedureName: "Đăng ký khai sinh",
-      applicantName: "Nguyễn Văn An",
-      applicantPhone: "0912345678",
-      receivedAt: "2026-11-20T09:00:00+07:00",
-      dueAt: "2026-11-25T17:00:00+07:00",
-    },
-  };
+    agencyCode,
+    agencyName,
+    dueAt: "2026-11-25T17:00:00+07:00",
+  });
 }
 
 async function ingest(events: unknown[]) {
-  const body = JSON.stringify({ events });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const signature = ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex");
-  const response = await handlers.ingest(
-    apiGatewayEvent({ routeKey: "POST /v1/ingest/events", rawPath: "/v1/ingest/events", headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${signature}` }, body }),
-  );
+  const response = await handlers.ingest(signedIngestRequest(events, String(Math.floor(now.getTime() / 1000))));
   expect(response.statusCode).toBe(200);
 }
 
@@ -62,16 +48,7 @@ beforeAll(async () => {
     [officer, [wards.kinhBac]],
     [twoAgencies, [wards.daiPhuc, wards.neverIngested]],
   ] as const) {
-    const put = await handlers.admin(
-      apiGatewayEvent({
-        routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
-        rawPath: `/v1/admin/staff/${user.zaloAppUserId}`,
-        pathParameters: { zaloAppUserId: user.zaloAppUserId },
-        headers: { authorization: `Bearer ${tokens.admin}`, "content-type": "application/json" },
-        body: JSON.stringify({ name: "Cán bộ", role: "officer", agencyCodes }),
-      }),
-    );
-    expect(put.statusCode).toBe(200);
+    await appointStaff(handlers.admin, tokens.admin, user, { agencyCodes: [...agencyCodes] });
   }
 });
 afterAll(async () => stack?.stop());

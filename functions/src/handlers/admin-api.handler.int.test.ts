@@ -1,9 +1,9 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { dossierNotification, firstIngestEvent, outboxItemInState, signedIngestRequest } from "../../test/builders.js";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -12,8 +12,6 @@ import { httpRoutes } from "./routes.js";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
-import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
-import { keys } from "../adapters/dynamodb/keys.js";
 
 const agency = "000.00.20.H27";
 const otherAgency = "000.00.21.H27";
@@ -29,14 +27,7 @@ const inboxFixtures = { threadId: "", closedThreadId: "", failedOutboxId: "matri
 
 async function call(routeKey: string, path: string, options: { token?: string; body?: unknown; pathParameters?: Record<string, string>; query?: string } = {}) {
   const response = await admin(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      ...(options.query ? { rawQueryString: options.query } : {}),
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), "content-type": "application/json" },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { rawPath: path, pathParameters: options.pathParameters, query: options.query, token: options.token, body: options.body }),
   );
   return response;
 }
@@ -86,17 +77,11 @@ beforeAll(async () => {
   inboxFixtures.closedThreadId = (await submit("Đã xong")).id;
   await deps.feedbackInbox.close((await deps.staffAccess.findStaffMember(ids.admin))!, inboxFixtures.closedThreadId);
   const finishedAt = new Date().toISOString();
-  const notification = { kind: "dossier_status_changed" as const, dossierCode: code, status: 2 as const, procedureName: "Đăng ký khai sinh", dueAt: finishedAt, newDueAt: null, applicantPhone: "84912345678" };
+  const notification = dossierNotification(code, { kind: "dossier_status_changed", dueAt: finishedAt });
   await createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }).send(
     new PutCommand({
       TableName: stack.config.tableName,
-      Item: {
-        ...outboxItemFor(inboxFixtures.failedOutboxId, notification, finishedAt, undefined, agency),
-        ...keys.outboxByState("failed", finishedAt, inboxFixtures.failedOutboxId),
-        state: "failed",
-        reason: "retries_exhausted",
-        finishedAt,
-      },
+      Item: outboxItemInState("failed", inboxFixtures.failedOutboxId, notification, finishedAt, { agencyCode: agency, reason: "retries_exhausted" }),
     }),
   );
 });

@@ -1,16 +1,14 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { appointStaff, firstIngestEvent, outboxItemInState, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { HmacReceiptSigner } from "../adapters/crypto/hmac-receipt-signer.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
-import { outboxItemFor } from "../adapters/dynamodb/dossier-items.js";
 import { DynamoDbFeedbackRepository } from "../adapters/dynamodb/dynamodb-feedback-repository.js";
 import { DynamoDbOutboxRepository } from "../adapters/dynamodb/dynamodb-outbox-repository.js";
-import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies, type Dependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { notifyHandlerFrom } from "../composition/stream-handlers.js";
@@ -49,14 +47,7 @@ async function call(
   options: { token?: string; body?: unknown; rawBody?: string; pathParameters?: Record<string, string>; query?: string } = {},
 ) {
   const response = await handlers[fn](
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      ...(options.query ? { rawQueryString: options.query } : {}),
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), "content-type": "application/json" },
-      ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { rawPath: path, pathParameters: options.pathParameters, query: options.query, token: options.token, body: options.rawBody ?? options.body }),
   );
   return { status: response.statusCode ?? 0, body: response.body ? (JSON.parse(String(response.body)) as Body) : ({} as Body) };
 }
@@ -128,13 +119,9 @@ beforeAll(async () => {
   tokens.citizen = citizen.accessToken;
   ids.admin = users.admin.zaloAppUserId;
   ids.officer = users.officer.zaloAppUserId;
-  const put = async (user: { zaloAppUserId: string }, name: string, agencyCodes: string[]) =>
-    expect(
-      (await admin("PUT /v1/admin/staff/{zaloAppUserId}", `/v1/admin/staff/${user.zaloAppUserId}`, { token: tokens.admin, pathParameters: { zaloAppUserId: user.zaloAppUserId }, body: { name, role: "officer", agencyCodes } })).status,
-    ).toBe(200);
-  await put(users.officer, "Phạm Thu Hà", [agency]);
-  await put(users.otherOfficer, "Đỗ Văn Hùng", [otherAgency]);
-  await put(users.generalOfficer, "Vũ Thị Lan", [generalFeedbackScope]);
+  await appointStaff(handlers.admin, tokens.admin, users.officer, { name: "Phạm Thu Hà", agencyCodes: [agency] });
+  await appointStaff(handlers.admin, tokens.admin, users.otherOfficer, { name: "Đỗ Văn Hùng", agencyCodes: [otherAgency] });
+  await appointStaff(handlers.admin, tokens.admin, users.generalOfficer, { name: "Vũ Thị Lan", agencyCodes: [generalFeedbackScope] });
 
   // The citizen opens the Mini App: the backend learns from Zalo that he follows the OA (and his OA id).
   expect((await call("api", "GET /v1/me", "/v1/me", { token: tokens.citizen })).status).toBe(200);
@@ -317,13 +304,9 @@ describe("delivery log", () => {
     await client.send(
       new PutCommand({
         TableName: stack.config.tableName,
-        Item: {
-          ...outboxItemFor("announcement-item-1", { kind: "announcement", announcementId: "a1", title: "Nghỉ lễ", summary: "…", zaloAppUserId: citizen.zaloAppUserId }, finishedAt),
-          ...keys.outboxByState("undeliverable", finishedAt, "announcement-item-1"),
-          state: "undeliverable",
+        Item: outboxItemInState("undeliverable", "announcement-item-1", { kind: "announcement", announcementId: "a1", title: "Nghỉ lễ", summary: "…", zaloAppUserId: citizen.zaloAppUserId }, finishedAt, {
           reason: "not_a_follower",
-          finishedAt,
-        },
+        }),
       }),
     );
     expect(((await notifications(tokens.admin, "state=undeliverable")).body["notifications"] as { id: string }[]).map((n) => n.id)).toEqual(["announcement-item-1"]);

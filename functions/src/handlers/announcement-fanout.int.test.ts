@@ -1,6 +1,6 @@
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../../test/eventually.js";
+import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
@@ -140,6 +140,24 @@ function perRecipient(list: { recipient: string; templateData?: Record<string, s
   return counts;
 }
 
+/** The real fan-out repository with its page write replaced, to inject a crash or an outage. */
+function fanoutsWithPageWrite(writePage: AnnouncementFanoutRepository["writePage"]): AnnouncementFanoutRepository {
+  return {
+    publish: (a, f) => fanouts.publish(a, f),
+    getFanout: (id) => fanouts.getFanout(id),
+    progress: (id) => fanouts.progress(id),
+    nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
+    markPaused: (id, until) => fanouts.markPaused(id, until),
+    writePage,
+  };
+}
+
+/** The notify function whose fan-out steps use `fanoutRepository`. */
+function notifyWithFanouts(fanoutRepository: AnnouncementFanoutRepository) {
+  const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+  return notifyHandlerFrom({ ...deps, fanOutStep: fanOutStepUseCase({ fanouts: fanoutRepository, announcements, citizens, clock: deps.clock, pageSize }) });
+}
+
 describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
   it("sends exactly one OA message per opted-in follower and counts the outcomes", async () => {
     const title = "Thủ tục mới: cấp bản sao trích lục hộ tịch trực tuyến";
@@ -173,29 +191,20 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     let writes = 0;
     let crashedAfter = false;
     let crashedBefore = false;
-    const crashing: AnnouncementFanoutRepository = {
-      publish: (a, f) => fanouts.publish(a, f),
-      getFanout: (id) => fanouts.getFanout(id),
-      progress: (id) => fanouts.progress(id),
-      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
-      markPaused: (id, until) => fanouts.markPaused(id, until),
-      writePage: async (page) => {
-        if (writes === 4 && !crashedBefore) {
-          crashedBefore = true;
-          throw new Error("injected crash before page 5");
-        }
-        const result = await fanouts.writePage(page);
-        if (result === "written") writes += 1;
-        if (writes === 2 && !crashedAfter) {
-          crashedAfter = true;
-          throw new Error("injected crash after page 2");
-        }
-        return result;
-      },
-    };
-    const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
-    const crashingStep = fanOutStepUseCase({ fanouts: crashing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = notifyHandlerFrom({ ...deps, fanOutStep: crashingStep });
+    const crashing = fanoutsWithPageWrite(async (page) => {
+      if (writes === 4 && !crashedBefore) {
+        crashedBefore = true;
+        throw new Error("injected crash before page 5");
+      }
+      const result = await fanouts.writePage(page);
+      if (result === "written") writes += 1;
+      if (writes === 2 && !crashedAfter) {
+        crashedAfter = true;
+        throw new Error("injected crash after page 2");
+      }
+      return result;
+    });
+    notify = notifyWithFanouts(crashing);
 
     const title = "Bãi bỏ thủ tục cấp giấy xác nhận tình trạng hôn nhân bản giấy";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "abolished_procedure", title, body: "Nội dung" });
@@ -211,37 +220,29 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     let broken = true;
     let writes = 0;
     let failures = 0;
-    const failing: AnnouncementFanoutRepository = {
-      publish: (a, f) => fanouts.publish(a, f),
-      getFanout: (id) => fanouts.getFanout(id),
-      progress: (id) => fanouts.progress(id),
-      nudgeStalled: (before, now, limit) => fanouts.nudgeStalled(before, now, limit),
-      markPaused: (id, until) => fanouts.markPaused(id, until),
-      writePage: async (page) => {
-        if (writes === 3 && broken) {
-          failures += 1;
-          throw new Error("injected: the page write keeps failing");
-        }
-        const result = await fanouts.writePage(page);
-        if (result === "written") writes += 1;
-        return result;
-      },
-    };
-    const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
-    const step = fanOutStepUseCase({ fanouts: failing, announcements, citizens, clock: deps.clock, pageSize });
-    notify = notifyHandlerFrom({ ...deps, fanOutStep: step });
+    const failing = fanoutsWithPageWrite(async (page) => {
+      if (writes === 3 && broken) {
+        failures += 1;
+        throw new Error("injected: the page write keeps failing");
+      }
+      const result = await fanouts.writePage(page);
+      if (result === "written") writes += 1;
+      return result;
+    });
+    notify = notifyWithFanouts(failing);
 
     const title = "Thông báo: tạm dừng tiếp nhận hồ sơ trực tiếp ngày 30/11";
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
     const id = published.body["announcement"].id as string;
     const dropped = pollerLog.length;
-    const deadline = Date.now() + 30_000;
-    while (!pollerLog.slice(dropped).some((line) => line.includes("dropping"))) {
-      if (Date.now() > deadline) throw new Error(`the failing step's record was not dropped: ${pollerLog.slice(dropped).join(" | ")}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(
+      async () => pollerLog.slice(dropped),
+      (lines) => lines.some((line) => line.includes("dropping")),
+      30_000,
+    );
     expect(failures).toBe(6); // the first call and the poller's 5 retries
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once the first pages' messages have stopped going out, the run stands still where the failure left it.
+    await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 30_000 });
     expect(await fanouts.getFanout(id)).toMatchObject({ state: "running", pages: 3, written: 3 * pageSize });
     expect(failures).toBe(6); // nothing brings it back by itself
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { apiGatewayEvent, routeRequest } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { composeDependencies, type Dependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
@@ -20,17 +20,7 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 async function get(routeKey: string, options: { query?: string; path?: Record<string, string> } = {}) {
-  let rawPath = routeKey.split(" ")[1]!;
-  for (const [name, value] of Object.entries(options.path ?? {})) rawPath = rawPath.replace(`{${name}}`, value);
-  const response = await api(
-    apiGatewayEvent({
-      routeKey,
-      rawPath,
-      rawQueryString: options.query ?? "",
-      ...(options.path ? { pathParameters: options.path } : {}),
-      headers: { authorization: `Bearer ${token}` },
-    }),
-  );
+  const response = await api(routeRequest(routeKey, { query: options.query, pathParameters: options.path, token }));
   return { status: response.statusCode, body: JSON.parse(String(response.body)) };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
 import { paddedJson } from "../../test/padded-json.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies, type Dependencies } from "../composition/compose.js";
@@ -21,17 +21,7 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 async function call(routeKey: string, options: { path?: Record<string, string>; body?: unknown; as?: { accessToken: string } } = {}) {
-  let rawPath = routeKey.split(" ")[1]!;
-  for (const [name, value] of Object.entries(options.path ?? {})) rawPath = rawPath.replace(`{${name}}`, value);
-  const response = await api(
-    apiGatewayEvent({
-      routeKey,
-      rawPath,
-      ...(options.path ? { pathParameters: options.path } : {}),
-      headers: { authorization: `Bearer ${(options.as ?? author).accessToken}` },
-      ...(options.body !== undefined ? { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) } : {}),
-    }),
-  );
+  const response = await api(routeRequest(routeKey, { pathParameters: options.path, token: (options.as ?? author).accessToken, body: options.body }));
   return { status: response.statusCode, body: JSON.parse(String(response.body)) };
 }
 const myThreads = async (as = author) => (await call("GET /v1/me/feedback", { as })).body.threads as { id: string; state: string; late: boolean }[];

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
@@ -90,16 +90,7 @@ beforeAll(async () => {
   job = lateDossiersHandlerFrom(deps);
   const notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (records) => notify(records));
-  const put = await handlers.admin(
-    apiGatewayEvent({
-      routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
-      rawPath: `/v1/admin/staff/${officer.zaloAppUserId}`,
-      pathParameters: { zaloAppUserId: officer.zaloAppUserId },
-      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "Phạm Thu Hà", role: "officer", agencyCodes: [agency] }),
-    }),
-  );
-  expect(put.statusCode).toBe(200);
+  await appointStaff(handlers.admin, adminToken, officer, { name: "Phạm Thu Hà", agencyCodes: [agency] });
 });
 afterAll(async () => {
   await poller?.stop();

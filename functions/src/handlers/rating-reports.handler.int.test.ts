@@ -1,15 +1,15 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { shiftedClock } from "../adapters/system/shifted-clock.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import type { RatingInput } from "../domain/rating.js";
 import { vietnamCalendarDay } from "../domain/vietnam-time.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 const agencyA = "000.00.20.H27";
 const agencyB = "000.00.21.H27";
@@ -53,16 +53,8 @@ const dossiers: { code: string; agency: string; procedure: string; day: string; 
 const clock = shiftedClock(new Date("2026-04-15T10:00:00+07:00"));
 
 async function ingest(events: unknown[]) {
-  const body = JSON.stringify({ events });
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const response = await httpHandlersFrom(deps).ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
+  const response = await httpHandlersFrom(deps).ingest(signedIngestRequest(events, timestamp));
   expect(response.statusCode).toBe(200);
 }
 
@@ -82,28 +74,19 @@ beforeAll(async () => {
   stack.config.firstAdminZaloAppUserId = ids.admin;
   deps = composeDependencies(stack.config, { clock });
   admin = httpHandlersFrom(deps).admin;
-  for (const [id, agency] of [[ids.officer, agencyA], [ids.otherOfficer, agencyB]] as const) {
-    const put = await call("PUT /v1/admin/staff/{zaloAppUserId}", "", tokens.admin, { zaloAppUserId: id }, { name: "Cán bộ", role: "officer", agencyCodes: [agency] });
-    expect(put.statusCode).toBe(200);
-  }
+  await appointStaff(admin, tokens.admin, users.officer, { agencyCodes: [agencyA] });
+  await appointStaff(admin, tokens.admin, users.otherOfficer, { agencyCodes: [agencyB] });
   await ingest(
     dossiers.flatMap((d, i) => [
-      {
+      firstIngestEvent(d.code, {
         eventId: `report-${i}-1`,
-        dossierCode: d.code,
-        status: 2,
         occurredAt: at(d.day),
-        dossier: {
-          agencyCode: d.agency,
-          agencyName: d.agency === agencyA ? "Sở Tư pháp" : "Sở Xây dựng",
-          procedureCode: d.procedure,
-          procedureName: "Thủ tục",
-          applicantName: "Nguyễn Văn An",
-          applicantPhone: "0912345678",
-          receivedAt: at(d.day),
-          dueAt: at(d.day, 5),
-        },
-      },
+        agencyCode: d.agency,
+        agencyName: d.agency === agencyA ? "Sở Tư pháp" : "Sở Xây dựng",
+        procedureCode: d.procedure,
+        procedureName: "Thủ tục",
+        dueAt: at(d.day, 5),
+      }),
       { eventId: `report-${i}-2`, dossierCode: d.code, status: 9, occurredAt: at(d.day, d.finishAfterDays) },
     ]),
   );
@@ -117,17 +100,7 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 function call(routeKey: string, query: string, token: string | null, pathParameters?: Record<string, string>, body?: unknown, handler = admin) {
-  const path = routeKey.split(" ")[1]!;
-  return handler(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: path,
-      rawQueryString: query,
-      ...(pathParameters ? { pathParameters } : {}),
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
-  );
+  return handler(routeRequest(routeKey, { query, token, pathParameters, body }));
 }
 
 const summary = (query: string, token: string) => call("GET /v1/admin/ratings/summary", query, token);

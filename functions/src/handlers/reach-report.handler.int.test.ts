@@ -1,15 +1,15 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backdatedRatings } from "../../test/backdated-rating.js";
-import { apiGatewayEvent } from "../../test/api-gateway-event.js";
-import { startTestStack, testSecrets } from "../../test/test-stack.js";
+import { routeRequest } from "../../test/api-gateway-event.js";
+import { appointStaff, signedIngestRequest } from "../../test/builders.js";
+import { startTestStack } from "../../test/test-stack.js";
 import { FixedClock } from "../adapters/in-memory/fixed-clock.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { dossierCodeToPathSegment } from "@motcua/contracts/dossier-code";
 import type { RatingInput } from "../domain/rating.js";
-import { ingestSignature } from "./http/ingest-signature.js";
 
 const agencyA = "000.00.20.H27";
 const agencyB = "000.00.21.H27";
@@ -63,16 +63,8 @@ function events(dossierCode: string, agency: string, receivedAt: string, phone: 
 }
 
 async function ingest(batch: unknown[]) {
-  const body = JSON.stringify({ events: batch });
   const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const response = await handlers.ingest(
-    apiGatewayEvent({
-      routeKey: "POST /v1/ingest/events",
-      rawPath: "/v1/ingest/events",
-      headers: { "x-motcua-timestamp": timestamp, "x-motcua-signature": `v1=${ingestSignature(testSecrets.ingest, timestamp, Buffer.from(body)).toString("hex")}` },
-      body,
-    }),
-  );
+  const response = await handlers.ingest(signedIngestRequest(batch, timestamp));
   expect(response.statusCode).toBe(200);
   const results = (JSON.parse(String(response.body)) as { results: { outcome: string }[] }).results;
   expect(results.every((result) => result.outcome === "applied")).toBe(true);
@@ -80,14 +72,7 @@ async function ingest(batch: unknown[]) {
 
 function call(handler: HttpHandler, routeKey: string, options: { token: string; query?: string; path?: string; pathParameters?: Record<string, string>; body?: unknown }) {
   return handler(
-    apiGatewayEvent({
-      routeKey,
-      rawPath: options.path ?? routeKey.split(" ")[1]!,
-      rawQueryString: options.query ?? "",
-      ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-      headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
+    routeRequest(routeKey, { ...(options.path ? { rawPath: options.path } : {}), query: options.query, pathParameters: options.pathParameters, token: options.token, body: options.body }),
   );
 }
 
@@ -145,12 +130,7 @@ beforeAll(async () => {
   stack.config.firstAdminZaloAppUserId = users.admin.zaloAppUserId;
   deps = composeDependencies(stack.config, { clock });
   handlers = httpHandlersFrom(deps);
-  const officer = await call(handlers.admin, "PUT /v1/admin/staff/{zaloAppUserId}", {
-    token: users.admin.accessToken,
-    pathParameters: { zaloAppUserId: users.officerA.zaloAppUserId },
-    body: { name: "Cán bộ một cửa", role: "officer", agencyCodes: [agencyA] },
-  });
-  expect(officer.statusCode).toBe(200);
+  await appointStaff(handlers.admin, users.admin.accessToken, users.officerA, { name: "Cán bộ một cửa", agencyCodes: [agencyA] });
 
   await ingest([
     ...events(codes.A1, agencyA, "2026-01-05T02:00:00.000Z", phones.follower, [9]),

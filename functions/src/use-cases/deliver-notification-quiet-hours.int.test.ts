@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { dossierNotification, outboxItemInState } from "../../test/builders.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -23,23 +24,12 @@ async function pendingZnsItem(): Promise<{ id: string; phone: string }> {
   await stack.table.documentClient.send(
     new PutCommand({
       TableName: stack.config.tableName,
-      Item: {
-        ...keys.outboxItem(id),
-        type: "OutboxItem",
+      Item: outboxItemInState(
+        "pending",
         id,
-        state: "pending",
-        attempts: 0,
-        createdAt: "2026-11-02T01:00:00.000Z",
-        notification: {
-          kind: "dossier_received",
-          dossierCode: `000.00.20.H27-261102-90${sequence}`,
-          status: 2,
-          procedureName: "Đăng ký khai sinh",
-          dueAt: "2026-11-09T10:00:00.000Z",
-          newDueAt: null,
-          applicantPhone: phone,
-        },
-      },
+        dossierNotification(`000.00.20.H27-261102-90${sequence}`, { applicantPhone: phone }),
+        "2026-11-02T01:00:00.000Z",
+      ),
     }),
   );
   return { id, phone };

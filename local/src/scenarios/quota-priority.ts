@@ -14,6 +14,7 @@ import { notifyStreamFilterPatterns } from "@motcua/functions/adapters/dynamodb/
 import { httpRoutes } from "@motcua/functions/handlers/routes";
 import { startApiServer } from "../api-server/start-api-server.js";
 import { localDynamoDbClient } from "../dynamodb-local/local-dynamodb-client.js";
+import { firstIngestEvent } from "../seed/first-ingest-event.js";
 import { signedIngestHeaders } from "../seed/sign-ingest-request.js";
 import { startStreamPoller } from "../stream-poller/start-stream-poller.js";
 import { startZaloEmulator } from "../zalo-emulator/server.js";
@@ -179,22 +180,9 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
     };
     const ingest = async (batch: typeof applicants) => {
       const body = JSON.stringify({
-        events: batch.map((applicant) => ({
-          eventId: `${applicant.code}-received`,
-          dossierCode: applicant.code,
-          status: 2,
-          occurredAt: now.toISOString(),
-          dossier: {
-            agencyCode: "000.00.20.H27",
-            agencyName: "UBND phường Kinh Bắc",
-            procedureCode: "1.001193.000.00.00.H27",
-            procedureName: "Đăng ký khai sinh",
-            applicantName: "Nguyễn Văn An",
-            applicantPhone: applicant.phone,
-            receivedAt: now.toISOString(),
-            dueAt: "2026-11-09T10:00:00.000Z",
-          },
-        })),
+        events: batch.map((applicant) =>
+          firstIngestEvent(applicant.code, { occurredAt: now.toISOString(), applicantPhone: applicant.phone, dueAt: "2026-11-09T10:00:00.000Z" }),
+        ),
       });
       // As a one-stop system does: a 503 (DynamoDB slow under the fan-out's load) is sent again after Retry-After.
       for (let attempt = 1; ; attempt += 1) {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedUser, EmulatorFixture } from "./emulator-fixture.js";
-import { startEmulatorFixture } from "./emulator-fixture.js";
+import { describe, expect, it } from "vitest";
+import type { CreatedUser } from "./emulator-fixture.js";
+import { emulatorForThisFile } from "./emulator-fixture.js";
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
+const fixture = emulatorForThisFile();
 
 describe("POST /_emulator/users", () => {
   it("creates a user with two distinct numeric ids and a token", async () => {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorFixture } from "./emulator-fixture.js";
-import { startEmulatorFixture } from "./emulator-fixture.js";
+import { describe, expect, it } from "vitest";
+import { emulatorForThisFile } from "./emulator-fixture.js";
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
+const fixture = emulatorForThisFile();
 
 describe("GET /v2.0/me", () => {
   it("returns the flat profile of the token's user, with both ids kept apart", async () => {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorFixture } from "./emulator-fixture.js";
-import { fixtureConfig, startEmulatorFixture } from "./emulator-fixture.js";
+import { describe, expect, it } from "vitest";
+import { fixtureConfig, emulatorForThisFile } from "./emulator-fixture.js";
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
+const fixture = emulatorForThisFile();
 
 type TokenPair = { access_token: string; refresh_token: string; expires_in: string };
 

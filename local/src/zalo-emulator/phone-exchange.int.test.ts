@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedUser, EmulatorFixture } from "./emulator-fixture.js";
-import { fixtureConfig, startEmulatorFixture } from "./emulator-fixture.js";
+import { describe, expect, it } from "vitest";
+import type { CreatedUser } from "./emulator-fixture.js";
+import { fixtureConfig, emulatorForThisFile } from "./emulator-fixture.js";
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
-
-async function phoneTokenFor(user: CreatedUser): Promise<string> {
-  const response = await fixture.post("/_emulator/phone-tokens", { accessToken: user.accessToken });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
+const fixture = emulatorForThisFile();
 
 function exchange(accessToken: string, code: string, secretKey: string = fixtureConfig.appSecret) {
   return fixture.get("/v2.0/me/info", { access_token: accessToken, code, secret_key: secretKey });
@@ -21,14 +11,14 @@ function exchange(accessToken: string, code: string, secretKey: string = fixture
 describe("GET /v2.0/me/info (phone exchange)", () => {
   it("returns the user's number in the 84… form", async () => {
     const user = await fixture.createUser({ phone: "+84987654321" });
-    const response = await exchange(user.accessToken, await phoneTokenFor(user));
+    const response = await exchange(user.accessToken, await fixture.issuePhoneToken(user.accessToken));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { number: "84987654321" }, error: 0, message: "Success" });
   });
 
   it("refuses a code used twice", async () => {
     const user = await fixture.createUser();
-    const code = await phoneTokenFor(user);
+    const code = await fixture.issuePhoneToken(user.accessToken);
     expect(await (await exchange(user.accessToken, code)).json()).toMatchObject({ error: 0 });
     expect(await (await exchange(user.accessToken, code)).json()).toEqual({
       error: -201,
@@ -38,7 +28,7 @@ describe("GET /v2.0/me/info (phone exchange)", () => {
 
   it("refuses a code older than 2 minutes", async () => {
     const user = await fixture.createUser();
-    const code = await phoneTokenFor(user);
+    const code = await fixture.issuePhoneToken(user.accessToken);
     fixture.advanceClock(120_001);
     expect(await (await exchange(user.accessToken, code)).json()).toEqual({
       error: -201,
@@ -48,14 +38,14 @@ describe("GET /v2.0/me/info (phone exchange)", () => {
 
   it("accepts a code just before it expires", async () => {
     const user = await fixture.createUser();
-    const code = await phoneTokenFor(user);
+    const code = await fixture.issuePhoneToken(user.accessToken);
     fixture.advanceClock(119_000);
     expect(await (await exchange(user.accessToken, code)).json()).toMatchObject({ error: 0 });
   });
 
   it("refuses a wrong secret_key with -124 and leaves the code usable", async () => {
     const user = await fixture.createUser();
-    const code = await phoneTokenFor(user);
+    const code = await fixture.issuePhoneToken(user.accessToken);
     expect(await (await exchange(user.accessToken, code, "wrong-secret")).json()).toEqual({
       error: -124,
       message: "Invalid secret key",
@@ -66,7 +56,7 @@ describe("GET /v2.0/me/info (phone exchange)", () => {
   it("refuses a code issued to another user", async () => {
     const owner = await fixture.createUser();
     const other = await fixture.createUser({ phone: "0900000001" });
-    const code = await phoneTokenFor(owner);
+    const code = await fixture.issuePhoneToken(owner.accessToken);
     expect(await (await exchange(other.accessToken, code)).json()).toEqual({
       error: -201,
       message: "code was not issued for this access token",
@@ -79,7 +69,7 @@ describe("GET /v2.0/me/info (phone exchange)", () => {
       error: -201,
       message: "code is invalid",
     });
-    const code = await phoneTokenFor(user);
+    const code = await fixture.issuePhoneToken(user.accessToken);
     expect(await (await exchange("bad-token", code)).json()).toMatchObject({ error: -216 });
   });
 
@@ -87,7 +77,7 @@ describe("GET /v2.0/me/info (phone exchange)", () => {
     const response = await fixture.post("/_emulator/users", { name: "Không Số" });
     const user = (await response.json()) as CreatedUser;
     expect(user.phone).toBeNull();
-    expect(await (await exchange(user.accessToken, await phoneTokenFor(user))).json()).toEqual({
+    expect(await (await exchange(user.accessToken, await fixture.issuePhoneToken(user.accessToken))).json()).toEqual({
       error: -201,
       message: "User has no phone number",
     });

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EmulatorFixture } from "./emulator-fixture.js";
-import { startEmulatorFixture } from "./emulator-fixture.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { emulatorForThisFile } from "./emulator-fixture.js";
 
-let fixture: EmulatorFixture;
+const fixture = emulatorForThisFile();
 let accessToken: string;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
 beforeEach(async () => {
   await fixture.post("/_emulator/reset", {});
-  accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+  accessToken = await fixture.issueOaAccessToken();
 });
 
 type Answer = { error: number; data: { quota: unknown } };
@@ -39,7 +34,7 @@ describe("send endpoints", () => {
     const user = await fixture.createUser({ follower: true });
     const cs = { recipient: { user_id: user.zaloOaUserId }, message: { text: "Xin chào" } };
     fixture.advanceClock(7 * 24 * 60 * 60 * 1000);
-    accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+    accessToken = await fixture.issueOaAccessToken();
     expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: 0 });
     fixture.advanceClock(1);
     expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: -230 });
@@ -49,7 +44,7 @@ describe("send endpoints", () => {
     const user = await fixture.createUser({ follower: true });
     const cs = { recipient: { user_id: user.zaloOaUserId }, message: { text: "Hồ sơ của bạn đã có kết quả" } };
     fixture.advanceClock(8 * 24 * 60 * 60 * 1000);
-    accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+    accessToken = await fixture.issueOaAccessToken();
     expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: -230 });
     expect((await fixture.post(`/_emulator/users/${user.zaloAppUserId}/interact`, {})).status).toBe(200);
     expect(await (await fixture.post("/v3.0/oa/message/cs", cs, { access_token: accessToken })).json()).toMatchObject({ error: 0 });

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { EmulatorFixture } from "./emulator-fixture.js";
-import { startEmulatorFixture } from "./emulator-fixture.js";
+import { expect, it } from "vitest";
+import { emulatorForThisFile } from "./emulator-fixture.js";
 import { waitForMessagesToSettle } from "./wait-for-messages-to-settle.js";
 
-let fixture: EmulatorFixture;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
+const fixture = emulatorForThisFile();
 
 it("returns once messages stop arriving, with how many were sent; fails when they never stop", async () => {
-  const accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+  const accessToken = await fixture.issueOaAccessToken();
   const user = await fixture.createUser({ follower: true });
   const send = () => fixture.post("/v3.0/oa/message/template", { user_id: user.zaloOaUserId, template_id: "100001", template_data: { ma_ho_so: "A-1" } }, { access_token: accessToken });
   // Three messages 150 ms apart: with 400 ms of quiet required, the wait ends only after the last one.

@@ -1,17 +1,13 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { newFanout } from "../../domain/announcement-fanout.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { DynamoDbAnnouncementFanoutRepository } from "./dynamodb-announcement-fanout-repository.js";
 import { keys } from "./keys.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
 
-beforeAll(async () => {
-  table = await createTestTable();
-});
-afterAll(async () => table.drop());
+const table = testTableForThisFile();
 
 const minute = 60_000;
 const t0 = Date.parse("2026-11-02T03:00:00.000Z");

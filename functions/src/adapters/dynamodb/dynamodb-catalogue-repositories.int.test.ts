@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import type { Procedure } from "../../domain/procedure.js";
 import { DynamoDbAnnouncementRepository } from "./dynamodb-announcement-repository.js";
 import { DynamoDbProcedureRepository } from "./dynamodb-procedure-repository.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
 
-beforeAll(async () => {
-  table = await createTestTable();
-});
-afterAll(async () => table.drop());
+const table = testTableForThisFile();
 
 describe("DynamoDbAnnouncementRepository", () => {
   it("access pattern: announcements newest first, a page at a time (1 Query on GSI1), and one by id", async () => {

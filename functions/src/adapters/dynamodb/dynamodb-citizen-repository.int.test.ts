@@ -1,18 +1,15 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
 import { DynamoDbCitizenRepository } from "./dynamodb-citizen-repository.js";
 import { keys } from "./keys.js";
 
 const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let citizens: DynamoDbCitizenRepository;
-beforeAll(async () => {
-  table = await createTestTable();
-  citizens = new DynamoDbCitizenRepository(table.documentClient, table.tableName, hasher);
+const table = testTableForThisFile((created) => {
+  citizens = new DynamoDbCitizenRepository(created.documentClient, created.tableName, hasher);
 });
-afterAll(async () => table.drop());
 
 it("access pattern: citizen profile by Zalo app user id, with the follower state (newest wins)", async () => {
   expect(await citizens.get("app-1")).toBeNull();

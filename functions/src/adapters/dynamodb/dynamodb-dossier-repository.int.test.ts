@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
+import { birthRegistrationDetails as details } from "../../../test/dossier-fixtures.js";
 import { applyDossierEvent, reviseDossier, type Dossier, type DossierEvent, type IncomingDossierEvent } from "../../domain/dossier.js";
 import { notificationFor, ratingInvitationFor } from "../../domain/dossier-notification.js";
 import { HmacPhoneHasher } from "../crypto/hmac-phone-hasher.js";
@@ -10,25 +11,12 @@ import { keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
 
 const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let repository: DynamoDbDossierRepository;
 
-beforeAll(async () => {
-  table = await createTestTable();
-  repository = new DynamoDbDossierRepository(table.documentClient, table.tableName, hasher);
+const table = testTableForThisFile((created) => {
+  repository = new DynamoDbDossierRepository(created.documentClient, created.tableName, hasher);
 });
-afterAll(async () => table.drop());
 
-const details = {
-  agencyCode: "000.00.20.H27",
-  agencyName: "UBND phường Kinh Bắc",
-  procedureCode: "1.001193.000.00.00.H27",
-  procedureName: "Đăng ký khai sinh",
-  applicantName: "Nguyễn Văn An",
-  applicantPhone: "84912345678",
-  receivedAt: "2026-11-02T01:00:00.000Z",
-  dueAt: "2026-11-09T10:00:00.000Z",
-};
 
 function incoming(code: string, eventId: string, status: 2 | 4 | 9 | 10, occurredAt: string, withDetails = false): IncomingDossierEvent {
   return { eventId, code, codeKind: "other", status, occurredAt, details: withDetails ? details : null, note: `ghi chú ${eventId}`, unitName: null, apology: null };

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { addCitizenMessage, addStaffReply, newFeedbackThread } from "../../domain/feedback.js";
 import { holidayCalendar } from "../../domain/working-days.js";
 import { DynamoDbFeedbackRepository } from "./dynamodb-feedback-repository.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let repository: DynamoDbFeedbackRepository;
 const calendar = holidayCalendar([]);
 
-beforeAll(async () => {
-  table = await createTestTable();
-  repository = new DynamoDbFeedbackRepository(table.documentClient, table.tableName);
+testTableForThisFile((created) => {
+  repository = new DynamoDbFeedbackRepository(created.documentClient, created.tableName);
 });
-afterAll(async () => table.drop());
 
 const newThread = (id: string, user: string, at: string) =>
   newFeedbackThread({ id, messageId: `${id}-m1`, zaloAppUserId: user, type: "phan_anh", text: `Phản ánh ${id}`, dossierCode: "D-0001", channel: "mini_app", now: new Date(at), calendar });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { DynamoDbOutboxRepository } from "./dynamodb-outbox-repository.js";
 import { keys } from "./keys.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
-beforeAll(async () => {
-  table = await createTestTable();
-});
-afterAll(async () => table.drop());
+const table = testTableForThisFile();
 
 const sentAt = new Date("2026-11-28T03:00:00Z");
 const notification = {

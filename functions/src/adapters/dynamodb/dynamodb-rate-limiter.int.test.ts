@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateLimitRule } from "../../ports/rate-limiter.js";
 import { rateLimitWindowStart } from "../../ports/rate-limiter.js";
 import { DynamoDbRateLimiter } from "./dynamodb-rate-limiter.js";
 import { keys } from "./keys.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let limiter: DynamoDbRateLimiter;
-beforeAll(async () => {
-  table = await createTestTable();
-  limiter = new DynamoDbRateLimiter(table.documentClient, table.tableName);
+const table = testTableForThisFile((created) => {
+  limiter = new DynamoDbRateLimiter(created.documentClient, created.tableName);
 });
-afterAll(async () => table.drop());
 
 const rule = { scope: "test", key: "user-1", limitPerWindow: 3, failedLimitPerWindow: 2 };
 

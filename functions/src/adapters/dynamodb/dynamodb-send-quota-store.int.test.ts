@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { describe, expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import { DynamoDbSendQuotaStore } from "./dynamodb-send-quota-store.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
-beforeAll(async () => {
-  table = await createTestTable();
-});
-afterAll(async () => table.drop());
+const table = testTableForThisFile();
 
 const reading = (day: string, dailyQuota: number, remainingQuota: number, channel: QuotaReading["channel"] = "oa_template"): QuotaReading => ({
   channel,

@@ -1,17 +1,14 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestTable } from "../../../test/dynamodb-test-table.js";
+import { expect, it } from "vitest";
+import { testTableForThisFile } from "../../../test/dynamodb-test-table.js";
 import type { StaffMember } from "../../domain/staff.js";
 import { DynamoDbAuditLog } from "./dynamodb-audit-log.js";
 import { DynamoDbStaffRepository } from "./dynamodb-staff-repository.js";
 
-let table: Awaited<ReturnType<typeof createTestTable>>;
 let staff: DynamoDbStaffRepository;
-beforeAll(async () => {
-  table = await createTestTable();
-  staff = new DynamoDbStaffRepository(table.documentClient, table.tableName);
+const table = testTableForThisFile((created) => {
+  staff = new DynamoDbStaffRepository(created.documentClient, created.tableName);
 });
-afterAll(async () => table.drop());
 
 const member = (id: string, role: StaffMember["role"]): StaffMember => ({
   zaloAppUserId: id,

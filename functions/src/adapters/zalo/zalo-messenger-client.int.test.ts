@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulatorFixture, type EmulatorFixture } from "../../../test/zalo-emulator-fixture.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { emulatorForThisFile } from "../../../test/zalo-emulator-fixture.js";
 import { ZaloMessengerClient, type UidBodyShape } from "./zalo-messenger-client.js";
 
-let fixture: EmulatorFixture;
+const fixture = emulatorForThisFile();
 let accessToken: string;
-beforeAll(async () => {
-  fixture = await startEmulatorFixture();
-});
-afterAll(() => fixture.emulator.close());
 beforeEach(async () => {
   await fixture.post("/_emulator/reset", {});
-  accessToken = ((await (await fixture.post("/_emulator/oa-tokens", {})).json()) as { accessToken: string }).accessToken;
+  accessToken = await fixture.issueOaAccessToken();
 });
 
 const client = (uidBodyShape: UidBodyShape) =>

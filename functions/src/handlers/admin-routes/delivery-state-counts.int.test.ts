@@ -1,10 +1,9 @@
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiGatewayEvent } from "../../../test/api-gateway-event.js";
+import { appointStaff, outboxItemInState } from "../../../test/builders.js";
 import { startTestStack } from "../../../test/test-stack.js";
-import { outboxItemFor } from "../../adapters/dynamodb/dossier-items.js";
 import { DynamoDbOutboxStateCensus } from "../../adapters/dynamodb/dynamodb-outbox-state-census.js";
-import { keys } from "../../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../../composition/http-handlers.js";
 import type { OutboxNotification } from "../../domain/outbox.js";
@@ -31,9 +30,7 @@ const announcement = (): OutboxNotification => ({ kind: "announcement", announce
 
 /** An outbox item as the notify function leaves it in each state: waiting ones in OUTBOX_WAITING, failed ones in OUTBOX_STATE#…. */
 function item(state: "pending" | "sending" | "failed" | "undeliverable" | "unconfirmed", notification: OutboxNotification, agencyCode: string | null) {
-  const id = `count-${(serial += 1)}`;
-  const index = state === "pending" || state === "sending" ? keys.outboxWaiting(at, id) : keys.outboxByState(state, at, id);
-  return { ...outboxItemFor(id, notification, at, undefined, agencyCode), ...index, state };
+  return outboxItemInState(state, `count-${(serial += 1)}`, notification, at, { agencyCode });
 }
 
 async function put(items: Record<string, unknown>[]) {
@@ -55,16 +52,7 @@ beforeAll(async () => {
   stack.config.firstAdminZaloAppUserId = adminUser.zaloAppUserId;
   admin = httpHandlersFrom(composeDependencies(stack.config)).admin;
   Object.assign(tokens, { admin: adminUser.accessToken, officer: officer.accessToken });
-  const added = await admin(
-    apiGatewayEvent({
-      routeKey: "PUT /v1/admin/staff/{zaloAppUserId}",
-      rawPath: `/v1/admin/staff/${officer.zaloAppUserId}`,
-      pathParameters: { zaloAppUserId: officer.zaloAppUserId },
-      headers: { authorization: `Bearer ${tokens.admin}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "Phạm Thu Hà", role: "officer", agencyCodes: [agency] }),
-    }),
-  );
-  expect(added.statusCode).toBe(200);
+  await appointStaff(admin, tokens.admin, officer, { name: "Phạm Thu Hà", agencyCodes: [agency] });
   await put([
     ...Array.from({ length: 7 }, () => item("pending", dossierMessage(agency), agency)),
     ...Array.from({ length: 2 }, () => item("pending", dossierMessage(otherAgency), otherAgency)),

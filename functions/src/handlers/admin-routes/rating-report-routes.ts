@@ -14,7 +14,7 @@ import {
   type ScopeRefusal,
 } from "../../use-cases/rating-reports.js";
 import { adminMessages } from "../admin-messages.js";
-import { csvLine, utf8Bom } from "../http/csv.js";
+import { csvAttachment, csvLine, utf8Bom } from "../http/csv.js";
 import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
 
@@ -166,15 +166,7 @@ export function ratingReportRoutes(deps: RatingReportRouteDeps): Record<string, 
         }
         parts.push(row);
       }
-      return {
-        statusCode: 200,
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="${csvFileName(filter)}"`,
-          "cache-control": "no-store",
-        },
-        body: parts.join(""),
-      };
+      return csvAttachment(csvFileName(filter), parts.join(""));
     },
   };
 }

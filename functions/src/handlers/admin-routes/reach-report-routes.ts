@@ -4,7 +4,7 @@ import type { ReachFigures } from "../../domain/reach-report.js";
 import { staffLimits } from "../../domain/staff.js";
 import type { ReachReportRefusal, ReachReports } from "../../use-cases/reach-report.js";
 import { adminMessages } from "../admin-messages.js";
-import { csvLine, utf8Bom } from "../http/csv.js";
+import { csvAttachment, csvLine, utf8Bom } from "../http/csv.js";
 import { errorResponse, json } from "../http/responses.js";
 import type { AdminRoute } from "./admin-route.js";
 import { parseQuery } from "./rating-report-routes.js";
@@ -82,15 +82,7 @@ export function reachReportRoutes(deps: ReachReportRouteDeps): Record<string, Ad
         csvLine([m, agencyCode, c.dossiers, c.reachable, c.notified, c.notifiedOa, c.notifiedZns, c.viewed, c.finished, c.rated, c.followersGained]),
       );
       const agencyPart = agency ? `_${agency.replace(/[^A-Za-z0-9.-]/gu, "-")}` : "";
-      return {
-        statusCode: 200,
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="ket-noi-zalo_${from}_${to}${agencyPart}.csv"`,
-          "cache-control": "no-store",
-        },
-        body: [utf8Bom, csvLine(reachCsvHeader), ...lines].join(""),
-      };
+      return csvAttachment(`ket-noi-zalo_${from}_${to}${agencyPart}.csv`, [utf8Bom, csvLine(reachCsvHeader), ...lines].join(""));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startApiServer } from "../../../test/api-server.js";
+import { waitForDossierOutboxToSettle } from "../../../test/dossier-outbox.js";
 import { startNotifyPoller, type StreamPoller } from "../../../test/stream-poller.js";
 import { startTestStack, testSecrets } from "../../../test/test-stack.js";
 import { scryptPasswordHasher } from "../../adapters/crypto/scrypt-password-hasher.js";
@@ -191,18 +192,10 @@ async function statusMessages(code: string): Promise<string[]> {
     .map((m) => `${m.templateData!.trang_thai}`);
 }
 
-/** Waits until the notify function has sent what the outbox holds for the dossier, and it stays so briefly. */
-async function settledMessages(code: string, expected: number, timeoutMs = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const messages = await statusMessages(code);
-    if (messages.length >= expected) {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      return statusMessages(code);
-    }
-    if (Date.now() > deadline) return messages;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The dossier's status messages once the notify function has finished every message the outbox holds for it. */
+async function settledMessages(code: string): Promise<string[]> {
+  await waitForDossierOutboxToSettle(stack.table.documentClient, stack.config.tableName, code);
+  return statusMessages(code);
 }
 
 describe("OpenCPS-style flow: login → TraCuuHoSo miss → create → three steps → update to 9 → 10", () => {
@@ -251,7 +244,7 @@ describe("OpenCPS-style flow: login → TraCuuHoSo miss → create → three ste
     expect(view.timeline[1]?.note).toBe("Chuyển thẩm định");
     expect(JSON.stringify(view)).not.toContain("Trần Thị Bình");
     // Received, being processed, result ready, handed over: the second "4" is no change.
-    expect((await settledMessages(code, 4)).sort()).toEqual(["Được tiếp nhận", "Đang xử lý", "Đã xử lý xong", "Đã trả kết quả"].sort());
+    expect((await settledMessages(code)).sort()).toEqual(["Được tiếp nhận", "Đang xử lý", "Đã xử lý xong", "Đã trả kết quả"].sort());
 
     const before = await dossierData();
     const replay = await flow();
@@ -259,7 +252,7 @@ describe("OpenCPS-style flow: login → TraCuuHoSo miss → create → three ste
     expect(replay.created.answer.result?.[0]?.["KetQua"]).toBe("duplicate");
     expect(replay.progress.map((p) => p.answer.result?.[0]?.["KetQua"])).toEqual(["duplicate", "duplicate", "duplicate"]);
     expect(await dossierData()).toEqual(before);
-    expect(await settledMessages(code, 5, 2000)).toHaveLength(4);
+    expect(await settledMessages(code)).toHaveLength(4);
   }, 60_000);
 });
 
@@ -315,11 +308,11 @@ describe("Tân Dân-style flow: bare arrays, 'đã tồn tại' → update, step
     expect(view.timeline[1]?.note).toBe("Bổ sung bản sao giấy chứng sinh");
     // The resumed processing carries the apology with the new date: one message, not two.
     // Messages of one dossier go out side by side (NOTIFY_CONCURRENCY): one per status change, in any order.
-    expect((await settledMessages(code, 4)).sort()).toEqual(["Được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Đang xử lý", "Đã xử lý xong"].sort());
+    expect((await settledMessages(code)).sort()).toEqual(["Được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Đang xử lý", "Đã xử lý xong"].sort());
 
     const before = await dossierData();
     const replay = await flow();
-    expect(await settledMessages(code, 5, 2000)).toHaveLength(4);
+    expect(await settledMessages(code)).toHaveLength(4);
     expect(replay.answers[0]!.answer).toMatchObject({ error_code: "3", message: expect.stringContaining("đã tồn tại") });
     expect(replay.answers[1]!.answer).toMatchObject({ error_code: "0", message: expect.stringContaining("thành công") });
     expect(await dossierData()).toEqual(before);
@@ -340,13 +333,13 @@ describe("Hà Giang-style bare array with MaDinhDanhDV", () => {
     const view = await lookUp(code);
     expect(view).toMatchObject({ status: 9, agency: { code: unit } });
     expect(view.timeline.map((e) => e.status)).toEqual([2, 9]);
-    expect((await settledMessages(code, 2)).sort()).toEqual(["Được tiếp nhận", "Đã xử lý xong"].sort());
+    expect((await settledMessages(code)).sort()).toEqual(["Được tiếp nhận", "Đã xử lý xong"].sort());
 
     const before = await dossierData();
     expect((await send()).answer.error_code).toBe("3");
     expect((await update()).answer.result?.[0]?.["KetQua"]).toBe("duplicate");
     expect(await dossierData()).toEqual(before);
-    expect(await settledMessages(code, 3, 2000)).toHaveLength(2);
+    expect(await settledMessages(code)).toHaveLength(2);
   }, 60_000);
 
   it("also accepts our own ingest signature on the bare-array routes", async () => {
@@ -369,7 +362,7 @@ describe("a status outside the sender's map, and updates of details only", () =>
   it("keeps an unknown status on the dossier item only: no timeline entry, no message; a later known status applies", async () => {
     const session = await login();
     expect((await g(session, "DongBoHoSoMC", { isUpdating: "False", data: [item()] })).answer.error_code).toBe("0");
-    expect(await settledMessages(code, 1)).toEqual(["Được tiếp nhận"]);
+    expect(await settledMessages(code)).toEqual(["Được tiếp nhận"]);
     const before = await lookUp(code);
 
     now = new Date(now.getTime() + 30_000);
@@ -382,7 +375,7 @@ describe("a status outside the sender's map, and updates of details only", () =>
     expect(unknownStep.answer.result?.[0]).toMatchObject({ KetQua: "ignored", TrangThaiNguon: "11" });
     expect(await lookUp(code)).toEqual(before);
     expect(JSON.stringify(await lookUp(code))).not.toContain("11\"");
-    expect(await settledMessages(code, 2, 2000)).toEqual(["Được tiếp nhận"]);
+    expect(await settledMessages(code)).toEqual(["Được tiếp nhận"]);
 
     // Replayed: nothing at all changes, not even the time it was first seen.
     const data = await dossierData();
@@ -397,7 +390,7 @@ describe("a status outside the sender's map, and updates of details only", () =>
     expect(after.timeline.map((e) => e.status)).toEqual([2, 4]);
     // Cleared: the stored item no longer carries it (null attributes are not stored).
     expect((await dossierRecord())["sourceStatus"] ?? null).toBeNull();
-    expect((await settledMessages(code, 2)).sort()).toEqual(["Được tiếp nhận", "Đang xử lý"].sort());
+    expect((await settledMessages(code)).sort()).toEqual(["Được tiếp nhận", "Đang xử lý"].sort());
   }, 60_000);
 
   it("applies changed details without a status change or a message, moves the due-date watch, and a replay changes nothing", async () => {
@@ -410,7 +403,7 @@ describe("a status outside the sender's map, and updates of details only", () =>
       DonViXuLy: "UBND phường Minh Khai",
     });
     expect((await g(session, "DongBoHoSoMC", { isUpdating: "True", data: [current] })).answer.result?.[0]?.["KetQua"]).toBe("duplicate");
-    const messages = await settledMessages(code, 2);
+    const messages = await settledMessages(code);
     const before = await lookUp(code);
 
     const update = () => g(session, "DongBoHoSoMC", { isUpdating: "True", data: [changed] });
@@ -426,7 +419,7 @@ describe("a status outside the sender's map, and updates of details only", () =>
     });
     expect(after.timeline).toEqual(before.timeline);
     expect((await dossierRecord())["GSI2PK"]).toBe("DUE#2024-01-31");
-    expect(await settledMessages(code, messages.length + 1, 2000)).toEqual(messages);
+    expect(await settledMessages(code)).toEqual(messages);
 
     const data = await dossierData();
     expect((await update()).answer.result?.[0]?.["KetQua"]).toBe("duplicate");
@@ -643,7 +636,7 @@ describe("minimisation (Decree 13/2023)", () => {
       DanhSachTepDinhKemKhac: [{ TenGiayTo: secrets.attachmentName, SoLuong: 1, LoaiGiayTo: 0 }],
     });
     expect((await g(session, "DongBoHoSoMC", { isUpdating: "False", data: [item] })).answer.error_code).toBe("0");
-    await settledMessages(code, 1);
+    await settledMessages(code);
     const table = JSON.stringify(await scanTable());
     const logged = logs.join("\n");
     expect(table).toContain(code);

@@ -16,3 +16,16 @@ export function csvLine(fields: readonly (string | number | null)[]): string {
 
 /** The byte order mark that makes Excel read the file as UTF-8 (Vietnamese diacritics). */
 export const utf8Bom = "\uFEFF";
+
+/** A CSV file the browser downloads under `fileName`; staff exports are never cached. */
+export function csvAttachment(fileName: string, body: string) {
+  return {
+    statusCode: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+    body,
+  };
+}

@@ -1,20 +1,9 @@
 import { announcementKinds, type Announcement, type AnnouncementKind } from "@motcua/contracts/announcement";
 import type { ApiClient } from "../../shared/api/api-client";
-import { array, nullableString, object, oneOf, string } from "../../shared/parse/json-shape";
+import { array, nullableString, object } from "../../shared/parse/json-shape";
+import { parseAnnouncement } from "../../shared/parse/parse-announcement";
 
 export { announcementKinds, type Announcement, type AnnouncementKind };
-
-function parseAnnouncement(value: unknown, at: string): Announcement {
-  const json = object(value, at);
-  return {
-    id: string(json.id, `${at}.id`),
-    kind: oneOf(json.kind, announcementKinds, `${at}.kind`),
-    title: string(json.title, `${at}.title`),
-    body: string(json.body, `${at}.body`),
-    link: nullableString(json.link, `${at}.link`),
-    publishedAt: string(json.publishedAt, `${at}.publishedAt`),
-  };
-}
 
 export function fetchAnnouncements(client: ApiClient, cursor: string | null, signal?: AbortSignal): Promise<{ announcements: Announcement[]; nextCursor: string | null }> {
   return client.getJson("/v1/announcements", {

@@ -1,6 +1,7 @@
 import { announcementKinds, announcementLimits, type Announcement, type AnnouncementKind, type AnnouncementProgress } from "@motcua/contracts/announcement";
 import type { ApiClient } from "../../../shared/api/api-client";
-import { array, nullableString, object, oneOf, string } from "../../../shared/parse/json-shape";
+import { array, object, oneOf, string } from "../../../shared/parse/json-shape";
+import { parseAnnouncement } from "../../../shared/parse/parse-announcement";
 
 export { announcementKinds, announcementLimits, type AnnouncementKind };
 
@@ -41,16 +42,8 @@ function parseProgress(value: unknown, at: string): FanoutProgress | null {
 
 function parsePublished(value: unknown, at: string): PublishedAnnouncement {
   const json = object(value, at);
-  const a = object(json.announcement, `${at}.announcement`);
   return {
-    announcement: {
-      id: string(a.id, `${at}.id`),
-      kind: oneOf(a.kind, announcementKinds, `${at}.kind`),
-      title: string(a.title, `${at}.title`),
-      body: string(a.body, `${at}.body`),
-      link: nullableString(a.link, `${at}.link`),
-      publishedAt: string(a.publishedAt, `${at}.publishedAt`),
-    },
+    announcement: parseAnnouncement(json.announcement, `${at}.announcement`),
     progress: parseProgress(json.progress ?? null, `${at}.progress`),
   };
 }

@@ -21,6 +21,7 @@ import {
   type AnnouncementKind,
   type PublishedAnnouncement,
 } from "./admin-announcements-api";
+import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 import "./admin-announcements.css";
 
@@ -154,11 +155,7 @@ function Composer({ onPublished }: { onPublished: () => void }) {
         <div className="announcement-preview" data-testid="announcement-preview">
           <p className="admin-muted">{copy.previewHeading}</p>
           <AnnouncementView announcement={{ ...draft(), publishedAt: new Date().toISOString() }} />
-          {error ? (
-            <p className="admin-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <AdminError message={error} />
           <Button fullWidth loading={busy} onClick={() => setConfirming(true)}>
             {copy.publish}
           </Button>
@@ -203,11 +200,7 @@ function Composer({ onPublished }: { onPublished: () => void }) {
             onChange={(e) => setLink(e.target.value)}
             helperText={copy.linkHelp}
           />
-          {error ? (
-            <p className="admin-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <AdminError message={error} />
           <Button htmlType="submit" fullWidth variant="secondary">
             {copy.preview}
           </Button>

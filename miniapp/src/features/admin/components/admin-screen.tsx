@@ -11,6 +11,7 @@ import type { AgencyNames } from "../agencies/agency-names";
 import { useAgencyNames } from "../agencies/use-agency-names";
 import { AdminSections } from "./admin-sections";
 import { StaffGate } from "./staff-gate";
+import { AdminError } from "./admin-error";
 import "./admin.css";
 
 
@@ -71,11 +72,7 @@ function ReceiptQrTool() {
       <p className="admin-muted">{adminCopy.receiptQr.intro}</p>
       <form onSubmit={show} className="admin-form">
         <Input id="receipt-code" label={adminCopy.receiptQr.codeLabel} aria-label={adminCopy.receiptQr.codeLabel} value={code} onChange={(e) => setCode(e.target.value)} />
-        {error ? (
-          <p className="admin-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <AdminError message={error} />
         <Button htmlType="submit" fullWidth loading={busy}>
           {adminCopy.receiptQr.show}
         </Button>
@@ -120,11 +117,7 @@ function GuidePosterTool() {
       <p className="admin-muted">{adminCopy.poster.intro}</p>
       <form onSubmit={show} className="admin-form">
         <Input id="poster-agency" label={adminCopy.poster.agencyLabel} aria-label={adminCopy.poster.agencyLabel} maxLength={200} value={agencyName} onChange={(e) => setAgencyName(e.target.value)} />
-        {error ? (
-          <p className="admin-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <AdminError message={error} />
         <Button htmlType="submit" fullWidth variant="secondary">
           {adminCopy.poster.show}
         </Button>

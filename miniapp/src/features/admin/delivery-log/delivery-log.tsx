@@ -8,6 +8,7 @@ import { SendQuotaSummary } from "../send-quota/send-quota-summary";
 import { fetchDeliveryCounts, fetchDeliveryLog, retryDelivery, unsentStates, type DeliveryCounts } from "./delivery-log-api";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { deliveryReasonLabel } from "./delivery-reason";
+import { AdminError } from "../components/admin-error";
 import "../inbox/inbox.css";
 
 const states = ["failed", "undeliverable", "unconfirmed", "pending", "sending", "sent"] as const;
@@ -99,7 +100,7 @@ export function DeliveryLog() {
           {copy.search}
         </Button>
       </form>
-      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      <AdminError message={error} />
       {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
       {pages.state.status === "loading" ? <Spinner visible /> : null}
       {failedListEmpty && pendingCount ? (

@@ -8,6 +8,7 @@ import { asApiError, loadErrorMessage, useApiLoad } from "../../../shared/api/us
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { changeThreadState, fetchInbox, fetchInboxThread, replyToThread, type InboxFilter, type InboxThread } from "./inbox-api";
+import { AdminError } from "../components/admin-error";
 import "./inbox.css";
 
 const maxReplyLength = 2000;
@@ -52,7 +53,7 @@ export function FeedbackInbox() {
         <input type="checkbox" checked={lateOnly} onChange={(event) => setLateOnly(event.target.checked)} />
         {inboxCopy.lateOnly}
       </label>
-      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      <AdminError message={error} />
       {threads === null && !error ? <Spinner visible /> : null}
       {threads?.length === 0 ? <p className="admin-muted">{inboxCopy.empty}</p> : null}
       <ul className="inbox-list">
@@ -114,7 +115,7 @@ function ThreadView({ id }: { id: string }) {
   return (
     <div className="inbox">
       {thread === null && !error ? <Spinner visible /> : null}
-      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      <AdminError message={error} />
       {thread ? (
         <section className="admin-card" aria-labelledby="inbox-thread-title" data-testid="inbox-thread-view">
           <Text.Title id="inbox-thread-title">{inboxCopy.types[thread.type] ?? thread.type}</Text.Title>

@@ -9,6 +9,7 @@ import { StaffGate } from "../components/staff-gate";
 import { AgencyLabel } from "../agencies/agency-label";
 import { useAgencyNames } from "../agencies/use-agency-names";
 import { fetchLateDossiers } from "./late-dossiers-api";
+import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 
 /** The late dossiers of one agency in the staff member's scope; an officer of one agency sees theirs at once. */
@@ -73,11 +74,7 @@ function LateDossierList({ fixedAgency, agencies }: { fixedAgency: string | null
             </Button>
           </form>
         )}
-        {error ? (
-          <p className="admin-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <AdminError message={error} />
         {pages.state.status === "loading" ? <Spinner visible /> : null}
         {rows?.length === 0 ? <p className="admin-muted">{copy.empty}</p> : null}
         {rows && rows.length > 0 ? <p className="admin-muted">{copy.order}</p> : null}

@@ -1,20 +1,21 @@
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { ratingsCopy } from "../../../copy/admin-ratings";
-import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
+import { loadErrorMessage } from "../../../shared/api/use-api-load";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import type { StaffProfile } from "../staff-profile";
-import { ReportFilter, useReportQuery } from "../components/report-filter";
+import { ReportFilter } from "../components/report-filter";
+import { useFilteredReport } from "../components/use-filtered-report";
 import { StaffGate } from "../components/staff-gate";
 import { AgencyLabel } from "../agencies/agency-label";
 import type { AgencyNames } from "../agencies/agency-names";
-import { useAgencyNames } from "../agencies/use-agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { CriteriaChart, TrendChart } from "./charts";
 import { criteria, levels, type RatingReport } from "./rating-report";
 import { minRatingsToJudgeMonth, ratingTrend, ratingTrendCsv, type TrendMonth } from "./rating-trend";
 import { downloadRatingsCsv, fetchRatingPage, fetchRatingReport, type RatingQuery } from "./ratings-api";
+import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 import "./ratings.css";
 
@@ -23,30 +24,32 @@ export function RatingsScreen() {
   return <StaffGate>{(profile) => <RatingsDashboard profile={profile} />}</StaffGate>;
 }
 
+const agencyCodesOfRatings = (report: RatingReport) => report.byAgency.map((a) => a.agencyCode);
+
 function RatingsDashboard({ profile }: { profile: StaffProfile }) {
   const isAdmin = profile.role === "admin";
-  const filter = useReportQuery(profile);
-  const agencies = useAgencyNames();
-  const { query, queryKey, rangeError } = filter;
-  const { state } = useApiLoad((c, signal) => fetchRatingReport(c, query, signal), queryKey);
-  const report = state.status === "loaded" ? state.data : null;
-  const error = rangeError ?? loadErrorMessage(state);
-  const { learnAgencies } = filter;
-  useEffect(() => {
-    if (report) learnAgencies(query, report.byAgency.map((a) => a.agencyCode));
-  }, [report, query, learnAgencies]);
+  const { filter, agencies, report, error, loading } = useFilteredReport(profile, fetchRatingReport, agencyCodesOfRatings);
+  const { query, queryKey } = filter;
 
   return (
     <div className="admin-screen ratings-screen">
       <ReportFilter filter={filter} agencies={agencies} className={{ form: "ratings-filters", months: "ratings-months" }} />
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
+      <AdminError message={error} />
+      {loading ? <Spinner visible /> : null}
       {report ? <Report report={report} names={agencies.names} /> : null}
       {report && isAdmin ? <AdminTools query={query} queryKey={queryKey} /> : null}
+    </div>
+  );
+}
+
+/** One of the headline percentages, large, with what it measures under it. */
+function HeadlineRatio({ ratio, label, testId }: { ratio: number | null; label: string; testId: string }) {
+  return (
+    <div>
+      <span className="ratings-big" data-testid={testId}>
+        {ratingsCopy.percent(ratio)}
+      </span>
+      <span className="admin-muted">{label}</span>
     </div>
   );
 }
@@ -57,18 +60,8 @@ function Report({ report, names }: { report: RatingReport; names: AgencyNames })
     <>
       <section className="admin-card" aria-labelledby="ratings-headline">
         <div className="ratings-headline" id="ratings-headline">
-          <div>
-            <span className="ratings-big" data-testid="satisfaction-ratio">
-              {ratingsCopy.percent(total.satisfactionRatio)}
-            </span>
-            <span className="admin-muted">{ratingsCopy.satisfaction}</span>
-          </div>
-          <div>
-            <span className="ratings-big" data-testid="on-time-ratio">
-              {ratingsCopy.percent(total.onTimeRatio)}
-            </span>
-            <span className="admin-muted">{ratingsCopy.onTime}</span>
-          </div>
+          <HeadlineRatio ratio={total.satisfactionRatio} label={ratingsCopy.satisfaction} testId="satisfaction-ratio" />
+          <HeadlineRatio ratio={total.onTimeRatio} label={ratingsCopy.onTime} testId="on-time-ratio" />
         </div>
         <p className="admin-muted" data-testid="rated-count">
           {ratingsCopy.rated(total.ratings)}
@@ -199,11 +192,7 @@ function AdminTools({ query, queryKey }: { query: RatingQuery; queryKey: string 
           {ratingsCopy.exportCsv}
         </Button>
       </div>
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AdminError message={error} />
       {state.status === "loaded" && rows.length === 0 ? <p className="admin-muted">{ratingsCopy.listEmpty}</p> : null}
       <ul className="ratings-rows">
         {rows.map((row) => (

@@ -1,16 +1,15 @@
-import { useEffect } from "react";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
-import { loadErrorMessage, useApiLoad } from "../../../shared/api/use-api-load";
 import type { StaffProfile } from "../staff-profile";
-import { ReportFilter, useReportQuery } from "../components/report-filter";
+import { ReportFilter } from "../components/report-filter";
+import { useFilteredReport } from "../components/use-filtered-report";
 import { StaffGate } from "../components/staff-gate";
 import { AgencyLabel } from "../agencies/agency-label";
 import type { AgencyNames } from "../agencies/agency-names";
-import { useAgencyNames } from "../agencies/use-agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
 import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
+import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 import "./reach.css";
 
@@ -21,27 +20,17 @@ export function ReachScreen() {
   return <StaffGate>{(profile) => <ReachDashboard profile={profile} />}</StaffGate>;
 }
 
+const agencyCodesOfReach = (report: ReachReport) => report.agencies.map((a) => a.agencyCode);
+
 function ReachDashboard({ profile }: { profile: StaffProfile }) {
-  const filter = useReportQuery(profile);
-  const agencies = useAgencyNames();
-  const { query, queryKey, rangeError } = filter;
-  const { state } = useApiLoad((c, signal) => fetchReachReport(c, query, signal), queryKey);
-  const report = state.status === "loaded" ? state.data : null;
-  const error = rangeError ?? loadErrorMessage(state);
-  const { learnAgencies } = filter;
-  useEffect(() => {
-    if (report) learnAgencies(query, report.agencies.map((a) => a.agencyCode));
-  }, [report, query, learnAgencies]);
+  const { filter, agencies, report, error, loading } = useFilteredReport(profile, fetchReachReport, agencyCodesOfReach);
+  const { query } = filter;
 
   return (
     <div className="admin-screen reach-screen">
       <ReportFilter filter={filter} agencies={agencies} className={{ form: "reach-filters", months: "reach-months" }} testIdPrefix="reach" />
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {state.status === "loading" && !rangeError ? <Spinner visible /> : null}
+      <AdminError message={error} />
+      {loading ? <Spinner visible /> : null}
       {report ? <Report report={report} names={agencies.names} /> : null}
       {report && profile.role === "admin" ? <CsvButton query={query} /> : null}
     </div>
@@ -151,11 +140,7 @@ function CsvButton({ query }: { query: ReachQuery }) {
       <Button variant="secondary" fullWidth onClick={() => void run()} disabled={busy} data-testid="reach-csv">
         {busy ? reachCopy.exporting : reachCopy.exportCsv}
       </Button>
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AdminError message={error} />
     </section>
   );
 }

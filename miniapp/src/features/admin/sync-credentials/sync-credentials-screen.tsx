@@ -12,6 +12,7 @@ import {
   parseUnitPatterns,
   syncUsernamePattern,
 } from "./sync-credentials-api";
+import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 import "./sync-credentials.css";
 
@@ -184,7 +185,7 @@ function CreateForm({ onCreated }: { onCreated: (username: string, password: str
       <Input label={copy.usernameLabel} aria-label={copy.usernameLabel} helperText={copy.usernameHelp} value={username} onChange={(e) => setUsername(e.target.value)} name="username" />
       <Input label={copy.unitsLabel} aria-label={copy.unitsLabel} helperText={copy.unitsHelp} value={units} onChange={(e) => setUnits(e.target.value)} name="units" />
       <Input label={copy.statusMapLabel} aria-label={copy.statusMapLabel} helperText={copy.statusMapHelp} value={statusMap} onChange={(e) => setStatusMap(e.target.value)} name="statusMap" />
-      {problem ? <p className="admin-error" role="alert">{problem}</p> : null}
+      <AdminError message={problem} />
       <Button htmlType="submit" loading={busy} fullWidth>
         {copy.create}
       </Button>

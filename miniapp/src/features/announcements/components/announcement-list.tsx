@@ -1,11 +1,11 @@
 import { Link } from "react-router-dom";
-import { Button } from "zmp-ui";
 import { pathWithId, routePaths } from "../../../app/route-paths";
 import { vi } from "../../../copy/vi";
 import { useApiPages } from "../../../shared/api/use-api-pages";
 import { formatDateTime } from "../../../shared/format/format-date-time";
 import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { fetchAnnouncements } from "../announcements-api";
+import { LoadFailed } from "../../../shared/ui/load-failed";
 import "../../../shared/ui/form.css";
 import "../../../shared/ui/announcement-view.css";
 import "./announcements.css";
@@ -21,14 +21,7 @@ export function AnnouncementList() {
   if (state.status === "loading") return <p className="motcua-empty">{vi.announcements.loading}</p>;
   if (state.status === "failed") {
     return (
-      <div className="motcua-empty" role="alert">
-        <p>
-          {vi.announcements.loadError} {state.error.message}
-        </p>
-        <Button variant="secondary" onClick={reload}>
-          {vi.feedback.retry}
-        </Button>
-      </div>
+      <LoadFailed className="motcua-empty" lead={vi.announcements.loadError} reason={state.error.message} retryLabel={vi.feedback.retry} onRetry={reload} />
     );
   }
   if (state.data.items.length === 0) return <p className="motcua-empty">{vi.announcements.empty}</p>;

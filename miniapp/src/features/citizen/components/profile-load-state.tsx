@@ -1,7 +1,8 @@
-import { Button, Spinner } from "zmp-ui";
+import { Spinner } from "zmp-ui";
 import { vi } from "../../../copy/vi";
 import type { ApiLoad } from "../../../shared/api/use-api-load";
 import type { CitizenProfile } from "../citizen-profile";
+import { LoadFailed } from "../../../shared/ui/load-failed";
 
 /** The loading and error states of the citizen's profile, shared by the screens that need it; null once loaded. */
 export function ProfileLoadState({ state, onRetry }: { state: ApiLoad<CitizenProfile>; onRetry: () => void }) {
@@ -14,12 +15,7 @@ export function ProfileLoadState({ state, onRetry }: { state: ApiLoad<CitizenPro
   }
   if (state.status === "failed") {
     return (
-      <div className="card" role="alert">
-        <p>{state.error.message}</p>
-        <Button variant="secondary" onClick={onRetry}>
-          {vi.dossier.retry}
-        </Button>
-      </div>
+      <LoadFailed className="card" reason={state.error.message} retryLabel={vi.dossier.retry} onRetry={onRetry} />
     );
   }
   return null;

@@ -1,5 +1,5 @@
 import { useNavigate } from "react-router-dom";
-import { Button, Spinner } from "zmp-ui";
+import { Spinner } from "zmp-ui";
 import "./dossier.css";
 import { vi } from "../../../copy/vi";
 import { useApiPages } from "../../../shared/api/use-api-pages";
@@ -9,6 +9,7 @@ import { LoadMoreButton } from "../../../shared/ui/load-more-button";
 import { dossierRoute } from "../dossier-link";
 import { fetchMyDossiers } from "../my-dossiers-api";
 import { OnTimeBadge, StatusBadge } from "./status-badge";
+import { LoadFailed } from "../../../shared/ui/load-failed";
 
 /** "Hồ sơ của tôi": the verified phone's dossiers, newest first, a page at a time. */
 export function MyDossiersList() {
@@ -28,12 +29,7 @@ export function MyDossiersList() {
   }
   if (state.status === "failed") {
     return (
-      <div className="card" role="alert">
-        <p>{state.error.message}</p>
-        <Button variant="secondary" onClick={reload}>
-          {vi.dossier.retry}
-        </Button>
-      </div>
+      <LoadFailed className="card" reason={state.error.message} retryLabel={vi.dossier.retry} onRetry={reload} />
     );
   }
   if (state.data.items.length === 0) return <p className="card muted">{vi.citizen.listEmpty}</p>;

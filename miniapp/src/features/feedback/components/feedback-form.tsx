@@ -5,6 +5,7 @@ import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
 import { ApiError } from "../../../shared/api/api-error";
 import { useApiClient } from "../../../shared/api/api-client-context";
 import { feedbackTypes, maxFeedbackTextLength, submitFeedback, type FeedbackType } from "../feedback-api";
+import { ErrorAlert } from "../../../shared/ui/error-alert";
 import "../../../shared/ui/form.css";
 import "./feedback.css";
 
@@ -92,11 +93,7 @@ export function FeedbackForm({ dossierCodes, onSent }: FeedbackFormProps) {
         />
       )}
 
-      {error && (
-        <p className="motcua-form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <Button htmlType="submit" size="large" fullWidth loading={sending} disabled={sending}>
         {vi.feedback.send}
       </Button>

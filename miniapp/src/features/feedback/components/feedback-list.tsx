@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../shared/format/format-date-time";
 import { fetchMyFeedback, type FeedbackThreadSummary } from "../feedback-api";
 import { pathWithId, routePaths } from "../../../app/route-paths";
 import { FeedbackStateChip } from "./feedback-state-chip";
+import { LoadFailed } from "../../../shared/ui/load-failed";
 import "../../../shared/ui/form.css";
 import "./feedback.css";
 
@@ -20,14 +21,7 @@ export function FeedbackList({ onAsk }: { onAsk: () => void }) {
       <h2 className="feedback-heading">{vi.feedback.listHeading}</h2>
       {state.status === "loading" && <p className="motcua-empty">…</p>}
       {state.status === "failed" && (
-        <div className="motcua-empty" role="alert">
-          <p>
-            {vi.feedback.loadError} {state.error.message}
-          </p>
-          <Button variant="secondary" onClick={reload}>
-            {vi.feedback.retry}
-          </Button>
-        </div>
+        <LoadFailed className="motcua-empty" lead={vi.feedback.loadError} reason={state.error.message} retryLabel={vi.feedback.retry} onRetry={reload} />
       )}
       {state.status === "loaded" && state.data.length === 0 && <p className="motcua-empty">{vi.feedback.empty}</p>}
       {state.status === "loaded" && state.data.map((thread) => <ThreadCard key={thread.id} thread={thread} />)}

@@ -9,6 +9,7 @@ import { useApiLoad } from "../../../shared/api/use-api-load";
 import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { fetchFeedbackThread, markAnswerHelpful, maxFeedbackTextLength, sendFeedbackMessage, type FeedbackMessage } from "../feedback-api";
 import { FeedbackStateChip } from "./feedback-state-chip";
+import { ErrorAlert } from "../../../shared/ui/error-alert";
 import "../../../shared/ui/form.css";
 import "./feedback.css";
 
@@ -90,11 +91,7 @@ export function FeedbackThreadView({ id }: { id: string }) {
               onChange={(event) => setText(event.target.value)}
             />
           </label>
-          {error && (
-            <p className="motcua-form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <Button htmlType="submit" size="large" fullWidth loading={sending} disabled={sending}>
             {vi.feedback.send}
           </Button>

@@ -3,6 +3,7 @@ import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
 import { useApiLoad } from "../../../shared/api/use-api-load";
 import { maxQueryLength, searchProcedures, type Procedure } from "../procedures-api";
+import { LoadFailed } from "../../../shared/ui/load-failed";
 import "../../../shared/ui/form.css";
 import "./procedures.css";
 
@@ -43,14 +44,7 @@ export function ProcedureSearch({ noResultNextSteps }: { noResultNextSteps?: Rea
       </form>
       {state.status === "loading" && <p className="motcua-empty">…</p>}
       {state.status === "failed" && (
-        <div className="motcua-empty" role="alert">
-          <p>
-            {vi.procedures.loadError} {state.error.message}
-          </p>
-          <Button variant="secondary" onClick={reload}>
-            {vi.feedback.retry}
-          </Button>
-        </div>
+        <LoadFailed className="motcua-empty" lead={vi.procedures.loadError} reason={state.error.message} retryLabel={vi.feedback.retry} onRetry={reload} />
       )}
       {state.status === "loaded" && state.data.length === 0 && (
         <div className="motcua-empty">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
 import { vi } from "../../../copy/vi";
 import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
+import { ErrorAlert } from "../../../shared/ui/error-alert";
 import {
   maxCommentLength,
   maxReasonLength,
@@ -142,11 +143,7 @@ export function RatingForm({ initial, onSubmit, onCancel }: RatingFormProps) {
         onChange={setComment}
       />
 
-      {error && (
-        <p className="motcua-form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <Button htmlType="submit" size="large" fullWidth loading={saving} disabled={saving}>
         {initial ? vi.rating.update : vi.rating.submit}
       </Button>
