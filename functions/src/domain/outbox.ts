@@ -62,8 +62,9 @@ export interface OutboxItem {
   /** How many times staff sent a failed item again from the delivery log. */
   manualRetries: number;
   /**
-   * When the current call to Zalo began, written just before the call and removed with the final state: while it is
-   * set, Zalo may have the message, so the item is never sent again without a person deciding to.
+   * When the current call to Zalo began, written with the take (the call follows it) and removed with the final
+   * state, a postponement or a release after an error before the call: while it is set, Zalo may have the message,
+   * so the item is never sent again without a person deciding to.
    */
   attemptStartedAt: string | null;
 }

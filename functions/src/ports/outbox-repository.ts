@@ -39,6 +39,12 @@ export interface OutboxRepository {
    */
   markUnconfirmed(id: string, now: Date): Promise<boolean>;
   /**
+   * Gives a taken item back, due at once (`pending`, lease and call mark removed), when its sender failed before
+   * any call to Zalo began: a retried batch takes it again instead of finding it in doubt. Only while `owner`
+   * holds it. 1 conditional UpdateItem, only on an error.
+   */
+  release(id: string, owner: string, now: Date): Promise<boolean>;
+  /**
    * Zalo's delivery receipt for an unconfirmed item: it did go out. `unconfirmed → sent` with Zalo's message id.
    * 1 conditional UpdateItem; false when the item is not unconfirmed (already settled, resent, or unknown).
    */

@@ -69,7 +69,15 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
     const taken = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
     if (taken.kind === "in_doubt") return (await deps.outbox.markUnconfirmed(outboxId, now)) ? "unconfirmed" : "skipped";
     if (taken.kind === "not_available") return "skipped";
-    return new Delivery(deps, taken.item, owner).run();
+    const delivery = new Delivery(deps, taken.item, owner);
+    try {
+      return await delivery.run();
+    } catch (error) {
+      // Failed before any call to Zalo began (DynamoDB, the token store…): nothing can have reached the citizen,
+      // so the item is given back at once rather than left marked as in doubt. Once a call began, it stays marked.
+      if (!delivery.callBegun) await deps.outbox.release(outboxId, owner, deps.clock.now()).catch(() => false);
+      throw error;
+    }
   };
 }
 
@@ -86,6 +94,8 @@ class Delivery {
   private tokenRefreshed = false;
   private fallback: Route | null = null;
   private readonly priority: "announcement" | "dossier";
+  /** Set just before the first call to Zalo: from then on, a failure leaves the item in doubt. */
+  callBegun = false;
 
   constructor(
     private readonly deps: DeliverNotificationDeps,
@@ -130,6 +140,7 @@ class Delivery {
     this.attempts += 1;
     let answered: SendOutcome | null = null;
     try {
+      this.callBegun = true;
       answered = await send(deps.messenger, token, route, message, this.item.id);
     } finally {
       await permission.release(quotaReportOf(answered));

@@ -92,6 +92,16 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
     expect(await repository().finish("in-doubt-1", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-late" }, at(130_000))).toBe(false);
   });
 
+  it("access pattern: a sender that failed before any call gives the item back, due at once and takeable", async () => {
+    await sendingItem(repository(), "release-1");
+    expect(await repository().release("release-1", "someone-else", at(1_000))).toBe(false);
+    expect(await repository().release("release-1", "sender-1", at(1_000))).toBe(true);
+    expect(await repository().get("release-1")).toMatchObject({ state: "pending", leaseOwner: null, leaseUntil: null, attemptStartedAt: null });
+    // Taken again at once by the retried batch, without waiting for the old lease.
+    expect(await take("release-1", "sender-2", at(2_000))).toMatchObject({ kind: "acquired", item: { leaseOwner: "sender-2" } });
+    expect(await repository().release("release-1", "sender-1", at(3_000))).toBe(false);
+  });
+
   it("Zalo's delivery receipt turns an unconfirmed item into sent, once", async () => {
     await sendingItem(repository(), "receipt-1");
     await repository().markUnconfirmed("receipt-1", at(130_000));

@@ -113,6 +113,22 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return written !== null;
   }
 
+  async release(id: string, owner: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const waiting = keys.outboxWaiting(at, id);
+    const written = await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxItem(id),
+        UpdateExpression: "SET #state = :pending, updatedAt = :at, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE leaseOwner, leaseUntil, attemptStartedAt",
+        ConditionExpression: "#state = :sending AND leaseOwner = :owner",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":pending": "pending", ":sending": "sending", ":owner": owner, ":at": at, ":waitingPk": waiting.GSI1PK, ":waitingSk": waiting.GSI1SK },
+      }),
+    );
+    return written !== null;
+  }
+
   async confirmDelivered(id: string, zaloMessageId: string, at: Date): Promise<boolean> {
     // Kept as a dossier message is: an unconfirmed item does not say whether it was an announcement's.
     const expiresAt = expiryOf("sent", at, this.retention, false);

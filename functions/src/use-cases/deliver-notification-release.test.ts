@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { OutboxItem } from "../domain/outbox.js";
+import type { OutboxRepository } from "../ports/outbox-repository.js";
+import { deliverNotificationUseCase, type DeliverNotificationDeps } from "./deliver-notification.js";
+
+const now = new Date("2026-11-02T03:00:00Z");
+
+const taken: OutboxItem = {
+  id: "item-1",
+  state: "sending",
+  attempts: 0,
+  createdAt: now.toISOString(),
+  agencyCode: "000.00.20.H27",
+  notification: {
+    kind: "dossier_received",
+    dossierCode: "000.00.20.H27-261102-0001",
+    status: 2,
+    procedureName: "Đăng ký khai sinh",
+    dueAt: "2026-11-09T10:00:00.000Z",
+    newDueAt: null,
+    applicantPhone: "84912345678",
+  },
+  notBefore: null,
+  leaseOwner: "owner-1",
+  leaseUntil: new Date(now.getTime() + 60_000).toISOString(),
+  channel: null,
+  recipient: null,
+  zaloMessageId: null,
+  reason: null,
+  finishedAt: null,
+  updatedAt: now.toISOString(),
+  manualRetries: 0,
+  attemptStartedAt: now.toISOString(),
+};
+
+/** An outbox that hands out `taken` and records releases; the rest of the port is not reached in these cases. */
+function recordingOutbox() {
+  const released: Array<{ id: string; owner: string }> = [];
+  const outbox = {
+    acquire: async () => ({ kind: "acquired" as const, item: taken }),
+    release: async (id: string, owner: string) => {
+      released.push({ id, owner });
+      return true;
+    },
+  } as unknown as OutboxRepository;
+  return { outbox, released };
+}
+
+function depsWith(outbox: OutboxRepository, overrides: Partial<DeliverNotificationDeps>): DeliverNotificationDeps {
+  return {
+    outbox,
+    citizens: {
+      get: async () => null,
+      findByVerifiedPhone: async () => [],
+      recordFollowState: async () => undefined,
+    } as unknown as DeliverNotificationDeps["citizens"],
+    messenger: {
+      sendZns: async () => ({ ok: true, messageId: "m-1" }),
+      sendOaTemplate: async () => ({ ok: true, messageId: "m-1" }),
+    } as unknown as DeliverNotificationDeps["messenger"],
+    oaTokens: { current: async () => "token", afterRejected: async () => "token" } as unknown as DeliverNotificationDeps["oaTokens"],
+    deadLetters: { send: async () => undefined } as unknown as DeliverNotificationDeps["deadLetters"],
+    pacer: { wait: async () => undefined },
+    clock: { now: () => now },
+    ids: { newId: () => "owner-1" },
+    sleep: async () => undefined,
+    random: () => 0,
+    links: { dossier: () => "https://zalo.me/s/1/?hs=x", feedbackThread: () => "", announcement: () => "" },
+    templates: { oa: {}, zns: { dossier_update: "zns-1" } },
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, inlineMaxMs: 1 },
+    leaseMs: 60_000,
+    quietHours: { start: "22:00", end: "06:00" } as unknown as DeliverNotificationDeps["quietHours"],
+    quota: { permit: async () => ({ kind: "granted", release: async () => undefined }) } as unknown as DeliverNotificationDeps["quota"],
+    quotaWaitJitterMs: 0,
+    pauseAnnouncement: async () => undefined,
+    alarm: () => undefined,
+    ...overrides,
+  };
+}
+
+describe("a sender that fails without dying", () => {
+  it("gives the item back when it failed before any call to Zalo began (DynamoDB timed out choosing the route)", async () => {
+    const { outbox, released } = recordingOutbox();
+    const failingCitizens = { findByVerifiedPhone: async () => Promise.reject(new Error("DynamoDB timed out")), get: async () => null };
+    const deliver = deliverNotificationUseCase(depsWith(outbox, { citizens: failingCitizens as unknown as DeliverNotificationDeps["citizens"] }));
+    await expect(deliver("item-1")).rejects.toThrow("DynamoDB timed out");
+    expect(released).toEqual([{ id: "item-1", owner: "owner-1" }]);
+  });
+
+  it("leaves the item marked as in doubt when the call to Zalo had begun (Zalo took it, then recording it timed out)", async () => {
+    const { outbox, released } = recordingOutbox();
+    const sends: string[] = [];
+    const messenger = {
+      sendZns: async () => {
+        sends.push("zns");
+        return { ok: true, messageId: "m-1" };
+      },
+    };
+    const finishFails = Object.assign(outbox, { finish: async () => Promise.reject(new Error("DynamoDB timed out")) });
+    const deliver = deliverNotificationUseCase(depsWith(finishFails, { messenger: messenger as unknown as DeliverNotificationDeps["messenger"] }));
+    await expect(deliver("item-1")).rejects.toThrow("DynamoDB timed out");
+    expect(sends).toEqual(["zns"]);
+    expect(released).toEqual([]);
+  });
+});
