@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
+import { chromiumExecutablePath, headlessChromiumArgs } from "@motcua/local/chromium/headless-chromium";
 import { buildBarePage } from "./bundle-size.bench.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
 import { serveStaticGzip } from "./static-gzip-server.js";
@@ -150,16 +151,9 @@ const median = (values: number[]) => {
 
 export async function launchP4Chromium(openApiPort: number): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumExecutablePath(process.env),
     args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...headlessChromiumArgs,
       // Zalo's hosts, on this machine: the Mini App's static files (any port) and the h5.zalo.me stand-in.
       `--host-resolver-rules=MAP ${zaloHost} 127.0.0.1, MAP h5.zalo.me 127.0.0.1:${openApiPort}`,
     ],

@@ -15,6 +15,7 @@ import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
 import { ensureTable } from "@motcua/local/table/ensure-table";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
+import { landDossier } from "./land-dossier.js";
 import { fmt } from "./load.js";
 
 /**
@@ -119,16 +120,11 @@ export async function benchLambdaMemory(
         unitName: "Bộ phận Một cửa",
         ...(n === 0
           ? {
-              dossier: {
-                agencyCode: "000.00.20.H27",
-                agencyName: "Ủy ban nhân dân phường Kinh Bắc",
-                procedureCode: "1.012345.000.00.00.H27",
-                procedureName: "Đăng ký đất đai, tài sản gắn liền với đất lần đầu và cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-                applicantName: "Nguyễn Thị Minh Châu",
+              dossier: landDossier({
                 applicantPhone: info.demoUsers.citizen.phone,
                 receivedAt: new Date(now.getTime() - 6 * 3_600_000).toISOString(),
                 dueAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-              },
+              }),
             }
           : {}),
       })),

@@ -85,20 +85,15 @@ export function monthlyBill(measured: MeasuredUnits, p: typeof province = provin
   const ratings = perMonth(p.dossiersPerYear * p.ratedShare);
   const otherCalls = perMonth(p.otherCitizenCallsPerYear);
   const announcementMessages = perMonth(p.followers * p.announcementsPerYear);
-  const wru =
-    events * measured.ingestEvent.wcu +
-    messages * measured.message.wcu +
-    lookups * measured.lookup.wcu +
-    ratings * measured.rating.wcu +
-    otherCalls * p.otherCitizenCall.wcu +
-    announcementMessages * measured.announcementMessage.wcu;
-  const rru =
-    events * measured.ingestEvent.rcu +
-    messages * measured.message.rcu +
-    lookups * measured.lookup.rcu +
-    ratings * measured.rating.rcu +
-    otherCalls * p.otherCitizenCall.rcu +
-    announcementMessages * measured.announcementMessage.rcu;
+  const requestUnits = (unit: "wcu" | "rcu") =>
+    events * measured.ingestEvent[unit] +
+    messages * measured.message[unit] +
+    lookups * measured.lookup[unit] +
+    ratings * measured.rating[unit] +
+    otherCalls * p.otherCitizenCall[unit] +
+    announcementMessages * measured.announcementMessage[unit];
+  const wru = requestUnits("wcu");
+  const rru = requestUnits("rcu");
   // Storage at the end of the first year (it grows by as much each year unless the province sets a retention).
   const storedGb =
     (p.dossiersPerYear * (measured.storedBytesPerDossier + p.ratedShare * measured.storedBytesPerRating) +

@@ -14,6 +14,7 @@ import { dynamoDbItemSize } from "./dynamodb-item-size.js";
 import { meteredDynamoDbClient } from "./dynamodb-meter.js";
 import { httpGet } from "./http-get.js";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
+import { landDossier } from "./land-dossier.js";
 import { fmt } from "./load.js";
 import type { MeasuredUnits } from "./province-bill.js";
 
@@ -87,18 +88,12 @@ export async function benchProvinceCost(info: StackInfo, options: { dossiers: nu
         ...("note" in step ? { note: step.note } : {}),
         ...(n === 0
           ? {
-              dossier: {
-                agencyCode: "000.00.20.H27",
-                agencyName: "Ủy ban nhân dân phường Kinh Bắc",
-                procedureCode: "1.012345.000.00.00.H27",
-                // A long name, as land and construction procedures have: the dossier item's size is what decides its units.
-                procedureName: "Đăng ký đất đai, tài sản gắn liền với đất lần đầu và cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-                applicantName: "Nguyễn Thị Minh Châu",
+              dossier: landDossier({
                 // Two thirds by the demo citizen's mobile (their verified phone: owner view by phone), a third with a landline.
                 applicantPhone: i % 3 === 2 ? "02043854321" : phone,
                 receivedAt: "2026-11-02T01:00:00.000Z",
                 dueAt: "2026-11-09T10:00:00.000Z",
-              },
+              }),
             }
           : {}),
       })),

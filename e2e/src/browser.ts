@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumExecutablePath, headlessChromiumArgs } from "@motcua/local/chromium/headless-chromium";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { stackNow } from "./stack-time.js";
@@ -13,21 +14,11 @@ export const screenshotDir = fileURLToPath(new URL("../artifacts/screenshots/", 
  */
 export async function launchChromium(extraArgs: string[] = []): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumExecutablePath(process.env),
     // Chromium keeps the real clock under scripts/test-at.sh (libfaketime breaks its sandboxed helpers); each page
     // gets the stack's clock from `phonePage` instead.
     env: withoutFakeTime(process.env),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      ...extraArgs,
-    ],
+    args: [...headlessChromiumArgs, ...extraArgs],
   });
   return {
     browser,

@@ -9,6 +9,15 @@ import { testSecrets } from "./test-stack.js";
 export { firstIngestEvent, type DossierDetails, type FirstEventOptions } from "../../local/src/seed/first-ingest-event.js";
 export { dossierNotification } from "./dossier-fixtures.js";
 
+/** A marriage registration at a commune office, for a first ingest event (the phone as the province sends it). */
+export const marriageRegistrationEvent = {
+  agencyName: "UBND xã Sơn Động",
+  procedureCode: "1.000894.000.00.00.H27",
+  procedureName: "Đăng ký kết hôn",
+  applicantName: "Trần Thị Bình",
+  applicantPhone: "0987654321",
+} as const;
+
 /** `POST /v1/ingest/events` as the province's one-stop system signs it (timestamp in Unix seconds). */
 export function signedIngestRequest(events: readonly unknown[], timestamp: string, secret = testSecrets.ingest): APIGatewayProxyEventV2 {
   const body = JSON.stringify({ events });

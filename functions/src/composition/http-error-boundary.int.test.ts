@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent } from "../../test/builders.js";
+import { firstIngestEvent, marriageRegistrationEvent } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack, testSecrets } from "../../test/test-stack.js";
 import { loadConfig } from "../config/config.js";
@@ -16,29 +16,11 @@ let token: string;
 beforeAll(async () => {
   stack = await startTestStack();
   // The same configuration, but the table's endpoint is a closed port: DynamoDB is out.
-  const config = loadConfig({ ...process.env, ...configEnv(stack.config), DYNAMODB_ENDPOINT: "http://127.0.0.1:9" });
+  const config = loadConfig({ ...stack.env, DYNAMODB_ENDPOINT: "http://127.0.0.1:9" });
   handlers = httpHandlersFrom(composeDependencies(config));
   token = (await stack.createZaloUser()).accessToken;
 });
 afterAll(async () => stack.stop());
-
-function configEnv(config: typeof stack.config): Record<string, string> {
-  return {
-    TABLE_NAME: config.tableName,
-    INGEST_SECRETS: `${testSecrets.ingest},${testSecrets.ingestNext}`,
-    RECEIPT_KEY: testSecrets.receiptKey,
-    PHONE_HMAC_KEY: testSecrets.phoneKey,
-    MINI_APP_ID: "3141592653589793",
-    ZALO_APP_ID: "1234567890",
-    ZALO_APP_SECRET: testSecrets.appSecret,
-    ZALO_GRAPH_BASE_URL: stack.emulator.url,
-    ZALO_OA_ID: "4321",
-    ZALO_OA_SECRET_KEY: testSecrets.oaSecretKey,
-    ZALO_OA_BASE_URL: stack.emulator.url,
-    ZALO_ZNS_BASE_URL: stack.emulator.url,
-    ZALO_OAUTH_BASE_URL: stack.emulator.url,
-  };
-}
 
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 function signed(routeKey: string, content: string, extra: Partial<Parameters<typeof apiGatewayEvent>[0]> = {}) {
@@ -62,11 +44,7 @@ function webhookEvent() {
 const event = firstIngestEvent("000.00.20.H27-261120-0001", {
   eventId: "outage-1",
   occurredAt: "2026-11-20T08:00:00+07:00",
-  agencyName: "UBND xã Sơn Động",
-  procedureCode: "1.000894.000.00.00.H27",
-  procedureName: "Đăng ký kết hôn",
-  applicantName: "Trần Thị Bình",
-  applicantPhone: "0987654321",
+  ...marriageRegistrationEvent,
   dueAt: "2026-11-25T17:00:00+07:00",
 });
 const procedures = JSON.stringify({

@@ -1,6 +1,7 @@
+import { minDossiersToRank } from "@motcua/contracts/reach";
 import { describe, expect, it } from "vitest";
 import { emptyReachCounts, type ReachCounts } from "./reach.js";
-import { buildReachReport, minDossiersToRank, wilsonLowerBound } from "./reach-report.js";
+import { buildReachReport, wilsonLowerBound } from "./reach-report.js";
 
 const counts = (values: Partial<ReachCounts>): ReachCounts => ({ ...emptyReachCounts(), ...values });
 

@@ -1,18 +1,5 @@
+import { minDossiersToRank, type ReachShares } from "@motcua/contracts/reach";
 import { emptyReachCounts, reachCounters, type ReachCell, type ReachCounts } from "./reach.js";
-
-/** A desk with fewer dossiers than this in the range is listed, but not ranked among the others. */
-export const minDossiersToRank = 30;
-
-export interface ReachShares {
-  /** reachable / dossiers */
-  reachable: number | null;
-  /** notified / dossiers */
-  notified: number | null;
-  /** viewed / dossiers */
-  viewed: number | null;
-  /** rated / finished */
-  rated: number | null;
-}
 
 export interface ReachFigures {
   counts: ReachCounts;

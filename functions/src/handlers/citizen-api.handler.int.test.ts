@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { firstIngestEvent, marriageRegistrationEvent, signedIngestRequest } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -26,11 +26,7 @@ beforeAll(async () => {
     firstIngestEvent(code, {
       eventId: `seed-${i}`,
       occurredAt: "2026-11-20T08:00:00+07:00",
-      agencyName: "UBND xã Sơn Động",
-      procedureCode: "1.000894.000.00.00.H27",
-      procedureName: "Đăng ký kết hôn",
-      applicantName: "Trần Thị Bình",
-      applicantPhone: "0987654321",
+      ...marriageRegistrationEvent,
       dueAt: "2026-11-25T17:00:00+07:00",
     }),
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { firstIngestEvent, marriageRegistrationEvent, signedIngestRequest } from "../../test/builders.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { composeDependencies } from "../composition/compose.js";
@@ -24,10 +24,7 @@ beforeAll(async () => {
       eventId: `me-${i}`,
       occurredAt: `2026-11-2${i}T08:00:00+07:00`,
       note: "Bổ sung bản sao giấy khai sinh",
-      agencyName: "UBND xã Sơn Động",
-      procedureCode: "1.000894.000.00.00.H27",
-      procedureName: "Đăng ký kết hôn",
-      applicantName: "Trần Thị Bình",
+      ...marriageRegistrationEvent,
       applicantPhone: phone,
       dueAt: "2026-11-29T17:00:00+07:00",
     }),

@@ -5,6 +5,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
+import { ratedDossierView, ratingAnswersView } from "./http/rating-view.js";
 
 export interface IngestRatingsHandlerDeps {
   ingestSecrets: readonly string[];
@@ -32,19 +33,7 @@ export function buildIngestRatingsHandler(deps: IngestRatingsHandlerDeps) {
     const page = await deps.listRatingsFeed(params.get("since") || null);
     if (isInvalidCursor(page)) return errorResponse(400, "INVALID_CURSOR", "`since` is not a cursor this API gave out");
     return json(200, {
-      ratings: page.ratings.map((rating) => ({
-        dossierCode: rating.dossierCode,
-        agencyCode: rating.agencyCode,
-        procedureCode: rating.procedureCode,
-        dossierStatus: rating.dossierStatus,
-        attitude: rating.attitude,
-        result: rating.result,
-        overall: rating.overall,
-        reason: rating.reason,
-        comment: rating.comment,
-        ratedAt: rating.ratedAt,
-        updatedAt: rating.updatedAt,
-      })),
+      ratings: page.ratings.map((rating) => ({ ...ratedDossierView(rating), dossierStatus: rating.dossierStatus, ...ratingAnswersView(rating) })),
       cursor: page.cursor,
       hasMore: page.hasMore,
     });

@@ -8,7 +8,7 @@ import { ingestSignature } from "../../src/handlers/http/ingest-signature.js";
 import type { HttpFunctionName } from "../../src/config/function-names.js";
 import { apiGatewayEvent } from "../api-gateway-event.js";
 import { startTestStack, testSecrets } from "../test-stack.js";
-import { firstIngestEvent } from "../builders.js";
+import { firstIngestEvent, marriageRegistrationEvent } from "../builders.js";
 
 /** The instant the suite is about; the clock moves only when a test moves it. */
 export const suiteStart = new Date("2026-11-28T03:00:00.000Z");
@@ -86,11 +86,7 @@ export function seedEvent(code: string, eventId: string) {
     eventId,
     status: 9,
     occurredAt: "2026-11-25T08:00:00+07:00",
-    agencyName: "UBND xã Sơn Động",
-    procedureCode: "1.000894.000.00.00.H27",
-    procedureName: "Đăng ký kết hôn",
-    applicantName: "Trần Thị Bình",
-    applicantPhone: "0987654321",
+    ...marriageRegistrationEvent,
     receivedAt: "2026-11-20T08:00:00+07:00",
     dueAt: "2026-11-26T17:00:00+07:00",
   });

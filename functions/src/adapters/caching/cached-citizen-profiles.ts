@@ -1,6 +1,7 @@
 import type { CitizenProfile } from "../../domain/citizen.js";
 import type { CitizenRepository, FollowState, VerifiedPhone } from "../../ports/citizen-repository.js";
 import type { Clock } from "../../ports/clock.js";
+import { ExpiringEntries } from "./expiring-entries.js";
 
 /**
  * Profile reads remembered per Lambda instance for a few seconds, so that a citizen's burst of lookups (each asks
@@ -9,38 +10,38 @@ import type { Clock } from "../../ports/clock.js";
  * `ttlSeconds`.
  */
 export class CachedCitizenProfiles implements CitizenRepository {
-  private readonly entries = new Map<string, { profile: CitizenProfile | null; expiresAt: number }>();
+  private readonly entries: ExpiringEntries<CitizenProfile | null>;
 
   constructor(
     private readonly inner: CitizenRepository,
     private readonly clock: Clock,
-    private readonly ttlSeconds: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+    ttlSeconds: number,
+    maxEntries = 10_000,
+  ) {
+    this.entries = new ExpiringEntries(clock, ttlSeconds, maxEntries);
+  }
 
   async get(zaloAppUserId: string): Promise<CitizenProfile | null> {
-    const now = this.clock.now().getTime();
-    const cached = this.entries.get(zaloAppUserId);
-    if (cached && cached.expiresAt > now) return cached.profile;
+    const readAt = this.clock.now().getTime();
+    const cached = this.entries.fresh(zaloAppUserId, readAt);
+    if (cached) return cached.value;
     const profile = await this.inner.get(zaloAppUserId);
-    this.entries.delete(zaloAppUserId);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(zaloAppUserId, { profile, expiresAt: now + this.ttlSeconds * 1000 });
+    this.entries.remember(zaloAppUserId, profile, readAt);
     return profile;
   }
 
   async recordFollowState(state: FollowState) {
-    this.entries.delete(state.zaloAppUserId);
+    this.entries.forget(state.zaloAppUserId);
     return this.inner.recordFollowState(state);
   }
 
   async recordVerifiedPhone(verified: VerifiedPhone): Promise<void> {
-    this.entries.delete(verified.zaloAppUserId);
+    this.entries.forget(verified.zaloAppUserId);
     await this.inner.recordVerifiedPhone(verified);
   }
 
   async removeVerifiedPhone(zaloAppUserId: string, at: string): Promise<CitizenProfile | null> {
-    this.entries.delete(zaloAppUserId);
+    this.entries.forget(zaloAppUserId);
     return this.inner.removeVerifiedPhone(zaloAppUserId, at);
   }
 
@@ -49,7 +50,7 @@ export class CachedCitizenProfiles implements CitizenRepository {
   }
 
   async setAnnouncementSubscription(zaloAppUserId: string, subscribed: boolean, at: string): Promise<CitizenProfile> {
-    this.entries.delete(zaloAppUserId);
+    this.entries.forget(zaloAppUserId);
     return this.inner.setAnnouncementSubscription(zaloAppUserId, subscribed, at);
   }
 

@@ -238,24 +238,18 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       const { id, state } = item.data;
       // A pending item leaves the index and becomes due now; a `sending` one with an expired lease keeps its
       // entry (the next holder moves it). Either write puts a MODIFY record on the stream for the notify function.
-      const update =
+      const wake =
         state === "pending"
-          ? new UpdateCommand({
-              TableName: this.tableName,
-              Key: keys.outboxItem(id),
-              UpdateExpression: "SET wakeups = if_not_exists(wakeups, :zero) + :one REMOVE notBefore, GSI1PK, GSI1SK",
-              ConditionExpression: "#state = :pending AND notBefore <= :now",
-              ExpressionAttributeNames: { "#state": "state" },
-              ExpressionAttributeValues: { ":pending": "pending", ":now": nowIso, ":zero": 0, ":one": 1 },
-            })
-          : new UpdateCommand({
-              TableName: this.tableName,
-              Key: keys.outboxItem(id),
-              UpdateExpression: "SET wakeups = if_not_exists(wakeups, :zero) + :one",
-              ConditionExpression: "#state = :sending AND leaseUntil < :now",
-              ExpressionAttributeNames: { "#state": "state" },
-              ExpressionAttributeValues: { ":sending": "sending", ":now": nowIso, ":zero": 0, ":one": 1 },
-            });
+          ? { state: "pending", also: " REMOVE notBefore, GSI1PK, GSI1SK", condition: "#state = :state AND notBefore <= :now" }
+          : { state: "sending", also: "", condition: "#state = :state AND leaseUntil < :now" };
+      const update = new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxItem(id),
+        UpdateExpression: `SET wakeups = if_not_exists(wakeups, :zero) + :one${wake.also}`,
+        ConditionExpression: wake.condition,
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":state": wake.state, ":now": nowIso, ":zero": 0, ":one": 1 },
+      });
       if ((await this.conditional(update)) !== null) woken += 1;
     }
     return woken;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../../ports/clock.js";
 import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
+import { ExpiringEntries } from "../caching/expiring-entries.js";
 
 /**
  * Remembers verified tokens for a short time, keyed by the token's hash (tokens themselves are never
@@ -9,21 +10,22 @@ import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
  * Zalo one call per token, not one per request.
  */
 export class CachedZaloGraph implements ZaloGraph {
-  private readonly entries = new Map<string, { user: ZaloUser; expiresAt: number }>();
+  private readonly entries: ExpiringEntries<ZaloUser>;
   private readonly inFlight = new Map<string, Promise<ZaloUser | null>>();
 
   constructor(
     private readonly inner: ZaloGraph,
-    private readonly clock: Clock,
-    private readonly ttlSeconds: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+    clock: Clock,
+    ttlSeconds: number,
+    maxEntries = 10_000,
+  ) {
+    this.entries = new ExpiringEntries(clock, ttlSeconds, maxEntries);
+  }
 
   async getUserByAccessToken(accessToken: string): Promise<ZaloUser | null> {
     const key = createHash("sha256").update(accessToken).digest("base64url");
-    const cached = this.entries.get(key);
-    if (cached && cached.expiresAt > this.clock.now().getTime()) return cached.user;
-    this.entries.delete(key);
+    const cached = this.entries.fresh(key);
+    if (cached) return cached.value;
 
     const pending = this.inFlight.get(key);
     if (pending) return pending;
@@ -34,10 +36,7 @@ export class CachedZaloGraph implements ZaloGraph {
 
   private async verify(key: string, accessToken: string): Promise<ZaloUser | null> {
     const user = await this.inner.getUserByAccessToken(accessToken);
-    if (user && this.ttlSeconds > 0) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { user, expiresAt: this.clock.now().getTime() + this.ttlSeconds * 1000 });
-    }
+    if (user) this.entries.remember(key, user);
     return user;
   }
 }

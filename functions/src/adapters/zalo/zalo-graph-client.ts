@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import * as z from "zod";
 import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
+import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
 /** Zalo answers errors with HTTP 200 and a non-zero `error`; these mean the user token is not valid. */
 const invalidTokenErrors = new Set([-216, -220, -124, -201]);
@@ -23,7 +24,7 @@ export class ZaloApiError extends Error {
   }
 }
 
-export interface ZaloGraphClientOptions {
+export interface ZaloGraphClientOptions extends ZaloHttpOptions {
   baseUrl: string;
   appSecret: string;
   /**
@@ -32,16 +33,9 @@ export interface ZaloGraphClientOptions {
    */
   sendAppSecretProof: boolean;
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
-export class ZaloGraphClient implements ZaloGraph {
-  private readonly fetch: typeof fetch;
-
-  constructor(private readonly options: ZaloGraphClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
-
+export class ZaloGraphClient extends ZaloHttpClient<ZaloGraphClientOptions> implements ZaloGraph {
   async getUserByAccessToken(accessToken: string): Promise<ZaloUser | null> {
     const url = new URL("/v2.0/me", this.options.baseUrl);
     url.searchParams.set("fields", "id,name,picture,user_id_by_oa,is_follower");

@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { QuotaReport, SendOutcome } from "../../domain/send-outcome.js";
 import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/zalo-messenger.js";
 import { sendFailureKindOf } from "./zalo-send-codes.js";
+import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
 const count = z.coerce.number().int().nonnegative();
 const quotaSchema = z.object({ dailyQuota: count, remainingQuota: count });
@@ -26,7 +27,7 @@ function quotaOf(data: { quota?: unknown } | null | undefined): QuotaReport | nu
   return parsed.success ? parsed.data : null;
 }
 
-export interface ZaloMessengerClientOptions {
+export interface ZaloMessengerClientOptions extends ZaloHttpOptions {
   /** `https://openapi.zalo.me` (OA Open API v3). */
   oaBaseUrl: string;
   /** `https://business.openapi.zalo.me` (ZNS / ZBS template messages). */
@@ -35,17 +36,10 @@ export interface ZaloMessengerClientOptions {
   /** Sends ZNS with `mode: "development"` (only the OA's and app's admins receive them). */
   znsDevelopmentMode: boolean;
   uidBodyShape: UidBodyShape;
-  fetch?: typeof fetch;
 }
 
 /** OA template messages to followers and ZNS by phone, with the OA access token in the `access_token` header. */
-export class ZaloMessengerClient implements ZaloMessenger {
-  private readonly fetch: typeof fetch;
-
-  constructor(private readonly options: ZaloMessengerClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
-
+export class ZaloMessengerClient extends ZaloHttpClient<ZaloMessengerClientOptions> implements ZaloMessenger {
   sendOaTemplate(accessToken: string, message: OaTemplateMessage): Promise<SendOutcome> {
     const recipient = this.options.uidBodyShape === "recipient" ? { recipient: { user_id: message.zaloOaUserId } } : { user_id: message.zaloOaUserId };
     return this.post(new URL("/v3.0/oa/message/template", this.options.oaBaseUrl), accessToken, {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { OAuthRefreshResult, ZaloOAuth } from "../../ports/oa-token-store.js";
+import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
 const refreshResponse = z.object({
   access_token: z.string().optional(),
@@ -12,23 +13,16 @@ const refreshResponse = z.object({
   message: z.string().optional(),
 });
 
-export interface ZaloOAuthClientOptions {
+export interface ZaloOAuthClientOptions extends ZaloHttpOptions {
   /** `https://oauth.zaloapp.com`. */
   baseUrl: string;
   appId: string;
   appSecret: string;
   timeoutMs: number;
-  fetch?: typeof fetch;
 }
 
 /** `POST /v4/oa/access_token`, form-encoded, with the app secret in the `secret_key` header (reference §4.4). */
-export class ZaloOAuthClient implements ZaloOAuth {
-  private readonly fetch: typeof fetch;
-
-  constructor(private readonly options: ZaloOAuthClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
-
+export class ZaloOAuthClient extends ZaloHttpClient<ZaloOAuthClientOptions> implements ZaloOAuth {
   async refresh(refreshToken: string): Promise<OAuthRefreshResult> {
     const response = await this.fetch(new URL("/v4/oa/access_token", this.options.baseUrl), {
       method: "POST",

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { PhoneNumberExchange, PhoneNumberExchangeResult } from "../../ports/phone-number-exchange.js";
 import { ZaloApiError } from "./zalo-graph-client.js";
+import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
 /** `code` unknown, used, expired or issued to someone else: Zalo answers -201 ("… is invalid"). */
 const invalidPhoneTokenError = -201;
@@ -13,22 +14,15 @@ const meInfoResponse = z.object({
   data: z.object({ number: z.string() }).optional(),
 });
 
-export interface ZaloPhoneExchangeClientOptions {
+export interface ZaloPhoneExchangeClientOptions extends ZaloHttpOptions {
   baseUrl: string;
   /** The Zalo app secret (`secret_key`); it stays on the server. */
   appSecret: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 /** Graph API `GET /v2.0/me/info` (reference/zalo-platform.md §6.3). */
-export class ZaloPhoneExchangeClient implements PhoneNumberExchange {
-  private readonly fetch: typeof fetch;
-
-  constructor(private readonly options: ZaloPhoneExchangeClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
-
+export class ZaloPhoneExchangeClient extends ZaloHttpClient<ZaloPhoneExchangeClientOptions> implements PhoneNumberExchange {
   async exchange(accessToken: string, phoneToken: string): Promise<PhoneNumberExchangeResult> {
     const response = await this.fetch(new URL("/v2.0/me/info", this.options.baseUrl), {
       headers: { access_token: accessToken, code: phoneToken, secret_key: this.options.appSecret },

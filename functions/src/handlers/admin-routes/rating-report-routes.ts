@@ -17,6 +17,7 @@ import { adminMessages } from "../admin-messages.js";
 import { csvAttachment, csvLine, utf8Bom } from "../http/csv.js";
 import { zodIssues } from "../http/json-body.js";
 import { errorResponse, json } from "../http/responses.js";
+import { ratedDossierView, ratingAnswersView } from "../http/rating-view.js";
 
 export interface RatingReportRouteDeps {
   ratingReports: RatingReports;
@@ -72,19 +73,7 @@ function refusal(result: ScopeRefusal, forbiddenMessage: string): APIGatewayProx
 
 /** What staff see of one rating: no Zalo user id. */
 function ratingRow(rating: Rating) {
-  return {
-    dossierCode: rating.dossierCode,
-    agencyCode: rating.agencyCode,
-    procedureCode: rating.procedureCode,
-    attitude: rating.attitude,
-    result: rating.result,
-    overall: rating.overall,
-    reason: rating.reason,
-    comment: rating.comment,
-    onTime: rating.onTime,
-    ratedAt: rating.ratedAt,
-    updatedAt: rating.updatedAt,
-  };
+  return { ...ratedDossierView(rating), ...ratingAnswersView(rating), onTime: rating.onTime };
 }
 
 

@@ -7,6 +7,7 @@ import type { OwnerClaim } from "../../use-cases/is-dossier-owner.js";
 import type { RatingInput } from "../../domain/rating.js";
 import { citizenMessages } from "../citizen-messages.js";
 import { parseJsonBody } from "../http/json-body.js";
+import { ratingAnswersView } from "../http/rating-view.js";
 import { errorResponse, json } from "../http/responses.js";
 import type { CitizenRoute } from "./citizen-route.js";
 
@@ -30,15 +31,7 @@ export const ratingBodySchema = z.strictObject({
 function ratingView(state: RatingState) {
   const rating: Rating | null = state.rating;
   return {
-    rating: rating && {
-      attitude: rating.attitude,
-      result: rating.result,
-      overall: rating.overall,
-      reason: rating.reason,
-      comment: rating.comment,
-      ratedAt: rating.ratedAt,
-      updatedAt: rating.updatedAt,
-    },
+    rating: rating && ratingAnswersView(rating),
     canRate: state.canRate,
     editableUntil: state.editableUntil,
     locked: state.locked,

@@ -1,3 +1,4 @@
+import { minDossiersToRank } from "@motcua/contracts/reach";
 import { Button, Spinner, Text } from "zmp-ui";
 import { reachCopy } from "../../../copy/admin-reach";
 import type { StaffProfile } from "../staff-profile";
@@ -8,7 +9,7 @@ import { AgencyLabel } from "../agencies/agency-label";
 import type { AgencyNames } from "../agencies/agency-names";
 import { useReportCsv } from "../use-report-csv";
 import { downloadReachCsv, fetchReachReport, type ReachQuery } from "./reach-api";
-import { minDossiersToRank, type ReachFigures, type ReachReport } from "./reach-report";
+import type { ReachFigures, ReachReport } from "./reach-report";
 import { AdminError } from "../components/admin-error";
 import "../components/admin.css";
 import "./reach.css";

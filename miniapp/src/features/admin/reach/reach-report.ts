@@ -1,11 +1,6 @@
-/** The answer of `GET /v1/admin/reach`, checked where it enters the app. */
-export interface ReachShares {
-  reachable: number | null;
-  notified: number | null;
-  viewed: number | null;
-  rated: number | null;
-}
+import type { ReachShares } from "@motcua/contracts/reach";
 
+/** The answer of `GET /v1/admin/reach`, checked where it enters the app. */
 export interface ReachFigures {
   dossiers: number;
   reachable: number;
@@ -24,9 +19,6 @@ export interface ReachReport {
   agencies: ({ agencyCode: string; rank: number | null; fewDossiers: boolean } & ReachFigures)[];
   total: ReachFigures;
 }
-
-/** Desks below this many dossiers are not ranked (the server decides; the page names the number). */
-export const minDossiersToRank = 30;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
