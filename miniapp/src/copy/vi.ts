@@ -92,7 +92,9 @@ export const vi = {
     invalidCodeTitle: "Mã hồ sơ không hợp lệ",
     errorTitle: "Chưa tải được thông tin hồ sơ",
     rateLimitedTitle: "Bạn tra cứu quá nhanh",
-    retryAfter: (seconds: number) => `Vui lòng thử lại sau ${seconds} giây.`,
+    /** The API's own message already names the wait; the page says it once, from the `Retry-After` header. */
+    rateLimitedBody: (seconds: number | null) =>
+      `Bạn đã tra cứu quá nhiều lần. ${seconds ? `Vui lòng thử lại sau ${seconds} giây.` : "Vui lòng thử lại sau ít phút."}`,
     retry: "Thử lại",
     backToLookup: "Tra cứu mã khác",
   },

@@ -99,11 +99,11 @@ describe("dossier page", () => {
     const fetch = vi
       .fn<typeof globalThis.fetch>()
       .mockResolvedValue(
-        jsonResponse(429, { error: { code: "RATE_LIMITED", message: "Bạn tra cứu quá nhiều lần." } }, { "Retry-After": "42" }),
+        jsonResponse(429, { error: { code: "RATE_LIMITED", message: "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 42 giây." } }, { "Retry-After": "42" }),
       );
     renderApp("/dossiers/1897C359", fetch);
     const message = await dossierMessage("Bạn tra cứu quá nhanh");
-    expect(message.querySelector(".message__body")?.textContent).toBe("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 42 giây.");
+    expect(message.querySelector(".message__body")?.textContent).toBe("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 42 giây.");
   });
 
   it("does not call the API for a malformed code in the URL", async () => {

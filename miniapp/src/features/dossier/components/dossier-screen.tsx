@@ -83,7 +83,7 @@ function LoadedDossier({
       <DossierMessage
         icon="clock"
         title={vi.dossier.rateLimitedTitle}
-        body={error.retryAfterSeconds ? `${error.message} ${vi.dossier.retryAfter(error.retryAfterSeconds)}` : error.message}
+        body={vi.dossier.rateLimitedBody(error.retryAfterSeconds ?? null)}
         actions={
           <>
             <RetryButton onRetry={retry} />
