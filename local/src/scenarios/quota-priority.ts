@@ -201,9 +201,14 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
     if (published.status !== 201) throw new Error(`publish: ${published.status} ${await published.text()}`);
     const announcementId = ((await published.json()) as { announcement: { id: string } }).announcement.id;
     type Progress = { state: string; written: number; sent: number; pending: number; paused: { until: string } | null };
-    const progress = async () => {
-      const response = await fetch(`${api.url}/v1/admin/announcements/${announcementId}`, { headers: staff });
-      return ((await response.json()) as { progress: Progress }).progress;
+    // As the staff page polls it: a 503 (DynamoDB busy, with Retry-After) is asked again, anything else stops here.
+    const progress = async (): Promise<Progress> => {
+      for (let tries = 1; ; tries += 1) {
+        const response = await fetch(`${api.url}/v1/admin/announcements/${announcementId}`, { headers: staff });
+        if (response.ok) return ((await response.json()) as { progress: Progress }).progress;
+        if (response.status !== 503 || tries === 5) throw new Error(`announcement progress: ${response.status} ${await response.text()}`);
+        await sleep(500);
+      }
     };
 
     // Dossiers arrive in three batches while the fan-out sends.
