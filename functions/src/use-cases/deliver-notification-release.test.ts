@@ -87,6 +87,14 @@ describe("a sender that fails without dying", () => {
     expect(released).toEqual([{ id: "item-1", owner: "owner-1" }]);
   });
 
+  it("gives the item back, if it is its own, when the take itself failed (timed out, perhaps applied)", async () => {
+    const { outbox, released } = recordingOutbox();
+    const takeTimesOut = Object.assign(outbox, { acquire: async () => Promise.reject(new Error("DynamoDB timed out")) });
+    const deliver = deliverNotificationUseCase(depsWith(takeTimesOut, {}));
+    await expect(deliver("item-1")).rejects.toThrow("DynamoDB timed out");
+    expect(released).toEqual([{ id: "item-1", owner: "owner-1" }]);
+  });
+
   it("leaves the item marked as in doubt when the call to Zalo had begun (Zalo took it, then recording it timed out)", async () => {
     const { outbox, released } = recordingOutbox();
     const sends: string[] = [];

@@ -66,7 +66,12 @@ export function deliverNotificationUseCase(deps: DeliverNotificationDeps) {
   return async (outboxId: string): Promise<DeliveryResult> => {
     const owner = deps.ids.newId();
     const now = deps.clock.now();
-    const taken = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs));
+    const taken = await deps.outbox.acquire(outboxId, owner, now, new Date(now.getTime() + deps.leaseMs)).catch(async (error: unknown) => {
+      // The take may have been applied with its answer lost (a timeout): give the item back if it is ours, so it is
+      // not left marked as in doubt with no call made.
+      await deps.outbox.release(outboxId, owner, deps.clock.now()).catch(() => false);
+      throw error;
+    });
     if (taken.kind === "in_doubt") return (await deps.outbox.markUnconfirmed(outboxId, now)) ? "unconfirmed" : "skipped";
     if (taken.kind === "not_available") return "skipped";
     const delivery = new Delivery(deps, taken.item, owner);

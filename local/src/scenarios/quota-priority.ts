@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { HmacPhoneHasher } from "@motcua/functions/adapters/crypto/hmac-phone-hasher";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { DynamoDbCitizenRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-citizen-repository";
@@ -236,6 +236,29 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
       );
       return result.Count ?? 0;
     };
+    /** For a day that does not settle: the outbox items neither sent nor waiting for a later day, as they stand. */
+    const unsettledItems = async () => {
+      const items: Record<string, string | undefined>[] = [];
+      let startKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await dynamodb.send(
+          new ScanCommand({
+            TableName: options.tableName,
+            FilterExpression: "SK = :outbox AND #state <> :sent",
+            ExpressionAttributeNames: { "#state": "state" },
+            ExpressionAttributeValues: { ":outbox": { S: keys.outboxItem("").SK }, ":sent": { S: "sent" } },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const at = item.notBefore?.S ?? item.leaseUntil?.S;
+          if (item.state?.S === "pending" && at !== undefined && at >= nextVietnamMidnight(now).toISOString()) continue;
+          items.push({ id: item.PK?.S, state: item.state?.S, reason: item.reason?.S, notBefore: item.notBefore?.S, leaseUntil: item.leaseUntil?.S, attemptStartedAt: item.attemptStartedAt?.S });
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items;
+    };
     /**
      * The day is over for the pipeline when every message written is sent or waits for a later day. A send that
      * failed for a moment (DynamoDB slow under load) waits for its lease or back-off to end, a few minutes of the
@@ -259,7 +282,7 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
           await wake();
         }
         last = moved;
-        if (Date.now() > deadline) throw new Error(`day ${vietnamDay(now)} did not settle: ${JSON.stringify({ current, sent, waiting })}`);
+        if (Date.now() > deadline) throw new Error(`day ${vietnamDay(now)} did not settle: ${JSON.stringify({ current, sent, waiting, unsettled: await unsettledItems() })}`);
         await sleep(200);
       }
     };

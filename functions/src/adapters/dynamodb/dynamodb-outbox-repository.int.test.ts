@@ -71,6 +71,13 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
     expect(taken).toMatchObject({ kind: "acquired", item: { state: "sending", leaseOwner: "sender-2", attemptStartedAt: at(120_001).toISOString() } });
   });
 
+  it("a take sent again by the SDK after its answer was lost (the first one applied) is the same sender's take", async () => {
+    await sendingItem(repository(), "retried-take-1");
+    expect(await take("retried-take-1", "sender-1", at(500))).toMatchObject({ kind: "acquired", item: { state: "sending", leaseOwner: "sender-1" } });
+    // Another sender still finds it held.
+    expect(await take("retried-take-1", "sender-2", at(600))).toEqual({ kind: "not_available" });
+  });
+
   it("a lease that expired during a call is in doubt: not taken, then unconfirmed and listed for staff", async () => {
     await sendingItem(repository(), "in-doubt-1");
     // Still held: neither taken nor in doubt.

@@ -82,6 +82,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       if (!error.Item) return { kind: "not_available" };
       const current = outboxFromItem(unmarshall(error.Item as Record<string, AttributeValue>));
+      // The SDK sent the take again after a timeout, and the first one had been applied: the item is this sender's.
+      if (current.state === "sending" && current.leaseOwner === owner) return { kind: "acquired", item: current };
       const leaseExpired = current.state === "sending" && current.leaseUntil !== null && current.leaseUntil < nowIso;
       return leaseExpired && afterLeaseExpired(current) === "unconfirmed" ? { kind: "in_doubt", item: current } : { kind: "not_available" };
     }

@@ -3,6 +3,7 @@ import * as z from "zod";
 import { outboxStates } from "../../domain/outbox.js";
 import type { CensusPartition, OutboxScopeFields, OutboxStateCensus } from "../../ports/outbox-state-census.js";
 import { keys } from "./keys.js";
+import { indexNames } from "./table-definition.js";
 
 const scopeFieldsSchema = z.object({
   state: z.enum(outboxStates),
@@ -28,7 +29,7 @@ export class DynamoDbOutboxStateCensus implements OutboxStateCensus {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: "GSI1",
+          IndexName: indexNames.gsi1,
           KeyConditionExpression: "GSI1PK = :pk",
           ExpressionAttributeValues: { ":pk": pk },
           ProjectionExpression: "#state, agencyCode, #notification.kind, #notification.dossierCode",
