@@ -18,10 +18,13 @@ it("returns once messages stop arriving, with how many were sent; fails when the
   expect(await waitForMessagesToSettle(fixture.emulator.url, { quietMs: 400 })).toBe(3);
   await sending;
 
-  const endless = setInterval(() => void send(), 100);
+  // Every send is kept and awaited: one still in flight when the emulator closes would reject after the test.
+  const inFlight: Promise<unknown>[] = [];
+  const endless = setInterval(() => inFlight.push(send()), 100);
   try {
     await expect(waitForMessagesToSettle(fixture.emulator.url, { quietMs: 400, timeoutMs: 1_500 })).rejects.toThrow(/still going out after 1.5 s/);
   } finally {
     clearInterval(endless);
+    await Promise.allSettled(inFlight);
   }
 });
