@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { keys } from "../src/adapters/dynamodb/keys.js";
 import { indexNames } from "../src/adapters/dynamodb/table-definition.js";
 import { outboxStates } from "../src/domain/outbox.js";

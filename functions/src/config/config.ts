@@ -1,64 +1,79 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
 import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
 import type { LambdaFunctionName } from "./function-names.js";
 import { functionSecrets, secretConfigNames, type SecretConfigName } from "./function-secrets.js";
+import { useEnglishValidationMessages } from "./validation-messages.js";
 
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const secret = z.string().min(16, "must be at least 16 characters");
+const positiveInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+/** A whole number in [min, max], with a default. */
+const intIn = (min: number, max: number, fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+const nonNegativeInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.nonnegative()), fallback);
+const secret = z.string().check(z.minLength(16, "must be at least 16 characters"));
+const nonEmpty = () => z.string().check(z.minLength(1));
+const urlOr = (fallback: string) => z._default(z.url(), fallback);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z._default(z.enum(values), fallback);
+/** A text setting turned into its value by `read`, which reports what is wrong with it. */
+const parsedText = <T>(fallback: string, read: (value: string, problem: (message: string) => void) => T) =>
+  z.pipe(
+    z._default(z.string(), fallback),
+    z.transform((value: string, ctx) => read(value, (message) => ctx.issues.push({ code: "custom", message, input: value }))),
+  );
+const commaList = (value: string) => value.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
 const templateNames = ["dossier_update", "announcement", "feedback_reply"] as const;
 /** `name=id,name=id`, e.g. `dossier_update=231456,announcement=231457`; a name left out is not sent on that channel. */
-const templateIds = z
-  .string()
-  .default("")
-  .transform((value, ctx) => {
-    const ids: Partial<Record<(typeof templateNames)[number], string>> = {};
-    for (const pair of value.split(",").map((p) => p.trim()).filter((p) => p.length > 0)) {
-      const [name, id] = pair.split("=").map((part) => part.trim());
-      if (!name || !id || !(templateNames as readonly string[]).includes(name) || !/^\d+$/.test(id)) {
-        ctx.addIssue({ code: "custom", message: `"${pair}" is not <${templateNames.join("|")}>=<numeric id>` });
-        continue;
-      }
-      ids[name as (typeof templateNames)[number]] = id;
+const templateIds = parsedText("", (value, problem) => {
+  const ids: Partial<Record<(typeof templateNames)[number], string>> = {};
+  for (const pair of commaList(value)) {
+    const [name, id] = pair.split("=").map((part) => part.trim());
+    if (!name || !id || !(templateNames as readonly string[]).includes(name) || !/^\d+$/.test(id)) {
+      problem(`"${pair}" is not <${templateNames.join("|")}>=<numeric id>`);
+      continue;
     }
-    return ids;
-  });
-const flag = (fallback: "true" | "false") => z.enum(["true", "false"]).default(fallback).transform((v) => v === "true");
+    ids[name as (typeof templateNames)[number]] = id;
+  }
+  return ids;
+});
+const flag = (fallback: "true" | "false") => z.pipe(oneOf(["true", "false"], fallback), z.transform((v: "true" | "false") => v === "true"));
 
-/** Exported so the CDK app can tell required names from optional ones at synth time. */
+/**
+ * Exported so the CDK app can tell required names from optional ones at synth time. Built with zod's mini API:
+ * it is built and parsed once per cold start, where the full API's import and schema construction cost more than
+ * the whole parse.
+ */
 export const envSchema = z.object({
-  TABLE_NAME: z.string().min(3),
-  AWS_REGION: z.string().min(1).default("ap-southeast-1"),
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(nonEmpty(), "ap-southeast-1"),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** Comma-separated; two are valid at once while a secret is rotated. */
-  INGEST_SECRETS: z
-    .string()
-    .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s.length > 0))
-    .pipe(z.array(secret).min(1).max(2)),
+  INGEST_SECRETS: z.pipe(
+    z.pipe(z.string(), z.transform(commaList)),
+    z.array(secret).check(z.minLength(1), z.maxLength(2)),
+  ),
   RECEIPT_KEY: secret,
   PHONE_HMAC_KEY: secret,
-  MINI_APP_ID: z.string().min(1),
-  ZALO_APP_ID: z.string().min(1),
-  ZALO_APP_SECRET: z.string().min(1),
-  ZALO_GRAPH_BASE_URL: z.url().default("https://graph.zalo.me"),
+  MINI_APP_ID: nonEmpty(),
+  ZALO_APP_ID: nonEmpty(),
+  ZALO_APP_SECRET: nonEmpty(),
+  ZALO_GRAPH_BASE_URL: urlOr("https://graph.zalo.me"),
   // Whether /v2.0/me needs `appsecret_proof` is UNCONFIRMED (reference/zalo-platform.md §4.4): a setting, on by default.
-  ZALO_SEND_APPSECRET_PROOF: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  ZALO_SEND_APPSECRET_PROOF: flag("true"),
   /** The province's first admin (a Zalo app-scoped user id); they add the other staff. */
-  FIRST_ADMIN_ZALO_APP_USER_ID: z.string().regex(/^\d{1,32}$/u).optional(),
+  FIRST_ADMIN_ZALO_APP_USER_ID: z.optional(z.string().check(z.regex(/^\d{1,32}$/u))),
   TOKEN_CACHE_SECONDS: positiveInt(300),
   // Per DynamoDB attempt, and attempts: kept well inside the 10 s timeout of the HTTP functions.
-  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(5000).default(2000),
-  DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(3).default(3),
+  DYNAMODB_REQUEST_TIMEOUT_MS: intIn(100, 5000, 2000),
+  DYNAMODB_MAX_ATTEMPTS: intIn(1, 3, 3),
   // A revoked staff token (PII inbox, CSV export) must stop working within a minute.
-  STAFF_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  STAFF_TOKEN_CACHE_SECONDS: intIn(0, 60, 60),
   // Ingested events dated further ahead of our clock are refused (a 2099 event would freeze a dossier).
-  INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  INGEST_MAX_FUTURE_SKEW_SECONDS: intIn(0, 86_400, 300),
   /** Lines below this level are not written (Powertools Logger); SILENT writes none (the tests). */
-  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  LOG_LEVEL: oneOf(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"], "INFO"),
   // Signed webhook events older than this are refused (a captured event cannot be replayed later).
-  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: intIn(60, 7 * 86_400, 86_400),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
   RATE_LIMIT_USER_FAILED_PER_MINUTE: positiveInt(10),
   // Many citizens share one mobile-carrier address (CGNAT), so the per-address limit is generous.
@@ -67,26 +82,26 @@ export const envSchema = z.object({
   // New questions and messages of one citizen (a desk officer reads each one).
   RATE_LIMIT_FEEDBACK_PER_MINUTE: positiveInt(5),
   RATE_LIMIT_FEEDBACK_PER_HOUR: positiveInt(20),
-  ZALO_OA_ID: z.string().min(1),
-  ZALO_OA_SECRET_KEY: z.string().min(1),
-  ZALO_OA_BASE_URL: z.url().default("https://openapi.zalo.me"),
-  ZALO_ZNS_BASE_URL: z.url().default("https://business.openapi.zalo.me"),
-  ZALO_OAUTH_BASE_URL: z.url().default("https://oauth.zaloapp.com"),
-  ZALO_OA_INITIAL_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_OA_ID: nonEmpty(),
+  ZALO_OA_SECRET_KEY: nonEmpty(),
+  ZALO_OA_BASE_URL: urlOr("https://openapi.zalo.me"),
+  ZALO_ZNS_BASE_URL: urlOr("https://business.openapi.zalo.me"),
+  ZALO_OAUTH_BASE_URL: urlOr("https://oauth.zaloapp.com"),
+  ZALO_OA_INITIAL_REFRESH_TOKEN: z.optional(nonEmpty()),
   /** One approved ZBS template per message kind, sent by UID or by phone (2026); the two below override it per channel. */
   ZALO_TEMPLATE_IDS: templateIds,
   ZALO_OA_TEMPLATE_IDS: templateIds,
   ZALO_ZNS_TEMPLATE_IDS: templateIds,
   /** Where the follower's id goes in a template message by UID: still open (reference §9). */
-  ZALO_UID_TEMPLATE_BODY: z.enum(["user_id", "recipient"]).default("user_id"),
+  ZALO_UID_TEMPLATE_BODY: oneOf(["user_id", "recipient"], "user_id"),
   /** Share of the daily quota kept for dossier messages: an announcement's fan-out pauses at it until the next day. */
-  ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: z.coerce.number().int().min(0).max(90).default(30),
+  ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: intIn(0, 90, 30),
   /** Messages waiting for the next day's quota are spread over this long after Vietnam midnight. */
-  ZALO_QUOTA_WAIT_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(900),
+  ZALO_QUOTA_WAIT_JITTER_SECONDS: intIn(0, 3600, 900),
   ZALO_ZNS_DEVELOPMENT_MODE: flag("false"),
   // The webhook MAC reading settled by the 2026 evidence (reference §9): app_id + OA secret key; the others stay selectable.
-  ZALO_WEBHOOK_MAC_FIRST_TERM: z.enum(["app_id", "oa_id", "either"]).default("app_id"),
-  ZALO_WEBHOOK_MAC_KEY: z.enum(["oa_secret_key", "app_secret", "either"]).default("oa_secret_key"),
+  ZALO_WEBHOOK_MAC_FIRST_TERM: oneOf(["app_id", "oa_id", "either"], "app_id"),
+  ZALO_WEBHOOK_MAC_KEY: oneOf(["oa_secret_key", "app_secret", "either"], "oa_secret_key"),
   ZALO_SEND_RATE_PER_SECOND: positiveInt(10),
   ZALO_SEND_TIMEOUT_MS: positiveInt(5000),
   NOTIFY_MAX_ATTEMPTS: positiveInt(5),
@@ -94,61 +109,54 @@ export const envSchema = z.object({
   NOTIFY_RETRY_MAX_MS: positiveInt(8000),
   NOTIFY_LEASE_SECONDS: positiveInt(120),
   NOTIFY_CONCURRENCY: positiveInt(8),
-  NOTIFY_DLQ_URL: z.url().optional(),
+  NOTIFY_DLQ_URL: z.optional(z.url()),
   /** A retry backoff up to this long is slept inside the notify call; a longer one postpones the item (the waker sends it). */
-  NOTIFY_INLINE_RETRY_MAX_MS: z.coerce.number().int().nonnegative().default(2000),
+  NOTIFY_INLINE_RETRY_MAX_MS: nonNegativeInt(2000),
   /** Sent messages leave the table (TTL) this many days after they were sent; 0 keeps them. Failed ones always stay. */
-  NOTIFY_SENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(90),
+  NOTIFY_SENT_RETENTION_DAYS: intIn(0, 3660, 90),
   /** Undeliverable messages (no Zalo route to the citizen) leave the table this many days after they finished; 0 keeps them. */
-  NOTIFY_UNDELIVERABLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(30),
+  NOTIFY_UNDELIVERABLE_RETENTION_DAYS: intIn(0, 3660, 30),
   /** Sent announcement messages leave the table this many days after they were sent (the tally keeps the count); 0 keeps them. */
-  NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3660).default(7),
+  NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: intIn(0, 3660, 7),
   /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
-  SECRET_ARNS: z.string().optional(),
+  SECRET_ARNS: z.optional(z.string()),
   /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
-  HOLIDAYS: z
-    .string()
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)))
-    .pipe(z.array(z.iso.date()).optional()),
+  HOLIDAYS: z.optional(z.pipe(z.pipe(z.string(), z.transform(commaList)), z.array(z.iso.date()))),
   PROCEDURE_CACHE_SECONDS: positiveInt(300),
-  RATINGS_FEED_SETTLE_SECONDS: z.coerce.number().int().nonnegative().default(5),
+  RATINGS_FEED_SETTLE_SECONDS: nonNegativeInt(5),
   LATE_DOSSIER_NOTIFY: flag("true"),
-  LATE_DOSSIER_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
+  LATE_DOSSIER_LOOKBACK_DAYS: intIn(1, 366, 31),
   /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
-  RATINGS_CSV_MAX_BYTES: z.coerce.number().int().positive().max(6_000_000).default(5_000_000),
+  RATINGS_CSV_MAX_BYTES: intIn(1, 6_000_000, 5_000_000),
   /** When ZNS is not sent, Vietnam time (Zalo's night ban). */
-  ZALO_ZNS_QUIET_HOURS: z
-    .string()
-    .default("22:00-06:00")
-    .transform((value, ctx) => {
-      const window = parseQuietHours(value);
-      if (!window) ctx.addIssue({ code: "custom", message: `"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)` });
-      return window ?? { startMinute: 0, endMinute: 0 };
-    }),
+  ZALO_ZNS_QUIET_HOURS: parsedText("22:00-06:00", (value, problem) => {
+    const window = parseQuietHours(value);
+    if (!window) problem(`"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)`);
+    return window ?? { startMinute: 0, endMinute: 0 };
+  }),
   /** Refresh the OA access token this long before it expires (it lasts 25 h; the refresher runs hourly). */
-  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60, "must be at least 60 seconds")
-    .max(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)")
-    .default(3600),
+  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: z._default(
+    z.coerce
+      .number()
+      .check(
+        z.int(),
+        z.gte(60, "must be at least 60 seconds"),
+        z.lte(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)"),
+      ),
+    3600,
+  ),
   /** The first credential of the national sync dialect (its password only as a scrypt hash); admins add others. */
-  DVCQG_SYNC_FIRST_USERNAME: z.string().regex(syncUsernamePattern, "3–64 of A-Z a-z 0-9 . _ @ -").optional(),
-  DVCQG_SYNC_FIRST_PASSWORD_HASH: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/u, "a scrypt$N$r$p$salt$key hash").optional(),
-  DVCQG_SYNC_FIRST_UNITS: z
-    .string()
-    .default("")
-    .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)),
-  DVCQG_SYNC_FIRST_STATUS_MAP: z
-    .string()
-    .default("")
-    .transform((value, ctx) => {
-      const parsed = parseStatusOverrides(value);
-      if (!parsed) ctx.addIssue({ code: "custom", message: "expected <code>=<national status 1–10>,…" });
-      return parsed ?? {};
-    }),
-  DVCQG_SYNC_SESSION_HOURS: z.coerce.number().positive().max(168).default(12),
+  DVCQG_SYNC_FIRST_USERNAME: z.optional(z.string().check(z.regex(syncUsernamePattern, "3–64 of A-Z a-z 0-9 . _ @ -"))),
+  DVCQG_SYNC_FIRST_PASSWORD_HASH: z.optional(
+    z.string().check(z.regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/u, "a scrypt$N$r$p$salt$key hash")),
+  ),
+  DVCQG_SYNC_FIRST_UNITS: z.pipe(z._default(z.string(), ""), z.transform(commaList)),
+  DVCQG_SYNC_FIRST_STATUS_MAP: parsedText("", (value, problem) => {
+    const parsed = parseStatusOverrides(value);
+    if (!parsed) problem("expected <code>=<national status 1–10>,…");
+    return parsed ?? {};
+  }),
+  DVCQG_SYNC_SESSION_HOURS: z._default(z.coerce.number().check(z.positive(), z.lte(168)), 12),
 });
 
 export interface Config {
@@ -250,9 +258,10 @@ const configFieldOfSecret = {
  * Config throws a ConfigError naming it (composition/compose.ts reads secrets on first use, not when composing).
  */
 export function loadConfig(env: Partial<Record<string, string | undefined>>, scope: ConfigScope = {}): Config {
+  useEnglishValidationMessages();
   const loaded: readonly SecretConfigName[] = scope.functionName ? functionSecrets[scope.functionName] : secretConfigNames;
   const absent = secretConfigNames.filter((name) => !loaded.includes(name));
-  const schema = absent.length > 0 ? envSchema.partial(Object.fromEntries(absent.map((name) => [name, true])) as Partial<Record<SecretConfigName, true>>) : envSchema;
+  const schema = absent.length > 0 ? z.partial(envSchema, Object.fromEntries(absent.map((name) => [name, true])) as Partial<Record<SecretConfigName, true>>) : envSchema;
   const given = Object.fromEntries(Object.entries(env).filter(([name]) => !(absent as readonly string[]).includes(name)));
   // Parsed once per process: compiling zod's fast path for an object of some 80 fields would cost more than it saves.
   const parsed = schema.safeParse(given, { jitless: true });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { announcementKinds } from "../domain/announcement.js";
 import { announcementLimits } from "../domain/announcement-fanout.js";
 import type { StaffMember } from "../domain/staff.js";
@@ -16,16 +16,12 @@ const listLimit = 20;
 
 const announcementBody = z.strictObject({
   kind: z.enum(announcementKinds),
-  title: z.string().trim().min(1).max(announcementLimits.titleLength),
-  body: z.string().trim().min(1).max(announcementLimits.bodyLength),
-  link: z
-    .url({ protocol: /^https$/u, message: "link must be an https URL" })
-    .max(announcementLimits.linkLength)
-    .nullable()
-    .default(null),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(announcementLimits.titleLength)),
+  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(announcementLimits.bodyLength)),
+  link: z._default(z.nullable(z.url({ protocol: /^https$/u, message: "link must be an https URL" }).check(z.maxLength(announcementLimits.linkLength))), null),
 });
 
-const announcementId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u);
+const announcementId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/u));
 
 /** `POST|GET /v1/admin/announcements[/{id}]`: admins publish announcements and watch their fan-out. */
 export function adminAnnouncementRoutes(announcements: AdminAnnouncements): Record<string, Route> {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { staffLimits, type StaffMember } from "../domain/staff.js";
 import type { Logger } from "../ports/logger.js";
@@ -39,27 +39,23 @@ const posterAgencyNameLength = 200;
 
 type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const zaloAppUserId = z.string().regex(/^\d{1,32}$/u, "a Zalo user id is digits");
+const zaloAppUserId = z.string().check(z.regex(/^\d{1,32}$/u, "a Zalo user id is digits"));
 
-const staffBody = z
-  .object({
-    name: z.string().trim().min(1).max(staffLimits.nameLength),
+const staffBody = z.object({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.nameLength)),
     role: z.enum(["officer", "admin"]),
-    agencyCodes: z.array(z.string().trim().min(1).max(staffLimits.agencyCodeLength)).max(staffLimits.agencies).default([]),
-    allAgencies: z.boolean().default(false),
-  })
-  .refine((body) => body.allAgencies || body.agencyCodes.length > 0, {
+    agencyCodes: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))).check(z.maxLength(staffLimits.agencies)), []),
+    allAgencies: z._default(z.boolean(), false),
+  }).check(z.refine((body) => body.allAgencies || body.agencyCodes.length > 0, {
     message: "agencyCodes must name at least one agency unless allAgencies is true",
     path: ["agencyCodes"],
-  });
+  }));
 
-const lateDossiersQuery = z
-  .object({
-    agency: z.string().trim().min(1).max(staffLimits.agencyCodeLength).optional(),
-    limit: z.coerce.number().int().min(1).max(lateDossierListLimits.maxPageSize).default(lateDossierListLimits.defaultPageSize),
-    cursor: z.string().min(1).max(300).optional(),
-  })
-  .strict();
+const lateDossiersQuery = z.strictObject({
+    agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(lateDossierListLimits.maxPageSize)), lateDossierListLimits.defaultPageSize),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+});
 
 /** The staff routes: a staff record for the caller's Zalo user, then the role and the agencies in scope. */
 export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CitizenProfileView } from "../domain/citizen.js";
 import type { Logger } from "../ports/logger.js";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
@@ -54,20 +54,11 @@ export const citizenInputLimits = {
 const subscriptionBody = z.strictObject({ subscribed: z.boolean() });
 /** Zalo's tokens are printable ASCII; anything else could not even go into the outgoing header. */
 const phoneBody = z.strictObject({
-  token: z
-    .string()
-    .min(1)
-    .max(citizenInputLimits.phoneTokenMaxLength)
-    .regex(/^[\x21-\x7E]+$/u),
+  token: z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.phoneTokenMaxLength), z.regex(/^[\x21-\x7E]+$/u)),
 });
 const myDossiersQuery = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(citizenInputLimits.dossiersPageMax))
-    .optional(),
-  cursor: z.string().min(1).max(citizenInputLimits.cursorMaxLength).optional(),
+  limit: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(citizenInputLimits.dossiersPageMax)))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.cursorMaxLength))),
 });
 
 /** Routes that need only the event and the verified user (ratings, feedback, catalogue). */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isIssuableDossierCode, parseDossierCode } from "@motcua/contracts/dossier-code";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import { isDossierStatus, type DossierStatus } from "../domain/dossier-status.js";
@@ -14,52 +14,46 @@ export const ingestLimits = {
   apologyReasonLength: 1000,
 } as const;
 
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
-const text = (max: number) => z.string().trim().min(1).max(max);
+const instant = z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value).toISOString()));
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-const dossierCode = z.string().transform((value, ctx) => {
+const dossierCode = z.pipe(z.string(), z.transform((value, ctx) => {
   const parsed = parseDossierCode(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", message: `invalid dossier code (${parsed.reason})` });
+    ctx.issues.push({ code: "custom", message: `invalid dossier code (${parsed.reason})`, input: value });
     return z.NEVER;
   }
   if (!isIssuableDossierCode(parsed)) {
-    ctx.addIssue({ code: "custom", message: "invalid dossier code (format): the official form or letters and digits in groups joined by . - / _" });
+    ctx.issues.push({ code: "custom", message: "invalid dossier code (format): the official form or letters and digits in groups joined by . - / _", input: value });
     return z.NEVER;
   }
   return parsed;
-});
+}));
 
-const dossierDetails = z
-  .object({
+const dossierDetails = z.object({
     agencyCode: text(ingestLimits.codeLength),
     agencyName: text(ingestLimits.nameLength),
     procedureCode: text(ingestLimits.codeLength),
     procedureName: text(ingestLimits.nameLength),
     applicantName: text(ingestLimits.nameLength),
-    applicantPhone: z.string().max(32).optional(),
+    applicantPhone: z.optional(z.string().check(z.maxLength(32))),
     receivedAt: instant,
     dueAt: instant,
-  })
-  .refine((d) => d.dueAt >= d.receivedAt, { message: "dueAt is before receivedAt", path: ["dueAt"] });
+  }).check(z.refine((d) => d.dueAt >= d.receivedAt, { message: "dueAt is before receivedAt", path: ["dueAt"] }));
 
 export const ingestEventSchema = z.object({
-  eventId: z
-    .string()
-    .min(1)
-    .max(ingestLimits.eventIdLength)
-    .regex(/^[A-Za-z0-9._:-]+$/u, "letters, digits and . _ : - only"),
+  eventId: z.string().check(z.minLength(1), z.maxLength(ingestLimits.eventIdLength), z.regex(/^[A-Za-z0-9._:-]+$/u, "letters, digits and . _ : - only")),
   dossierCode,
-  status: z.number().refine(isDossierStatus, "a national status code from 1 to 10"),
+  status: z.number().check(z.refine(isDossierStatus, "a national status code from 1 to 10")),
   occurredAt: instant,
-  dossier: dossierDetails.optional(),
-  note: z.string().trim().max(ingestLimits.noteLength).optional(),
-  unitName: text(ingestLimits.nameLength).optional(),
-  apology: z.object({ reason: text(ingestLimits.apologyReasonLength), newDueAt: instant }).optional(),
+  dossier: z.optional(dossierDetails),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(ingestLimits.noteLength))),
+  unitName: z.optional(text(ingestLimits.nameLength)),
+  apology: z.optional(z.object({ reason: text(ingestLimits.apologyReasonLength), newDueAt: instant })),
 });
 
 export const ingestBatchSchema = z.object({
-  events: z.array(z.unknown()).min(1).max(ingestLimits.eventsPerBatch),
+  events: z.array(z.unknown()).check(z.minLength(1), z.maxLength(ingestLimits.eventsPerBatch)),
 });
 
 export type ParsedIngestEvent =

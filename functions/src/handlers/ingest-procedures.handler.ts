@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Procedure } from "../domain/procedure.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
@@ -16,18 +16,18 @@ export interface IngestProceduresHandlerDeps {
 
 export const maxProceduresPerRequest = 100;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const procedureSchema = z.strictObject({
-  code: z.string().regex(/^[A-Za-z0-9.\-_]{1,64}$/u),
+  code: z.string().check(z.regex(/^[A-Za-z0-9.\-_]{1,64}$/u)),
   name: text(500),
   field: text(200),
   processingTime: text(200),
   fee: text(200),
-  documentsRequired: z.array(text(500)).max(50),
-  portalUrl: z.url({ protocol: /^https$/u }).max(500).nullable(),
-  abolished: z.boolean().default(false),
+  documentsRequired: z.array(text(500)).check(z.maxLength(50)),
+  portalUrl: z.nullable(z.url({ protocol: /^https$/u }).check(z.maxLength(500))),
+  abolished: z._default(z.boolean(), false),
 });
-const bodySchema = z.strictObject({ procedures: z.array(procedureSchema).min(1).max(maxProceduresPerRequest) });
+const bodySchema = z.strictObject({ procedures: z.array(procedureSchema).check(z.minLength(1), z.maxLength(maxProceduresPerRequest)) });
 
 /**
  * `PUT /v1/ingest/procedures`: the one-stop system creates or replaces procedures of the catalogue by code

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { WebhookEventResult, ZaloWebhookEvent } from "../use-cases/handle-zalo-webhook-event.js";
@@ -20,16 +20,16 @@ export interface ZaloWebhookHandlerDeps {
   log: Logger;
 }
 
-const idString = z.union([z.string(), z.number()]).transform(String);
+const idString = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 const webhookBody = z.object({
   app_id: idString,
-  oa_id: idString.optional(),
-  event_name: z.string().min(1).max(100),
-  timestamp: idString.refine((value) => /^\d{10,16}$/.test(value), "timestamp must be epoch milliseconds"),
-  user_id_by_app: idString.optional(),
-  follower: z.object({ id: idString }).optional(),
-  sender: z.object({ id: idString }).optional(),
-  message: z.object({ msg_id: idString.optional(), text: z.string().max(4000).optional(), tracking_id: z.string().max(48).optional() }).optional(),
+  oa_id: z.optional(idString),
+  event_name: z.string().check(z.minLength(1), z.maxLength(100)),
+  timestamp: idString.check(z.refine((value) => /^\d{10,16}$/.test(value), "timestamp must be epoch milliseconds")),
+  user_id_by_app: z.optional(idString),
+  follower: z.optional(z.object({ id: idString })),
+  sender: z.optional(z.object({ id: idString })),
+  message: z.optional(z.object({ msg_id: z.optional(idString), text: z.optional(z.string().check(z.maxLength(4000))), tracking_id: z.optional(z.string().check(z.maxLength(48))) })),
 });
 
 const futureSkewMs = 5 * 60 * 1000;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * The one codec of page cursors. Every paged list hands out and takes back cursors that are opaque to its
@@ -24,7 +24,7 @@ export function encodeCursor(position: string): string {
 }
 
 /** The position a cursor carries, read with the lister's schema; throws InvalidCursorError for any other text. */
-export function decodeCursor<T>(cursor: string, position: z.ZodType<T, string>): T {
+export function decodeCursor<T>(cursor: string, position: z.ZodMiniType<T, string>): T {
   if (cursor.length > maxCursorLength || !cursorPattern.test(cursor)) throw new InvalidCursorError();
   const parsed = position.safeParse(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!parsed.success) throw new InvalidCursorError();
@@ -32,18 +32,15 @@ export function decodeCursor<T>(cursor: string, position: z.ZodType<T, string>):
 }
 
 /** A composite position written as JSON text (`encodeCursor(JSON.stringify(value))`), read back with `schema`. */
-export function jsonPosition<T>(schema: z.ZodType<T>): z.ZodType<T, string> {
-  return z
-    .string()
-    .transform((text, context): unknown => {
+export function jsonPosition<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T, string> {
+  return z.pipe(z.pipe(z.string(), z.transform((text, context): unknown => {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        context.addIssue({ code: "custom", message: "not JSON" });
+        context.issues.push({ code: "custom", message: "not JSON", input: text });
         return z.NEVER;
       }
-    })
-    .pipe(schema);
+    })), schema);
 }
 
 /** Runs a paged read; a cursor the lister refused becomes the result kind every paged route maps to one 400. */

@@ -3,7 +3,7 @@ import type { Rating } from "../domain/rating.js";
 import { canSeeAgency, isAdmin, staffLimits, type StaffMember } from "../domain/staff.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { Clock } from "../ports/clock.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { decodeCursor, encodeCursor, InvalidCursorError, isInvalidCursor, jsonPosition, orInvalidCursor, type InvalidCursor } from "../ports/page-cursor.js";
 import type { RatingRepository } from "../ports/rating-repository.js";
 
@@ -31,7 +31,7 @@ interface RatingListPosition {
 }
 
 const ratingListPosition = jsonPosition(
-  z.tuple([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u), z.string().min(1).max(staffLimits.agencyCodeLength), z.string().nullable()]),
+  z.tuple([z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u)), z.string().check(z.minLength(1), z.maxLength(staffLimits.agencyCodeLength)), z.nullable(z.string())]),
 );
 
 function encodeListCursor(position: RatingListPosition): string {

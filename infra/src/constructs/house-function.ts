@@ -96,6 +96,7 @@ export class HouseFunction extends NodejsFunction {
         target: lambdaBundling.target,
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourceMap,
+        sourcesContent: lambdaBundling.sourcesContent,
         sourceMapMode: SourceMapMode.DEFAULT,
         externalModules: [...lambdaBundling.externalModules],
         forceDockerBundling: false,

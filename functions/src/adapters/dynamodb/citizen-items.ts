@@ -1,21 +1,21 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CitizenProfile } from "../../domain/citizen.js";
 import { itemTypes } from "./keys.js";
 
-const instant = z.string().min(20);
+const instant = z.string().check(z.minLength(20));
 
 export const citizenItemSchema = z.object({
   type: z.literal(itemTypes.citizen),
   zaloAppUserId: z.string(),
-  zaloOaUserId: z.string().nullable().default(null),
-  isFollower: z.boolean().default(false),
-  followerStateAt: instant.nullable().default(null),
-  verifiedPhone: z.string().nullable().default(null),
-  phoneVerifiedAt: instant.nullable().default(null),
-  phoneConsentAt: instant.nullable().default(null),
-  phoneConsentWithdrawnAt: instant.nullable().default(null),
-  announcementsSubscribed: z.boolean().default(false),
-  announcementsSubscriptionAt: instant.nullable().default(null),
+  zaloOaUserId: z._default(z.nullable(z.string()), null),
+  isFollower: z._default(z.boolean(), false),
+  followerStateAt: z._default(z.nullable(instant), null),
+  verifiedPhone: z._default(z.nullable(z.string()), null),
+  phoneVerifiedAt: z._default(z.nullable(instant), null),
+  phoneConsentAt: z._default(z.nullable(instant), null),
+  phoneConsentWithdrawnAt: z._default(z.nullable(instant), null),
+  announcementsSubscribed: z._default(z.boolean(), false),
+  announcementsSubscriptionAt: z._default(z.nullable(instant), null),
   createdAt: instant,
   updatedAt: instant,
 });

@@ -1,12 +1,12 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Dossier, DossierEvent } from "../../domain/dossier.js";
 import { lateWatch } from "../../domain/late-dossier.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { outboxDossierCode, type OutboxNotification, type OutboxState } from "../../domain/outbox.js";
 import { itemTypes, keys } from "./keys.js";
 
-const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
-const instant = z.string().min(20);
+const status = z.pipe(z.number().check(z.refine(isDossierStatus, "not a national status code")), z.transform((s) => s as DossierStatus));
+const instant = z.string().check(z.minLength(20));
 const apology = z.object({ reason: z.string(), newDueAt: instant });
 
 export const dossierItemSchema = z.object({
@@ -20,25 +20,25 @@ export const dossierItemSchema = z.object({
   applicantName: z.string(),
   // Attributes that are null are not stored (they cost bytes in the item and in each index copy); items written
   // before that kept them as explicit nulls, and both forms read the same.
-  applicantPhone: z.string().nullable().default(null),
+  applicantPhone: z._default(z.nullable(z.string()), null),
   receivedAt: instant,
   dueAt: instant,
   detailsAt: instant,
   status,
   statusAt: instant,
-  finishedAt: instant.nullable().default(null),
-  supplementRequests: z.number().int().nonnegative(),
-  supplementPausedMs: z.number().nonnegative(),
-  supplementPausedSince: instant.nullable().default(null),
-  latestApology: apology.extend({ occurredAt: instant }).nullable().default(null),
+  finishedAt: z._default(z.nullable(instant), null),
+  supplementRequests: z.number().check(z.int(), z.nonnegative()),
+  supplementPausedMs: z.number().check(z.nonnegative()),
+  supplementPausedSince: z._default(z.nullable(instant), null),
+  latestApology: z._default(z.nullable(z.extend(apology, { occurredAt: instant })), null),
   // Absent on dossiers written before rating invitations existed.
-  ratingInvitedAt: instant.nullable().default(null),
+  ratingInvitedAt: z._default(z.nullable(instant), null),
   // Absent on dossiers written before late-dossier detection existed.
-  lateAt: instant.nullable().default(null),
+  lateAt: z._default(z.nullable(instant), null),
   // Absent unless a sync sender reported a status code its map does not know.
-  sourceStatus: z.object({ code: z.string(), seenAt: instant }).nullable().default(null),
-  eventCount: z.number().int().positive(),
-  version: z.number().int().positive(),
+  sourceStatus: z._default(z.nullable(z.object({ code: z.string(), seenAt: instant })), null),
+  eventCount: z.number().check(z.int(), z.positive()),
+  version: z.number().check(z.int(), z.positive()),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -49,11 +49,11 @@ export const dossierEventItemSchema = z.object({
   status,
   occurredAt: instant,
   recordedAt: instant,
-  note: z.string().nullable().default(null),
-  unitName: z.string().nullable().default(null),
-  apology: apology.nullable().default(null),
+  note: z._default(z.nullable(z.string()), null),
+  unitName: z._default(z.nullable(z.string()), null),
+  apology: z._default(z.nullable(apology), null),
   /** The ingested payload's fingerprint (the event item is the idempotency marker); absent on events written before. */
-  payloadHash: z.string().optional(),
+  payloadHash: z.optional(z.string()),
 });
 
 /** A record without its null attributes: a missing attribute reads as null (the schemas default it). */

@@ -1,13 +1,13 @@
 import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Agency, AgencyDirectory } from "../../ports/agency-directory.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 
 const agencyItemSchema = z.object({
   type: z.literal(itemTypes.agency),
-  code: z.string().min(1),
-  name: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   updatedAt: z.string(),
 });
 

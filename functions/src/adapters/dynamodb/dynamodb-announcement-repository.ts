@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { announcementKinds, type Announcement } from "../../domain/announcement.js";
 import type { AnnouncementPage, AnnouncementRepository } from "../../ports/announcement-repository.js";
 import { decodeCursor, encodeCursor, jsonPosition } from "../../ports/page-cursor.js";
@@ -12,12 +12,12 @@ const announcementItemSchema = z.object({
   kind: z.enum(announcementKinds),
   title: z.string(),
   body: z.string(),
-  link: z.string().nullable(),
-  publishedAt: z.string().min(20),
+  link: z.nullable(z.string()),
+  publishedAt: z.string().check(z.minLength(20)),
 });
 
 /** The page cursor carries the last announcement's `{ publishedAt, id }` as JSON (the GSI1 sort key's parts). */
-const listPosition = jsonPosition(z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/u) }));
+const listPosition = jsonPosition(z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/u)) }));
 
 function fromItem(item: Record<string, unknown>): Announcement {
   const { type: _type, ...announcement } = announcementItemSchema.parse(item);

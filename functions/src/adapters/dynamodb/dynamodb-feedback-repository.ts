@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
 import type { NewOutboxItem } from "../../ports/outbox-repository.js";
@@ -14,9 +14,9 @@ import { transactionCancellation, transactItems, type NamedActions } from "./tra
 import { indexNames } from "./table-definition.js";
 
 const threadDeadlineSchema = z.object({
-  replyDueAt: z.string().min(20),
-  agencyCode: z.string().nullable().default(null),
-  dossierCode: z.string().nullable(),
+  replyDueAt: z.string().check(z.minLength(20)),
+  agencyCode: z._default(z.nullable(z.string()), null),
+  dossierCode: z.nullable(z.string()),
 });
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
 import type { LateDossierPage, LateDossierRepository } from "../../ports/late-dossier-repository.js";

@@ -1,15 +1,15 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { OaTokenPair, OaTokenStore, StoredOaToken } from "../../ports/oa-token-store.js";
 import { itemTypes, keys } from "./keys.js";
 
 const oaTokenItemSchema = z.object({
   type: z.literal(itemTypes.oaToken),
   accessToken: z.string(),
-  refreshToken: z.string().min(1),
+  refreshToken: z.string().check(z.minLength(1)),
   expiresAt: z.string(),
-  refreshingUntil: z.string().nullable().default(null),
+  refreshingUntil: z._default(z.nullable(z.string()), null),
 });
 
 /** One item `OA_TOKEN`; the refresh token is spent only by whoever claimed it with a conditional write. */

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { outboxStates } from "../../domain/outbox.js";
 import type { CensusPartition, OutboxScopeFields, OutboxStateCensus } from "../../ports/outbox-state-census.js";
 import { keys } from "./keys.js";
@@ -7,8 +7,8 @@ import { indexNames } from "./table-definition.js";
 
 const scopeFieldsSchema = z.object({
   state: z.enum(outboxStates),
-  agencyCode: z.string().nullish(),
-  notification: z.object({ kind: z.string(), dossierCode: z.string().nullish() }),
+  agencyCode: z.nullish(z.string()),
+  notification: z.object({ kind: z.string(), dossierCode: z.nullish(z.string()) }),
 });
 
 /**

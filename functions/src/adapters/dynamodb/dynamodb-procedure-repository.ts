@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Procedure } from "../../domain/procedure.js";
 import type { ProcedureRepository } from "../../ports/procedure-repository.js";
 import { itemTypes, keys } from "./keys.js";
@@ -14,9 +14,9 @@ const procedureItemSchema = z.object({
   processingTime: z.string(),
   fee: z.string(),
   documentsRequired: z.array(z.string()),
-  portalUrl: z.string().nullable(),
+  portalUrl: z.nullable(z.string()),
   abolished: z.boolean(),
-  updatedAt: z.string().min(20),
+  updatedAt: z.string().check(z.minLength(20)),
 });
 
 const batchSize = 25;

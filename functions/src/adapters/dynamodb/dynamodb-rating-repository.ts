@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Rating } from "../../domain/rating.js";
 import type { ReachCell } from "../../domain/reach.js";
 import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
@@ -12,7 +12,7 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
-const monthAgenciesSchema = z.object({ SK: z.string().regex(/^\d{4}-\d{2}$/u), agencies: z.set(z.string()) });
+const monthAgenciesSchema = z.object({ SK: z.string().check(z.regex(/^\d{4}-\d{2}$/u)), agencies: z.set(z.string()) });
 const gsi2Position = z.object({ GSI2SK: z.string() });
 
 /** Both rating indexes sort by `<time>#<dossier code>`: the feed by update, an agency-month by rating time. */

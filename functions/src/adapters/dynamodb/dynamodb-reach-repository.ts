@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { emptyReachCounts, reachCounters, vietnamMonth, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { monthRange } from "../../domain/rating-summary.js";
 import type { PhoneHasher } from "../../ports/phone-hasher.js";
@@ -16,8 +16,8 @@ const channelCounter = { oa: "notifiedOa", zns: "notifiedZns" } as const;
 
 const followerSchema = z.object({
   type: z.literal(itemTypes.citizen),
-  verifiedPhone: z.string().nullable().default(null),
-  reachFollowerCountedAt: z.string().nullable().default(null),
+  verifiedPhone: z._default(z.nullable(z.string()), null),
+  reachFollowerCountedAt: z._default(z.nullable(z.string()), null),
 });
 
 /**

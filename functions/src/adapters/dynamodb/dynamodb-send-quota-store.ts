@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DeliveryChannel } from "../../domain/outbox.js";
 import type { SendQuotaStore } from "../../ports/send-quota-store.js";
@@ -10,9 +10,9 @@ const sendQuotaItemSchema = z.object({
   type: z.literal(itemTypes.sendQuota),
   channel: z.enum(["oa_template", "zns"]),
   day: z.iso.date(),
-  dailyQuota: z.number().int().nonnegative(),
-  remainingQuota: z.number().int().nonnegative(),
-  updatedAt: z.string().min(20),
+  dailyQuota: z.number().check(z.int(), z.nonnegative()),
+  remainingQuota: z.number().check(z.int(), z.nonnegative()),
+  updatedAt: z.string().check(z.minLength(20)),
 });
 
 /** `SEND_QUOTA#<channel>`: one item per channel, written only when a reading is worth it (domain/daily-quota.ts). */

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { StaffMember } from "../../domain/staff.js";
 import type { StaffRepository } from "../../ports/staff-repository.js";
 import { itemTypes, keys } from "./keys.js";

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import type { SyncCredential } from "../../domain/sync-credential.js";
 import type { SyncCredentialRepository, SyncSession } from "../../ports/sync-credential-repository.js";
@@ -8,7 +8,7 @@ import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
 
-const status = z.number().refine(isDossierStatus).transform((s) => s as DossierStatus);
+const status = z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus));
 
 const credentialItemSchema = z.object({
   type: z.literal(itemTypes.syncCredential),
@@ -18,7 +18,7 @@ const credentialItemSchema = z.object({
   statusOverrides: z.record(z.string(), status),
   disabled: z.boolean(),
   // Absent on credentials stored before rotation ended sessions.
-  sessionGeneration: z.number().int().nonnegative().default(0),
+  sessionGeneration: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -27,7 +27,7 @@ const sessionItemSchema = z.object({
   type: z.literal(itemTypes.syncSession),
   username: z.string(),
   expiresAtIso: z.string(),
-  generation: z.number().int().nonnegative().default(0),
+  generation: z._default(z.number().check(z.int(), z.nonnegative()), 0),
 });
 
 function credentialFromItem(item: Record<string, unknown>): SyncCredential {

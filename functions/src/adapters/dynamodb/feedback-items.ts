@@ -1,8 +1,8 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { feedbackStates, feedbackTypes, type FeedbackMessage, type FeedbackThread } from "../../domain/feedback.js";
 import { itemTypes, keys } from "./keys.js";
 
-const instant = z.string().min(20);
+const instant = z.string().check(z.minLength(20));
 
 export const feedbackThreadItemSchema = z.object({
   type: z.literal(itemTypes.feedbackThread),
@@ -10,21 +10,21 @@ export const feedbackThreadItemSchema = z.object({
   zaloAppUserId: z.string(),
   feedbackType: z.enum(feedbackTypes),
   text: z.string(),
-  dossierCode: z.string().nullable(),
-  agencyCode: z.string().nullable().default(null),
+  dossierCode: z.nullable(z.string()),
+  agencyCode: z._default(z.nullable(z.string()), null),
   channel: z.enum(["mini_app", "zalo_oa"]),
   state: z.enum(feedbackStates),
   createdAt: instant,
   replyDueAt: instant,
-  answeredAt: instant.nullable(),
-  publishDueAt: instant.nullable(),
+  answeredAt: z.nullable(instant),
+  publishDueAt: z.nullable(instant),
   lastMessageAt: instant,
   // Threads written before the staff inbox carried only their first message.
-  lastMessageText: z.string().optional(),
-  lastMessageAuthor: z.enum(["citizen", "staff"]).optional(),
-  closedAt: instant.nullable().default(null),
-  messageCount: z.number().int().positive(),
-  version: z.number().int().positive(),
+  lastMessageText: z.optional(z.string()),
+  lastMessageAuthor: z.optional(z.enum(["citizen", "staff"])),
+  closedAt: z._default(z.nullable(instant), null),
+  messageCount: z.number().check(z.int(), z.positive()),
+  version: z.number().check(z.int(), z.positive()),
 });
 
 export const feedbackMessageItemSchema = z.object({
@@ -32,10 +32,10 @@ export const feedbackMessageItemSchema = z.object({
   threadId: z.string(),
   messageId: z.string(),
   author: z.enum(["citizen", "staff"]),
-  staffName: z.string().nullable(),
+  staffName: z.nullable(z.string()),
   text: z.string(),
   at: instant,
-  helpful: z.boolean().nullable(),
+  helpful: z.nullable(z.boolean()),
 });
 
 export function threadToItem(thread: FeedbackThread): Record<string, unknown> {

@@ -1,11 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dossierNotificationKinds } from "../../domain/dossier-notification.js";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { outboxStates, type OutboxItem } from "../../domain/outbox.js";
 import { itemTypes } from "./keys.js";
 
-const instant = z.string().min(20);
-const status = z.number().refine(isDossierStatus, "not a national status code").transform((s) => s as DossierStatus);
+const instant = z.string().check(z.minLength(20));
+const status = z.pipe(z.number().check(z.refine(isDossierStatus, "not a national status code")), z.transform((s) => s as DossierStatus));
 
 const dossierNotification = z.object({
   kind: z.enum(dossierNotificationKinds),
@@ -13,9 +13,9 @@ const dossierNotification = z.object({
   status,
   procedureName: z.string(),
   dueAt: instant,
-  newDueAt: instant.nullable(),
-  applicantPhone: z.string().nullable(),
-  agencyName: z.string().optional(),
+  newDueAt: z.nullable(instant),
+  applicantPhone: z.nullable(z.string()),
+  agencyName: z.optional(z.string()),
 });
 
 const announcementNotification = z.object({
@@ -31,28 +31,28 @@ const feedbackReplyNotification = z.object({
   threadId: z.string(),
   zaloAppUserId: z.string(),
   excerpt: z.string(),
-  dossierCode: z.string().nullable(),
+  dossierCode: z.nullable(z.string()),
 });
 
 export const outboxItemSchema = z.object({
   type: z.literal(itemTypes.outboxItem),
   id: z.string(),
   state: z.enum(outboxStates),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.number().check(z.int(), z.nonnegative()),
   createdAt: instant,
-  agencyCode: z.string().nullable().default(null),
+  agencyCode: z._default(z.nullable(z.string()), null),
   notification: z.discriminatedUnion("kind", [dossierNotification, announcementNotification, feedbackReplyNotification]),
-  notBefore: instant.nullable().default(null),
-  leaseOwner: z.string().nullable().default(null),
-  leaseUntil: instant.nullable().default(null),
-  channel: z.enum(["oa_template", "zns"]).nullable().default(null),
-  recipient: z.string().nullable().default(null),
-  zaloMessageId: z.string().nullable().default(null),
-  reason: z.string().nullable().default(null),
-  finishedAt: instant.nullable().default(null),
-  updatedAt: instant.nullable().default(null),
-  manualRetries: z.number().int().nonnegative().default(0),
-  attemptStartedAt: instant.nullable().default(null),
+  notBefore: z._default(z.nullable(instant), null),
+  leaseOwner: z._default(z.nullable(z.string()), null),
+  leaseUntil: z._default(z.nullable(instant), null),
+  channel: z._default(z.nullable(z.enum(["oa_template", "zns"])), null),
+  recipient: z._default(z.nullable(z.string()), null),
+  zaloMessageId: z._default(z.nullable(z.string()), null),
+  reason: z._default(z.nullable(z.string()), null),
+  finishedAt: z._default(z.nullable(instant), null),
+  updatedAt: z._default(z.nullable(instant), null),
+  manualRetries: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  attemptStartedAt: z._default(z.nullable(instant), null),
 });
 
 export function outboxFromItem(item: Record<string, unknown>): OutboxItem {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { satisfactionLevels, type Rating } from "../../domain/rating.js";
 import type { OnTimeCategory } from "../../domain/on-time.js";
@@ -6,24 +6,24 @@ import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
 import { itemTypes, keys } from "./keys.js";
 
 const level = z.enum(satisfactionLevels);
-const instant = z.string().min(20);
+const instant = z.string().check(z.minLength(20));
 
 export const ratingItemSchema = z.object({
   type: z.literal(itemTypes.rating),
   dossierCode: z.string(),
   agencyCode: z.string(),
   procedureCode: z.string(),
-  dossierStatus: z.number().refine(isDossierStatus).transform((s) => s as DossierStatus),
+  dossierStatus: z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus)),
   zaloAppUserId: z.string(),
-  onTime: z.enum(["truoc_han", "dung_han", "qua_han", "trong_han"] satisfies OnTimeCategory[]).nullable().default(null),
+  onTime: z._default(z.nullable(z.enum(["truoc_han", "dung_han", "qua_han", "trong_han"] satisfies OnTimeCategory[])), null),
   attitude: level,
   result: level,
   overall: level,
-  reason: z.string().nullable(),
-  comment: z.string().nullable(),
+  reason: z.nullable(z.string()),
+  comment: z.nullable(z.string()),
   ratedAt: instant,
   updatedAt: instant,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 
 export function ratingMonth(ratedAt: string): string {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { reachCounters, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { itemTypes, keys } from "./keys.js";
 
@@ -15,20 +15,20 @@ export function reachShardOf(key: string): number {
   return hash % reachCounterShards;
 }
 
-const instant = z.string().min(20);
-const month = z.string().regex(/^\d{4}-\d{2}$/u);
+const instant = z.string().check(z.minLength(20));
+const month = z.string().check(z.regex(/^\d{4}-\d{2}$/u));
 
 const dossierReachItemSchema = z.object({
   type: z.literal(itemTypes.dossierReach),
-  agencyCode: z.string().min(1),
+  agencyCode: z.string().check(z.minLength(1)),
   month,
   countedAt: instant,
-  reachableAt: instant.nullable().default(null),
-  finishedAt: instant.nullable().default(null),
-  viewedAt: instant.nullable().default(null),
-  notifiedAt: instant.nullable().default(null),
-  notifiedOaAt: instant.nullable().default(null),
-  notifiedZnsAt: instant.nullable().default(null),
+  reachableAt: z._default(z.nullable(instant), null),
+  finishedAt: z._default(z.nullable(instant), null),
+  viewedAt: z._default(z.nullable(instant), null),
+  notifiedAt: z._default(z.nullable(instant), null),
+  notifiedOaAt: z._default(z.nullable(instant), null),
+  notifiedZnsAt: z._default(z.nullable(instant), null),
 });
 
 export function dossierReachFromItem(item: Record<string, unknown>): DossierReach {
@@ -36,10 +36,10 @@ export function dossierReachFromItem(item: Record<string, unknown>): DossierReac
   return reach;
 }
 
-const count = z.number().int().nonnegative().default(0);
+const count = z._default(z.number().check(z.int(), z.nonnegative()), 0);
 const reachCounterItemSchema = z.object({
   type: z.literal(itemTypes.reachCounter),
-  agencyCode: z.string().min(1),
+  agencyCode: z.string().check(z.minLength(1)),
   month,
   ...Object.fromEntries(reachCounters.map((name) => [name, count])),
 });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * `<ISO instant>#<id>`: the sort key of every time-ordered index (see keys.ts), read back from a page cursor.
@@ -6,11 +6,8 @@ import * as z from "zod";
  */
 export function instantThenId(idPattern: string) {
   const pattern = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)#(${idPattern})$`, "u");
-  return z
-    .string()
-    .regex(pattern)
-    .transform((sortKey) => {
+  return z.pipe(z.string().check(z.regex(pattern)), z.transform((sortKey) => {
       const [, at = "", id = ""] = pattern.exec(sortKey) ?? [];
       return { sortKey, at, id };
-    });
+    }));
 }

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { ZaloGraph, ZaloUser } from "../../ports/zalo-graph.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
@@ -7,12 +7,12 @@ import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 const invalidTokenErrors = new Set([-216, -220, -124, -201]);
 
 const meResponse = z.object({
-  error: z.number().optional(),
-  message: z.string().optional(),
-  id: z.string().optional(),
-  name: z.string().optional(),
-  user_id_by_oa: z.string().optional(),
-  is_follower: z.boolean().optional(),
+  error: z.optional(z.number()),
+  message: z.optional(z.string()),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  user_id_by_oa: z.optional(z.string()),
+  is_follower: z.optional(z.boolean()),
 });
 
 export class ZaloApiError extends Error {

@@ -1,19 +1,16 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { QuotaReport, SendOutcome } from "../../domain/send-outcome.js";
 import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/zalo-messenger.js";
 import { sendFailureKindOf } from "./zalo-send-codes.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
-const count = z.coerce.number().int().nonnegative();
+const count = z.coerce.number().check(z.int(), z.nonnegative());
 const quotaSchema = z.object({ dailyQuota: count, remainingQuota: count });
 
 const sendResponse = z.object({
   error: z.coerce.number(),
-  message: z.string().optional(),
-  data: z
-    .object({ message_id: z.string().optional(), msg_id: z.string().optional(), quota: z.unknown().optional() })
-    .passthrough()
-    .nullish(),
+  message: z.optional(z.string()),
+  data: z.nullish(z.looseObject({ message_id: z.optional(z.string()), msg_id: z.optional(z.string()), quota: z.optional(z.unknown()) })),
 });
 
 /**

@@ -1,16 +1,16 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { OAuthRefreshResult, ZaloOAuth } from "../../ports/oa-token-store.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
 const refreshResponse = z.object({
-  access_token: z.string().optional(),
-  refresh_token: z.string().optional(),
+  access_token: z.optional(z.string()),
+  refresh_token: z.optional(z.string()),
   // Zalo sends it as a string ("90000").
-  expires_in: z.coerce.number().optional(),
-  error: z.coerce.number().optional(),
-  error_name: z.string().optional(),
-  error_description: z.string().optional(),
-  message: z.string().optional(),
+  expires_in: z.optional(z.coerce.number()),
+  error: z.optional(z.coerce.number()),
+  error_name: z.optional(z.string()),
+  error_description: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 
 export interface ZaloOAuthClientOptions extends ZaloHttpOptions {

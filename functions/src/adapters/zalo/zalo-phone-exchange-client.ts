@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { PhoneNumberExchange, PhoneNumberExchangeResult } from "../../ports/phone-number-exchange.js";
 import { ZaloApiError } from "./zalo-graph-client.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
@@ -9,9 +9,9 @@ const invalidPhoneTokenError = -201;
 const invalidAccessTokenErrors = new Set([-216, -220]);
 
 const meInfoResponse = z.object({
-  error: z.number().optional(),
-  message: z.string().optional(),
-  data: z.object({ number: z.string() }).optional(),
+  error: z.optional(z.number()),
+  message: z.optional(z.string()),
+  data: z.optional(z.object({ number: z.string() })),
 });
 
 export interface ZaloPhoneExchangeClientOptions extends ZaloHttpOptions {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { StaffMember } from "../../domain/staff.js";
 import { adminMessages } from "../admin-messages.js";
 import type { JsonBodyRefusal } from "../http/json-body.js";
@@ -13,13 +13,8 @@ const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
 
 /** The `cursor` and `limit` query parameters of a paged staff list. */
 export const pageQueryFields = {
-  cursor: z.string().min(1).max(cursorLimits.maxLength).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/u)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(cursorLimits.pageMax))
-    .default(cursorLimits.pageDefault),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(cursorLimits.maxLength))),
+  limit: z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(cursorLimits.pageMax))), cursorLimits.pageDefault),
 };
 
 /** A refused staff body: 400 `MALFORMED_JSON` or `INVALID_INPUT` naming the fields. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { maskPhoneNumber } from "../../domain/citizen.js";
 import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { outboxDossierCode, outboxStates, type OutboxItem } from "../../domain/outbox.js";
@@ -26,8 +26,8 @@ function quotaView(reading: QuotaReading | null) {
 }
 
 const listQuery = z.strictObject({
-  state: z.enum(outboxStates).optional(),
-  dossier: z.string().min(1).max(100).optional(),
+  state: z.optional(z.enum(outboxStates)),
+  dossier: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   ...pageQueryFields,
 });
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;

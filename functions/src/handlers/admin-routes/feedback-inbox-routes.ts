@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { maxFeedbackTextLength, type FeedbackMessage } from "../../domain/feedback.js";
 import type { FeedbackInbox, InboxThread } from "../../use-cases/feedback-inbox.js";
 import { isInvalidCursor } from "../../ports/page-cursor.js";
@@ -14,15 +14,12 @@ export interface FeedbackInboxRouteDeps {
 }
 
 const listQuery = z.strictObject({
-  state: z.enum(["open", "answered", "closed"]).default("open"),
-  late: z.enum(["true", "false"]).default("false"),
+  state: z._default(z.enum(["open", "answered", "closed"]), "open"),
+  late: z._default(z.enum(["true", "false"]), "false"),
   ...pageQueryFields,
 });
 const replyBody = z.strictObject({
-  text: z
-    .string()
-    .transform((text) => text.trim())
-    .pipe(z.string().min(1).max(maxFeedbackTextLength)),
+  text: z.pipe(z.pipe(z.string(), z.transform((text) => text.trim())), z.string().check(z.minLength(1), z.maxLength(maxFeedbackTextLength))),
 });
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { onTimeLabels } from "../../domain/on-time.js";
 import { maxReportMonths } from "../../domain/rating-summary.js";
 import { satisfactionLevelLabels } from "@motcua/contracts/rating";
@@ -30,24 +30,24 @@ export interface RatingReportRouteDeps {
 
 type StaffRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM");
-const code = z.string().trim().min(1).max(staffLimits.agencyCodeLength);
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
+const code = z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength));
 
 const filterQuery = z.strictObject({
   from: month,
   to: month,
-  agency: code.optional(),
-  procedure: code.optional(),
+  agency: z.optional(code),
+  procedure: z.optional(code),
 });
 
-const listQuery = filterQuery.extend({
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/u).optional(),
-  limit: z.coerce.number().int().min(1).max(maxRatingListPageSize).optional(),
+const listQuery = z.extend(filterQuery, {
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/u))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(maxRatingListPageSize))),
 });
 
 
 /** The query string parsed with a route's schema; a repeated parameter or a bad value is a 400. */
-export function parseQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
+export function parseQuery<T extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
   const params = new URLSearchParams(event.rawQueryString ?? "");
   const names = [...params.keys()];
   if (new Set(names).size !== names.length) {

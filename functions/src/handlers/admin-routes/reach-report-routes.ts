@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { maxReportMonths } from "../../domain/rating-summary.js";
 import type { ReachFigures } from "../../domain/reach-report.js";
 import { staffLimits } from "../../domain/staff.js";
@@ -13,11 +13,11 @@ export interface ReachReportRouteDeps {
   reachReports: ReachReports;
 }
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM");
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
 const reachQuery = z.strictObject({
   from: month,
   to: month,
-  agency: z.string().trim().min(1).max(staffLimits.agencyCodeLength).optional(),
+  agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
 });
 
 function refusal(result: ReachReportRefusal, forbiddenMessage: string) {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import { syncUsernamePattern } from "../../domain/sync-credential.js";
 import type { ManageSyncCredentials, SyncCredentialChange } from "../../use-cases/manage-sync-credentials.js";
@@ -19,18 +19,12 @@ const syncCredentialMessages = {
 } as const;
 
 const createBody = z.strictObject({
-  username: z.string().trim().regex(syncUsernamePattern, "3–64 ký tự A-Z a-z 0-9 . _ @ -"),
-  unitPatterns: z
-    .array(z.string().trim().regex(/^[A-Za-z0-9.*]{1,64}$/u, "mã đơn vị, có thể dùng * (ví dụ 000.00.*.H56)"))
-    .min(1)
-    .max(syncCredentialLimits.unitPatterns),
-  statusOverrides: z
-    .record(z.string().regex(/^[A-Za-z0-9]{1,8}$/u), z.number().refine(isDossierStatus, "trạng thái quốc gia 1–10"))
-    .refine((map) => Object.keys(map).length <= syncCredentialLimits.statusCodes, "tối đa 20 mã")
-    .default({}),
+  username: z.string().check(z.trim(), z.regex(syncUsernamePattern, "3–64 ký tự A-Z a-z 0-9 . _ @ -")),
+  unitPatterns: z.array(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9.*]{1,64}$/u, "mã đơn vị, có thể dùng * (ví dụ 000.00.*.H56)"))).check(z.minLength(1), z.maxLength(syncCredentialLimits.unitPatterns)),
+  statusOverrides: z._default(z.record(z.string().check(z.regex(/^[A-Za-z0-9]{1,8}$/u)), z.number().check(z.refine(isDossierStatus, "trạng thái quốc gia 1–10"))).check(z.refine((map) => Object.keys(map).length <= syncCredentialLimits.statusCodes, "tối đa 20 mã")), {}),
 });
 
-const usernameParam = z.string().regex(syncUsernamePattern);
+const usernameParam = z.string().check(z.regex(syncUsernamePattern));
 
 function changeResponse(result: SyncCredentialChange, created = false) {
   if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);

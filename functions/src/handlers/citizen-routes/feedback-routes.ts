@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseDossierCode } from "@motcua/contracts/dossier-code";
 import { feedbackTypes, maxFeedbackTextLength, type FeedbackMessage, type FeedbackType } from "../../domain/feedback.js";
 import type { RateLimitDecision } from "../../ports/rate-limiter.js";
@@ -20,17 +20,14 @@ export interface FeedbackRouteDeps {
 }
 
 /** Not blank, at most 2000 characters once trimmed. */
-const feedbackText = z
-  .string()
-  .transform((text) => text.trim())
-  .pipe(z.string().min(1).max(maxFeedbackTextLength));
+const feedbackText = z.pipe(z.pipe(z.string(), z.transform((text) => text.trim())), z.string().check(z.minLength(1), z.maxLength(maxFeedbackTextLength)));
 
 const newFeedbackSchema = z.strictObject({
   type: z.enum(feedbackTypes),
   text: feedbackText,
-  dossierCode: z.string().nullable().optional(),
+  dossierCode: z.optional(z.nullable(z.string())),
   /** The receipt QR's signature, when the citizen came from it: proves the dossier is theirs. */
-  k: z.string().max(64).optional(),
+  k: z.optional(z.string().check(z.maxLength(64))),
 });
 const messageSchema = z.strictObject({ text: feedbackText });
 const helpfulSchema = z.strictObject({ helpful: z.boolean() });

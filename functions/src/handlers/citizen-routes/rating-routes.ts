@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dossierCodeFromPathSegment, parseDossierCode } from "@motcua/contracts/dossier-code";
 import { maxRatingCommentLength, maxRatingReasonLength, satisfactionLevels, type Rating } from "../../domain/rating.js";
 import type { RateDossierResult, RatingState } from "../../use-cases/rate-dossier.js";
@@ -17,7 +17,7 @@ export interface RatingRouteDeps {
 }
 
 const level = z.enum(satisfactionLevels);
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
+const optionalText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
 export const ratingBodySchema = z.strictObject({
   attitude: level,
