@@ -29,6 +29,12 @@ it("stops with a message naming every bad setting", () => {
   expect(() => loadConfig({ ...valid, INGEST_SECRETS: "a-secret-0000000000001,b-secret-000000000002,c-secret-0000000000003" })).toThrow(/INGEST_SECRETS/);
 });
 
+it("says in words what is wrong with each setting (zod's English messages, set when configuration loads)", () => {
+  expect(() => loadConfig({ ...valid, TABLE_NAME: "ab" })).toThrow("TABLE_NAME: Too small: expected string to have >=3 characters");
+  expect(() => loadConfig({ ...valid, NOTIFY_CONCURRENCY: "0" })).toThrow("NOTIFY_CONCURRENCY: Too small: expected number to be >0");
+  expect(() => loadConfig({ ...valid, LOG_LEVEL: "LOUD" })).toThrow(/LOG_LEVEL: Invalid option: expected one of "DEBUG"\|"INFO"/);
+});
+
 it("reads the Zalo send settings with the real hosts as defaults and template ids by name", () => {
   const config = loadConfig({ ...valid, ZALO_OA_TEMPLATE_IDS: "dossier_update=101, announcement=102", ZALO_ZNS_TEMPLATE_IDS: "dossier_update=201" });
   expect(config.zalo).toMatchObject({

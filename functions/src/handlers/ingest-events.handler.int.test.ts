@@ -79,6 +79,7 @@ describe("POST /v1/ingest/events", () => {
         { eventId: "no-details", dossierCode: newCode(), status: 4, occurredAt: "2026-11-03T09:00:00+07:00" },
         { eventId: "bad-status", dossierCode: code, status: 11, occurredAt: "2026-11-03T09:00:00+07:00" },
         { eventId: "bad-code", dossierCode: "x", status: 4, occurredAt: "2026-11-03T09:00:00+07:00" },
+        { eventId: "bad-time", dossierCode: code, status: 4, occurredAt: 42 },
       ],
     });
     expect(status).toBe(200);
@@ -89,11 +90,14 @@ describe("POST /v1/ingest/events", () => {
       "rejected",
       "rejected",
       "rejected",
+      "rejected",
     ]);
     expect(body.results[1].receipt).toBeUndefined();
     expect(body.results[3].reason).toMatch(/first event/);
     expect(body.results[4].reason).toMatch(/^status:/);
     expect(body.results[5].reason).toMatch(/^dossierCode:/);
+    // zod's own words, in English for the province's developers.
+    expect(body.results[6].reason).toBe("occurredAt: Invalid input: expected string, received number");
   });
 
   it("keeps a landline number out of Zalo but still applies the event, with a warning", async () => {
