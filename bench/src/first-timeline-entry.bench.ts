@@ -14,9 +14,9 @@ import { zaloAndroidUserAgent, zaloNativeBridgeScript } from "./zalo-native-brid
 import { startZaloOpenApiStandIn } from "./zalo-openapi-stand-in.js";
 
 const bareAppId = "3141592653589793";
-const miniAppId = "2718281828459045";
+export const miniAppId = "2718281828459045";
 /** Where Zalo serves Mini Apps (zmp-sdk calls the native bridge only there); Chromium resolves it to this machine. */
-const zaloHost = "h5.zdn.vn";
+export const zaloHost = "h5.zdn.vn";
 const miniappRoot = fileURLToPath(new URL("../../miniapp/", import.meta.url));
 
 /** The issue's network: 150 ms round trip, 1.6 Mbps down, 750 kbps up; and a cheap phone's CPU (4× slower). */
@@ -29,7 +29,7 @@ export interface FirstTimelineOptions {
 
 type Flavour = "browser" | "zalo";
 
-async function buildMiniApp(outDir: string, apiUrl: string, flavour: Flavour) {
+export async function buildMiniApp(outDir: string, apiUrl: string, flavour: Flavour) {
   const cwd = process.cwd();
   const saved = { api: process.env.VITE_API_URL, platform: process.env.VITE_PLATFORM };
   // zmp-vite-plugin (Zalo flavour) reads ./app-config.json from the working folder.

@@ -1,22 +1,22 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { createApiClient } from "../shared/api/api-client";
 import { ownerDossier } from "../test/dossier-fixtures";
 import { createFakePlatform, jsonResponse } from "../test/fake-platform";
 import { renderApp, TEST_API_URL } from "../test/render-app";
 import { entryTargetOfPage, startAtEntryLink } from "./entry-start";
+import { openSession } from "./start-session";
 
 const code = "000.00.20.H06-190802-0001";
 const lookupUrl = `${TEST_API_URL}/v1/dossiers/${code}?k=sig123`;
 const lookupsIn = (fetch: { mock: { calls: unknown[][] } }) => fetch.mock.calls.filter(([input]) => String(input).startsWith(`${TEST_API_URL}/v1/dossiers/${code}?`));
 
-/** Starts the app's cold open by `search` the way main.tsx does, with its own fake fetch for the early requests. */
-function openColdBy(search: string, earlyFetch: typeof globalThis.fetch, basename = "") {
+/** Starts the app's cold open by `search` the way main.tsx does, with its own fake fetch for the session's early requests. */
+async function openColdBy(search: string, earlyFetch: typeof globalThis.fetch, basename = "") {
   const target = entryTargetOfPage(search);
   if (!target) throw new Error(`no entry link in ${search}`);
-  const apiClient = createApiClient({ baseUrl: TEST_API_URL, auth: createFakePlatform(), fetch: earlyFetch });
+  await openSession(search, { platform: Promise.resolve(createFakePlatform()), apiUrl: TEST_API_URL, fetch: earlyFetch });
   const replaceState = vi.fn<History["replaceState"]>();
-  startAtEntryLink(target, { apiClient, basename, history: { replaceState } });
+  startAtEntryLink(target, { basename, history: { replaceState } });
   const replacedWith = replaceState.mock.calls[0]?.[2];
   if (typeof replacedWith !== "string") throw new Error("the entry link's URL was not replaced");
   return { replacedWith };
@@ -25,7 +25,7 @@ function openColdBy(search: string, earlyFetch: typeof globalThis.fetch, basenam
 describe("a cold open by an entry link", () => {
   it("asks for the dossier at once and replaces the link with the dossier's route; the page then uses that answer", async () => {
     const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
-    const { replacedWith } = openColdBy(`?token=t&hs=${code}&k=sig123`, early);
+    const { replacedWith } = await openColdBy(`?token=t&hs=${code}&k=sig123`, early);
     expect(replacedWith).toBe(`/dossiers/${code}?k=sig123`);
     await waitFor(() => expect(early.mock.calls.map(([input]) => String(input))).toEqual([lookupUrl]));
 
@@ -37,7 +37,7 @@ describe("a cold open by an entry link", () => {
 
   it("shows an early lookup's failure, and 'Thử lại' asks the API again", async () => {
     const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(500, { error: { code: "INTERNAL", message: "x" } }));
-    const { replacedWith } = openColdBy(`?hs=${code}&k=sig123`, early);
+    const { replacedWith } = await openColdBy(`?hs=${code}&k=sig123`, early);
     const later = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
     renderApp(replacedWith, later);
 
@@ -48,7 +48,7 @@ describe("a cold open by an entry link", () => {
 
   it("does not hand the early answer to another dossier, nor to the same code without its signature", async () => {
     const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
-    openColdBy(`?hs=${code}&k=sig123`, early);
+    await openColdBy(`?hs=${code}&k=sig123`, early);
     const later = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
     renderApp(`/dossiers/${code}`, later);
     await screen.findAllByTestId("timeline-item");
@@ -58,7 +58,7 @@ describe("a cold open by an entry link", () => {
 
   it("uses the early answer once: the same dossier opened again later is asked for again", async () => {
     const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
-    const { replacedWith } = openColdBy(`?hs=${code}&k=sig123`, early);
+    const { replacedWith } = await openColdBy(`?hs=${code}&k=sig123`, early);
     const first = renderApp(replacedWith, vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier)));
     await screen.findAllByTestId("timeline-item");
     first.unmount();
@@ -68,9 +68,9 @@ describe("a cold open by an entry link", () => {
     await waitFor(() => expect(lookupsIn(later).map(([input]) => String(input))).toEqual([lookupUrl]));
   });
 
-  it("an announcement link is replaced by its route under the router's basename, and asks for no dossier", () => {
+  it("an announcement link is replaced by its route under the router's basename, and asks for no dossier", async () => {
     const early = vi.fn<typeof globalThis.fetch>();
-    const { replacedWith } = openColdBy("?tb=ann-1", early, "/zapps/123");
+    const { replacedWith } = await openColdBy("?tb=ann-1", early, "/zapps/123");
     expect(replacedWith).toBe("/zapps/123/announcements/ann-1");
     expect(early).not.toHaveBeenCalled();
   });
