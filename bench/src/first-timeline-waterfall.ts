@@ -15,6 +15,25 @@ import { startZaloOpenApiStandIn } from "./zalo-openapi-stand-in.js";
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 1;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of runs");
+/** `--profile`: also a CPU profile of each run, its functions with the most self time (at the throttled CPU). */
+const profile = process.argv.includes("--profile");
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+function topSelfTime(cpuProfile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, top = 25): string[] {
+  const byNode = new Map(cpuProfile.nodes.map((node) => [node.id, node]));
+  const selfMs = new Map<string, number>();
+  (cpuProfile.samples ?? []).forEach((nodeId, index) => {
+    const frame = byNode.get(nodeId)?.callFrame;
+    if (!frame) return;
+    const name = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/.*assets[/]/u, "")}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    selfMs.set(name, (selfMs.get(name) ?? 0) + (cpuProfile.timeDeltas?.[index] ?? 0) / 1000);
+  });
+  return [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
 
 interface RequestTimes {
   url: string;
@@ -66,10 +85,24 @@ try {
         const request = requests.get(event.requestId);
         if (request) Object.assign(request, { finishedAt: event.timestamp, bytes: event.encodedDataLength });
       });
+      if (profile) {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+        await cdp.send("Profiler.start");
+      }
       await page.goto(deepLink, { waitUntil: "commit" });
-      await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 120_000 });
+      try {
+        await page.waitForFunction("window.firstTimelineAt !== undefined", undefined, { timeout: 60_000 });
+      } catch (error) {
+        const shown = await page.evaluate(`(() => {
+          const entry = document.querySelector('[data-testid="timeline-item"]');
+          return { url: location.href, entryHeight: entry ? entry.getBoundingClientRect().height : null, text: document.body.innerText.slice(0, 200), marks: performance.getEntriesByType("mark").map((m) => m.name + "@" + Math.round(m.startTime)) };
+        })()`);
+        throw new Error(`no timeline entry within 60 s: ${JSON.stringify(shown)}`, { cause: error });
+      }
       const seen = (await page.evaluate(`({ firstTimelineAt: window.firstTimelineAt, nativeCalls: window.nativeCalls, longTasks: window.longTasks,
-        marks: performance.getEntriesByType("mark").map((m) => m.name + "@" + Math.round(m.startTime)),
+        marks: [...performance.getEntriesByType("mark").map((m) => m.name + "@" + Math.round(m.startTime)),
+          ...performance.getEntriesByType("resource").filter((r) => /zalo-start|start-session|zmp-sdk|use-api-load[.]|index[.]/.test(r.name)).map((r) => r.name.replace(/.*assets[/]/, "").slice(0, 14) + " end@" + Math.round(r.responseEnd))],
         fcp: performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime,
         navigationStart: performance.timeOrigin })`)) as {
         firstTimelineAt: number;
@@ -78,6 +111,7 @@ try {
         marks: string[];
         fcp?: number;
       };
+      const cpuProfile = profile ? ((await cdp.send("Profiler.stop")) as { profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] } }).profile : undefined;
       await context.close();
       if (run === 0) continue; // the first run warms the stack and Chromium
       const at = (seconds: number | undefined) => (seconds === undefined || navigationAt === undefined ? "—" : String(Math.round((seconds - navigationAt) * 1000)));
@@ -90,6 +124,7 @@ try {
       console.log(`native bridge calls: ${seen.nativeCalls.map((call) => `${call.action.replace("action.", "")}@${Math.round(call.at)}`).join(", ")}`);
       if (seen.marks.length > 0) console.log(`marks: ${seen.marks.join(", ")}`);
       console.log(`long tasks (start+duration, ms): ${seen.longTasks.map(([start, duration]) => `${start}+${duration}`).join(", ")}`);
+      if (cpuProfile) console.log(`self time until the first timeline entry:\n${topSelfTime(cpuProfile).join("\n")}`);
     }
   } finally {
     await server.close();

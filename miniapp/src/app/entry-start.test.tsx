@@ -1,10 +1,16 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { createMemoryRouter } from "react-router-dom";
 import { describe, expect, it, vi } from "vitest";
 import { ownerDossier } from "../test/dossier-fixtures";
 import { createFakePlatform, jsonResponse } from "../test/fake-platform";
 import { renderApp, TEST_API_URL } from "../test/render-app";
 import { entryTargetOfPage, startAtEntryLink } from "./entry-start";
 import { openSession } from "./start-session";
+import { AppRoot } from "./app-root";
+import { preloadEntryPage } from "./entry-page";
+import { routerFuture } from "./router";
+import { appRoutesWith } from "./routes";
+import { createApiClient } from "../shared/api/api-client";
 
 const code = "000.00.20.H06-190802-0001";
 const lookupUrl = `${TEST_API_URL}/v1/dossiers/${code}?k=sig123`;
@@ -33,6 +39,39 @@ describe("a cold open by an entry link", () => {
     renderApp(replacedWith, later);
     expect((await screen.findAllByTestId("timeline-item")).length).toBe(3);
     expect(lookupsIn(later)).toEqual([]);
+  });
+
+  it("draws the dossier at once when the early answer came before the page: no loading dossier first", async () => {
+    const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
+    const { replacedWith } = await openColdBy(`?hs=${code}&k=sig123`, early);
+    await waitFor(() => expect(early).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const seenLoading: boolean[] = [];
+    const observer = new MutationObserver(() => seenLoading.push(document.querySelector('.dossier[aria-busy="true"]') !== null));
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    const later = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
+    renderApp(replacedWith, later);
+    expect((await screen.findAllByTestId("timeline-item")).length).toBe(3);
+    observer.disconnect();
+    expect(seenLoading).not.toContain(true);
+    expect(lookupsIn(later)).toEqual([]);
+  });
+
+  it("with the dossier page loaded and the early answer in, the app's first render is the timeline", async () => {
+    const early = vi.fn<typeof globalThis.fetch>().mockResolvedValue(jsonResponse(200, ownerDossier));
+    const { replacedWith } = await openColdBy(`?hs=${code}&k=sig123`, early);
+    const loaded = await preloadEntryPage({ kind: "dossier", code, receiptSignature: "sig123" });
+    expect(loaded.DossierPage).toBeDefined();
+    await waitFor(() => expect(early).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const platform = createFakePlatform();
+    const router = createMemoryRouter(appRoutesWith(loaded), { initialEntries: [replacedWith], future: routerFuture });
+    const apiClient = createApiClient({ baseUrl: TEST_API_URL, auth: platform, fetch: vi.fn<typeof globalThis.fetch>() });
+    act(() => {
+      render(<AppRoot platform={platform} apiClient={apiClient} router={router} />);
+    });
+    expect(screen.getAllByTestId("timeline-item")).toHaveLength(3);
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
   });
 
   it("shows an early lookup's failure, and 'Thử lại' asks the API again", async () => {

@@ -3,7 +3,7 @@ import { vi } from "../copy/vi";
 import { HomePage } from "../pages/home/home-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
 import { AppLayout, PageFallback } from "./app-layout";
-import { loadDossierPage } from "./entry-page";
+import { loadDossierPage, type LoadedEntryPages } from "./entry-page";
 import type { RouteMeta } from "./route-meta";
 import { routePaths } from "./route-paths";
 
@@ -48,3 +48,14 @@ export const appRoutes: RouteObject[] = [
     ],
   },
 ];
+
+/** The route table with an entry link's page already loaded: its route has the page itself instead of `lazy`. */
+export function appRoutesWith({ DossierPage }: LoadedEntryPages): RouteObject[] {
+  if (!DossierPage) return appRoutes;
+  const withPage = (route: RouteObject): RouteObject => {
+    if (route.path !== routePaths.dossier || route.index) return route;
+    const { lazy: _loaded, ...rest } = route;
+    return { ...rest, Component: DossierPage };
+  };
+  return appRoutes.map((root): RouteObject => (root.index || !root.children ? root : { ...root, children: root.children.map(withPage) }));
+}
