@@ -9,7 +9,7 @@ import { serveBuildAsZaloWould } from "./zalo-host-page.js";
 import { zaloNativeBridgeScript } from "./zalo-native-bridge.js";
 import { startZaloOpenApiStandIn } from "./zalo-openapi-stand-in.js";
 
-// `pnpm --filter @motcua/bench bench:p4:waterfall [--runs N]`: where the Zalo flavour's deep link spends its time.
+// `pnpm --filter @motcua/bench bench:p4:waterfall [--runs N] [--profile] [--screenshot file.png]`: where the Zalo flavour's deep link spends its time.
 // Prints, for each run, every request's start and end (ms after navigation start), the native bridge's calls, the
 // main thread's long tasks and the moment the first timeline entry is laid out, under the P4 throttling.
 const runsArgument = process.argv.indexOf("--runs");
@@ -17,6 +17,9 @@ const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 1;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of runs");
 /** `--profile`: also a CPU profile of each run, its functions with the most self time (at the throttled CPU). */
 const profile = process.argv.includes("--profile");
+/** `--screenshot <file.png>`: what the page shows when its first timeline entry is laid out (the last run). */
+const screenshotArgument = process.argv.indexOf("--screenshot");
+const screenshotFile = screenshotArgument > 0 ? process.argv[screenshotArgument + 1] : undefined;
 
 interface ProfileNode {
   id: number;
@@ -111,6 +114,7 @@ try {
         marks: string[];
         fcp?: number;
       };
+      if (screenshotFile && run === runs) await page.screenshot({ path: screenshotFile });
       const cpuProfile = profile ? ((await cdp.send("Profiler.stop")) as { profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] } }).profile : undefined;
       await context.close();
       if (run === 0) continue; // the first run warms the stack and Chromium
