@@ -38,6 +38,9 @@ function preloadPlatformAdapter(): Plugin {
 }
 
 const zmpSdkStartApisModule = /\/src\/platform\/zmp-sdk-start-apis\.ts$/u;
+const zaloStartModule = /\/src\/zalo-start\.ts$/u;
+/** The output files of the platform adapter and zmp-sdk's start APIs (chunks are named after their module). */
+const zaloStartChunkFile = /(?:^|\/)(?:zmp-sdk-platform|zmp-sdk-start-apis)\.[^/]*\.module\.js$/u;
 
 /** A dynamic chunk and the chunks it imports statically, entry chunks left out (Zalo loads those anyway). */
 function chunkWithImports(chunk: Rollup.OutputChunk, entryFiles: Set<string>): string[] {
@@ -66,15 +69,25 @@ function zaloStartFiles(): Plugin {
     closeBundle() {
       if (!bundle) return;
       const chunks = Object.values(bundle).flatMap((output) => (output.type === "chunk" ? [output] : []));
-      const entries = chunks.filter((chunk) => chunk.isEntry);
+      const zaloStart = chunks.find((chunk) => chunk.isEntry && zaloStartModule.test(chunk.facadeModuleId ?? ""));
+      if (!zaloStart) throw new Error("the Zalo build has no start script (src/zalo-start.ts)");
+      const entries = chunks.filter((chunk) => chunk.isEntry && chunk !== zaloStart);
       const entryFiles = new Set(entries.map((chunk) => chunk.fileName));
       // The start APIs' chunk also holds the SDK modules the whole SDK's chunk shares with it: no single facade module.
       const startChunks = chunks.filter((chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => platformAdapterModule.test(id) || zmpSdkStartApisModule.test(id)));
       if (startChunks.length !== 2) throw new Error("the Zalo build has no platform adapter or zmp-sdk start chunk to list");
       const file = join(outDir, "app-config.json");
-      const appConfig = JSON.parse(readFileSync(file, "utf8")) as { listCSS: string[]; listAsyncJS: string[] };
+      const appConfig = JSON.parse(readFileSync(file, "utf8")) as { listCSS: string[]; listSyncJS: string[]; listAsyncJS: string[] };
       appConfig.listCSS = [...new Set(entries.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]))];
-      appConfig.listAsyncJS = [...new Set([...appConfig.listAsyncJS, ...startChunks.flatMap((chunk) => chunkWithImports(chunk, entryFiles))])];
+      // The start script and what it loads at once first (it runs as soon as it arrives), then the entry's imports.
+      appConfig.listSyncJS = appConfig.listSyncJS.filter((listed) => listed !== zaloStart.fileName);
+      appConfig.listAsyncJS = [
+        ...new Set([
+          ...chunkWithImports(zaloStart, entryFiles),
+          ...startChunks.flatMap((chunk) => chunkWithImports(chunk, entryFiles)),
+          ...appConfig.listAsyncJS.filter((listed) => !entryFiles.has(listed)),
+        ]),
+      ];
       writeFileSync(file, JSON.stringify(appConfig));
     },
   };
@@ -96,6 +109,15 @@ export default defineConfig(({ mode }): UserConfig => {
     base: "/",
     define: isZalo ? { "import.meta.env.VITE_PLATFORM": JSON.stringify("zalo") } : {},
     build: {
+      // Inside Zalo a small start script runs beside the entry (see zaloStartFiles). The chunks it needs at once are
+      // in app-config's lists already: importing them does not go through Vite's preload helper, whose wait for
+      // <link rel=modulepreload> load events held the token request back by up to half a second at 4× CPU.
+      ...(isZalo
+        ? {
+            rollupOptions: { input: { index: "index.html", "zalo-start": "src/zalo-start.ts" } },
+            modulePreload: { resolveDependencies: (file: string, deps: string[]) => (zaloStartChunkFile.test(file) ? [] : deps) },
+          }
+        : {}),
       outDir: "www",
       emptyOutDir: true,
       target: "es2015",

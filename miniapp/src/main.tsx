@@ -4,28 +4,26 @@ import "./app/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppRoot } from "./app/app-root";
-import { appConfig } from "./app/config";
+import { preloadEntryPage } from "./app/entry-page";
 import { entryTargetOfPage, startAtEntryLink } from "./app/entry-start";
 import { createAppRouter, routerBasename } from "./app/router";
-import { preloadEntryPage } from "./app/routes";
-import { loadPlatform } from "./app/load-platform";
-import { createApiClient } from "./shared/api/api-client";
+import { startSession } from "./app/start-session";
 
 const container = document.getElementById("app");
 if (!container) throw new Error("#app is missing from index.html");
 
-// An entry link's page starts loading at once, beside the platform adapter.
+// An entry link's page starts loading at once, beside the platform adapter; the first render waits for it, so that
+// it draws that page (with the early lookup's answer if it came) rather than a spinner, then the page.
 const entryTarget = entryTargetOfPage(window.location.search);
-if (entryTarget) preloadEntryPage(entryTarget);
+const entryPages = entryTarget ? preloadEntryPage(entryTarget) : Promise.resolve({});
 
 // The platform comes first: the browser adapter takes ?token= out of the URL before the router reads it.
-void loadPlatform().then((platform) => {
-  const apiClient = createApiClient({ baseUrl: appConfig.apiUrl, auth: platform });
+void Promise.all([startSession(), entryPages]).then(([{ platform, apiClient }, loadedPages]) => {
   const basename = routerBasename();
-  if (entryTarget) startAtEntryLink(entryTarget, { apiClient, basename, history: window.history });
+  if (entryTarget) startAtEntryLink(entryTarget, { basename, history: window.history });
   createRoot(container).render(
     <StrictMode>
-      <AppRoot platform={platform} apiClient={apiClient} router={createAppRouter(basename)} />
+      <AppRoot platform={platform} apiClient={apiClient} router={createAppRouter(basename, loadedPages)} />
     </StrictMode>,
   );
 });

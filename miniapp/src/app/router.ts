@@ -1,6 +1,7 @@
 import { createBrowserRouter, type createMemoryRouter } from "react-router-dom";
 import { appConfig, isProductionBuild, isZaloBuild } from "./config";
-import { appRoutes } from "./routes";
+import type { LoadedEntryPages } from "./entry-page";
+import { appRoutesWith } from "./routes";
 
 export type AppRouter = ReturnType<typeof createBrowserRouter> | ReturnType<typeof createMemoryRouter>;
 
@@ -26,7 +27,10 @@ export function routerBasename(location: Location = window.location): string {
   return appId ? `/zapps/${appId}` : "";
 }
 
-/** `basename`: worked out before an entry link's URL is replaced (its query may hold Zalo's `env`). */
-export function createAppRouter(basename: string = routerBasename()): AppRouter {
-  return createBrowserRouter(appRoutes, { basename, future: routerFuture });
+/**
+ * `basename`: worked out before an entry link's URL is replaced (its query may hold Zalo's `env`). `loaded`: an entry
+ * link's page, already loaded, drawn in the router's first render.
+ */
+export function createAppRouter(basename: string = routerBasename(), loaded: LoadedEntryPages = {}): AppRouter {
+  return createBrowserRouter(appRoutesWith(loaded), { basename, future: routerFuture });
 }

@@ -3,24 +3,13 @@ import { vi } from "../copy/vi";
 import { HomePage } from "../pages/home/home-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
 import { AppLayout, PageFallback } from "./app-layout";
-import type { EntryTarget } from "./entry-link";
+import { loadDossierPage, type LoadedEntryPages } from "./entry-page";
 import type { RouteMeta } from "./route-meta";
 import { routePaths } from "./route-paths";
 
 /** A page loaded on demand: its module's chunk is fetched the first time the route is entered. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
   return async () => ({ Component: (await load())[name] as React.ComponentType });
-}
-
-/** The dossier page: where most links citizens get lead (the receipt QR, every message). */
-const loadDossierPage = () => import("../pages/dossier/dossier-page");
-
-/**
- * Starts fetching the chunk of the page an entry link opens, before the router enters it: the router's own import of
- * that page then gets the same module, already on its way.
- */
-export function preloadEntryPage(target: EntryTarget): void {
-  if (target.kind === "dossier") void loadDossierPage().catch(() => undefined);
 }
 
 const meta = (title: string, showBack: boolean): { handle: RouteMeta } => ({ handle: { title, showBack } });
@@ -59,3 +48,14 @@ export const appRoutes: RouteObject[] = [
     ],
   },
 ];
+
+/** The route table with an entry link's page already loaded: its route has the page itself instead of `lazy`. */
+export function appRoutesWith({ DossierPage }: LoadedEntryPages): RouteObject[] {
+  if (!DossierPage) return appRoutes;
+  const withPage = (route: RouteObject): RouteObject => {
+    if (route.path !== routePaths.dossier || route.index) return route;
+    const { lazy: _loaded, ...rest } = route;
+    return { ...rest, Component: DossierPage };
+  };
+  return appRoutes.map((root): RouteObject => (root.index || !root.children ? root : { ...root, children: root.children.map(withPage) }));
+}

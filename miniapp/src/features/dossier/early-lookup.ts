@@ -7,7 +7,7 @@ export function dossierLoadKey(code: string, receiptSignature: string | undefine
   return `${code}|${receiptSignature ?? ""}`;
 }
 
-let early: { key: string; result: Promise<DossierView> } | undefined;
+let early: { key: string; result: Promise<DossierView>; answer?: DossierView } | undefined;
 
 /**
  * A link that opens a dossier (`?hs=…&k=…`) asks for it as soon as the app has its token, while the dossier page's
@@ -17,7 +17,17 @@ export function startEarlyLookup(client: ApiClient, code: string, receiptSignatu
   const result = fetchDossier(client, { code, receiptSignature });
   // A failure is the page's to show, when it takes the answer; until then it is not an unhandled rejection.
   result.catch(() => undefined);
-  early = { key: dossierLoadKey(code, receiptSignature), result };
+  const started: NonNullable<typeof early> = { key: dossierLoadKey(code, receiptSignature), result };
+  result.then((dossier) => (started.answer = dossier), () => undefined);
+  early = started;
+}
+
+/**
+ * The early lookup's answer for this key if it has already come (and was not yet used): the page can then draw the
+ * dossier in its first render instead of a loading state first. It still takes the answer (`takeEarlyLookup`).
+ */
+export function arrivedEarlyLookup(key: string): DossierView | undefined {
+  return early?.key === key ? early.answer : undefined;
 }
 
 /**
@@ -34,3 +44,4 @@ export function takeEarlyLookup(key: string): { result: Promise<DossierView>; re
     },
   };
 }
+

@@ -1,11 +1,11 @@
 import { useApiLoad } from "../../shared/api/use-api-load";
 import { fetchDossier } from "./dossier-api";
-import { dossierLoadKey, takeEarlyLookup } from "./early-lookup";
+import { arrivedEarlyLookup, dossierLoadKey, takeEarlyLookup } from "./early-lookup";
 import { addRecentLookup } from "./recent-lookups";
 
 /**
- * Loads a dossier (the app's early lookup when an entry link already asked for it), records a successful lookup
- * in the recent list, and offers a retry.
+ * Loads a dossier (the app's early lookup when an entry link already asked for it: drawn at once when its answer is
+ * already there), records a successful lookup in the recent list, and offers a retry.
  */
 export function useDossier(code: string, receiptSignature: string | undefined) {
   const key = dossierLoadKey(code, receiptSignature);
@@ -18,6 +18,6 @@ export function useDossier(code: string, receiptSignature: string | undefined) {
     } finally {
       if (!signal.aborted) early?.release();
     }
-  }, key);
+  }, key, { initial: arrivedEarlyLookup(key) });
   return { state, retry: reload };
 }

@@ -43,6 +43,42 @@ describe("useApiLoad", () => {
     expect(asked).toHaveLength(3);
   });
 
+  it("with data already at hand, the first render shows it; the load still runs, and the same data draws nothing again", async () => {
+    const { asked, load } = requests<{ n: number }>();
+    const atHand = { n: 1 };
+    let renders = 0;
+    const { result } = renderHook(
+      () => {
+        renders += 1;
+        return useApiLoad((c, signal) => load(c, signal), "k", { initial: atHand });
+      },
+      { wrapper },
+    );
+    expect(result.current.state).toEqual({ status: "loaded", data: atHand });
+    expect(asked).toHaveLength(1);
+    const rendersBefore = renders;
+    await act(async () => asked[0]!.resolve(atHand));
+    expect(renders).toBe(rendersBefore);
+    expect(result.current.state).toEqual({ status: "loaded", data: atHand });
+
+    act(() => result.current.reload());
+    await act(async () => asked[1]!.resolve({ n: 2 }));
+    expect(result.current.state).toEqual({ status: "loaded", data: { n: 2 } });
+  });
+
+  it("data at hand for the first key is not shown for the next one", async () => {
+    const { asked, load } = requests<string>();
+    const { result, rerender } = renderHook(({ key }) => useApiLoad((c, signal) => load(c, signal), key, { initial: key === "a" ? "at hand" : undefined }), {
+      wrapper,
+      initialProps: { key: "a" },
+    });
+    expect(result.current.state).toEqual({ status: "loaded", data: "at hand" });
+    rerender({ key: "b" });
+    expect(result.current.state).toEqual({ status: "loading" });
+    act(() => asked[1]!.resolve("answer b"));
+    await waitFor(() => expect(result.current.state).toEqual({ status: "loaded", data: "answer b" }));
+  });
+
   it("a failure is an ApiError with a Vietnamese message; a retry shows loading, then the answer", async () => {
     const { asked, load } = requests<string>();
     const { result } = renderHook(() => useApiLoad((c, signal) => load(c, signal), "k"), { wrapper });

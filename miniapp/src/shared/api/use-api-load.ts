@@ -24,17 +24,28 @@ export function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError({ kind: "server" });
 }
 
+export interface ApiLoadOptions<T> {
+  /**
+   * Data for the first key that is already at hand (an answer that came before the page was drawn): the first render
+   * shows it instead of "loading". The load still runs, as a refresh; when it brings the very same data, nothing is drawn again.
+   */
+  initial?: T | undefined;
+}
+
 /**
  * The Mini App's one way to load data: once per `key` (a new key starts again from "loading", the previous request
  * aborted), with a reload. A `null` key asks nothing yet ("idle").
  */
-export function useApiLoad<T>(load: ApiLoader<T>, key: string): ApiLoadHandle<T, ApiLoad<T>>;
-export function useApiLoad<T>(load: ApiLoader<T>, key: string | null): ApiLoadHandle<T, ApiLoadOrIdle<T>>;
-export function useApiLoad<T>(load: ApiLoader<T>, key: string | null): ApiLoadHandle<T, ApiLoadOrIdle<T>> {
+export function useApiLoad<T>(load: ApiLoader<T>, key: string, options?: ApiLoadOptions<T>): ApiLoadHandle<T, ApiLoad<T>>;
+export function useApiLoad<T>(load: ApiLoader<T>, key: string | null, options?: ApiLoadOptions<T>): ApiLoadHandle<T, ApiLoadOrIdle<T>>;
+export function useApiLoad<T>(load: ApiLoader<T>, key: string | null, options: ApiLoadOptions<T> = {}): ApiLoadHandle<T, ApiLoadOrIdle<T>> {
   const client = useApiClient();
-  const [state, setState] = useState<ApiLoadOrIdle<T>>(key === null ? { status: "idle" } : { status: "loading" });
+  const startsLoaded = key !== null && options.initial !== undefined;
+  const [state, setState] = useState<ApiLoadOrIdle<T>>(() =>
+    key === null ? { status: "idle" } : options.initial !== undefined ? { status: "loaded", data: options.initial } : { status: "loading" },
+  );
   const [attempt, setAttempt] = useState(0);
-  const loadedKey = useRef<string | null>(null);
+  const loadedKey = useRef<string | null>(startsLoaded ? key : null);
 
   useEffect(() => {
     if (key === null) {
@@ -47,7 +58,9 @@ export function useApiLoad<T>(load: ApiLoader<T>, key: string | null): ApiLoadHa
     setState((current) => (sameKey && current.status === "loaded" ? current : { status: "loading" }));
     const controller = new AbortController();
     load(client, controller.signal).then(
-      (data) => !controller.signal.aborted && setState({ status: "loaded", data }),
+      (data) =>
+        !controller.signal.aborted &&
+        setState((current) => (current.status === "loaded" && current.data === data && !current.refreshError ? current : { status: "loaded", data })),
       (error: unknown) =>
         !controller.signal.aborted &&
         setState((current) => (sameKey && current.status === "loaded" ? { status: "loaded", data: current.data, refreshError: asApiError(error) } : { status: "failed", error: asApiError(error) })),
