@@ -57,7 +57,9 @@ const phoneBody = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.phoneTokenMaxLength), z.regex(/^[\x21-\x7E]+$/u)),
 });
 const myDossiersQuery = z.strictObject({
-  limit: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(citizenInputLimits.dossiersPageMax)))),
+  limit: z.optional(
+    z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(citizenInputLimits.dossiersPageMax))),
+  ),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.cursorMaxLength))),
 });
 

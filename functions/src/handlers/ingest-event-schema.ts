@@ -17,7 +17,7 @@ export const ingestLimits = {
 const instant = z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value).toISOString()));
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-const dossierCode = z.pipe(z.string(), z.transform((value, ctx) => {
+const readDossierCode = z.transform((value: string, ctx) => {
   const parsed = parseDossierCode(value);
   if (!parsed.ok) {
     ctx.issues.push({ code: "custom", message: `invalid dossier code (${parsed.reason})`, input: value });
@@ -28,7 +28,8 @@ const dossierCode = z.pipe(z.string(), z.transform((value, ctx) => {
     return z.NEVER;
   }
   return parsed;
-}));
+});
+const dossierCode = z.pipe(z.string(), readDossierCode);
 
 const dossierDetails = z.object({
     agencyCode: text(ingestLimits.codeLength),

@@ -33,14 +33,15 @@ export function decodeCursor<T>(cursor: string, position: z.ZodMiniType<T, strin
 
 /** A composite position written as JSON text (`encodeCursor(JSON.stringify(value))`), read back with `schema`. */
 export function jsonPosition<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T, string> {
-  return z.pipe(z.pipe(z.string(), z.transform((text, context): unknown => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        context.issues.push({ code: "custom", message: "not JSON", input: text });
-        return z.NEVER;
-      }
-    })), schema);
+  const fromJson = z.transform((text: string, context): unknown => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.issues.push({ code: "custom", message: "not JSON", input: text });
+      return z.NEVER;
+    }
+  });
+  return z.pipe(z.pipe(z.string(), fromJson), schema);
 }
 
 /** Runs a paged read; a cursor the lister refused becomes the result kind every paged route maps to one 400. */

@@ -19,7 +19,7 @@ const listQuery = z.strictObject({
   ...pageQueryFields,
 });
 const replyBody = z.strictObject({
-  text: z.pipe(z.pipe(z.string(), z.transform((text) => text.trim())), z.string().check(z.minLength(1), z.maxLength(maxFeedbackTextLength))),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(maxFeedbackTextLength)),
 });
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 

@@ -20,7 +20,7 @@ export interface FeedbackRouteDeps {
 }
 
 /** Not blank, at most 2000 characters once trimmed. */
-const feedbackText = z.pipe(z.pipe(z.string(), z.transform((text) => text.trim())), z.string().check(z.minLength(1), z.maxLength(maxFeedbackTextLength)));
+const feedbackText = z.string().check(z.trim(), z.minLength(1), z.maxLength(maxFeedbackTextLength));
 
 const newFeedbackSchema = z.strictObject({
   type: z.enum(feedbackTypes),
