@@ -42,19 +42,21 @@ type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise
 const zaloAppUserId = z.string().check(z.regex(/^\d{1,32}$/u, "a Zalo user id is digits"));
 
 const staffBody = z.object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.nameLength)),
-    role: z.enum(["officer", "admin"]),
-    agencyCodes: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))).check(z.maxLength(staffLimits.agencies)), []),
-    allAgencies: z._default(z.boolean(), false),
-  }).check(z.refine((body) => body.allAgencies || body.agencyCodes.length > 0, {
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.nameLength)),
+  role: z.enum(["officer", "admin"]),
+  agencyCodes: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))).check(z.maxLength(staffLimits.agencies)), []),
+  allAgencies: z._default(z.boolean(), false),
+}).check(
+  z.refine((body) => body.allAgencies || body.agencyCodes.length > 0, {
     message: "agencyCodes must name at least one agency unless allAgencies is true",
     path: ["agencyCodes"],
-  }));
+  }),
+);
 
 const lateDossiersQuery = z.strictObject({
-    agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(lateDossierListLimits.maxPageSize)), lateDossierListLimits.defaultPageSize),
-    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(lateDossierListLimits.maxPageSize)), lateDossierListLimits.defaultPageSize),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 
 /** The staff routes: a staff record for the caller's Zalo user, then the role and the agencies in scope. */

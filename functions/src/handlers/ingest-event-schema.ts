@@ -32,15 +32,15 @@ const readDossierCode = z.transform((value: string, ctx) => {
 const dossierCode = z.pipe(z.string(), readDossierCode);
 
 const dossierDetails = z.object({
-    agencyCode: text(ingestLimits.codeLength),
-    agencyName: text(ingestLimits.nameLength),
-    procedureCode: text(ingestLimits.codeLength),
-    procedureName: text(ingestLimits.nameLength),
-    applicantName: text(ingestLimits.nameLength),
-    applicantPhone: z.optional(z.string().check(z.maxLength(32))),
-    receivedAt: instant,
-    dueAt: instant,
-  }).check(z.refine((d) => d.dueAt >= d.receivedAt, { message: "dueAt is before receivedAt", path: ["dueAt"] }));
+  agencyCode: text(ingestLimits.codeLength),
+  agencyName: text(ingestLimits.nameLength),
+  procedureCode: text(ingestLimits.codeLength),
+  procedureName: text(ingestLimits.nameLength),
+  applicantName: text(ingestLimits.nameLength),
+  applicantPhone: z.optional(z.string().check(z.maxLength(32))),
+  receivedAt: instant,
+  dueAt: instant,
+}).check(z.refine((d) => d.dueAt >= d.receivedAt, { message: "dueAt is before receivedAt", path: ["dueAt"] }));
 
 export const ingestEventSchema = z.object({
   eventId: z.string().check(z.minLength(1), z.maxLength(ingestLimits.eventIdLength), z.regex(/^[A-Za-z0-9._:-]+$/u, "letters, digits and . _ : - only")),
