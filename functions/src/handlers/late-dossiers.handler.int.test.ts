@@ -79,7 +79,8 @@ async function storedDossier(dossierCode: string) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ ZALO_SEND_RATE_PER_SECOND: "1000" });
+  // The emulator keeps the test's time too (its quota day, its token lifetimes), never the wall clock's.
+  stack = await startTestStack({ ZALO_SEND_RATE_PER_SECOND: "1000" }, { clock });
   const firstAdmin = await stack.createZaloUser("Lê Minh Quân", "0900000001");
   const officer = await stack.createZaloUser("Phạm Thu Hà", "0900000002");
   stack.config.firstAdminZaloAppUserId = firstAdmin.zaloAppUserId;
@@ -126,7 +127,12 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
     expect(await storedDossier(code(4))).toMatchObject({ GSI2PK: "DUE#2026-11-16" });
     expect((await storedDossier(code(5))).GSI2PK).toBeUndefined();
 
-    const messages = await eventually(overdueMessages, (found) => found.length >= 2);
+    const messages = await eventually(overdueMessages, (found) => found.length >= 2).catch(async (error: unknown) => {
+      // What the two messages' outbox items say, so a failure names the step that stopped.
+      const items = [...(await outboxStates(code(1))), ...(await outboxStates(`${otherAgency}-261102-3007`))];
+      const states = items.map((item) => ({ id: item.id, state: item.state, reason: item.reason, notBefore: item.notBefore }));
+      throw new Error(`${String(error)}; outbox items: ${JSON.stringify(states)}`);
+    });
     expect(messages.map((message) => message.recipient).sort()).toEqual([international(phone(1)), international(phone(7))].sort());
     expect(messages[0]?.templateData).toMatchObject({ ngay_hen_tra: "09/11/2026", trang_thai: "Được tiếp nhận" });
     await eventually(() => outboxStates(code(6)), (items) => items.some((item) => item.state === "undeliverable"));
