@@ -1,9 +1,9 @@
-import { parseEntryParams } from "@motcua/contracts/entry-link";
 // Not the feature's index: this module is in the small start script, which must not carry the feature's components.
 import { startEarlyLookup } from "../features/dossier/early-lookup";
 import type { ZaloPlatform } from "../platform";
 import { createApiClient, type ApiClient } from "../shared/api/api-client";
 import { appConfig } from "./config";
+import { entryTargetOfPage } from "./entry-start";
 import { loadPlatform } from "./load-platform";
 
 export interface AppSession {
@@ -22,7 +22,7 @@ export interface SessionParts {
  * dossier as soon as the platform is there, before any page is drawn.
  */
 export async function openSession(search: string, parts: SessionParts): Promise<AppSession> {
-  const entryTarget = parseEntryParams(new URLSearchParams(search));
+  const entryTarget = entryTargetOfPage(search);
   const platform = await parts.platform;
   const apiClient = createApiClient({ baseUrl: parts.apiUrl, auth: platform, ...(parts.fetch ? { fetch: parts.fetch } : {}) });
   if (entryTarget?.kind === "dossier") startEarlyLookup(apiClient, entryTarget.code, entryTarget.receiptSignature);
