@@ -79,8 +79,7 @@ async function storedDossier(dossierCode: string) {
 }
 
 beforeAll(async () => {
-  // The emulator keeps the test's time too (its quota day, its token lifetimes), never the wall clock's.
-  stack = await startTestStack({ ZALO_SEND_RATE_PER_SECOND: "1000" }, { clock });
+  stack = await startTestStack({ ZALO_SEND_RATE_PER_SECOND: "1000" });
   const firstAdmin = await stack.createZaloUser("Lê Minh Quân", "0900000001");
   const officer = await stack.createZaloUser("Phạm Thu Hà", "0900000002");
   stack.config.firstAdminZaloAppUserId = firstAdmin.zaloAppUserId;
