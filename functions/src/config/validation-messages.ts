@@ -1,11 +1,15 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 
+let configured = false;
+
 /**
  * Validation messages in English for the whole process (zod's mini API carries no messages of its own): the API's
  * errors quote them to the province's developers ("TABLE_NAME: Too small: expected string to have >=3 characters").
- * Called when configuration is loaded, before anything is parsed; calling it again only sets the same locale.
+ * Called once, when configuration is loaded, before anything is parsed.
  */
 export function useEnglishValidationMessages(): void {
+  if (configured) return;
   z.config(en());
+  configured = true;
 }
