@@ -1,20 +1,18 @@
 import { join } from "node:path";
 import { Stack, type Duration, type RemovalPolicy } from "aws-cdk-lib";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { envSchema } from "@motcua/functions/config/config";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
-import { lambdaBundling, lambdaNodeMajor, nodeRuntimeEnvironment } from "../lambda-bundling.js";
+import { lambdaBundling, lambdaNodeMajor } from "../lambda-bundling.js";
 import { repoRoot } from "../paths.js";
 
 /** Set by the Lambda runtime itself, so never in a function's env. */
 const runtimeProvidedNames = new Set(["AWS_REGION"]);
-
-export { nodeRuntimeEnvironment } from "../lambda-bundling.js";
 
 export interface HouseFunctionProps {
   /** From the repository root; the file exports `handler`. */
@@ -87,17 +85,15 @@ export class HouseFunction extends NodejsFunction {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, "pnpm-lock.yaml"),
       environment: {
-        ...nodeRuntimeEnvironment,
         ...props.environment,
         ...(Object.keys(secretArns).length > 0 ? { SECRET_ARNS: Stack.of(scope).toJsonString(secretArns) } : {}),
       },
       bundling: {
         format: lambdaBundling.format === "cjs" ? OutputFormat.CJS : OutputFormat.ESM,
         target: lambdaBundling.target,
+        mainFields: [...lambdaBundling.mainFields],
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourceMap,
-        sourcesContent: lambdaBundling.sourcesContent,
-        sourceMapMode: SourceMapMode.DEFAULT,
         externalModules: [...lambdaBundling.externalModules],
         forceDockerBundling: false,
       },

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { functionSecrets } from "@motcua/functions/config/function-secrets";
@@ -7,7 +7,7 @@ import { httpRoutes, unmatchedRouteFunction } from "@motcua/functions/handlers/r
 import type { CfnElement } from "aws-cdk-lib";
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { nodeRuntimeEnvironment, requiredConfigNames } from "../constructs/house-function.js";
+import { requiredConfigNames } from "../constructs/house-function.js";
 import { functionCatalogue, type FunctionCatalogue, type FunctionName } from "../function-catalogue.js";
 import { secretNames } from "../secret-catalogue.js";
 import { prodContext, synthBundledStageInChild, synthStage } from "../testing/synth-stage.js";
@@ -183,7 +183,7 @@ it("refuses to synthesize a function whose catalogue secrets differ from those i
 });
 
 describe("the functions", () => {
-  it("run Node.js 22 on arm64 with source maps, and their env keys are the config schema's names, secrets by ARN only", () => {
+  it("run Node.js 22 on arm64, and their env keys are the config schema's names, secrets by ARN only", () => {
     const required = requiredConfigNames();
     for (const stage of [prod, full]) {
       expect(ofType(stage, "AWS::Lambda::Function")).toHaveLength(Object.keys(stage.functionIds).length);
@@ -192,8 +192,7 @@ describe("the functions", () => {
         expect(fn.Properties.Runtime).toBe("nodejs22.x");
         expect(fn.Properties.Architectures).toEqual(["arm64"]);
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-        expect(variables.NODE_OPTIONS).toBe(nodeRuntimeEnvironment.NODE_OPTIONS);
-        const configKeys = Object.keys(variables).filter((key) => !(key in nodeRuntimeEnvironment));
+        const configKeys = Object.keys(variables);
         for (const key of configKeys) expect(configEnvNames).toContain(key);
         const secretArns = JSON.stringify(variables.SECRET_ARNS ?? "");
         const fromSecrets = secretNames.filter((secret) => secretArns.includes(`\\"${secret}\\":`));
@@ -207,13 +206,18 @@ describe("the functions", () => {
     }
   });
 
-  it("are bundled by esbuild with a source map", () => {
+  it("are bundled by esbuild into one readable file, with the ES builds of the AWS SDK", () => {
     const assets = readdirSync(prod.assemblyDir).filter((entry) => entry.startsWith("asset."));
     const functionAssets = ofType(prod, "AWS::Lambda::Function").map(([, fn]) => `asset.${String(fn.Properties.Code.S3Key).replace(".zip", "")}`);
     expect(functionAssets).toHaveLength(enabled(functionCatalogue).length);
     for (const asset of functionAssets) {
       expect(assets).toContain(asset);
-      expect(readdirSync(join(prod.assemblyDir, asset)).sort()).toEqual(["index.js", "index.js.map"]);
+      expect(readdirSync(join(prod.assemblyDir, asset))).toEqual(["index.js"]);
+      const code = readFileSync(join(prod.assemblyDir, asset, "index.js"), "utf8");
+      // Not minified: esbuild names each source file above its code, which is what a stack trace's line leads to.
+      expect(/^\/\/ (?:\.\.\/)*functions\/src\/composition\/entries\/[a-z-]+\.ts$/mu.test(code), asset).toBe(true);
+      expect(code.includes("/@aws-sdk/client-dynamodb/dist-es/"), asset).toBe(true);
+      expect(code.includes("/@aws-sdk/client-dynamodb/dist-cjs/"), asset).toBe(false);
     }
   });
 

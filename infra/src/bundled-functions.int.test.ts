@@ -1,0 +1,122 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The functions' own test helpers: a table on DynamoDB Local, the Zalo emulator, signed requests.
+import { firstIngestEvent, signedIngestRequest } from "../../functions/test/builders.js";
+import { routeRequest } from "../../functions/test/api-gateway-event.js";
+import { startTestStack } from "../../functions/test/test-stack.js";
+// Its DynamoDB Local endpoint, which the test table reads (the global setup of vitest.config.ts declares it).
+import type {} from "../../functions/test/dynamodb-local.global-setup.js";
+import { functionCatalogue, type FunctionName } from "./function-catalogue.js";
+import { esbuildOptionsFor } from "./lambda-bundling.js";
+import { repoRoot } from "./paths.js";
+
+/**
+ * Every function's bundle, built with the options CDK uses (lambda-bundling.ts), loaded by a fresh Node process as
+ * Lambda loads it and handed one invocation: the bundled AWS SDK, zod, Powertools and our code run against DynamoDB
+ * Local and the Zalo emulator. What the bundling options change (which build of a package is bundled, minified or
+ * not) shows here, not in the tests of the sources.
+ */
+const work = mkdtempSync(join(tmpdir(), "motcua-bundled-functions-"));
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+
+const invokeScript = `
+const { readFileSync } = require("node:fs");
+const { handler } = require(process.argv[1]);
+const context = {
+  functionName: "motcua-test", functionVersion: "$LATEST", invokedFunctionArn: "arn:aws:lambda:ap-southeast-1:123456789012:function:motcua-test",
+  memoryLimitInMB: "512", awsRequestId: "bundled-functions-test", logGroupName: "/aws/lambda/motcua-test", logStreamName: "test",
+  getRemainingTimeInMillis: () => 30000,
+};
+handler(JSON.parse(readFileSync(process.argv[2], "utf8")), context).then(
+  (result) => process.stdout.write(JSON.stringify({ result: result === undefined ? null : result })),
+  (error) => { console.error(error); process.exit(1); },
+);
+`;
+
+async function invoke(name: FunctionName, event: unknown): Promise<unknown> {
+  const eventFile = join(work, `${name}-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(eventFile, JSON.stringify(event));
+  const env = { PATH: process.env.PATH ?? "", ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR" };
+  const { stdout } = await promisify(execFile)(process.execPath, ["-e", invokeScript, join(work, name, "index.js"), eventFile], { env, encoding: "utf8" });
+  return (JSON.parse(stdout) as { result: unknown }).result;
+}
+
+const body = (response: unknown) => JSON.parse(String((response as { body: string }).body)) as Record<string, unknown>;
+const status = (response: unknown) => (response as { statusCode: number }).statusCode;
+const scheduledEvent = { version: "0", source: "aws.events", "detail-type": "Scheduled Event", detail: {} };
+
+beforeAll(async () => {
+  writeFileSync(join(work, "package.json"), JSON.stringify({ type: "commonjs" }));
+  await Promise.all(
+    (Object.keys(functionCatalogue) as FunctionName[]).map((name) =>
+      build(esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name, "index.js"))),
+    ),
+  );
+  // The bundles read the machine's clock; ZNS's quiet hours are set half a day away from it, so the message is sent
+  // whatever the hour of the run.
+  stack = await startTestStack({ ZALO_ZNS_QUIET_HOURS: quietHoursHalfADayFrom(Date.now()) });
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo emulator)", () => {
+  const code = "000.00.20.H27-261102-4001";
+  const citizen = { name: "Nguyễn Văn An", phone: "0912345678" };
+
+  it("ingest writes a signed event's dossier, its receipt QR and its message; api reads the citizen through Zalo; notify sends the message", async () => {
+    // A fresh signature, dated by the clock the bundle reads (the machine's): the bundle has no other.
+    const ingested = await invoke("ingest", signedIngestRequest([firstIngestEvent(code)], String(Math.floor(Date.now() / 1000))));
+    expect(status(ingested)).toBe(200);
+    expect(body(ingested).results).toEqual([expect.objectContaining({ outcome: "applied", receipt: expect.objectContaining({ svg: expect.stringContaining("<svg") }) })]);
+
+    const user = await stack.createZaloUser(citizen.name, citizen.phone);
+    const me = await invoke("api", routeRequest("GET /v1/me", { token: user.accessToken }));
+    expect(status(me)).toBe(200);
+    expect(body(me)).toMatchObject({ name: citizen.name, isStaff: false, follower: { isFollower: true } });
+    expect(status(await invoke("api", routeRequest("GET /v1/announcements", { token: user.accessToken })))).toBe(200);
+
+    // The outbox item as its stream record carries it (attribute values, not the document client's plain values).
+    const { Items } = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName }));
+    const outbox = (Items ?? []).filter((item) => item.type?.S === "OutboxItem");
+    expect(outbox).toHaveLength(1);
+    const record = { eventID: "bundled-1", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { NewImage: outbox[0] } };
+    expect(await invoke("notify", { Records: [record] })).toEqual({ batchItemFailures: [] });
+    const messages = (await (await fetch(`${stack.emulator.url}/_emulator/messages`)).json()) as { messages: Array<{ recipient: string }> };
+    expect(messages.messages.map((message) => message.recipient)).toEqual(["84912345678"]);
+  });
+
+  it("admin, webhook and ingest refuse a caller without the right credentials in the JSON envelope", async () => {
+    const user = await stack.createZaloUser("Trần Thị Bình", "0987654321");
+    const admin = await invoke("admin", routeRequest("GET /v1/admin/me", { token: user.accessToken }));
+    expect(status(admin)).toBe(403);
+    expect(body(admin)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    const event = { event_name: "follow", app_id: "1234567890", user_id_by_app: user.zaloAppUserId, follower: { id: user.zaloOaUserId }, timestamp: "1793000000000" };
+    const webhook = await invoke("webhook", { ...routeRequest("POST /v1/zalo/webhook", { body: event }), headers: { "x-zevent-signature": "mac=0000" } });
+    expect(status(webhook)).toBe(401);
+    const stale = await invoke("ingest", signedIngestRequest([firstIngestEvent(code)], "1700000000"));
+    expect(status(stale)).toBe(401);
+    expect(body(stale)).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
+  it("the scheduled functions run against the table and Zalo: wake-outbox, late-dossiers, oa-token-refresh", async () => {
+    expect(await invoke("wake-outbox", scheduledEvent)).toEqual({ woken: expect.any(Number), fanoutsNudged: expect.any(Number) });
+    // What the job finds depends on the day the bundle runs (it reads the machine's clock); that it ran is the point.
+    expect(await invoke("late-dossiers", scheduledEvent)).toEqual({ marked: expect.any(Number), notified: expect.any(Number), days: expect.any(Number) });
+    expect(await invoke("oa-token-refresh", scheduledEvent)).toEqual({ ok: true });
+  });
+});
+
+/** A one-minute quiet window twelve hours after `epochMs`, Vietnam time (`HH:MM-HH:MM`). */
+function quietHoursHalfADayFrom(epochMs: number): string {
+  const minute = (epochMs / 60_000 + 7 * 60 + 12 * 60) % (24 * 60);
+  const at = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(Math.floor(m) % 60).padStart(2, "0")}`;
+  return `${at(minute)}-${at(minute + 1)}`;
+}
