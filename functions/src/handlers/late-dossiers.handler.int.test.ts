@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
+import { waitForOutboxAtRest } from "../../test/outbox-at-rest.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { DynamoDbLateDossierRepository } from "../adapters/dynamodb/dynamodb-late-dossier-repository.js";
@@ -22,6 +23,16 @@ let now = new Date("2026-11-02T03:00:00Z");
 const clock = { now: () => now };
 let officerToken = "";
 let adminToken = "";
+
+/**
+ * Moves the stack's clock once the notify handler has finished what it was doing: the stream poller delivers beside
+ * the test, and a delivery that saw the clock jump days in its middle stamped a fresh OA token with the old day, so
+ * the other deliveries judged it expired and waited out the refresh claim (30 s) with the shard held behind them.
+ */
+async function setClock(instant: string) {
+  await waitForOutboxAtRest(stack);
+  now = new Date(instant);
+}
 
 const code = (n: number) => `${agency}-261102-${String(3000 + n).padStart(4, "0")}`;
 const phone = (n: number) => `0914${String(200000 + n)}`;
@@ -108,14 +119,14 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
       event(6, 2, "a", "2026-11-02T08:15:00+07:00"), // due 9 Nov, no phone → marked, message undeliverable
       event(7, 2, "a", "2026-11-02T08:15:00+07:00", {}, otherAgency), // another agency's late dossier
     ]);
-    now = new Date("2026-11-05T03:00:00Z");
+    await setClock("2026-11-05T03:00:00Z");
     await ingestEvents([
       event(3, 9, "b", "2026-11-05T09:00:00+07:00"),
       event(4, 4, "b", "2026-11-05T09:00:00+07:00", { apology: { reason: "Chờ xác minh thực địa", newDueAt: "2026-11-16T17:00:00+07:00" } }),
       event(5, 5, "b", "2026-11-05T09:00:00+07:00", { note: "Bổ sung bản sao giấy chứng sinh" }),
     ]);
 
-    now = new Date("2026-11-10T00:00:00Z"); // 07:00 on 10 Nov, Vietnam time
+    await setClock("2026-11-10T00:00:00Z"); // 07:00 on 10 Nov, Vietnam time
     expect(await job()).toMatchObject({ marked: 3, notified: 3 });
 
     const marked = await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => (await storedDossier(code(n))).lateAt ?? null));
@@ -138,7 +149,7 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
 
     // A second run the same day, and one the next day (dossier 2 is late then), each message once.
     expect(await job()).toMatchObject({ marked: 0, notified: 0 });
-    now = new Date("2026-11-11T00:00:00Z");
+    await setClock("2026-11-11T00:00:00Z");
     expect(await job()).toMatchObject({ marked: 1, notified: 1 });
     await eventually(overdueMessages, (found) => found.length >= 3);
     await waitForMessagesToSettle(stack.emulator.url, { quietMs: 500, timeoutMs: 15_000 });
@@ -149,7 +160,7 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
   });
 
   it("a late event that finishes the dossier takes it off the late list; an ingest keeps the late mark", async () => {
-    now = new Date("2026-11-11T02:00:00Z");
+    await setClock("2026-11-11T02:00:00Z");
     await ingestEvents([event(1, 4, "c", "2026-11-11T08:00:00+07:00", { note: "Đang xác minh" })]);
     expect(await storedDossier(code(1))).toMatchObject({ GSI2PK: `LATE#${agency}`, lateAt: "2026-11-10T00:00:00.000Z", status: 4 });
     await ingestEvents([event(6, 10, "c", "2026-11-11T09:00:00+07:00")]);
@@ -160,9 +171,9 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
 
   it("catches up the days it missed from its mark, and notifies nobody when switched off", async () => {
     const quiet = composeDependencies({ ...stack.config, lateDossiers: { notifyCitizens: false, lookbackDays: 5 } }, { clock });
-    now = new Date("2026-11-11T02:00:00Z");
+    await setClock("2026-11-11T02:00:00Z");
     await ingestEvents([event(8, 2, "a", "2026-11-02T08:15:00+07:00")]); // due 9 Nov, ingested after its day was read
-    now = new Date("2026-11-14T00:00:00Z"); // three days later; the mark says 10 Nov
+    await setClock("2026-11-14T00:00:00Z"); // three days later; the mark says 10 Nov
     const run = await quiet.detectLateDossiers();
     // The look-back window (5 days before yesterday) reads 9 Nov again, where the straggler sits.
     expect(run.days).toEqual(["2026-11-08", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"]);
@@ -204,7 +215,7 @@ describe("late dossiers: index and staff list", () => {
   }
 
   it("GET /v1/admin/late-dossiers: the officer's agency by default, days late and the apology, paged; scope enforced", async () => {
-    now = new Date("2026-11-14T00:00:00Z");
+    await setClock("2026-11-14T00:00:00Z");
     const mine = await list(officerToken, "");
     expect(mine.status).toBe(200);
     const rows = mine.body.dossiers as Array<Record<string, unknown>>;
@@ -229,7 +240,7 @@ describe("late dossiers: index and staff list", () => {
 
 describe("late-dossier job after an outage", () => {
   it("starts from its mark when that is older than the look-back window; a broken apology date makes a dossier late", async () => {
-    now = new Date("2026-11-20T00:00:00Z");
+    await setClock("2026-11-20T00:00:00Z");
     const short = composeDependencies({ ...stack.config, lateDossiers: { notifyCitizens: false, lookbackDays: 1 } }, { clock });
     const run = await short.detectLateDossiers();
     expect(run.days).toEqual(["2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"]);
