@@ -95,4 +95,30 @@ describe("the day's quota", () => {
     moveTo("2026-11-02T03:01:00.000Z");
     expect(await send(quota, "announcement", 299)).toBe("reserve");
   });
+
+  it("keeps a reading it could not write out of the way of the send: the next answer's reading is written instead", async () => {
+    const store = new MemoryQuotaStore();
+    let failWrites = true;
+    const flaky: SendQuotaStore = {
+      get: (channel) => store.get(channel),
+      record: async (reading) => {
+        if (failWrites) throw new Error("DynamoDB timed out");
+        await store.record(reading);
+      },
+    };
+    const warnings: string[] = [];
+    const quota = dailySendQuota({
+      store: flaky,
+      clock: { now: () => new Date("2026-11-02T03:00:00.000Z") },
+      announcementReservePercent: 30,
+      storeReadMs: 60_000,
+      log: { warn: (message) => warnings.push(message) },
+    });
+    expect(await send(quota, "dossier", 900)).toBe("sent");
+    expect(warnings).toEqual(["quota reading not recorded; a later send records a newer one"]);
+    expect(store.readings.size).toBe(0);
+    failWrites = false;
+    expect(await send(quota, "dossier", 899)).toBe("sent");
+    expect(store.readings.get("oa_template")).toMatchObject({ remainingQuota: 899 });
+  });
 });

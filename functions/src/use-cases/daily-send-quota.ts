@@ -2,6 +2,7 @@ import { isWorthRecording, recordingStep, reservedForDossiers, vietnamDay, type 
 import type { DeliveryChannel } from "../domain/outbox.js";
 import type { QuotaReport } from "../domain/send-outcome.js";
 import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
 import type { SendQuotaStore } from "../ports/send-quota-store.js";
 
 export interface DailySendQuotaDeps {
@@ -11,6 +12,8 @@ export interface DailySendQuotaDeps {
   announcementReservePercent: number;
   /** How long a reading learnt from the table is trusted before it is read again (other senders spend too). */
   storeReadMs: number;
+  /** Where a reading that could not be written is reported (the message it came with was already sent). */
+  log?: Pick<Logger, "warn">;
 }
 
 export type SendPermission = { kind: "granted"; release: (report: SendReport) => Promise<void> } | { kind: "exhausted" } | { kind: "reserve" };
@@ -61,8 +64,14 @@ export function dailySendQuota(deps: DailySendQuotaDeps) {
     if (state.latest && !lessOrNewer(reading, state.latest)) return;
     state.latest = reading;
     if (isWorthRecording(state.recorded, reading, recordingStep(reading.dailyQuota))) {
-      state.recorded = reading;
-      await deps.store.record(reading);
+      // The reading comes with a send that Zalo has answered: failing to write it must not lose that answer. Every
+      // later answer brings a newer reading, written in its place.
+      try {
+        await deps.store.record(reading);
+        state.recorded = reading;
+      } catch (error) {
+        deps.log?.warn("quota reading not recorded; a later send records a newer one", { channel, error: String(error) });
+      }
     }
   }
 

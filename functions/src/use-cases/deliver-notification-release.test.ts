@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutboxItem } from "../domain/outbox.js";
 import type { OutboxRepository } from "../ports/outbox-repository.js";
+import { dailySendQuota } from "./daily-send-quota.js";
 import { deliverNotificationUseCase, type DeliverNotificationDeps } from "./deliver-notification.js";
 
 const now = new Date("2026-11-02T03:00:00Z");
@@ -95,7 +96,7 @@ describe("a sender that fails without dying", () => {
     expect(released).toEqual([{ id: "item-1", owner: "owner-1" }]);
   });
 
-  it("leaves the item marked as in doubt when the call to Zalo had begun (Zalo took it, then recording it timed out)", async () => {
+  it("leaves the item marked as in doubt when the call to Zalo had begun and recording its answer kept timing out", async () => {
     const { outbox, released } = recordingOutbox();
     const sends: string[] = [];
     const messenger = {
@@ -104,10 +105,58 @@ describe("a sender that fails without dying", () => {
         return { ok: true, messageId: "m-1" };
       },
     };
-    const finishFails = Object.assign(outbox, { finish: async () => Promise.reject(new Error("DynamoDB timed out")) });
-    const deliver = deliverNotificationUseCase(depsWith(finishFails, { messenger: messenger as unknown as DeliverNotificationDeps["messenger"] }));
+    let finishes = 0;
+    const finishFails = Object.assign(outbox, {
+      finish: async () => {
+        finishes += 1;
+        throw new Error("DynamoDB timed out");
+      },
+    });
+    const slept: number[] = [];
+    const deliver = deliverNotificationUseCase(
+      depsWith(finishFails, { messenger: messenger as unknown as DeliverNotificationDeps["messenger"], sleep: async (ms) => void slept.push(ms) }),
+    );
     await expect(deliver("item-1")).rejects.toThrow("DynamoDB timed out");
     expect(sends).toEqual(["zns"]);
+    expect(finishes).toBe(4);
+    expect(slept).toEqual([500, 1_000, 2_000]);
     expect(released).toEqual([]);
+  });
+
+  it("records a sent message when writing Zalo's answer timed out and a later try went through", async () => {
+    const { outbox, released } = recordingOutbox();
+    const finishes: string[] = [];
+    const finishFailsTwice = Object.assign(outbox, {
+      finish: async (_id: string, _owner: string, _attempts: number, result: { state: string }) => {
+        finishes.push(result.state);
+        if (finishes.length <= 2) throw new Error("DynamoDB timed out");
+        return true;
+      },
+    });
+    const deliver = deliverNotificationUseCase(depsWith(finishFailsTwice, {}));
+    expect(await deliver("item-1")).toBe("sent");
+    expect(finishes).toEqual(["sent", "sent", "sent"]);
+    expect(released).toEqual([]);
+  });
+
+  it("records the send when the day's quota reading could not be written", async () => {
+    const { outbox } = recordingOutbox();
+    const finished: string[] = [];
+    const recording = Object.assign(outbox, {
+      finish: async (_id: string, _owner: string, _attempts: number, result: { state: string }) => {
+        finished.push(result.state);
+        return true;
+      },
+    });
+    const quota = dailySendQuota({
+      store: { get: async () => null, record: async () => Promise.reject(new Error("DynamoDB timed out")) },
+      clock: { now: () => now },
+      announcementReservePercent: 30,
+      storeReadMs: 60_000,
+    });
+    const messenger = { sendZns: async () => ({ ok: true, messageId: "m-1", quota: { dailyQuota: 1000, remainingQuota: 999 } }) };
+    const deliver = deliverNotificationUseCase(depsWith(recording, { quota, messenger: messenger as unknown as DeliverNotificationDeps["messenger"] }));
+    expect(await deliver("item-1")).toBe("sent");
+    expect(finished).toEqual(["sent"]);
   });
 });

@@ -264,12 +264,30 @@ class Delivery {
     return this.record({ state, reason, channel: route.channel, recipient: route.recipient });
   }
 
+  /**
+   * Once Zalo has answered, its answer is known only to this sender: a write that records it and fails (DynamoDB
+   * timed out) is tried again while the lease lasts, instead of leaving a sent message in doubt. A write whose
+   * condition fails answers false and is not retried. Before any call, one try: the item is given back on failure.
+   */
+  private async whileLeaseHeld<T>(write: () => Promise<T>): Promise<T> {
+    const delays = this.callBegun ? recordRetryDelaysMs : [];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        const delay = delays[attempt];
+        if (delay === undefined) throw error;
+        await this.deps.sleep(delay);
+      }
+    }
+  }
+
   /** Records the final state while the lease is held; then the reach counters and, for a failure, the dead letters. */
   private async record(result: OutboxFinish): Promise<DeliveryResult> {
     const { deps, item } = this;
     const about = item.notification;
     const tally = about.kind === "announcement" ? { announcementId: about.announcementId } : undefined;
-    const recorded = await deps.outbox.finish(item.id, this.owner, this.attempts, result, deps.clock.now(), tally);
+    const recorded = await this.whileLeaseHeld(() => deps.outbox.finish(item.id, this.owner, this.attempts, result, deps.clock.now(), tally));
     if (!recorded) return "skipped";
     if (result.state === "sent" && deps.reach && about.kind !== "announcement" && about.kind !== "feedback_reply") {
       await deps.reach.markDelivered(about.dossierCode, result.channel === "zns" ? "zns" : "oa", deps.clock.now().toISOString());
@@ -280,6 +298,12 @@ class Delivery {
     return result.state;
   }
 }
+
+/**
+ * Waits between tries of a write that records what Zalo answered: 3.5 s in all, well inside the lease (120 s by
+ * default). A try after the lease ran out fails its condition (the item is no longer this sender's) and is not retried.
+ */
+const recordRetryDelaysMs = [500, 1_000, 2_000];
 
 /** What the answer tells the day's quota: a `quota_exhausted` failure says it is spent; other answers may carry a reading. */
 function quotaReportOf(outcome: SendOutcome | null): SendReport {

@@ -43,12 +43,13 @@ export function oaTokensOf(base: Base) {
 
 /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
 export function sendQuotaOf(base: Base) {
-  return shared(base, "sendQuotaOf", ({ config, documentClient, clock }) =>
+  return shared(base, "sendQuotaOf", ({ config, documentClient, clock, log }) =>
     dailySendQuota({
       store: new DynamoDbSendQuotaStore(documentClient, config.tableName),
       clock,
       announcementReservePercent: config.zalo.announcementQuotaReservePercent,
       storeReadMs: 60_000,
+      log,
     }));
 }
 
