@@ -159,4 +159,20 @@ describe("a sender that fails without dying", () => {
     expect(await deliver("item-1")).toBe("sent");
     expect(finished).toEqual(["sent"]);
   });
+
+  it("postpones a message Zalo refused for now (its quota spent) when writing the postponement timed out once", async () => {
+    const { outbox } = recordingOutbox();
+    const postponed: string[] = [];
+    const postponeFailsOnce = Object.assign(outbox, {
+      postpone: async (_id: string, _owner: string, _attempts: number, _notBefore: Date, reason: string) => {
+        postponed.push(reason);
+        if (postponed.length === 1) throw new Error("DynamoDB timed out");
+        return true;
+      },
+    });
+    const messenger = { sendZns: async () => ({ ok: false, failure: "quota_exhausted", code: -211, message: "quota", quota: null }) };
+    const deliver = deliverNotificationUseCase(depsWith(postponeFailsOnce, { messenger: messenger as unknown as DeliverNotificationDeps["messenger"] }));
+    expect(await deliver("item-1")).toBe("postponed");
+    expect(postponed).toEqual(["daily_quota_exhausted", "daily_quota_exhausted"]);
+  });
 });

@@ -239,14 +239,14 @@ class Delivery {
   private async waitForTomorrow(why: keyof typeof quotaWaitReasons): Promise<"postponed"> {
     const now = this.deps.clock.now();
     const notBefore = new Date(nextVietnamMidnight(now).getTime() + Math.floor(this.deps.random() * this.deps.quotaWaitJitterMs));
-    await this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, quotaWaitReasons[why]);
+    await this.whileLeaseHeld(() => this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, quotaWaitReasons[why]));
     const about = this.item.notification;
     if (about.kind === "announcement") await this.deps.pauseAnnouncement(about.announcementId, nextVietnamMidnight(now));
     return "postponed";
   }
 
   private async postpone(notBefore: Date, reason: string): Promise<"postponed"> {
-    await this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, reason);
+    await this.whileLeaseHeld(() => this.deps.outbox.postpone(this.item.id, this.owner, this.attempts, notBefore, reason));
     return "postponed";
   }
 
@@ -265,8 +265,9 @@ class Delivery {
   }
 
   /**
-   * Once Zalo has answered, its answer is known only to this sender: a write that records it and fails (DynamoDB
-   * timed out) is tried again while the lease lasts, instead of leaving a sent message in doubt. A write whose
+   * Once Zalo has answered, its answer is known only to this sender: a write that records it (the final state, or a
+   * postponement after a refusal) and fails (DynamoDB timed out) is tried again while the lease lasts, instead of
+   * leaving the item in doubt. A write whose
    * condition fails answers false and is not retried. Before any call, one try: the item is given back on failure.
    */
   private async whileLeaseHeld<T>(write: () => Promise<T>): Promise<T> {
