@@ -39,10 +39,10 @@ handler(JSON.parse(readFileSync(process.argv[2], "utf8")), context).then(
 );
 `;
 
-async function invoke(name: FunctionName, event: unknown): Promise<unknown> {
+async function invoke(name: FunctionName, event: unknown, settings: Record<string, string> = {}): Promise<unknown> {
   const eventFile = join(work, `${name}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
-  const env = { PATH: process.env.PATH ?? "", ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR" };
+  const env = { PATH: process.env.PATH ?? "", ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
   const { stdout } = await promisify(execFile)(process.execPath, ["-e", invokeScript, join(work, name, "index.js"), eventFile], { env, encoding: "utf8" });
   return (JSON.parse(stdout) as { result: unknown }).result;
 }
@@ -91,6 +91,16 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
     expect(await invoke("notify", { Records: [record] })).toEqual({ batchItemFailures: [] });
     const messages = (await (await fetch(`${stack.emulator.url}/_emulator/messages`)).json()) as { messages: Array<{ recipient: string }> };
     expect(messages.messages.map((message) => message.recipient)).toEqual(["84912345678"]);
+  });
+
+  it("admin draws the receipt QR of the dossier ingest wrote, as a PNG, for the province's first admin", async () => {
+    const admin = await stack.createZaloUser("Lê Minh Quân", "0900000001");
+    const qr = await invoke("admin", routeRequest("GET /v1/admin/receipts/{code}/qr", { pathParameters: { code }, query: "format=png", token: admin.accessToken }), {
+      FIRST_ADMIN_ZALO_APP_USER_ID: admin.zaloAppUserId,
+    });
+    expect(qr).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: expect.objectContaining({ "content-type": "image/png" }) });
+    const png = Buffer.from(String((qr as { body: string }).body), "base64");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   it("admin, webhook and ingest refuse a caller without the right credentials in the JSON envelope", async () => {
