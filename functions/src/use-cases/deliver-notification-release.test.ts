@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newCitizenProfile } from "../domain/citizen.js";
 import type { OutboxItem } from "../domain/outbox.js";
 import type { OutboxRepository } from "../ports/outbox-repository.js";
 import { dailySendQuota } from "./daily-send-quota.js";
@@ -174,5 +175,40 @@ describe("a sender that fails without dying", () => {
     const deliver = deliverNotificationUseCase(depsWith(postponeFailsOnce, { messenger: messenger as unknown as DeliverNotificationDeps["messenger"] }));
     expect(await deliver("item-1")).toBe("postponed");
     expect(postponed).toEqual(["daily_quota_exhausted", "daily_quota_exhausted"]);
+  });
+
+  it("falls back to the phone when the OA says the citizen left it, though recording that timed out once", async () => {
+    const { outbox } = recordingOutbox();
+    const finished: string[] = [];
+    const recording = Object.assign(outbox, {
+      finish: async (_id: string, _owner: string, _attempts: number, result: { state: string; channel: string | null }) => {
+        finished.push(`${result.state} by ${String(result.channel)}`);
+        return true;
+      },
+    });
+    const follower = { ...newCitizenProfile("app-1", now.toISOString()), zaloOaUserId: "oa-1", isFollower: true, verifiedPhone: "84912345678" };
+    const followStates: boolean[] = [];
+    const citizens = {
+      get: async () => null,
+      findByVerifiedPhone: async () => [follower],
+      recordFollowState: async (state: { isFollower: boolean }) => {
+        followStates.push(state.isFollower);
+        if (followStates.length === 1) throw new Error("DynamoDB timed out");
+      },
+    };
+    const messenger = {
+      sendOaTemplate: async () => ({ ok: false, failure: "not_a_follower", code: -213, message: "not a follower", quota: null }),
+      sendZns: async () => ({ ok: true, messageId: "m-2", quota: null }),
+    };
+    const deliver = deliverNotificationUseCase(
+      depsWith(recording, {
+        citizens: citizens as unknown as DeliverNotificationDeps["citizens"],
+        messenger: messenger as unknown as DeliverNotificationDeps["messenger"],
+        templates: { oa: { dossier_update: "oa-1" }, zns: { dossier_update: "zns-1" } },
+      }),
+    );
+    expect(await deliver("item-1")).toBe("sent");
+    expect(followStates).toEqual([false, false]);
+    expect(finished).toEqual(["sent by zns"]);
   });
 });

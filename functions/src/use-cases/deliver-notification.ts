@@ -251,13 +251,10 @@ class Delivery {
   }
 
   private async recordUnfollowed(follower: CitizenProfile): Promise<void> {
-    if (!follower.zaloOaUserId) return;
-    await this.deps.citizens.recordFollowState({
-      zaloAppUserId: follower.zaloAppUserId,
-      zaloOaUserId: follower.zaloOaUserId,
-      isFollower: false,
-      at: this.deps.clock.now().toISOString(),
-    });
+    const { zaloAppUserId, zaloOaUserId } = follower;
+    if (!zaloOaUserId) return;
+    const at = this.deps.clock.now().toISOString();
+    await this.whileLeaseHeld(() => this.deps.citizens.recordFollowState({ zaloAppUserId, zaloOaUserId, isFollower: false, at }));
   }
 
   private finishOn(route: Route, state: "failed" | "undeliverable", reason: string): Promise<DeliveryResult> {
@@ -265,8 +262,8 @@ class Delivery {
   }
 
   /**
-   * Once Zalo has answered, its answer is known only to this sender: a write that records it (the final state, or a
-   * postponement after a refusal) and fails (DynamoDB timed out) is tried again while the lease lasts, instead of
+   * Once Zalo has answered, its answer is known only to this sender: a write that records it (the final state, a
+   * postponement after a refusal, a citizen who no longer follows the OA) and fails (DynamoDB timed out) is tried again while the lease lasts, instead of
    * leaving the item in doubt. A write whose
    * condition fails answers false and is not retried. Before any call, one try: the item is given back on failure.
    */
