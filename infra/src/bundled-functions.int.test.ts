@@ -42,7 +42,9 @@ handler(JSON.parse(readFileSync(process.argv[2], "utf8")), context).then(
 async function invoke(name: FunctionName, event: unknown, settings: Record<string, string> = {}): Promise<unknown> {
   const eventFile = join(work, `${name}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
-  const env = { PATH: process.env.PATH ?? "", ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
+  // This process's environment goes along (under scripts/test-at.sh, the moved clock), then the function's settings.
+  const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
+  const env = { ...inherited, ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
   const { stdout } = await promisify(execFile)(process.execPath, ["-e", invokeScript, join(work, name, "index.js"), eventFile], { env, encoding: "utf8" });
   return (JSON.parse(stdout) as { result: unknown }).result;
 }
