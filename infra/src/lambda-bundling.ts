@@ -26,10 +26,11 @@ export const lambdaBundling = {
   // instead of wrapping each CommonJS module and copying every export of a client at each import site (the bare
   // handler's init went from about 190 ms to 120 ms of CPU, the api function's from 240 ms to 190 ms).
   mainFields: ["module", "main"],
-  // Readable code and no source maps: a stack trace names the bundle's line, where esbuild's `// functions/src/…`
-  // comment above the code names the source file. Reading a map at each cold start (`--enable-source-maps`) cost
-  // more (about 25 ms of the api function's init) than compiling the unminified code.
-  minify: false,
+  // Whitespace and syntax minified, names kept, no source maps: a stack trace names our functions and classes as
+  // written (`deliverNotificationUseCase`, `Delivery.attempt`). Reading a map at each cold start
+  // (`--enable-source-maps`) cost about 25 ms of the api function's CPU; unminified code costs about 8–11 ms more to
+  // compile than this, and renaming identifiers saves almost nothing more.
+  minify: { whitespace: true, syntax: true, identifiers: false },
   sourceMap: false,
   // Bundle the AWS SDK too: the version the lock file pins and the tests ran, not the runtime's.
   externalModules: [] as string[],
@@ -44,7 +45,9 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     target: lambdaBundling.target,
     format: lambdaBundling.format,
     mainFields: [...lambdaBundling.mainFields],
-    minify: lambdaBundling.minify,
+    minifyWhitespace: lambdaBundling.minify.whitespace,
+    minifySyntax: lambdaBundling.minify.syntax,
+    minifyIdentifiers: lambdaBundling.minify.identifiers,
     sourcemap: lambdaBundling.sourceMap,
     external: [...lambdaBundling.externalModules],
     outfile,

@@ -92,7 +92,13 @@ export class HouseFunction extends NodejsFunction {
         format: lambdaBundling.format === "cjs" ? OutputFormat.CJS : OutputFormat.ESM,
         target: lambdaBundling.target,
         mainFields: [...lambdaBundling.mainFields],
-        minify: lambdaBundling.minify,
+        // esbuild's `--minify` is all three kinds; the house keeps names (lambda-bundling.ts).
+        minify: false,
+        esbuildArgs: {
+          ...(lambdaBundling.minify.whitespace ? { "--minify-whitespace": true } : {}),
+          ...(lambdaBundling.minify.syntax ? { "--minify-syntax": true } : {}),
+          ...(lambdaBundling.minify.identifiers ? { "--minify-identifiers": true } : {}),
+        },
         sourceMap: lambdaBundling.sourceMap,
         externalModules: [...lambdaBundling.externalModules],
         forceDockerBundling: false,
