@@ -15,16 +15,19 @@ const finished = new Set(["sent", "failed", "undeliverable"]);
  * dossier is final: nothing more is queued for it.
  */
 export async function waitForDossierOutboxToSettle(client: DynamoDBDocumentClient, tableName: string, code: string, atLeast = 1) {
-  const read = async () => {
-    const result = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexNames.gsi2,
-        KeyConditionExpression: "GSI2PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.outboxByDossierPartition(code) },
-      }),
-    );
-    return (result.Items ?? []).map((item) => outboxStateSchema.parse(item));
-  };
+  const read = async () => (await dossierOutboxItems(client, tableName, code)).map((item) => outboxStateSchema.parse(item));
   return eventually(read, (items) => items.length >= atLeast && items.every((item) => finished.has(item.state)), 20_000);
+}
+
+/** Every outbox item the table holds for the dossier, as stored (GSI2, by dossier). */
+export async function dossierOutboxItems(client: DynamoDBDocumentClient, tableName: string, code: string): Promise<Array<Record<string, unknown>>> {
+  const result = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: indexNames.gsi2,
+      KeyConditionExpression: "GSI2PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.outboxByDossierPartition(code) },
+    }),
+  );
+  return result.Items ?? [];
 }

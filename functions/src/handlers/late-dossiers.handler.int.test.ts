@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointStaff, firstIngestEvent, signedIngestRequest } from "../../test/builders.js";
+import { dossierOutboxItems } from "../../test/dossier-outbox.js";
 import { eventually, waitForMessagesToSettle } from "../../test/eventually.js";
 import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { waitForOutboxAtRest } from "../../test/outbox-at-rest.js";
@@ -11,7 +12,6 @@ import { keys } from "../adapters/dynamodb/keys.js";
 import { composeDependencies } from "../composition/compose.js";
 import { httpHandlersFrom, type HttpHandler } from "../composition/http-handlers.js";
 import { lateDossiersHandlerFrom, notifyHandlerFrom } from "../composition/stream-handlers.js";
-import { indexNames } from "../adapters/dynamodb/table-definition.js";
 
 const agency = "000.00.30.H27";
 const otherAgency = "000.00.31.H27";
@@ -69,17 +69,7 @@ async function overdueMessages(): Promise<EmulatorMessage[]> {
   return messages.filter((message) => message.templateData?.tieu_de === "Hồ sơ của bạn đã quá hạn trả kết quả");
 }
 
-async function outboxStates(dossierCode: string): Promise<Array<Record<string, unknown>>> {
-  const result = await stack.table.documentClient.send(
-    new QueryCommand({
-      TableName: stack.config.tableName,
-      IndexName: indexNames.gsi2,
-      KeyConditionExpression: "GSI2PK = :pk",
-      ExpressionAttributeValues: { ":pk": `OUTBOX_DOSSIER#${dossierCode}` },
-    }),
-  );
-  return result.Items ?? [];
-}
+const outboxStates = (dossierCode: string) => dossierOutboxItems(stack.table.documentClient, stack.config.tableName, dossierCode);
 
 
 async function storedDossier(dossierCode: string) {
