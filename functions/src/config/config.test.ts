@@ -29,10 +29,19 @@ it("stops with a message naming every bad setting", () => {
   expect(() => loadConfig({ ...valid, INGEST_SECRETS: "a-secret-0000000000001,b-secret-000000000002,c-secret-0000000000003" })).toThrow(/INGEST_SECRETS/);
 });
 
-it("says in words what is wrong with each setting (zod's English messages, set when configuration loads)", () => {
-  expect(() => loadConfig({ ...valid, TABLE_NAME: "ab" })).toThrow("TABLE_NAME: Too small: expected string to have >=3 characters");
-  expect(() => loadConfig({ ...valid, NOTIFY_CONCURRENCY: "0" })).toThrow("NOTIFY_CONCURRENCY: Too small: expected number to be >0");
-  expect(() => loadConfig({ ...valid, LOG_LEVEL: "LOUD" })).toThrow(/LOG_LEVEL: Invalid option: expected one of "DEBUG"\|"INFO"/);
+it("says in words what is wrong with each setting, every bad one in one message", () => {
+  expect(() => loadConfig({ ...valid, TABLE_NAME: "ab" })).toThrow("Invalid configuration: TABLE_NAME: must be at least 3 characters");
+  expect(() => loadConfig({ ...valid, NOTIFY_CONCURRENCY: "0" })).toThrow('NOTIFY_CONCURRENCY: must be a whole number, at least 1, not "0"');
+  expect(() => loadConfig({ ...valid, LOG_LEVEL: "LOUD" })).toThrow('LOG_LEVEL: must be one of "DEBUG"|"INFO"|"WARN"|"ERROR"|"SILENT", not "LOUD"');
+  expect(() => loadConfig({ ...valid, MINI_APP_ID: undefined, ZALO_OA_BASE_URL: "openapi.zalo.me", HOLIDAYS: "2026-09-02,2026-02-29" })).toThrow(
+    "Invalid configuration: MINI_APP_ID: is required; ZALO_OA_BASE_URL: must be an absolute URL such as https://example.org, " +
+      'not "openapi.zalo.me"; HOLIDAYS: item 2 must be a day written YYYY-MM-DD, not "2026-02-29"',
+  );
+});
+
+it("refuses a blank number instead of reading it as 0", () => {
+  expect(() => loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "" })).toThrow(/NOTIFY_INLINE_RETRY_MAX_MS: must be a whole number, at least 0/);
+  expect(loadConfig({ ...valid, NOTIFY_INLINE_RETRY_MAX_MS: "0" }).notify.inlineRetryMaxMs).toBe(0);
 });
 
 it("reads the Zalo send settings with the real hosts as defaults and template ids by name", () => {

@@ -1,67 +1,85 @@
-import * as z from "zod/mini";
 import { parseStatusOverrides, syncUsernamePattern, type SyncCredential } from "../domain/sync-credential.js";
-import { parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
+import { defaultQuietHours, parseQuietHours, type QuietHours } from "../domain/quiet-hours.js";
 import { vietnamPublicHolidays } from "../domain/vietnam-holidays.js";
+import type { ConfigEnvName } from "./config-env-names.js";
 import type { LambdaFunctionName } from "./function-names.js";
 import { functionSecrets, secretConfigNames, type SecretConfigName } from "./function-secrets.js";
+import {
+  commaList,
+  flag,
+  isoDate,
+  listOf,
+  oneOf,
+  optional,
+  positiveNumberUpTo,
+  readSettings,
+  required,
+  text,
+  url,
+  wholeNumber,
+  withDefault,
+  type Setting,
+  type TextReader,
+} from "./settings.js";
 import { useEnglishValidationMessages } from "./validation-messages.js";
 
-
-const positiveInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+const secret = text(16);
+const positiveInt = (fallback: number) => withDefault(fallback, wholeNumber(1));
 /** A whole number in [min, max], with a default. */
-const intIn = (min: number, max: number, fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
-const nonNegativeInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.nonnegative()), fallback);
-const secret = z.string().check(z.minLength(16, "must be at least 16 characters"));
-const nonEmpty = () => z.string().check(z.minLength(1));
-const urlOr = (fallback: string) => z._default(z.url(), fallback);
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z._default(z.enum(values), fallback);
-/** A text setting turned into its value by `read`, which reports what is wrong with it. */
-const parsedText = <T>(fallback: string, read: (value: string, problem: (message: string) => void) => T) =>
-  z.pipe(
-    z._default(z.string(), fallback),
-    z.transform((value: string, ctx) => read(value, (message) => ctx.issues.push({ code: "custom", message, input: value }))),
-  );
-const commaList = (value: string) => value.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+const intIn = (min: number, max: number, fallback: number) => withDefault(fallback, wholeNumber(min, max));
+const nonNegativeInt = (fallback: number) => withDefault(fallback, wholeNumber(0));
+const urlOr = (fallback: string) => withDefault(fallback, url);
+const oneOfOr = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => withDefault(fallback, oneOf(values));
 const templateNames = ["dossier_update", "announcement", "feedback_reply"] as const;
+type TemplateIds = Partial<Record<(typeof templateNames)[number], string>>;
 /** `name=id,name=id`, e.g. `dossier_update=231456,announcement=231457`; a name left out is not sent on that channel. */
-const templateIds = parsedText("", (value, problem) => {
-  const ids: Partial<Record<(typeof templateNames)[number], string>> = {};
+const templateIds: TextReader<TemplateIds> = (value) => {
+  const ids: TemplateIds = {};
   for (const pair of commaList(value)) {
     const [name, id] = pair.split("=").map((part) => part.trim());
-    if (!name || !id || !(templateNames as readonly string[]).includes(name) || !/^\d+$/.test(id)) {
-      problem(`"${pair}" is not <${templateNames.join("|")}>=<numeric id>`);
-      continue;
+    if (!name || !id || !(templateNames as readonly string[]).includes(name) || !/^\d+$/u.test(id)) {
+      return { problem: `"${pair}" is not <${templateNames.join("|")}>=<numeric id>` };
     }
     ids[name as (typeof templateNames)[number]] = id;
   }
-  return ids;
-});
-const flag = (fallback: "true" | "false") => z.pipe(oneOf(["true", "false"], fallback), z.transform((v: "true" | "false") => v === "true"));
+  return { value: ids };
+};
+const quietHours: TextReader<QuietHours> = (value) => {
+  const window = parseQuietHours(value);
+  return window ? { value: window } : { problem: `"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)` };
+};
+const statusOverrides: TextReader<NonNullable<ReturnType<typeof parseStatusOverrides>>> = (value) => {
+  const parsed = parseStatusOverrides(value);
+  return parsed ? { value: parsed } : { problem: "expected <code>=<national status 1–10>,…" };
+};
+const refreshWindowSeconds: TextReader<number> = (value) => {
+  const reading = wholeNumber(-Infinity)(value);
+  if ("problem" in reading) return { problem: "must be a whole number of seconds" };
+  if (reading.value < 60) return { problem: "must be at least 60 seconds" };
+  if (reading.value > 86_400) return { problem: "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)" };
+  return reading;
+};
 
 /**
- * Exported so the CDK app can tell required names from optional ones at synth time. Built with zod's mini API:
- * it is built and parsed once per cold start, where the full API's import and schema construction cost more than
- * the whole parse.
+ * Every setting, by its env name (config-env-names.ts), with its default. The CDK app reads which ones are
+ * required at synth time.
  */
-export const envSchema = z.object({
-  TABLE_NAME: z.string().check(z.minLength(3)),
-  AWS_REGION: z._default(nonEmpty(), "ap-southeast-1"),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
+export const configSettings = {
+  TABLE_NAME: required(text(3)),
+  AWS_REGION: withDefault("ap-southeast-1", text()),
+  DYNAMODB_ENDPOINT: optional(url),
   /** Comma-separated; two are valid at once while a secret is rotated. */
-  INGEST_SECRETS: z.pipe(
-    z.pipe(z.string(), z.transform(commaList)),
-    z.array(secret).check(z.minLength(1), z.maxLength(2)),
-  ),
-  RECEIPT_KEY: secret,
-  PHONE_HMAC_KEY: secret,
-  MINI_APP_ID: nonEmpty(),
-  ZALO_APP_ID: nonEmpty(),
-  ZALO_APP_SECRET: nonEmpty(),
+  INGEST_SECRETS: required(listOf(secret, { min: 1, max: 2 })),
+  RECEIPT_KEY: required(secret),
+  PHONE_HMAC_KEY: required(secret),
+  MINI_APP_ID: required(text()),
+  ZALO_APP_ID: required(text()),
+  ZALO_APP_SECRET: required(text()),
   ZALO_GRAPH_BASE_URL: urlOr("https://graph.zalo.me"),
   // Whether /v2.0/me needs `appsecret_proof` is UNCONFIRMED (reference/zalo-platform.md §4.4): a setting, on by default.
-  ZALO_SEND_APPSECRET_PROOF: flag("true"),
+  ZALO_SEND_APPSECRET_PROOF: withDefault(true, flag),
   /** The province's first admin (a Zalo app-scoped user id); they add the other staff. */
-  FIRST_ADMIN_ZALO_APP_USER_ID: z.optional(z.string().check(z.regex(/^\d{1,32}$/u))),
+  FIRST_ADMIN_ZALO_APP_USER_ID: optional(text(1, { regex: /^\d{1,32}$/u, description: "a Zalo user id of 1–32 digits" })),
   TOKEN_CACHE_SECONDS: positiveInt(300),
   // Per DynamoDB attempt, and attempts: kept well inside the 10 s timeout of the HTTP functions.
   DYNAMODB_REQUEST_TIMEOUT_MS: intIn(100, 5000, 2000),
@@ -71,7 +89,7 @@ export const envSchema = z.object({
   // Ingested events dated further ahead of our clock are refused (a 2099 event would freeze a dossier).
   INGEST_MAX_FUTURE_SKEW_SECONDS: intIn(0, 86_400, 300),
   /** Lines below this level are not written (Powertools Logger); SILENT writes none (the tests). */
-  LOG_LEVEL: oneOf(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"], "INFO"),
+  LOG_LEVEL: oneOfOr(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"], "INFO"),
   // Signed webhook events older than this are refused (a captured event cannot be replayed later).
   ZALO_WEBHOOK_MAX_AGE_SECONDS: intIn(60, 7 * 86_400, 86_400),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt(30),
@@ -82,26 +100,26 @@ export const envSchema = z.object({
   // New questions and messages of one citizen (a desk officer reads each one).
   RATE_LIMIT_FEEDBACK_PER_MINUTE: positiveInt(5),
   RATE_LIMIT_FEEDBACK_PER_HOUR: positiveInt(20),
-  ZALO_OA_ID: nonEmpty(),
-  ZALO_OA_SECRET_KEY: nonEmpty(),
+  ZALO_OA_ID: required(text()),
+  ZALO_OA_SECRET_KEY: required(text()),
   ZALO_OA_BASE_URL: urlOr("https://openapi.zalo.me"),
   ZALO_ZNS_BASE_URL: urlOr("https://business.openapi.zalo.me"),
   ZALO_OAUTH_BASE_URL: urlOr("https://oauth.zaloapp.com"),
-  ZALO_OA_INITIAL_REFRESH_TOKEN: z.optional(nonEmpty()),
+  ZALO_OA_INITIAL_REFRESH_TOKEN: optional(text()),
   /** One approved ZBS template per message kind, sent by UID or by phone (2026); the two below override it per channel. */
-  ZALO_TEMPLATE_IDS: templateIds,
-  ZALO_OA_TEMPLATE_IDS: templateIds,
-  ZALO_ZNS_TEMPLATE_IDS: templateIds,
+  ZALO_TEMPLATE_IDS: withDefault({}, templateIds),
+  ZALO_OA_TEMPLATE_IDS: withDefault({}, templateIds),
+  ZALO_ZNS_TEMPLATE_IDS: withDefault({}, templateIds),
   /** Where the follower's id goes in a template message by UID: still open (reference §9). */
-  ZALO_UID_TEMPLATE_BODY: oneOf(["user_id", "recipient"], "user_id"),
+  ZALO_UID_TEMPLATE_BODY: oneOfOr(["user_id", "recipient"], "user_id"),
   /** Share of the daily quota kept for dossier messages: an announcement's fan-out pauses at it until the next day. */
   ZALO_ANNOUNCEMENT_QUOTA_RESERVE_PERCENT: intIn(0, 90, 30),
   /** Messages waiting for the next day's quota are spread over this long after Vietnam midnight. */
   ZALO_QUOTA_WAIT_JITTER_SECONDS: intIn(0, 3600, 900),
-  ZALO_ZNS_DEVELOPMENT_MODE: flag("false"),
+  ZALO_ZNS_DEVELOPMENT_MODE: withDefault(false, flag),
   // The webhook MAC reading settled by the 2026 evidence (reference §9): app_id + OA secret key; the others stay selectable.
-  ZALO_WEBHOOK_MAC_FIRST_TERM: oneOf(["app_id", "oa_id", "either"], "app_id"),
-  ZALO_WEBHOOK_MAC_KEY: oneOf(["oa_secret_key", "app_secret", "either"], "oa_secret_key"),
+  ZALO_WEBHOOK_MAC_FIRST_TERM: oneOfOr(["app_id", "oa_id", "either"], "app_id"),
+  ZALO_WEBHOOK_MAC_KEY: oneOfOr(["oa_secret_key", "app_secret", "either"], "oa_secret_key"),
   ZALO_SEND_RATE_PER_SECOND: positiveInt(10),
   ZALO_SEND_TIMEOUT_MS: positiveInt(5000),
   NOTIFY_MAX_ATTEMPTS: positiveInt(5),
@@ -109,7 +127,7 @@ export const envSchema = z.object({
   NOTIFY_RETRY_MAX_MS: positiveInt(8000),
   NOTIFY_LEASE_SECONDS: positiveInt(120),
   NOTIFY_CONCURRENCY: positiveInt(8),
-  NOTIFY_DLQ_URL: z.optional(z.url()),
+  NOTIFY_DLQ_URL: optional(url),
   /** A retry backoff up to this long is slept inside the notify call; a longer one postpones the item (the waker sends it). */
   NOTIFY_INLINE_RETRY_MAX_MS: nonNegativeInt(2000),
   /** Sent messages leave the table (TTL) this many days after they were sent; 0 keeps them. Failed ones always stay. */
@@ -118,46 +136,29 @@ export const envSchema = z.object({
   NOTIFY_UNDELIVERABLE_RETENTION_DAYS: intIn(0, 3660, 30),
   /** Sent announcement messages leave the table this many days after they were sent (the tally keeps the count); 0 keeps them. */
   NOTIFY_SENT_ANNOUNCEMENT_RETENTION_DAYS: intIn(0, 3660, 7),
-  /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before this schema. */
-  SECRET_ARNS: z.optional(z.string()),
+  /** In AWS: which values to read from Secrets Manager at cold start (config/secret-env.ts); merged in before these are read. */
+  SECRET_ARNS: optional((value) => ({ value })),
   /** Comma-separated `YYYY-MM-DD` days off; replaces the built-in Vietnamese calendar when set. */
-  HOLIDAYS: z.optional(z.pipe(z.pipe(z.string(), z.transform(commaList)), z.array(z.iso.date()))),
+  HOLIDAYS: optional(listOf(isoDate)),
   PROCEDURE_CACHE_SECONDS: positiveInt(300),
   RATINGS_FEED_SETTLE_SECONDS: nonNegativeInt(5),
-  LATE_DOSSIER_NOTIFY: flag("true"),
+  LATE_DOSSIER_NOTIFY: withDefault(true, flag),
   LATE_DOSSIER_LOOKBACK_DAYS: intIn(1, 366, 31),
   /** Largest ratings CSV answered (bytes); under the 6 MB response limit of Lambda behind an HTTP API. */
   RATINGS_CSV_MAX_BYTES: intIn(1, 6_000_000, 5_000_000),
   /** When ZNS is not sent, Vietnam time (Zalo's night ban). */
-  ZALO_ZNS_QUIET_HOURS: parsedText("22:00-06:00", (value, problem) => {
-    const window = parseQuietHours(value);
-    if (!window) problem(`"${value}" is not HH:MM-HH:MM (Vietnam time, two different times, e.g. 22:00-06:00)`);
-    return window ?? { startMinute: 0, endMinute: 0 };
-  }),
+  ZALO_ZNS_QUIET_HOURS: withDefault(defaultQuietHours, quietHours),
   /** Refresh the OA access token this long before it expires (it lasts 25 h; the refresher runs hourly). */
-  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: z._default(
-    z.coerce
-      .number()
-      .check(
-        z.int(),
-        z.gte(60, "must be at least 60 seconds"),
-        z.lte(86_400, "must be at most 86400 seconds (the token lasts 25 h: a longer window would refresh on every call)"),
-      ),
-    3600,
-  ),
+  ZALO_OA_TOKEN_REFRESH_BEFORE_SECONDS: withDefault(3600, refreshWindowSeconds),
   /** The first credential of the national sync dialect (its password only as a scrypt hash); admins add others. */
-  DVCQG_SYNC_FIRST_USERNAME: z.optional(z.string().check(z.regex(syncUsernamePattern, "3–64 of A-Z a-z 0-9 . _ @ -"))),
-  DVCQG_SYNC_FIRST_PASSWORD_HASH: z.optional(
-    z.string().check(z.regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/u, "a scrypt$N$r$p$salt$key hash")),
+  DVCQG_SYNC_FIRST_USERNAME: optional(text(1, { regex: syncUsernamePattern, description: "3–64 of A-Z a-z 0-9 . _ @ -" })),
+  DVCQG_SYNC_FIRST_PASSWORD_HASH: optional(
+    text(1, { regex: /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/u, description: "a scrypt$N$r$p$salt$key hash" }),
   ),
-  DVCQG_SYNC_FIRST_UNITS: z.pipe(z._default(z.string(), ""), z.transform(commaList)),
-  DVCQG_SYNC_FIRST_STATUS_MAP: parsedText("", (value, problem) => {
-    const parsed = parseStatusOverrides(value);
-    if (!parsed) problem("expected <code>=<national status 1–10>,…");
-    return parsed ?? {};
-  }),
-  DVCQG_SYNC_SESSION_HOURS: z._default(z.coerce.number().check(z.positive(), z.lte(168)), 12),
-});
+  DVCQG_SYNC_FIRST_UNITS: withDefault([], (value) => ({ value: commaList(value) })),
+  DVCQG_SYNC_FIRST_STATUS_MAP: withDefault({}, statusOverrides),
+  DVCQG_SYNC_SESSION_HOURS: withDefault(12, positiveNumberUpTo(168)),
+} as const satisfies Record<ConfigEnvName, Setting<unknown>>;
 
 export interface Config {
   dvcqgSync: {
@@ -261,16 +262,10 @@ export function loadConfig(env: Partial<Record<string, string | undefined>>, sco
   useEnglishValidationMessages();
   const loaded: readonly SecretConfigName[] = scope.functionName ? functionSecrets[scope.functionName] : secretConfigNames;
   const absent = secretConfigNames.filter((name) => !loaded.includes(name));
-  const schema = absent.length > 0 ? z.partial(envSchema, Object.fromEntries(absent.map((name) => [name, true])) as Partial<Record<SecretConfigName, true>>) : envSchema;
-  const given = Object.fromEntries(Object.entries(env).filter(([name]) => !(absent as readonly string[]).includes(name)));
-  // Parsed once per process: compiling zod's fast path for an object of some 80 fields would cost more than it saves.
-  const parsed = schema.safeParse(given, { jitless: true });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
-  }
-  // Only the absent secrets may be undefined here, and each is replaced by a throwing getter below.
-  const e = parsed.data as z.output<typeof envSchema>;
+  const reading = readSettings(configSettings, env, new Set(absent));
+  if ("problems" in reading) throw new ConfigError(`Invalid configuration: ${reading.problems.join("; ")}`);
+  // Only the absent secrets are undefined here, and each is replaced by a throwing getter below.
+  const e = reading.values;
   const firstCredentialParts = [e.DVCQG_SYNC_FIRST_USERNAME, e.DVCQG_SYNC_FIRST_PASSWORD_HASH].filter((v) => v !== undefined).length;
   if (firstCredentialParts === 1) {
     throw new ConfigError("Invalid configuration: set both DVCQG_SYNC_FIRST_USERNAME and DVCQG_SYNC_FIRST_PASSWORD_HASH, or neither");

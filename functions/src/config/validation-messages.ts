@@ -5,8 +5,8 @@ let configured = false;
 
 /**
  * Validation messages in English for the whole process (zod's mini API carries no messages of its own): the API's
- * errors quote them to the province's developers ("TABLE_NAME: Too small: expected string to have >=3 characters").
- * Called once, when configuration is loaded, before anything is parsed.
+ * errors quote them to the province's developers ("occurredAt: Invalid input: expected string, received number").
+ * Called once, when configuration is loaded, before anything is parsed with zod.
  */
 export function useEnglishValidationMessages(): void {
   if (configured) return;

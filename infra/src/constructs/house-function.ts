@@ -4,7 +4,7 @@ import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
-import { envSchema } from "@motcua/functions/config/config";
+import { configSettings } from "@motcua/functions/config/config";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
@@ -52,10 +52,10 @@ export function checkFunctionEnvironment(envNames: readonly string[], secretName
   if (problems.length > 0) throw new Error(`function config does not match functions/src/config/config.ts: ${problems.join("; ")}`);
 }
 
-/** Names the config schema cannot do without (no default, not optional). */
+/** Names the configuration cannot do without (no default, not optional). */
 export function requiredConfigNames(): string[] {
-  return Object.entries(envSchema.shape)
-    .filter(([, schema]) => !schema.safeParse(undefined).success)
+  return Object.entries(configSettings)
+    .filter(([, setting]) => setting.required)
     .map(([name]) => name);
 }
 
