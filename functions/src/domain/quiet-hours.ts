@@ -17,7 +17,8 @@ export const defaultQuietHours: QuietHours = { startMinute: 22 * 60, endMinute: 
 
 /** `HH:MM-HH:MM` (24-hour, Vietnam time; a hyphen or an en dash), e.g. `22:00-06:00`; null when malformed or the two are equal. */
 export function parseQuietHours(text: string): QuietHours | null {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)$/u.exec(text.trim());
+  // The en dash escaped (\u2013): each Lambda bundle stays ASCII (infra's stack test says why).
+  const match = /^([01]\d|2[0-3]):([0-5]\d)\s*[-\u2013]\s*([01]\d|2[0-3]):([0-5]\d)$/u.exec(text.trim());
   if (!match) return null;
   const [, startHour, startMinute, endHour, endMinute] = match.map(Number) as [number, number, number, number, number];
   const window = { startMinute: startHour * 60 + startMinute, endMinute: endHour * 60 + endMinute };
