@@ -77,6 +77,35 @@ const importDirections = [
   },
 ];
 
+/** How the functions import zod: the mini API, as a namespace. */
+const zodImportRules = [
+  {
+    selector: "ImportDeclaration[source.value='zod/mini'][importKind!='type'] > ImportSpecifier",
+    message: 'import * as z from "zod/mini": esbuild then keeps only the parts a Lambda bundle uses',
+  },
+  {
+    selector: "ImportDeclaration[source.value='zod']",
+    message: 'zod\'s mini API in the functions (import * as z from "zod/mini"): the full API costs a Lambda ≈ 15 ms of cold start to import, and more to build each schema',
+  },
+];
+
+/**
+ * No zod schema built when a module loads: a module-level `const x = z.object(…)` (or `z.string().check(…)`,
+ * `z.iso.datetime()`, `{ field: z.optional(…) }`) runs in every cold start of every bundle that holds the module.
+ * config/ is left out: it parses the environment in every cold start, so its schema is built then either way.
+ */
+const moduleLevelDeclarators = ["Program > VariableDeclaration > VariableDeclarator", "Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator"];
+const callsOnZ = ["callee.object", "callee.object.object", "callee.object.callee.object", "callee.object.callee.object.object"];
+const eagerZodSchemaMessage =
+  "a module-level zod schema is built at every cold start of each Lambda that bundles it: wrap it in z.lazy(() => …) (and building blocks in small functions), so it is built on the first parse";
+const eagerZodSchemaRules = moduleLevelDeclarators.flatMap((declarator) => [
+  ...callsOnZ.map((path) => ({
+    selector: `${declarator} > CallExpression.init[${path}.name="z"]:not([callee.property.name="lazy"])`,
+    message: eagerZodSchemaMessage,
+  })),
+  { selector: `${declarator} > ObjectExpression.init > Property > CallExpression.value[callee.object.name="z"]`, message: eagerZodSchemaMessage },
+]);
+
 export default tseslint.config(
   {
     ignores: ["**/node_modules/**", "**/dist/**", "**/www/**", "**/cdk.out/**", ".motcua/**", "e2e/artifacts/**"],
@@ -95,19 +124,13 @@ export default tseslint.config(
   },
   {
     files: ["functions/src/**/*.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "ImportDeclaration[source.value='zod/mini'][importKind!='type'] > ImportSpecifier",
-          message: 'import * as z from "zod/mini": esbuild then keeps only the parts a Lambda bundle uses',
-        },
-        {
-          selector: "ImportDeclaration[source.value='zod']",
-          message: 'zod\'s mini API in the functions (import * as z from "zod/mini"): the full API costs a Lambda ≈ 15 ms of cold start to import, and more to build each schema',
-        },
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", ...zodImportRules] },
+  },
+  {
+    // Replaces the entry above for these files (flat config), so it repeats the import rules.
+    files: ["functions/src/**/*.ts"],
+    ignores: ["functions/src/**/*.test.ts", "functions/src/config/**"],
+    rules: { "no-restricted-syntax": ["error", ...zodImportRules, ...eagerZodSchemaRules] },
   },
   {
     files: ["miniapp/**/*.{ts,tsx}"],

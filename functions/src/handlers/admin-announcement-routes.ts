@@ -14,14 +14,14 @@ type Route = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIG
 /** Announcements listed on the staff page (newest first). */
 const listLimit = 20;
 
-const announcementBody = z.strictObject({
+const announcementBody = z.lazy(() => z.strictObject({
   kind: z.enum(announcementKinds),
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(announcementLimits.titleLength)),
   body: z.string().check(z.trim(), z.minLength(1), z.maxLength(announcementLimits.bodyLength)),
   link: z._default(z.nullable(z.url({ protocol: /^https$/u, message: "link must be an https URL" }).check(z.maxLength(announcementLimits.linkLength))), null),
-});
+}));
 
-const announcementId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/u));
+const announcementId = z.lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/u)));
 
 /** `POST|GET /v1/admin/announcements[/{id}]`: admins publish announcements and watch their fan-out. */
 export function adminAnnouncementRoutes(announcements: AdminAnnouncements): Record<string, Route> {

@@ -39,9 +39,9 @@ const posterAgencyNameLength = 200;
 
 type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const zaloAppUserId = z.string().check(z.regex(/^\d{1,32}$/u, "a Zalo user id is digits"));
+const zaloAppUserId = z.lazy(() => z.string().check(z.regex(/^\d{1,32}$/u, "a Zalo user id is digits")));
 
-const staffBody = z.object({
+const staffBody = z.lazy(() => z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.nameLength)),
   role: z.enum(["officer", "admin"]),
   agencyCodes: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))).check(z.maxLength(staffLimits.agencies)), []),
@@ -51,13 +51,13 @@ const staffBody = z.object({
     message: "agencyCodes must name at least one agency unless allAgencies is true",
     path: ["agencyCodes"],
   }),
-);
+));
 
-const lateDossiersQuery = z.strictObject({
+const lateDossiersQuery = z.lazy(() => z.strictObject({
   agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(lateDossierListLimits.maxPageSize)), lateDossierListLimits.defaultPageSize),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-});
+}));
 
 /** The staff routes: a staff record for the caller's Zalo user, then the role and the agencies in scope. */
 export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {

@@ -51,17 +51,17 @@ export const citizenInputLimits = {
   cursorMaxLength: 200,
 } as const;
 
-const subscriptionBody = z.strictObject({ subscribed: z.boolean() });
+const subscriptionBody = z.lazy(() => z.strictObject({ subscribed: z.boolean() }));
 /** Zalo's tokens are printable ASCII; anything else could not even go into the outgoing header. */
-const phoneBody = z.strictObject({
+const phoneBody = z.lazy(() => z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.phoneTokenMaxLength), z.regex(/^[\x21-\x7E]+$/u)),
-});
-const myDossiersQuery = z.strictObject({
+}));
+const myDossiersQuery = z.lazy(() => z.strictObject({
   limit: z.optional(
     z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(citizenInputLimits.dossiersPageMax))),
   ),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(citizenInputLimits.cursorMaxLength))),
-});
+}));
 
 /** Routes that need only the event and the verified user (ratings, feedback, catalogue). */
 function asCitizenRoutes(routes: Record<string, EventRoute>): Record<string, CitizenRoute> {

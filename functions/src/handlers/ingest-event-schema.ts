@@ -14,10 +14,10 @@ export const ingestLimits = {
   apologyReasonLength: 1000,
 } as const;
 
-const instant = z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value).toISOString()));
+const instant = () => z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value).toISOString()));
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-const readDossierCode = z.transform((value: string, ctx) => {
+const readDossierCode = () => z.transform((value: string, ctx) => {
   const parsed = parseDossierCode(value);
   if (!parsed.ok) {
     ctx.issues.push({ code: "custom", message: `invalid dossier code (${parsed.reason})`, input: value });
@@ -29,33 +29,33 @@ const readDossierCode = z.transform((value: string, ctx) => {
   }
   return parsed;
 });
-const dossierCode = z.pipe(z.string(), readDossierCode);
+const dossierCode = () => z.pipe(z.string(), readDossierCode());
 
-const dossierDetails = z.object({
+const dossierDetails = () => z.object({
   agencyCode: text(ingestLimits.codeLength),
   agencyName: text(ingestLimits.nameLength),
   procedureCode: text(ingestLimits.codeLength),
   procedureName: text(ingestLimits.nameLength),
   applicantName: text(ingestLimits.nameLength),
   applicantPhone: z.optional(z.string().check(z.maxLength(32))),
-  receivedAt: instant,
-  dueAt: instant,
+  receivedAt: instant(),
+  dueAt: instant(),
 }).check(z.refine((d) => d.dueAt >= d.receivedAt, { message: "dueAt is before receivedAt", path: ["dueAt"] }));
 
-export const ingestEventSchema = z.object({
+export const ingestEventSchema = z.lazy(() => z.object({
   eventId: z.string().check(z.minLength(1), z.maxLength(ingestLimits.eventIdLength), z.regex(/^[A-Za-z0-9._:-]+$/u, "letters, digits and . _ : - only")),
-  dossierCode,
+  dossierCode: dossierCode(),
   status: z.number().check(z.refine(isDossierStatus, "a national status code from 1 to 10")),
-  occurredAt: instant,
-  dossier: z.optional(dossierDetails),
+  occurredAt: instant(),
+  dossier: z.optional(dossierDetails()),
   note: z.optional(z.string().check(z.trim(), z.maxLength(ingestLimits.noteLength))),
   unitName: z.optional(text(ingestLimits.nameLength)),
-  apology: z.optional(z.object({ reason: text(ingestLimits.apologyReasonLength), newDueAt: instant })),
-});
+  apology: z.optional(z.object({ reason: text(ingestLimits.apologyReasonLength), newDueAt: instant() })),
+}));
 
-export const ingestBatchSchema = z.object({
+export const ingestBatchSchema = z.lazy(() => z.object({
   events: z.array(z.unknown()).check(z.minLength(1), z.maxLength(ingestLimits.eventsPerBatch)),
-});
+}));
 
 export type ParsedIngestEvent =
   | { ok: true; event: IncomingDossierEvent; warnings: string[] }

@@ -17,7 +17,7 @@ export interface IngestProceduresHandlerDeps {
 export const maxProceduresPerRequest = 100;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const procedureSchema = z.strictObject({
+const procedureSchema = () => z.strictObject({
   code: z.string().check(z.regex(/^[A-Za-z0-9.\-_]{1,64}$/u)),
   name: text(500),
   field: text(200),
@@ -27,7 +27,7 @@ const procedureSchema = z.strictObject({
   portalUrl: z.nullable(z.url({ protocol: /^https$/u }).check(z.maxLength(500))),
   abolished: z._default(z.boolean(), false),
 });
-const bodySchema = z.strictObject({ procedures: z.array(procedureSchema).check(z.minLength(1), z.maxLength(maxProceduresPerRequest)) });
+const bodySchema = z.lazy(() => z.strictObject({ procedures: z.array(procedureSchema()).check(z.minLength(1), z.maxLength(maxProceduresPerRequest)) }));
 
 /**
  * `PUT /v1/ingest/procedures`: the one-stop system creates or replaces procedures of the catalogue by code

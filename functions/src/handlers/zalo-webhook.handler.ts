@@ -20,17 +20,17 @@ export interface ZaloWebhookHandlerDeps {
   log: Logger;
 }
 
-const idString = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
-const webhookBody = z.object({
-  app_id: idString,
-  oa_id: z.optional(idString),
+const idString = () => z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const webhookBody = z.lazy(() => z.object({
+  app_id: idString(),
+  oa_id: z.optional(idString()),
   event_name: z.string().check(z.minLength(1), z.maxLength(100)),
-  timestamp: idString.check(z.refine((value) => /^\d{10,16}$/.test(value), "timestamp must be epoch milliseconds")),
-  user_id_by_app: z.optional(idString),
-  follower: z.optional(z.object({ id: idString })),
-  sender: z.optional(z.object({ id: idString })),
-  message: z.optional(z.object({ msg_id: z.optional(idString), text: z.optional(z.string().check(z.maxLength(4000))), tracking_id: z.optional(z.string().check(z.maxLength(48))) })),
-});
+  timestamp: idString().check(z.refine((value) => /^\d{10,16}$/.test(value), "timestamp must be epoch milliseconds")),
+  user_id_by_app: z.optional(idString()),
+  follower: z.optional(z.object({ id: idString() })),
+  sender: z.optional(z.object({ id: idString() })),
+  message: z.optional(z.object({ msg_id: z.optional(idString()), text: z.optional(z.string().check(z.maxLength(4000))), tracking_id: z.optional(z.string().check(z.maxLength(48))) })),
+}));
 
 const futureSkewMs = 5 * 60 * 1000;
 

@@ -31,9 +31,16 @@ export function decodeCursor<T>(cursor: string, position: z.ZodMiniType<T, strin
   return parsed.data;
 }
 
-/** A composite position written as JSON text (`encodeCursor(JSON.stringify(value))`), read back with `schema`. */
-export function jsonPosition<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T, string> {
-  const fromJson = z.transform((text: string, context): unknown => {
+/**
+ * A composite position written as JSON text (`encodeCursor(JSON.stringify(value))`), read back with the schema that
+ * `buildSchema` returns. Nothing is built until the first cursor is read, so a Lambda's cold start pays nothing for it.
+ */
+export function jsonPosition<T>(buildSchema: () => z.ZodMiniType<T>): z.ZodMiniType<T, string> {
+  return z.lazy(() => z.pipe(z.pipe(z.string(), jsonText()), buildSchema()));
+}
+
+function jsonText() {
+  return z.transform((text: string, context): unknown => {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -41,7 +48,6 @@ export function jsonPosition<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T, stri
       return z.NEVER;
     }
   });
-  return z.pipe(z.pipe(z.string(), fromJson), schema);
 }
 
 /** Runs a paged read; a cursor the lister refused becomes the result kind every paged route maps to one 400. */

@@ -30,7 +30,7 @@ interface RatingListPosition {
   after: string | null;
 }
 
-const ratingListPosition = jsonPosition(
+const ratingListPosition = jsonPosition(() =>
   z.tuple([z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u)), z.string().check(z.minLength(1), z.maxLength(staffLimits.agencyCodeLength)), z.nullable(z.string())]),
 );
 

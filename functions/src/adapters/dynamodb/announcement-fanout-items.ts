@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import { itemTypes } from "./keys.js";
 
-const instant = z.string().check(z.minLength(20));
+const instant = () => z.string().check(z.minLength(20));
 
 /** An announcement's fan-out job as stored: cursor, counts, state. */
-export const fanoutItemSchema = z.object({
+export const fanoutItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.announcementFanout),
   announcementId: z.string(),
   state: z.enum(["running", "done"]),
@@ -13,16 +13,16 @@ export const fanoutItemSchema = z.object({
   written: z.number().check(z.int(), z.nonnegative()),
   targeted: z.nullable(z.number().check(z.int(), z.nonnegative())),
   publishedBy: z.string(),
-  startedAt: instant,
-  updatedAt: instant,
-  finishedAt: z.nullable(instant),
-});
+  startedAt: instant(),
+  updatedAt: instant(),
+  finishedAt: z.nullable(instant()),
+}));
 
 /** Delivery counts of an announcement's messages, and the day the fan-out waits for. */
-export const tallyItemSchema = z.object({
+export const tallyItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.announcementTally),
   sent: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   failed: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   undeliverable: z._default(z.number().check(z.int(), z.nonnegative()), 0),
-  pausedUntil: z._default(z.nullable(instant), null),
-});
+  pausedUntil: z._default(z.nullable(instant()), null),
+}));

@@ -5,11 +5,11 @@ import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status
 import { outboxDossierCode, type OutboxNotification, type OutboxState } from "../../domain/outbox.js";
 import { itemTypes, keys } from "./keys.js";
 
-const status = z.pipe(z.number().check(z.refine(isDossierStatus, "not a national status code")), z.transform((s) => s as DossierStatus));
-const instant = z.string().check(z.minLength(20));
-const apology = z.object({ reason: z.string(), newDueAt: instant });
+const status = () => z.pipe(z.number().check(z.refine(isDossierStatus, "not a national status code")), z.transform((s) => s as DossierStatus));
+const instant = () => z.string().check(z.minLength(20));
+const apology = () => z.object({ reason: z.string(), newDueAt: instant() });
 
-export const dossierItemSchema = z.object({
+export const dossierItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.dossier),
   code: z.string(),
   codeKind: z.enum(["official", "other"]),
@@ -21,40 +21,40 @@ export const dossierItemSchema = z.object({
   // Attributes that are null are not stored (they cost bytes in the item and in each index copy); items written
   // before that kept them as explicit nulls, and both forms read the same.
   applicantPhone: z._default(z.nullable(z.string()), null),
-  receivedAt: instant,
-  dueAt: instant,
-  detailsAt: instant,
-  status,
-  statusAt: instant,
-  finishedAt: z._default(z.nullable(instant), null),
+  receivedAt: instant(),
+  dueAt: instant(),
+  detailsAt: instant(),
+  status: status(),
+  statusAt: instant(),
+  finishedAt: z._default(z.nullable(instant()), null),
   supplementRequests: z.number().check(z.int(), z.nonnegative()),
   supplementPausedMs: z.number().check(z.nonnegative()),
-  supplementPausedSince: z._default(z.nullable(instant), null),
-  latestApology: z._default(z.nullable(z.extend(apology, { occurredAt: instant })), null),
+  supplementPausedSince: z._default(z.nullable(instant()), null),
+  latestApology: z._default(z.nullable(z.extend(apology(), { occurredAt: instant() })), null),
   // Absent on dossiers written before rating invitations existed.
-  ratingInvitedAt: z._default(z.nullable(instant), null),
+  ratingInvitedAt: z._default(z.nullable(instant()), null),
   // Absent on dossiers written before late-dossier detection existed.
-  lateAt: z._default(z.nullable(instant), null),
+  lateAt: z._default(z.nullable(instant()), null),
   // Absent unless a sync sender reported a status code its map does not know.
-  sourceStatus: z._default(z.nullable(z.object({ code: z.string(), seenAt: instant })), null),
+  sourceStatus: z._default(z.nullable(z.object({ code: z.string(), seenAt: instant() })), null),
   eventCount: z.number().check(z.int(), z.positive()),
   version: z.number().check(z.int(), z.positive()),
-  createdAt: instant,
-  updatedAt: instant,
-});
+  createdAt: instant(),
+  updatedAt: instant(),
+}));
 
-export const dossierEventItemSchema = z.object({
+export const dossierEventItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.dossierEvent),
   eventId: z.string(),
-  status,
-  occurredAt: instant,
-  recordedAt: instant,
+  status: status(),
+  occurredAt: instant(),
+  recordedAt: instant(),
   note: z._default(z.nullable(z.string()), null),
   unitName: z._default(z.nullable(z.string()), null),
-  apology: z._default(z.nullable(apology), null),
+  apology: z._default(z.nullable(apology()), null),
   /** The ingested payload's fingerprint (the event item is the idempotency marker); absent on events written before. */
   payloadHash: z.optional(z.string()),
-});
+}));
 
 /** A record without its null attributes: a missing attribute reads as null (the schemas default it). */
 export function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {

@@ -4,12 +4,12 @@ import type { Agency, AgencyDirectory } from "../../ports/agency-directory.js";
 import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 
-const agencyItemSchema = z.object({
+const agencyItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.agency),
   code: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
   updatedAt: z.string(),
-});
+}));
 
 /**
  * `AGENCIES` / `<code>`: one item per agency (≈ 100 B; a province has a few hundred agencies, ≈ 4 RCU to read

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, jsonPosition } from "../../ports/page-curso
 import { itemTypes, keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
 
-const announcementItemSchema = z.object({
+const announcementItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.announcement),
   id: z.string(),
   kind: z.enum(announcementKinds),
@@ -14,10 +14,10 @@ const announcementItemSchema = z.object({
   body: z.string(),
   link: z.nullable(z.string()),
   publishedAt: z.string().check(z.minLength(20)),
-});
+}));
 
 /** The page cursor carries the last announcement's `{ publishedAt, id }` as JSON (the GSI1 sort key's parts). */
-const listPosition = jsonPosition(z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/u)) }));
+const listPosition = jsonPosition(() => z.strictObject({ publishedAt: z.iso.datetime(), id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/u)) }));
 
 function fromItem(item: Record<string, unknown>): Announcement {
   const { type: _type, ...announcement } = announcementItemSchema.parse(item);

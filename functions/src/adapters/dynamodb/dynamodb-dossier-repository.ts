@@ -21,7 +21,7 @@ import { transactionCancellation, transactItems, type NamedActions, type Transac
 import { indexNames } from "./table-definition.js";
 
 /** The separate idempotency marker of events applied before the event item kept the payload's hash (still read). */
-const ingestMarkerSchema = z.object({ payloadHash: z.string() });
+const ingestMarkerSchema = z.lazy(() => z.object({ payloadHash: z.string() }));
 
 export class DynamoDbDossierRepository implements DossierRepository {
   constructor(

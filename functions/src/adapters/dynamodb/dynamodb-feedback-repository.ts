@@ -13,11 +13,11 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
-const threadDeadlineSchema = z.object({
+const threadDeadlineSchema = z.lazy(() => z.object({
   replyDueAt: z.string().check(z.minLength(20)),
   agencyCode: z._default(z.nullable(z.string()), null),
   dossierCode: z.nullable(z.string()),
-});
+}));
 
 const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
 

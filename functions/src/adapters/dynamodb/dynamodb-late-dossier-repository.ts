@@ -20,7 +20,7 @@ import { transactionCancellation, transactItems, type NamedActions } from "./tra
 import { indexNames } from "./table-definition.js";
 
 const jobName = "late-dossiers";
-const jobMarkSchema = z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() });
+const jobMarkSchema = z.lazy(() => z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() }));
 
 export class DynamoDbLateDossierRepository implements LateDossierRepository {
   constructor(

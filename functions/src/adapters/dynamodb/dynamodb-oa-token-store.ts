@@ -4,13 +4,13 @@ import * as z from "zod/mini";
 import type { OaTokenPair, OaTokenStore, StoredOaToken } from "../../ports/oa-token-store.js";
 import { itemTypes, keys } from "./keys.js";
 
-const oaTokenItemSchema = z.object({
+const oaTokenItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.oaToken),
   accessToken: z.string(),
   refreshToken: z.string().check(z.minLength(1)),
   expiresAt: z.string(),
   refreshingUntil: z._default(z.nullable(z.string()), null),
-});
+}));
 
 /** One item `OA_TOKEN`; the refresh token is spent only by whoever claimed it with a conditional write. */
 export class DynamoDbOaTokenStore implements OaTokenStore {

@@ -5,11 +5,11 @@ import type { CensusPartition, OutboxScopeFields, OutboxStateCensus } from "../.
 import { keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
 
-const scopeFieldsSchema = z.object({
+const scopeFieldsSchema = z.lazy(() => z.object({
   state: z.enum(outboxStates),
   agencyCode: z.nullish(z.string()),
   notification: z.object({ kind: z.string(), dossierCode: z.nullish(z.string()) }),
-});
+}));
 
 /**
  * Reads GSI1's `OUTBOX_STATE#failed|undeliverable` and `OUTBOX_WAITING` partitions, projecting only the fields

@@ -6,7 +6,7 @@ import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
 
-const procedureItemSchema = z.object({
+const procedureItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.procedure),
   code: z.string(),
   name: z.string(),
@@ -17,7 +17,7 @@ const procedureItemSchema = z.object({
   portalUrl: z.nullable(z.string()),
   abolished: z.boolean(),
   updatedAt: z.string().check(z.minLength(20)),
-});
+}));
 
 const batchSize = 25;
 const maxBatchAttempts = 8;

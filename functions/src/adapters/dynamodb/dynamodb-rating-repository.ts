@@ -12,8 +12,8 @@ import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
 
-const monthAgenciesSchema = z.object({ SK: z.string().check(z.regex(/^\d{4}-\d{2}$/u)), agencies: z.set(z.string()) });
-const gsi2Position = z.object({ GSI2SK: z.string() });
+const monthAgenciesSchema = z.lazy(() => z.object({ SK: z.string().check(z.regex(/^\d{4}-\d{2}$/u)), agencies: z.set(z.string()) }));
+const gsi2Position = z.lazy(() => z.object({ GSI2SK: z.string() }));
 
 /** Both rating indexes sort by `<time>#<dossier code>`: the feed by update, an agency-month by rating time. */
 const ratingPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");

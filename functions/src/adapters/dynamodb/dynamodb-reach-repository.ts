@@ -14,11 +14,11 @@ import { indexNames } from "./table-definition.js";
 const channelMark = { oa: "notifiedOaAt", zns: "notifiedZnsAt" } as const;
 const channelCounter = { oa: "notifiedOa", zns: "notifiedZns" } as const;
 
-const followerSchema = z.object({
+const followerSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.citizen),
   verifiedPhone: z._default(z.nullable(z.string()), null),
   reachFollowerCountedAt: z._default(z.nullable(z.string()), null),
-});
+}));
 
 /**
  * The reach report's counters (README beside this file): marks on each dossier's `REACH` item say what was

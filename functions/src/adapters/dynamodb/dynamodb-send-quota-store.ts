@@ -6,14 +6,14 @@ import type { DeliveryChannel } from "../../domain/outbox.js";
 import type { SendQuotaStore } from "../../ports/send-quota-store.js";
 import { itemTypes, keys } from "./keys.js";
 
-const sendQuotaItemSchema = z.object({
+const sendQuotaItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.sendQuota),
   channel: z.enum(["oa_template", "zns"]),
   day: z.iso.date(),
   dailyQuota: z.number().check(z.int(), z.nonnegative()),
   remainingQuota: z.number().check(z.int(), z.nonnegative()),
   updatedAt: z.string().check(z.minLength(20)),
-});
+}));
 
 /** `SEND_QUOTA#<channel>`: one item per channel, written only when a reading is worth it (domain/daily-quota.ts). */
 export class DynamoDbSendQuotaStore implements SendQuotaStore {

@@ -6,7 +6,7 @@ import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
 
-const staffItemSchema = z.object({
+const staffItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.staffMember),
   zaloAppUserId: z.string(),
   name: z.string(),
@@ -16,7 +16,7 @@ const staffItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-});
+}));
 
 function staffFromItem(item: Record<string, unknown>): StaffMember {
   const { type: _type, ...member } = staffItemSchema.parse(item);

@@ -8,27 +8,27 @@ import { itemTypes, keys } from "./keys.js";
 import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
 
-const status = z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus));
+const status = () => z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus));
 
-const credentialItemSchema = z.object({
+const credentialItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.syncCredential),
   username: z.string(),
   passwordHash: z.string(),
   unitPatterns: z.array(z.string()),
-  statusOverrides: z.record(z.string(), status),
+  statusOverrides: z.record(z.string(), status()),
   disabled: z.boolean(),
   // Absent on credentials stored before rotation ended sessions.
   sessionGeneration: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
-const sessionItemSchema = z.object({
+const sessionItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.syncSession),
   username: z.string(),
   expiresAtIso: z.string(),
   generation: z._default(z.number().check(z.int(), z.nonnegative()), 0),
-});
+}));
 
 function credentialFromItem(item: Record<string, unknown>): SyncCredential {
   const { type: _type, ...credential } = credentialItemSchema.parse(item);

@@ -2,9 +2,9 @@ import * as z from "zod/mini";
 import { feedbackStates, feedbackTypes, type FeedbackMessage, type FeedbackThread } from "../../domain/feedback.js";
 import { itemTypes, keys } from "./keys.js";
 
-const instant = z.string().check(z.minLength(20));
+const instant = () => z.string().check(z.minLength(20));
 
-export const feedbackThreadItemSchema = z.object({
+export const feedbackThreadItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.feedbackThread),
   id: z.string(),
   zaloAppUserId: z.string(),
@@ -14,29 +14,29 @@ export const feedbackThreadItemSchema = z.object({
   agencyCode: z._default(z.nullable(z.string()), null),
   channel: z.enum(["mini_app", "zalo_oa"]),
   state: z.enum(feedbackStates),
-  createdAt: instant,
-  replyDueAt: instant,
-  answeredAt: z.nullable(instant),
-  publishDueAt: z.nullable(instant),
-  lastMessageAt: instant,
+  createdAt: instant(),
+  replyDueAt: instant(),
+  answeredAt: z.nullable(instant()),
+  publishDueAt: z.nullable(instant()),
+  lastMessageAt: instant(),
   // Threads written before the staff inbox carried only their first message.
   lastMessageText: z.optional(z.string()),
   lastMessageAuthor: z.optional(z.enum(["citizen", "staff"])),
-  closedAt: z._default(z.nullable(instant), null),
+  closedAt: z._default(z.nullable(instant()), null),
   messageCount: z.number().check(z.int(), z.positive()),
   version: z.number().check(z.int(), z.positive()),
-});
+}));
 
-export const feedbackMessageItemSchema = z.object({
+export const feedbackMessageItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.feedbackMessage),
   threadId: z.string(),
   messageId: z.string(),
   author: z.enum(["citizen", "staff"]),
   staffName: z.nullable(z.string()),
   text: z.string(),
-  at: instant,
+  at: instant(),
   helpful: z.nullable(z.boolean()),
-});
+}));
 
 export function threadToItem(thread: FeedbackThread): Record<string, unknown> {
   const { type, ...rest } = thread;

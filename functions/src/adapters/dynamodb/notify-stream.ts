@@ -12,8 +12,8 @@ const outboxKeys = { PK: { S: [{ prefix: keys.outboxKeyPrefix }] } };
  * Only what tells whether an outbox item is due: the rest of the item is parsed when the item is read to be sent,
  * so an item that does not parse fails there, as a batch item failure that is retried and logged, never dropped here.
  */
-const dueFields = z.pick(outboxItemSchema, { id: true, state: true, notBefore: true, leaseUntil: true });
-const runningJobFields = z.pick(fanoutItemSchema, { announcementId: true, state: true });
+const dueFields = z.lazy(() => z.pick(outboxItemSchema._zod.innerType, { id: true, state: true, notBefore: true, leaseUntil: true }));
+const runningJobFields = z.lazy(() => z.pick(fanoutItemSchema._zod.innerType, { announcementId: true, state: true }));
 
 /**
  * Which records of the table's stream reach the notify function, as Lambda event-filter patterns (AWS filter

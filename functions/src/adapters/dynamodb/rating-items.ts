@@ -5,10 +5,10 @@ import type { OnTimeCategory } from "../../domain/on-time.js";
 import { vietnamCalendarDay } from "../../domain/vietnam-time.js";
 import { itemTypes, keys } from "./keys.js";
 
-const level = z.enum(satisfactionLevels);
-const instant = z.string().check(z.minLength(20));
+const level = () => z.enum(satisfactionLevels);
+const instant = () => z.string().check(z.minLength(20));
 
-export const ratingItemSchema = z.object({
+export const ratingItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.rating),
   dossierCode: z.string(),
   agencyCode: z.string(),
@@ -16,15 +16,15 @@ export const ratingItemSchema = z.object({
   dossierStatus: z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus)),
   zaloAppUserId: z.string(),
   onTime: z._default(z.nullable(z.enum(["truoc_han", "dung_han", "qua_han", "trong_han"] satisfies OnTimeCategory[])), null),
-  attitude: level,
-  result: level,
-  overall: level,
+  attitude: level(),
+  result: level(),
+  overall: level(),
   reason: z.nullable(z.string()),
   comment: z.nullable(z.string()),
-  ratedAt: instant,
-  updatedAt: instant,
+  ratedAt: instant(),
+  updatedAt: instant(),
   version: z.number().check(z.int(), z.positive()),
-});
+}));
 
 export function ratingMonth(ratedAt: string): string {
   return vietnamCalendarDay(new Date(ratedAt)).slice(0, 7);

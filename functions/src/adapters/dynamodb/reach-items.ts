@@ -15,34 +15,34 @@ export function reachShardOf(key: string): number {
   return hash % reachCounterShards;
 }
 
-const instant = z.string().check(z.minLength(20));
-const month = z.string().check(z.regex(/^\d{4}-\d{2}$/u));
+const instant = () => z.string().check(z.minLength(20));
+const month = () => z.string().check(z.regex(/^\d{4}-\d{2}$/u));
 
-const dossierReachItemSchema = z.object({
+const dossierReachItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.dossierReach),
   agencyCode: z.string().check(z.minLength(1)),
-  month,
-  countedAt: instant,
-  reachableAt: z._default(z.nullable(instant), null),
-  finishedAt: z._default(z.nullable(instant), null),
-  viewedAt: z._default(z.nullable(instant), null),
-  notifiedAt: z._default(z.nullable(instant), null),
-  notifiedOaAt: z._default(z.nullable(instant), null),
-  notifiedZnsAt: z._default(z.nullable(instant), null),
-});
+  month: month(),
+  countedAt: instant(),
+  reachableAt: z._default(z.nullable(instant()), null),
+  finishedAt: z._default(z.nullable(instant()), null),
+  viewedAt: z._default(z.nullable(instant()), null),
+  notifiedAt: z._default(z.nullable(instant()), null),
+  notifiedOaAt: z._default(z.nullable(instant()), null),
+  notifiedZnsAt: z._default(z.nullable(instant()), null),
+}));
 
 export function dossierReachFromItem(item: Record<string, unknown>): DossierReach {
   const { type: _type, ...reach } = dossierReachItemSchema.parse(item);
   return reach;
 }
 
-const count = z._default(z.number().check(z.int(), z.nonnegative()), 0);
-const reachCounterItemSchema = z.object({
+const count = () => z._default(z.number().check(z.int(), z.nonnegative()), 0);
+const reachCounterItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.reachCounter),
   agencyCode: z.string().check(z.minLength(1)),
-  month,
-  ...Object.fromEntries(reachCounters.map((name) => [name, count])),
-});
+  month: month(),
+  ...Object.fromEntries(reachCounters.map((name) => [name, count()])),
+}));
 
 export function reachCounterFromItem(item: Record<string, unknown>): { cell: ReachCell; counts: ReachCounts } {
   const parsed = reachCounterItemSchema.parse(item) as Record<string, unknown> & ReachCell;

@@ -6,8 +6,10 @@ import * as z from "zod/mini";
  */
 export function instantThenId(idPattern: string) {
   const pattern = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)#(${idPattern})$`, "u");
-  return z.pipe(z.string().check(z.regex(pattern)), z.transform((sortKey) => {
+  return z.lazy(() =>
+    z.pipe(z.string().check(z.regex(pattern)), z.transform((sortKey) => {
       const [, at = "", id = ""] = pattern.exec(sortKey) ?? [];
       return { sortKey, at, id };
-    }));
+    })),
+  );
 }

@@ -6,14 +6,14 @@ import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 /** Zalo answers errors with HTTP 200 and a non-zero `error`; these mean the user token is not valid. */
 const invalidTokenErrors = new Set([-216, -220, -124, -201]);
 
-const meResponse = z.object({
+const meResponse = z.lazy(() => z.object({
   error: z.optional(z.number()),
   message: z.optional(z.string()),
   id: z.optional(z.string()),
   name: z.optional(z.string()),
   user_id_by_oa: z.optional(z.string()),
   is_follower: z.optional(z.boolean()),
-});
+}));
 
 export class ZaloApiError extends Error {
   constructor(

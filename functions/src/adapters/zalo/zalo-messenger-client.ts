@@ -4,14 +4,14 @@ import type { OaTemplateMessage, ZaloMessenger, ZnsMessage } from "../../ports/z
 import { sendFailureKindOf } from "./zalo-send-codes.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
-const count = z.coerce.number().check(z.int(), z.nonnegative());
-const quotaSchema = z.object({ dailyQuota: count, remainingQuota: count });
+const count = () => z.coerce.number().check(z.int(), z.nonnegative());
+const quotaSchema = z.lazy(() => z.object({ dailyQuota: count(), remainingQuota: count() }));
 
-const sendResponse = z.object({
+const sendResponse = z.lazy(() => z.object({
   error: z.coerce.number(),
   message: z.optional(z.string()),
   data: z.nullish(z.looseObject({ message_id: z.optional(z.string()), msg_id: z.optional(z.string()), quota: z.optional(z.unknown()) })),
-});
+}));
 
 /**
  * Where the follower's id goes in a template message by UID: the 2026 body's shape is still open

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import type { OAuthRefreshResult, ZaloOAuth } from "../../ports/oa-token-store.js";
 import { ZaloHttpClient, type ZaloHttpOptions } from "./zalo-http-client.js";
 
-const refreshResponse = z.object({
+const refreshResponse = z.lazy(() => z.object({
   access_token: z.optional(z.string()),
   refresh_token: z.optional(z.string()),
   // Zalo sends it as a string ("90000").
@@ -11,7 +11,7 @@ const refreshResponse = z.object({
   error_name: z.optional(z.string()),
   error_description: z.optional(z.string()),
   message: z.optional(z.string()),
-});
+}));
 
 export interface ZaloOAuthClientOptions extends ZaloHttpOptions {
   /** `https://oauth.zaloapp.com`. */

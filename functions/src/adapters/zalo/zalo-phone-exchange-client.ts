@@ -8,11 +8,11 @@ const invalidPhoneTokenError = -201;
 /** The user's access token (already checked on /v2.0/me moments before, so rare here). */
 const invalidAccessTokenErrors = new Set([-216, -220]);
 
-const meInfoResponse = z.object({
+const meInfoResponse = z.lazy(() => z.object({
   error: z.optional(z.number()),
   message: z.optional(z.string()),
   data: z.optional(z.object({ number: z.string() })),
-});
+}));
 
 export interface ZaloPhoneExchangeClientOptions extends ZaloHttpOptions {
   baseUrl: string;

@@ -11,14 +11,16 @@ export type AdminRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => 
 /** Staff lists: page sizes and the longest cursor taken (cursors are opaque: the repository reads them back). */
 const cursorLimits = { maxLength: 200, pageMax: 50, pageDefault: 20 } as const;
 
-/** The `cursor` and `limit` query parameters of a paged staff list. */
-export const pageQueryFields = {
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(cursorLimits.maxLength))),
-  limit: z._default(
-    z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(cursorLimits.pageMax))),
-    cursorLimits.pageDefault,
-  ),
-};
+/** The `cursor` and `limit` query parameters of a paged staff list, built inside the list's own lazy schema. */
+export function pageQueryFields() {
+  return {
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(cursorLimits.maxLength))),
+    limit: z._default(
+      z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/u)), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(cursorLimits.pageMax))),
+      cursorLimits.pageDefault,
+    ),
+  };
+}
 
 /** A refused staff body: 400 `MALFORMED_JSON` or `INVALID_INPUT` naming the fields. */
 export function invalidBodyResponse(refusal: JsonBodyRefusal): APIGatewayProxyStructuredResultV2 {

@@ -25,11 +25,11 @@ function quotaView(reading: QuotaReading | null) {
   return reading && { dailyQuota: reading.dailyQuota, remainingQuota: reading.remainingQuota, updatedAt: reading.updatedAt };
 }
 
-const listQuery = z.strictObject({
+const listQuery = z.lazy(() => z.strictObject({
   state: z.optional(z.enum(outboxStates)),
   dossier: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  ...pageQueryFields,
-});
+  ...pageQueryFields(),
+}));
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 
 function itemView(item: OutboxItem) {

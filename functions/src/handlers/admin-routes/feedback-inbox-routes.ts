@@ -13,14 +13,14 @@ export interface FeedbackInboxRouteDeps {
   feedbackInbox: FeedbackInbox;
 }
 
-const listQuery = z.strictObject({
+const listQuery = z.lazy(() => z.strictObject({
   state: z._default(z.enum(["open", "answered", "closed"]), "open"),
   late: z._default(z.enum(["true", "false"]), "false"),
-  ...pageQueryFields,
-});
-const replyBody = z.strictObject({
+  ...pageQueryFields(),
+}));
+const replyBody = z.lazy(() => z.strictObject({
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(maxFeedbackTextLength)),
-});
+}));
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 
 function threadView({ thread, late, workingDaysLeft }: InboxThread) {

@@ -30,20 +30,22 @@ export interface RatingReportRouteDeps {
 
 type StaffRoute = (event: APIGatewayProxyEventV2, actor: StaffMember) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
-const code = z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength));
+const month = () => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
+const code = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength));
 
-const filterQuery = z.strictObject({
-  from: month,
-  to: month,
-  agency: z.optional(code),
-  procedure: z.optional(code),
-});
+const filterQuery = z.lazy(() => z.strictObject({
+  from: month(),
+  to: month(),
+  agency: z.optional(code()),
+  procedure: z.optional(code()),
+}));
 
-const listQuery = z.extend(filterQuery, {
-  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/u))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(maxRatingListPageSize))),
-});
+const listQuery = z.lazy(() =>
+  z.extend(filterQuery._zod.innerType, {
+    cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/u))),
+    limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(maxRatingListPageSize))),
+  }),
+);
 
 
 /** The query string parsed with a route's schema; a repeated parameter or a bad value is a 400. */

@@ -13,12 +13,12 @@ export interface ReachReportRouteDeps {
   reachReports: ReachReports;
 }
 
-const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
-const reachQuery = z.strictObject({
-  from: month,
-  to: month,
+const month = () => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u, "tháng có dạng YYYY-MM"));
+const reachQuery = z.lazy(() => z.strictObject({
+  from: month(),
+  to: month(),
   agency: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(staffLimits.agencyCodeLength))),
-});
+}));
 
 function refusal(result: ReachReportRefusal, forbiddenMessage: string) {
   return result.kind === "forbidden"

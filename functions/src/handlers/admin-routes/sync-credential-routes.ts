@@ -18,13 +18,13 @@ const syncCredentialMessages = {
   notFound: "Không có tài khoản đồng bộ này.",
 } as const;
 
-const createBody = z.strictObject({
+const createBody = z.lazy(() => z.strictObject({
   username: z.string().check(z.trim(), z.regex(syncUsernamePattern, "3–64 ký tự A-Z a-z 0-9 . _ @ -")),
   unitPatterns: z.array(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9.*]{1,64}$/u, "mã đơn vị, có thể dùng * (ví dụ 000.00.*.H56)"))).check(z.minLength(1), z.maxLength(syncCredentialLimits.unitPatterns)),
   statusOverrides: z._default(z.record(z.string().check(z.regex(/^[A-Za-z0-9]{1,8}$/u)), z.number().check(z.refine(isDossierStatus, "trạng thái quốc gia 1–10"))).check(z.refine((map) => Object.keys(map).length <= syncCredentialLimits.statusCodes, "tối đa 20 mã")), {}),
-});
+}));
 
-const usernameParam = z.string().check(z.regex(syncUsernamePattern));
+const usernameParam = z.lazy(() => z.string().check(z.regex(syncUsernamePattern)));
 
 function changeResponse(result: SyncCredentialChange, created = false) {
   if (result.kind === "forbidden") return errorResponse(403, "FORBIDDEN", adminMessages.adminOnly);

@@ -20,17 +20,17 @@ export interface FeedbackRouteDeps {
 }
 
 /** Not blank, at most 2000 characters once trimmed. */
-const feedbackText = z.string().check(z.trim(), z.minLength(1), z.maxLength(maxFeedbackTextLength));
+const feedbackText = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(maxFeedbackTextLength));
 
-const newFeedbackSchema = z.strictObject({
+const newFeedbackSchema = z.lazy(() => z.strictObject({
   type: z.enum(feedbackTypes),
-  text: feedbackText,
+  text: feedbackText(),
   dossierCode: z.optional(z.nullable(z.string())),
   /** The receipt QR's signature, when the citizen came from it: proves the dossier is theirs. */
   k: z.optional(z.string().check(z.maxLength(64))),
-});
-const messageSchema = z.strictObject({ text: feedbackText });
-const helpfulSchema = z.strictObject({ helpful: z.boolean() });
+}));
+const messageSchema = z.lazy(() => z.strictObject({ text: feedbackText() }));
+const helpfulSchema = z.lazy(() => z.strictObject({ helpful: z.boolean() }));
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/u;
 
 function threadView(thread: ThreadSummary | Omit<ThreadSummary, "late">) {

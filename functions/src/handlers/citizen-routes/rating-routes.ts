@@ -16,16 +16,16 @@ export interface RatingRouteDeps {
   rateDossier: (request: { code: string; rating: RatingInput } & OwnerClaim) => Promise<RateDossierResult>;
 }
 
-const level = z.enum(satisfactionLevels);
+const level = () => z.enum(satisfactionLevels);
 const optionalText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
-export const ratingBodySchema = z.strictObject({
-  attitude: level,
-  result: level,
-  overall: level,
+export const ratingBodySchema = z.lazy(() => z.strictObject({
+  attitude: level(),
+  result: level(),
+  overall: level(),
   reason: optionalText(maxRatingReasonLength),
   comment: optionalText(maxRatingCommentLength),
-});
+}));
 
 /** What the citizen sees of a rating: no internal ids. */
 function ratingView(state: RatingState) {
