@@ -92,7 +92,6 @@ const zodImportRules = [
 /**
  * No zod schema built when a module loads: a module-level `const x = z.object(…)` (or `z.string().check(…)`,
  * `z.iso.datetime()`, `{ field: z.optional(…) }`) runs in every cold start of every bundle that holds the module.
- * config/ is left out: it parses the environment in every cold start, so its schema is built then either way.
  */
 const moduleLevelDeclarators = ["Program > VariableDeclaration > VariableDeclarator", "Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator"];
 const callsOnZ = ["callee.object", "callee.object.object", "callee.object.callee.object", "callee.object.callee.object.object"];
@@ -129,7 +128,7 @@ export default tseslint.config(
   {
     // Replaces the entry above for these files (flat config), so it repeats the import rules.
     files: ["functions/src/**/*.ts"],
-    ignores: ["functions/src/**/*.test.ts", "functions/src/config/**"],
+    ignores: ["functions/src/**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...zodImportRules, ...eagerZodSchemaRules] },
   },
   {
