@@ -9,7 +9,7 @@ import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/docume
 import { keys } from "@motcua/functions/adapters/dynamodb/keys";
 import { loadConfig } from "@motcua/functions/config/config";
 import { functionCatalogue, type FunctionName } from "@motcua/infra/function-catalogue";
-import { esbuildOptionsFor } from "@motcua/infra/lambda-bundling";
+import { esbuildOptionsFor, lambdaEntryFile } from "@motcua/infra/lambda-bundling";
 import { repoRoot } from "@motcua/infra/paths";
 import { signedIngestHeaders } from "@motcua/local/seed/sign-ingest-request";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
@@ -24,10 +24,11 @@ import { fmt } from "./load.js";
  * the build, the peak resident memory of the whole process, and the CPU time per invocation.
  */
 const invokeScript = `
-const { readFileSync } = require("node:fs");
-const entry = require(process.argv[1]);
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 const events = JSON.parse(readFileSync(process.argv[2], "utf8"));
 (async () => {
+  const entry = await import(pathToFileURL(process.argv[1]).href);
   const handle = await entry.buildHandler();
   const initRss = process.memoryUsage().rss;
   const outcomes = {};
@@ -100,13 +101,12 @@ export async function benchLambdaMemory(
     }
     const env = { PATH: process.env.PATH ?? "", ...info.env, TABLE_NAME: tableName, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR" };
     const config = loadConfig(env);
-    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "commonjs" }));
     const run = async (name: FunctionName, events: unknown[]): Promise<Measured> => {
-      const file = join(work, name, "index.js");
-      await build(esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), file));
+      await build(esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name)));
+      const file = join(work, name, lambdaEntryFile);
       const eventsFile = join(work, `${name}-events.json`);
       writeFileSync(eventsFile, JSON.stringify(events));
-      return JSON.parse(execFileSync(process.execPath, ["-e", invokeScript, file, eventsFile], { env, encoding: "utf8", maxBuffer: 1 << 20 })) as Measured;
+      return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", invokeScript, file, eventsFile], { env, encoding: "utf8", maxBuffer: 1 << 20 })) as Measured;
     };
 
     const now = new Date();

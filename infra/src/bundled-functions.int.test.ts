@@ -13,7 +13,7 @@ import { startTestStack } from "../../functions/test/test-stack.js";
 // Its DynamoDB Local endpoint, which the test table reads (the global setup of vitest.config.ts declares it).
 import type {} from "../../functions/test/dynamodb-local.global-setup.js";
 import { functionCatalogue, type FunctionName } from "./function-catalogue.js";
-import { esbuildOptionsFor } from "./lambda-bundling.js";
+import { esbuildOptionsFor, lambdaEntryFile } from "./lambda-bundling.js";
 import { repoRoot } from "./paths.js";
 
 /**
@@ -26,8 +26,9 @@ const work = mkdtempSync(join(tmpdir(), "motcua-bundled-functions-"));
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 const invokeScript = `
-const { readFileSync } = require("node:fs");
-const { handler } = require(process.argv[1]);
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const { handler } = await import(pathToFileURL(process.argv[1]).href);
 const context = {
   functionName: "motcua-test", functionVersion: "$LATEST", invokedFunctionArn: "arn:aws:lambda:ap-southeast-1:123456789012:function:motcua-test",
   memoryLimitInMB: "512", awsRequestId: "bundled-functions-test", logGroupName: "/aws/lambda/motcua-test", logStreamName: "test",
@@ -45,7 +46,7 @@ async function invoke(name: FunctionName, event: unknown, settings: Record<strin
   // This process's environment goes along (under scripts/test-at.sh, the moved clock), then the function's settings.
   const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
   const env = { ...inherited, ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
-  const { stdout } = await promisify(execFile)(process.execPath, ["-e", invokeScript, join(work, name, "index.js"), eventFile], { env, encoding: "utf8" });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", invokeScript, join(work, name, lambdaEntryFile), eventFile], { env, encoding: "utf8" });
   return (JSON.parse(stdout) as { result: unknown }).result;
 }
 
@@ -54,11 +55,8 @@ const status = (response: unknown) => (response as { statusCode: number }).statu
 const scheduledEvent = { version: "0", source: "aws.events", "detail-type": "Scheduled Event", detail: {} };
 
 beforeAll(async () => {
-  writeFileSync(join(work, "package.json"), JSON.stringify({ type: "commonjs" }));
   await Promise.all(
-    (Object.keys(functionCatalogue) as FunctionName[]).map((name) =>
-      build(esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name, "index.js"))),
-    ),
+    (Object.keys(functionCatalogue) as FunctionName[]).map((name) => build(esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name)))),
   );
   // The bundles read the machine's clock; ZNS's quiet hours are set half a day away from it, so the message is sent
   // whatever the hour of the run.

@@ -15,12 +15,18 @@ export function lambdaNodeMajor(root: string = repoRoot): number {
 }
 
 /**
- * How every Lambda function is bundled. CDK's NodejsFunction takes these settings (constructs/house-function.ts)
- * and the bundle benchmark passes the same ones to esbuild (`esbuildOptionsFor`), so the benchmark measures what
- * is deployed.
+ * How every Lambda function is bundled: the house construct (constructs/house-function.ts) runs esbuild with
+ * `esbuildOptionsFor`, and the bundle benchmark and the bundled-functions test use the same options, so what they
+ * measure and run is what is deployed.
  */
 export const lambdaBundling = {
-  format: "cjs",
+  // ES modules split at each dynamic `import()`: what a cold start does not run stays in files it does not read.
+  // The AWS SDK imports its credential providers that way (STS, SSO, the INI files: about 180 kB a Lambda never
+  // runs, since its credentials are in its environment), and so do we (the Secrets Manager client, read only when
+  // SECRET_ARNS is set; the QR and PNG libraries of the admin function). One file with everything cost each cold
+  // start 12–23 ms more CPU (docs/benchmarks.md).
+  format: "esm",
+  splitting: true,
   target: `node${lambdaNodeMajor()}`,
   // The packages' ES builds before their CommonJS ones: esbuild then hoists the AWS SDK's modules into one scope
   // instead of wrapping each CommonJS module and copying every export of a client at each import site (the bare
@@ -36,21 +42,34 @@ export const lambdaBundling = {
   externalModules: [] as string[],
 } as const;
 
-/** esbuild's build options for one entry, as CDK's local bundling spells `lambdaBundling` on esbuild's command line. */
-export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions {
+/** The file Lambda loads (handler `index.handler`); the chunks it imports sit in `chunks/` beside it. */
+export const lambdaEntryFile = "index.mjs";
+
+/**
+ * Put at the top of every output file. CommonJS packages bundled into ES modules still call `require` for Node's
+ * own modules (pngjs: zlib, stream); ES modules have no `require`, so each file makes one from node:module.
+ */
+const requireForCommonJsPackages = 'import { createRequire as createRequireInBundle } from "node:module"; const require = createRequireInBundle(import.meta.url);';
+
+/** esbuild's build options for one function: its entry, and the directory its files go to (an asset's, in CDK). */
+export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions & { outdir: string } {
   return {
-    entryPoints: [entry],
+    entryPoints: { index: entry },
     bundle: true,
     platform: "node",
     target: lambdaBundling.target,
     format: lambdaBundling.format,
+    splitting: lambdaBundling.splitting,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    banner: { js: requireForCommonJsPackages },
     mainFields: [...lambdaBundling.mainFields],
     minifyWhitespace: lambdaBundling.minify.whitespace,
     minifySyntax: lambdaBundling.minify.syntax,
     minifyIdentifiers: lambdaBundling.minify.identifiers,
     sourcemap: lambdaBundling.sourceMap,
     external: [...lambdaBundling.externalModules],
-    outfile,
     logLevel: "warning",
   };
 }

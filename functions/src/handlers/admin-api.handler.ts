@@ -165,9 +165,12 @@ function staffChangeResponse(
   }
 }
 
-/** The QR library, loaded by the first QR or poster request: most cold starts of this function print none. */
+/**
+ * The QR library, loaded by the first QR or poster request: most cold starts of this function print none. It is a
+ * CommonJS package, so its exports are the default export (a split ES bundle's chunk gives it no named ones).
+ */
 function qrCodes() {
-  return import("qrcode");
+  return import("qrcode").then((module) => module.default);
 }
 
 async function svgQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {

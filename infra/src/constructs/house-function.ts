@@ -1,14 +1,14 @@
 import { join } from "node:path";
-import { Stack, type Duration, type RemovalPolicy } from "aws-cdk-lib";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { AssetHashType, DockerImage, Stack, type Duration, type RemovalPolicy } from "aws-cdk-lib";
+import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { configSettings } from "@motcua/functions/config/config";
 import { configEnvNames } from "@motcua/functions/config/config-env-names";
 import { secretConfigNames } from "@motcua/functions/config/function-secrets";
 import type { Construct } from "constructs";
-import { lambdaBundling, lambdaNodeMajor } from "../lambda-bundling.js";
+import { buildSync } from "esbuild";
+import { esbuildOptionsFor, lambdaEntryFile, lambdaNodeMajor } from "../lambda-bundling.js";
 import { repoRoot } from "../paths.js";
 
 /** Set by the Lambda runtime itself, so never in a function's env. */
@@ -67,41 +67,46 @@ export function lambdaRuntime(major: number): Runtime {
   return runtime;
 }
 
-/** Node.js (`.node-version`, 22) on arm64, bundled by esbuild from the workspace lock file, source maps, its own log group. */
-export class HouseFunction extends NodejsFunction {
+/**
+ * A function's code: esbuild run here, at synth, on its entry with the house options (lambda-bundling.ts), into the
+ * asset's directory. CDK's NodejsFunction cannot split a bundle into files (it gives esbuild one output file), so the
+ * house construct runs esbuild itself. The asset's hash is its output's.
+ */
+export function bundledCode(entry: string): Code {
+  return Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: bundling is always local (esbuild from the workspace's lock file).
+      image: DockerImage.fromRegistry("esbuild-runs-locally"),
+      local: {
+        tryBundle(outputDir) {
+          const result = buildSync(esbuildOptionsFor(join(repoRoot, entry), outputDir));
+          if (result.errors.length > 0) throw new Error(`esbuild could not bundle ${entry}`);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/** Node.js (`.node-version`, 22) on arm64, bundled by esbuild into ES modules (lambda-bundling.ts), its own log group. */
+export class HouseFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     checkFunctionEnvironment(Object.keys(props.environment), Object.keys(props.secrets));
     const secretArns = Object.fromEntries(Object.entries(props.secrets).map(([name, secret]) => [name, secret.secretArn]));
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention, removalPolicy: props.removalPolicy });
     super(scope, id, {
-      entry: join(repoRoot, props.entry),
-      handler: "handler",
+      code: bundledCode(props.entry),
+      handler: `${lambdaEntryFile.replace(/\.mjs$/u, "")}.handler`,
       description: props.description,
       runtime: lambdaRuntime(lambdaNodeMajor()),
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
       logGroup,
-      projectRoot: repoRoot,
-      depsLockFilePath: join(repoRoot, "pnpm-lock.yaml"),
       environment: {
         ...props.environment,
         ...(Object.keys(secretArns).length > 0 ? { SECRET_ARNS: Stack.of(scope).toJsonString(secretArns) } : {}),
-      },
-      bundling: {
-        format: lambdaBundling.format === "cjs" ? OutputFormat.CJS : OutputFormat.ESM,
-        target: lambdaBundling.target,
-        mainFields: [...lambdaBundling.mainFields],
-        // esbuild's `--minify` is all three kinds; the house keeps names (lambda-bundling.ts).
-        minify: false,
-        esbuildArgs: {
-          ...(lambdaBundling.minify.whitespace ? { "--minify-whitespace": true } : {}),
-          ...(lambdaBundling.minify.syntax ? { "--minify-syntax": true } : {}),
-          ...(lambdaBundling.minify.identifiers ? { "--minify-identifiers": true } : {}),
-        },
-        sourceMap: lambdaBundling.sourceMap,
-        externalModules: [...lambdaBundling.externalModules],
-        forceDockerBundling: false,
       },
     });
     // Settings kept in one secret share its grant.

@@ -206,17 +206,25 @@ describe("the functions", () => {
     }
   });
 
-  it("are bundled by esbuild into one file that keeps our names, with the ES builds of the AWS SDK", () => {
+  it("are bundled by esbuild into ES modules that keep our names, with the ES builds of the AWS SDK", () => {
     const assets = readdirSync(prod.assemblyDir).filter((entry) => entry.startsWith("asset."));
-    const functionAssets = ofType(prod, "AWS::Lambda::Function").map(([, fn]) => `asset.${String(fn.Properties.Code.S3Key).replace(".zip", "")}`);
+    const functions = ofType(prod, "AWS::Lambda::Function");
+    const functionAssets = functions.map(([, fn]) => `asset.${String(fn.Properties.Code.S3Key).replace(".zip", "")}`);
     expect(functionAssets).toHaveLength(enabled(functionCatalogue).length);
+    for (const [, fn] of functions) expect(fn.Properties.Handler).toBe("index.handler");
     for (const asset of functionAssets) {
       expect(assets).toContain(asset);
-      expect(readdirSync(join(prod.assemblyDir, asset))).toEqual(["index.js"]);
-      const code = readFileSync(join(prod.assemblyDir, asset, "index.js"), "utf8");
+      const dir = join(prod.assemblyDir, asset);
+      // The entry Lambda loads, and the chunks split off at each dynamic import (the SDK's credential providers).
+      expect(readdirSync(dir).sort()).toEqual(["chunks", "index.mjs"]);
+      const chunks = readdirSync(join(dir, "chunks"));
+      expect(chunks.length, asset).toBeGreaterThan(0);
+      expect(chunks.every((chunk) => chunk.endsWith(".mjs")), asset).toBe(true);
+      const files = ["index.mjs", ...chunks.map((chunk) => join("chunks", chunk))];
+      const code = files.map((file) => readFileSync(join(dir, file), "utf8")).join("\n");
       // Minified but for the names: a stack trace names our functions as written.
       expect(code.includes("function lambdaEntry("), asset).toBe(true);
-      expect(code.split("\n").length, asset).toBeLessThan(1_000);
+      expect(readFileSync(join(dir, "index.mjs"), "utf8").split("\n").length, asset).toBeLessThan(1_000);
       // The packages' ES builds: no CommonJS wrapper around an AWS SDK module (esbuild names them `require_dist_cjs…`).
       expect(code.includes("require_dist_cjs"), asset).toBe(false);
       // ASCII only (esbuild escapes strings, not regular expression literals): Node reads an ASCII file into a
