@@ -75,6 +75,8 @@ export function lambdaRuntime(major: number): Runtime {
 export function bundledCode(entry: string): Code {
   return Code.fromAsset(repoRoot, {
     assetHashType: AssetHashType.OUTPUT,
+    // Part of CDK's key for reusing a bundling within one synth: without it, every function got the first one's code.
+    extraHash: `esbuild ${entry}`,
     bundling: {
       // Never pulled: bundling is always local (esbuild from the workspace's lock file).
       image: DockerImage.fromRegistry("esbuild-runs-locally"),

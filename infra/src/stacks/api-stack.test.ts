@@ -208,11 +208,15 @@ describe("the functions", () => {
 
   it("are bundled by esbuild into ES modules that keep our names, with the ES builds of the AWS SDK", () => {
     const assets = readdirSync(prod.assemblyDir).filter((entry) => entry.startsWith("asset."));
-    const functions = ofType(prod, "AWS::Lambda::Function");
-    const functionAssets = functions.map(([, fn]) => `asset.${String(fn.Properties.Code.S3Key).replace(".zip", "")}`);
-    expect(functionAssets).toHaveLength(enabled(functionCatalogue).length);
-    for (const [, fn] of functions) expect(fn.Properties.Handler).toBe("index.handler");
-    for (const asset of functionAssets) {
+    const functions = Object.entries(prod.functionIds) as [FunctionName, string][];
+    expect(functions).toHaveLength(enabled(functionCatalogue).length);
+    const assetOf = (id: string) => `asset.${String(prod.resources[id]!.Properties.Code.S3Key).replace(".zip", "")}`;
+    // One asset per function: each is bundled from its own entry.
+    expect(new Set(functions.map(([, id]) => assetOf(id))).size).toBe(functions.length);
+    for (const [name, id] of functions) {
+      expect(prod.resources[id]!.Properties.Handler).toBe("index.handler");
+      const asset = assetOf(id);
+      expect(readFileSync(join(prod.assemblyDir, asset, "index.mjs"), "utf8"), name).toContain(`lambdaEntry("${name}"`);
       expect(assets).toContain(asset);
       const dir = join(prod.assemblyDir, asset);
       // The entry Lambda loads, and the chunks split off at each dynamic import (the SDK's credential providers).
