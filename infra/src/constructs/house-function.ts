@@ -75,11 +75,13 @@ export function lambdaRuntime(major: number): Runtime {
 export function bundledCode(entry: string): Code {
   return Code.fromAsset(repoRoot, {
     assetHashType: AssetHashType.OUTPUT,
-    // Part of CDK's key for reusing a bundling within one synth: without it, every function got the first one's code.
-    extraHash: `esbuild ${entry}`,
     bundling: {
       // Never pulled: bundling is always local (esbuild from the workspace's lock file).
       image: DockerImage.fromRegistry("esbuild-runs-locally"),
+      // The bundling options are CDK's key for reusing a bundling within one synth, and `local` is a function it
+      // cannot compare: the entry named here keeps each function's bundling its own (without it, every function got
+      // the first one's code; the stack test checks one asset per function).
+      command: ["esbuild", entry],
       local: {
         tryBundle(outputDir) {
           const result = buildSync(esbuildOptionsFor(join(repoRoot, entry), outputDir));
