@@ -34,17 +34,15 @@ const useCaseOwners: Record<string, FunctionName> = {
   "deliver-notification.ts": "notify",
 };
 
-/** The repository files of functions/src that are in a function's bundle (tree-shaken files add no byte). */
+/** The repository files that are in any file of a function's bundle, its entry or a chunk (tree-shaken files add no byte). */
 async function bundledSourceFiles(name: FunctionName): Promise<string[]> {
   const result = await build({
-    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name, "index.js")),
+    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name)),
     metafile: true as const,
     write: false,
   });
-  const bundle = Object.values(result.metafile.outputs).find((output) => output.entryPoint !== undefined);
-  return Object.entries(bundle?.inputs ?? {})
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([input]) => relative(repoRoot, join(process.cwd(), input)));
+  const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+  return [...new Set(inputs.filter(([, input]) => input.bytesInOutput > 0).map(([input]) => relative(repoRoot, join(process.cwd(), input))))];
 }
 
 describe("each function's bundle, built as CDK builds it", () => {
