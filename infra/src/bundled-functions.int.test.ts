@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -12,6 +14,7 @@ import { routeRequest } from "../../functions/test/api-gateway-event.js";
 import { startTestStack } from "../../functions/test/test-stack.js";
 // Its DynamoDB Local endpoint, which the test table reads (the global setup of vitest.config.ts declares it).
 import type {} from "../../functions/test/dynamodb-local.global-setup.js";
+import { functionSecrets } from "@motcua/functions/config/function-secrets";
 import { functionCatalogue, type FunctionName } from "./function-catalogue.js";
 import { esbuildOptionsFor, lambdaEntryFile } from "./lambda-bundling.js";
 import { repoRoot } from "./paths.js";
@@ -40,12 +43,13 @@ handler(JSON.parse(readFileSync(process.argv[2], "utf8")), context).then(
 );
 `;
 
-async function invoke(name: FunctionName, event: unknown, settings: Record<string, string> = {}): Promise<unknown> {
+async function invoke(name: FunctionName, event: unknown, settings: Record<string, string> = {}, unset: readonly string[] = []): Promise<unknown> {
   const eventFile = join(work, `${name}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
   // This process's environment goes along (under scripts/test-at.sh, the moved clock), then the function's settings.
   const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
-  const env = { ...inherited, ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
+  const env: Record<string, string | undefined> = { ...inherited, ...stack.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", LOG_LEVEL: "ERROR", ...settings };
+  for (const setting of unset) delete env[setting];
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", invokeScript, join(work, name, lambdaEntryFile), eventFile], { env, encoding: "utf8" });
   return (JSON.parse(stdout) as { result: unknown }).result;
 }
@@ -101,6 +105,39 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
     expect(qr).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: expect.objectContaining({ "content-type": "image/png" }) });
     const png = Buffer.from(String((qr as { body: string }).body), "base64");
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
+  it("api reads its secrets as in AWS: SECRET_ARNS, the Secrets Manager client in its chunk (a stand-in of the service's JSON API)", async () => {
+    const arn = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:motcua-secrets-AbCdEf";
+    const names = functionSecrets.api;
+    const calls: Array<{ target: string | undefined; body: unknown }> = [];
+    const secretsManager = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      request.on("end", () => {
+        calls.push({ target: request.headers["x-amz-target"] as string | undefined, body: JSON.parse(text) as unknown });
+        const fields = Object.fromEntries(names.map((name) => [name, stack.env[name]]));
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+        response.end(JSON.stringify({ ARN: arn, Name: "motcua-secrets", VersionId: "v1", SecretString: JSON.stringify(fields), CreatedDate: 1_790_000_000 }));
+      });
+    });
+    await new Promise<void>((resolve) => secretsManager.listen(0, "127.0.0.1", resolve));
+    try {
+      const user = await stack.createZaloUser("Phan Thị Cúc", "0934567890");
+      const settings = {
+        SECRET_ARNS: JSON.stringify(Object.fromEntries(names.map((name) => [name, arn]))),
+        // The SDK's endpoint setting for one service (AWS_ENDPOINT_URL_<service id>): the stand-in, not AWS.
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`,
+      };
+      // The secret values leave the env, as in AWS (a name set both ways is refused).
+      const me = await invoke("api", routeRequest("GET /v1/me", { token: user.accessToken }), settings, names);
+      expect(status(me)).toBe(200);
+      expect(body(me)).toMatchObject({ name: "Phan Thị Cúc" });
+      // One read of the one secret that holds the three values.
+      expect(calls).toEqual([{ target: "secretsmanager.GetSecretValue", body: { SecretId: arn } }]);
+    } finally {
+      await new Promise((resolve) => secretsManager.close(resolve));
+    }
   });
 
   it("admin, webhook and ingest refuse a caller without the right credentials in the JSON envelope", async () => {
