@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -137,6 +138,43 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
       expect(calls).toEqual([{ target: "secretsmanager.GetSecretValue", body: { SecretId: arn } }]);
     } finally {
       await new Promise((resolve) => secretsManager.close(resolve));
+    }
+  });
+
+  it("notify sends a message that failed for good to the dead-letter queue with the SQS client in its chunk (a stand-in of SQS's JSON API)", async () => {
+    const sent: Array<{ target: string | undefined; body: { QueueUrl: string; MessageBody: string } }> = [];
+    const sqs = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      request.on("end", () => {
+        const body = JSON.parse(text) as { QueueUrl: string; MessageBody: string };
+        sent.push({ target: request.headers["x-amz-target"] as string | undefined, body });
+        // The client checks the body's MD5 in the answer.
+        const md5 = createHash("md5").update(body.MessageBody).digest("hex");
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
+        response.end(JSON.stringify({ MessageId: "dead-letter-1", MD5OfMessageBody: md5 }));
+      });
+    });
+    await new Promise<void>((resolve) => sqs.listen(0, "127.0.0.1", resolve));
+    const failingCode = "000.00.20.H27-261102-4002";
+    try {
+      const ingested = await invoke("ingest", signedIngestRequest([firstIngestEvent(failingCode)], String(Math.floor(Date.now() / 1000))));
+      expect(status(ingested)).toBe(200);
+      const { Items } = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName }));
+      const outbox = (Items ?? []).filter((item) => item.type?.S === "OutboxItem" && item.notification?.M?.dossierCode?.S === failingCode);
+      expect(outbox).toHaveLength(1);
+      // Zalo answers 503 to every send; one attempt allowed, so the message fails for good at once.
+      await fetch(`${stack.emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ count: 10, httpStatus: 503 }) });
+      const queueUrl = `http://127.0.0.1:${(sqs.address() as AddressInfo).port}/123456789012/motcua-notify-dlq`;
+      const record = { eventID: "bundled-2", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { NewImage: outbox[0] } };
+      expect(await invoke("notify", { Records: [record] }, { NOTIFY_MAX_ATTEMPTS: "1", NOTIFY_DLQ_URL: queueUrl })).toEqual({ batchItemFailures: [] });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.target).toBe("AmazonSQS.SendMessage");
+      expect(sent[0]!.body.QueueUrl).toBe(queueUrl);
+      expect(JSON.parse(sent[0]!.body.MessageBody)).toMatchObject({ kind: "outbox_item_failed", attempts: 1, notification: { dossierCode: failingCode } });
+    } finally {
+      await fetch(`${stack.emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ clear: true }) });
+      await new Promise((resolve) => sqs.close(resolve));
     }
   });
 
