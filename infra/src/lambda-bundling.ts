@@ -24,7 +24,7 @@ export const lambdaBundling = {
   // The AWS SDK imports its credential providers that way (STS, SSO, the INI files: about 180 kB a Lambda never
   // runs, since its credentials are in its environment), and so do we (the Secrets Manager client, read only when
   // SECRET_ARNS is set; the QR and PNG libraries of the admin function). One file with everything cost each cold
-  // start 12–23 ms more CPU (docs/benchmarks.md).
+  // start 7–24 ms more CPU (docs/benchmarks.md).
   format: "esm",
   splitting: true,
   target: `node${lambdaNodeMajor()}`,
