@@ -89,8 +89,7 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
     expect(status(await invoke("api", routeRequest("GET /v1/announcements", { token: user.accessToken })))).toBe(200);
 
     // The outbox item as its stream record carries it (attribute values, not the document client's plain values).
-    const { Items } = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName }));
-    const outbox = (Items ?? []).filter((item) => item.type?.S === "OutboxItem");
+    const outbox = await outboxImages();
     expect(outbox).toHaveLength(1);
     const record = { eventID: "bundled-1", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { NewImage: outbox[0] } };
     expect(await invoke("notify", { Records: [record] })).toEqual({ batchItemFailures: [] });
@@ -111,24 +110,17 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
   it("api reads its secrets as in AWS: SECRET_ARNS, the Secrets Manager client in its chunk (a stand-in of the service's JSON API)", async () => {
     const arn = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:motcua-secrets-AbCdEf";
     const names = functionSecrets.api;
-    const calls: Array<{ target: string | undefined; body: unknown }> = [];
-    const secretsManager = createServer((request, response) => {
-      let text = "";
-      request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      request.on("end", () => {
-        calls.push({ target: request.headers["x-amz-target"] as string | undefined, body: JSON.parse(text) as unknown });
-        const fields = Object.fromEntries(names.map((name) => [name, stack.env[name]]));
-        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        response.end(JSON.stringify({ ARN: arn, Name: "motcua-secrets", VersionId: "v1", SecretString: JSON.stringify(fields), CreatedDate: 1_790_000_000 }));
-      });
+    const secretsManager = await startAwsJsonStandIn<{ SecretId: string }>("application/x-amz-json-1.1", () => {
+      const fields = Object.fromEntries(names.map((name) => [name, stack.env[name]]));
+      return { ARN: arn, Name: "motcua-secrets", VersionId: "v1", SecretString: JSON.stringify(fields), CreatedDate: 1_790_000_000 };
     });
-    await new Promise<void>((resolve) => secretsManager.listen(0, "127.0.0.1", resolve));
+    const calls = secretsManager.calls;
     try {
       const user = await stack.createZaloUser("Phan Thị Cúc", "0934567890");
       const settings = {
         SECRET_ARNS: JSON.stringify(Object.fromEntries(names.map((name) => [name, arn]))),
         // The SDK's endpoint setting for one service (AWS_ENDPOINT_URL_<service id>): the stand-in, not AWS.
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
       };
       // The secret values leave the env, as in AWS (a name set both ways is refused).
       const me = await invoke("api", routeRequest("GET /v1/me", { token: user.accessToken }), settings, names);
@@ -137,35 +129,26 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
       // One read of the one secret that holds the three values.
       expect(calls).toEqual([{ target: "secretsmanager.GetSecretValue", body: { SecretId: arn } }]);
     } finally {
-      await new Promise((resolve) => secretsManager.close(resolve));
+      await secretsManager.close();
     }
   });
 
   it("notify sends a message that failed for good to the dead-letter queue with the SQS client in its chunk (a stand-in of SQS's JSON API)", async () => {
-    const sent: Array<{ target: string | undefined; body: { QueueUrl: string; MessageBody: string } }> = [];
-    const sqs = createServer((request, response) => {
-      let text = "";
-      request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      request.on("end", () => {
-        const body = JSON.parse(text) as { QueueUrl: string; MessageBody: string };
-        sent.push({ target: request.headers["x-amz-target"] as string | undefined, body });
-        // The client checks the body's MD5 in the answer.
-        const md5 = createHash("md5").update(body.MessageBody).digest("hex");
-        response.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
-        response.end(JSON.stringify({ MessageId: "dead-letter-1", MD5OfMessageBody: md5 }));
-      });
-    });
-    await new Promise<void>((resolve) => sqs.listen(0, "127.0.0.1", resolve));
+    // The client checks the body's MD5 in the answer.
+    const sqs = await startAwsJsonStandIn<{ QueueUrl: string; MessageBody: string }>("application/x-amz-json-1.0", (body) => ({
+      MessageId: "dead-letter-1",
+      MD5OfMessageBody: createHash("md5").update(body.MessageBody).digest("hex"),
+    }));
+    const sent = sqs.calls;
     const failingCode = "000.00.20.H27-261102-4002";
     try {
       const ingested = await invoke("ingest", signedIngestRequest([firstIngestEvent(failingCode)], String(Math.floor(Date.now() / 1000))));
       expect(status(ingested)).toBe(200);
-      const { Items } = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName }));
-      const outbox = (Items ?? []).filter((item) => item.type?.S === "OutboxItem" && item.notification?.M?.dossierCode?.S === failingCode);
+      const outbox = await outboxImages(failingCode);
       expect(outbox).toHaveLength(1);
       // Zalo answers 503 to every send; one attempt allowed, so the message fails for good at once.
       await fetch(`${stack.emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ count: 10, httpStatus: 503 }) });
-      const queueUrl = `http://127.0.0.1:${(sqs.address() as AddressInfo).port}/123456789012/motcua-notify-dlq`;
+      const queueUrl = `${sqs.url}/123456789012/motcua-notify-dlq`;
       const record = { eventID: "bundled-2", eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { NewImage: outbox[0] } };
       expect(await invoke("notify", { Records: [record] }, { NOTIFY_MAX_ATTEMPTS: "1", NOTIFY_DLQ_URL: queueUrl })).toEqual({ batchItemFailures: [] });
       expect(sent).toHaveLength(1);
@@ -174,7 +157,7 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
       expect(JSON.parse(sent[0]!.body.MessageBody)).toMatchObject({ kind: "outbox_item_failed", attempts: 1, notification: { dossierCode: failingCode } });
     } finally {
       await fetch(`${stack.emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ clear: true }) });
-      await new Promise((resolve) => sqs.close(resolve));
+      await sqs.close();
     }
   });
 
@@ -198,6 +181,36 @@ describe("each function's bundle, run as Lambda runs it (DynamoDB Local, Zalo em
     expect(await invoke("oa-token-refresh", scheduledEvent)).toEqual({ ok: true });
   });
 });
+
+/** The table's outbox items (of one dossier, when given) as a stream record carries them: attribute values, not plain values. */
+async function outboxImages(dossierCode?: string) {
+  const { Items } = await stack.table.documentClient.send(new ScanCommand({ TableName: stack.config.tableName }));
+  return (Items ?? []).filter((item) => item.type?.S === "OutboxItem" && (dossierCode === undefined || item.notification?.M?.dossierCode?.S === dossierCode));
+}
+
+/**
+ * A stand-in of an AWS service's JSON API (awsJson 1.0 or 1.1) on a free local port: it records each call's
+ * `X-Amz-Target` and body, and answers 200 with what `answer` returns for the body.
+ */
+async function startAwsJsonStandIn<Body>(contentType: string, answer: (body: Body) => unknown) {
+  const calls: Array<{ target: string | undefined; body: Body }> = [];
+  const server = createServer((request, response) => {
+    let text = "";
+    request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+    request.on("end", () => {
+      const body = JSON.parse(text) as Body;
+      calls.push({ target: request.headers["x-amz-target"] as string | undefined, body });
+      response.writeHead(200, { "content-type": contentType });
+      response.end(JSON.stringify(answer(body)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
 
 /** A one-minute quiet window twelve hours after `epochMs`, Vietnam time (`HH:MM-HH:MM`). */
 function quietHoursHalfADayFrom(epochMs: number): string {
