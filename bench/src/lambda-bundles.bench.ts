@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { functionCatalogue, type FunctionName } from "@motcua/infra/function-catalogue";
-import { esbuildOptionsFor, lambdaEntryFile } from "@motcua/infra/lambda-bundling";
+import { esbuildOptionsFor, lambdaEntryFile, outputsReadAtStart } from "@motcua/infra/lambda-bundling";
 import { repoRoot } from "@motcua/infra/paths";
 import type { BenchLine } from "./lookup-and-ingest.bench.js";
 
@@ -62,14 +62,7 @@ async function bundle(name: string, entry: string, outDir: string): Promise<Bund
   const { metafile } = await build({ ...esbuildOptionsFor(entry, dir), metafile: true });
   // Output paths in the metafile are relative to the working directory, imports name them the same way.
   const entryOutput = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${name}/${lambdaEntryFile}`))!;
-  const loadedAtStart = new Set<string>();
-  const visit = (path: string) => {
-    if (loadedAtStart.has(path)) return;
-    loadedAtStart.add(path);
-    for (const imported of metafile.outputs[path]!.imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
-  };
-  visit(entryOutput);
-  const atStart = [...loadedAtStart].map((path) => readFileSync(path));
+  const atStart = outputsReadAtStart(metafile, entryOutput).map((path) => readFileSync(path));
   const all = Object.keys(metafile.outputs).reduce((sum, path) => sum + metafile.outputs[path]!.bytes, 0);
   const rawBytes = atStart.reduce((sum, code) => sum + code.length, 0);
   return {

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { functionCatalogue, type FunctionName } from "./function-catalogue.js";
-import { esbuildOptionsFor, lambdaNodeMajor } from "./lambda-bundling.js";
+import { esbuildOptionsFor, lambdaEntryFile, lambdaNodeMajor, outputsReadAtStart } from "./lambda-bundling.js";
 import { repoRoot } from "./paths.js";
 
 const work = mkdtempSync(join(tmpdir(), "motcua-lambda-bundling-"));
@@ -45,6 +45,19 @@ async function bundledSourceFiles(name: FunctionName): Promise<string[]> {
   return [...new Set(inputs.filter(([, input]) => input.bytesInOutput > 0).map(([input]) => relative(repoRoot, join(process.cwd(), input))))];
 }
 
+/** What a cold start reads: the entry file and the chunks it imports statically, with the package files in each. */
+async function packagesReadAtStart(name: FunctionName): Promise<string[]> {
+  const { metafile } = await build({
+    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, `${name}-start`)),
+    metafile: true as const,
+    write: false,
+  });
+  const entry = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${name}-start/${lambdaEntryFile}`))!;
+  const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(input.slice(input.lastIndexOf("node_modules/")))?.[1];
+  const inputs = outputsReadAtStart(metafile, entry).flatMap((path) => Object.entries(metafile.outputs[path]!.inputs).filter(([, input]) => input.bytesInOutput > 0));
+  return [...new Set(inputs.map(([input]) => packageOf(input)).filter((name) => name !== undefined))];
+}
+
 describe("each function's bundle, built as CDK builds it", () => {
   it.each(Object.keys(functionCatalogue) as FunctionName[])("%s holds its own handlers and no other function's", async (name) => {
     const handlers = (await bundledSourceFiles(name)).filter((input) => input.endsWith(".handler.ts")).map((input) => input.split("/").pop());
@@ -59,6 +72,16 @@ describe("each function's bundle, built as CDK builds it", () => {
     expect(others).toEqual([]);
     const own = Object.entries(useCaseOwners).filter(([, owner]) => owner === name).map(([file]) => file);
     expect(useCases).toEqual(expect.arrayContaining(own));
+  });
+});
+
+describe("what a cold start reads", () => {
+  // The QR library and its PNG encoder are 95 kB that about 10 ms of ingest's cold start went to reading; only a
+  // dossier's first event (ingest) and the desk's print routes (admin) draw a QR (functions/src/handlers/http/qr-codes.ts).
+  it.each(Object.keys(functionCatalogue) as FunctionName[])("%s reads the QR library only when it draws a QR", async (name) => {
+    const packages = await packagesReadAtStart(name);
+    expect(packages).toContain("@aws-sdk/client-dynamodb");
+    expect(packages.filter((name) => ["qrcode", "pngjs", "dijkstrajs"].includes(name))).toEqual([]);
   });
 });
 

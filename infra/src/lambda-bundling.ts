@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildOptions } from "esbuild";
+import type { BuildOptions, Metafile } from "esbuild";
 import { repoRoot } from "./paths.js";
 
 /**
@@ -72,4 +72,19 @@ export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions &
     external: [...lambdaBundling.externalModules],
     logLevel: "warning",
   };
+}
+
+/**
+ * The output files a cold start reads: the entry file and the chunks it imports statically, not those only a dynamic
+ * `import()` reaches. `entryOutput` is the entry's path as the metafile names it.
+ */
+export function outputsReadAtStart(metafile: Metafile, entryOutput: string): string[] {
+  const atStart = new Set<string>();
+  const visit = (path: string) => {
+    if (atStart.has(path)) return;
+    atStart.add(path);
+    for (const imported of metafile.outputs[path]!.imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entryOutput);
+  return [...atStart];
 }

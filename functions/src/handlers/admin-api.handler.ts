@@ -18,6 +18,7 @@ import { feedbackInboxRoutes, type FeedbackInboxRouteDeps } from "./admin-routes
 import { syncCredentialRoutes, type SyncCredentialRouteDeps } from "./admin-routes/sync-credential-routes.js";
 import { renderGuidePoster } from "./guide-poster.js";
 import { authenticateZaloUser } from "./http/authenticate.js";
+import { qrPng, qrSvg } from "./http/qr-codes.js";
 import { parseJsonBody, zodIssues } from "./http/json-body.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
 import { errorResponse, json } from "./http/responses.js";
@@ -93,11 +94,11 @@ export function buildAdminApiHandler(deps: AdminApiHandlerDeps) {
         return errorResponse(400, "INVALID_INPUT", adminMessages.invalidBody(`agencyName: tối đa ${posterAgencyNameLength} ký tự`));
       }
       const miniAppUrl = deps.miniAppUrl;
-      const qrSvg = await (await qrCodes()).toString(miniAppUrl, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+      const posterQr = await qrSvg(miniAppUrl, { margin: 1 });
       return {
         statusCode: 200,
         headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
-        body: renderGuidePoster({ miniAppUrl, qrSvg, agencyName }),
+        body: renderGuidePoster({ miniAppUrl, qrSvg: posterQr, agencyName }),
       };
     },
     "GET /v1/admin/late-dossiers": async (event, actor) => {
@@ -165,22 +166,14 @@ function staffChangeResponse(
   }
 }
 
-/**
- * The QR library, loaded by the first QR or poster request: most cold starts of this function print none. It is a
- * CommonJS package, so its exports are the default export (a split ES bundle's chunk gives it no named ones).
- */
-function qrCodes() {
-  return import("qrcode").then((module) => module.default);
-}
-
 async function svgQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
-  const svg = await (await qrCodes()).toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const svg = await qrSvg(url, { margin: 2 });
   return { statusCode: 200, headers: { "content-type": "image/svg+xml", "cache-control": "no-store" }, body: svg };
 }
 
 async function pngQr(url: string): Promise<APIGatewayProxyStructuredResultV2> {
   // 600 px prints sharply at 5 cm on a receipt.
-  const png = await (await qrCodes()).toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 600 });
+  const png = await qrPng(url, { margin: 2, width: 600 });
   return {
     statusCode: 200,
     headers: { "content-type": "image/png", "cache-control": "no-store" },

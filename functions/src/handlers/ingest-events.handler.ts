@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import QRCode from "qrcode";
 import type { IncomingDossierEvent } from "../domain/dossier.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
@@ -9,6 +8,7 @@ import type { ApplyEventResult } from "../use-cases/apply-dossier-event.js";
 import type { IncomingEventWithHash } from "../use-cases/ingest-dossier-events.js";
 import { ingestBatchSchema, parseIngestEvent } from "./ingest-event-schema.js";
 import { maxBodyBytes, rawBody } from "./http/request.js";
+import { qrSvg } from "./http/qr-codes.js";
 import { refuseUnsigned } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
@@ -80,7 +80,7 @@ async function toEventResult(
   if (result.outcome === "duplicate") return { ...base, outcome: "duplicate" };
   if (!result.isFirstEvent) return { ...base, outcome: "applied" };
   const url = signer.receiptUrl(result.dossierCode);
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const svg = await qrSvg(url, { margin: 2 });
   return { ...base, outcome: "applied", receipt: { url, svg } };
 }
 
