@@ -69,7 +69,7 @@ function RatingBody({ code, receiptSignature }: { code: string; receiptSignature
   return (
     <div className="rating-saved" data-testid="rating-saved">
       {thanked && (
-        <p className="rating-thanks" role="status">
+        <p className="page-success" role="status">
           {vi.rating.thanks}
         </p>
       )}
