@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDocumentClient } from "../src/adapters/dynamodb/document-client.js";
+import { Table } from "../src/adapters/dynamodb/table.js";
 import { ensureTable } from "../../local/src/table/ensure-table.js";
 
 /** A fresh table on the shared DynamoDB Local for one test file. */
@@ -10,11 +11,14 @@ export async function createTestTable() {
   const client = new DynamoDBClient({ endpoint, region: "ap-southeast-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
+  const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint }, client);
   return {
     endpoint,
     tableName,
     client,
-    documentClient: createDocumentClient({ region: "ap-southeast-1", endpoint }, client),
+    documentClient,
+    /** The table as the DynamoDB adapters take it. */
+    table: new Table(documentClient, tableName),
     async drop() {
       await client.send(new DeleteTableCommand({ TableName: tableName }));
       client.destroy();
@@ -51,6 +55,9 @@ export function testTableForThisFile(onCreated: (table: TestTable) => void = () 
     },
     get documentClient() {
       return current().documentClient;
+    },
+    get table() {
+      return current().table;
     },
     drop: () => current().drop(),
   };
