@@ -1,5 +1,6 @@
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { DynamoDbProcedureRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-procedure-repository";
+import { Table } from "@motcua/functions/adapters/dynamodb/table";
 import { indexProcedures, searchProcedures, type Procedure } from "@motcua/functions/domain/procedure";
 import type { StackInfo } from "@motcua/local/stack/start-stack";
 import { meteredDynamoDbClient } from "./dynamodb-meter.js";
@@ -30,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 /** What one Lambda instance pays to load the catalogue, and what a search costs once it is in memory. */
 export async function benchProcedureCatalogue(info: StackInfo, options: { procedures: number; searches: number }): Promise<BenchLine[]> {
   const meter = meteredDynamoDbClient(info.dynamodbEndpoint, info.region);
-  const repository = new DynamoDbProcedureRepository(createDocumentClient({ region: info.region, endpoint: info.dynamodbEndpoint }, meter.client), info.tableName);
+  const repository = new DynamoDbProcedureRepository(new Table(createDocumentClient({ region: info.region, endpoint: info.dynamodbEndpoint }, meter.client), info.tableName));
   await repository.upsertMany(syntheticCatalogue(options.procedures));
 
   meter.reset();

@@ -2,6 +2,7 @@ import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbRateLimiter } from "@motcua/functions/adapters/dynamodb/dynamodb-rate-limiter";
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { itemTypes, keys } from "@motcua/functions/adapters/dynamodb/keys";
+import { Table } from "@motcua/functions/adapters/dynamodb/table";
 import { rateLimitWindowStart, type RateLimitRule } from "@motcua/functions/ports/rate-limiter";
 import { localDynamoDbClient } from "@motcua/local/dynamodb-local/local-dynamodb-client";
 import { startDynamoDbLocal } from "@motcua/local/dynamodb-local/start-dynamodb-local";
@@ -20,7 +21,7 @@ export async function benchRateLimiterDesigns(options: { lookups: number; concur
   const tableName = "limiter-designs";
   await ensureTable(client, tableName);
   const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: dynamodb.endpoint }, client);
-  const limiter = new DynamoDbRateLimiter(documentClient, tableName);
+  const limiter = new DynamoDbRateLimiter(new Table(documentClient, tableName));
   const now = new Date("2026-11-28T01:00:00Z");
   const rules = (design: string): RateLimitRule[] => [
     { scope: `${design}-user`, key: "citizen", limitPerWindow: 1e9, failedLimitPerWindow: 1e9 },

@@ -78,7 +78,7 @@ describe("GET /v1/admin/agencies: the agencies a staff member may pick, by name"
   });
 
   it("access pattern: every agency of the directory in one Query, item by item through its schema", async () => {
-    const directory = new DynamoDbAgencyDirectory(stack.table.documentClient, stack.config.tableName);
+    const directory = new DynamoDbAgencyDirectory(stack.table.table);
     await directory.remember({ code: "000.00.48.H27", name: "Sở Tư pháp" }, now);
     const listed = await directory.list();
     expect(listed).toContainEqual({ code: "000.00.48.H27", name: "Sở Tư pháp" });

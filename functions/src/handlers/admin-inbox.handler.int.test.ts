@@ -316,11 +316,10 @@ describe("delivery log", () => {
 });
 
 describe("access patterns", () => {
-  const client = () => createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint });
   const calendar = holidayCalendar([]);
 
   it("access pattern: feedback threads of several states merged, earliest deadline first, paged, bounded by a deadline", async () => {
-    const repository = new DynamoDbFeedbackRepository(client(), stack.config.tableName);
+    const repository = new DynamoDbFeedbackRepository(stack.table.table);
     const threadAt = async (id: string, day: string, reopened: boolean) => {
       const created = newFeedbackThread({ id, messageId: `${id}-m`, zaloAppUserId: "9", type: "hoi_dap", text: id, dossierCode: null, channel: "mini_app", now: new Date(`${day}T03:00:00Z`), calendar });
       const thread = { ...created.thread, state: reopened ? ("dang_xu_ly" as const) : ("moi" as const) };
@@ -344,7 +343,7 @@ describe("access patterns", () => {
   });
 
   it("access pattern: failed and undeliverable outbox items by state (sparse GSI1), newest first; a dossier's delivery log by GSI2", async () => {
-    const outbox = new DynamoDbOutboxRepository(client(), stack.config.tableName);
+    const outbox = new DynamoDbOutboxRepository(stack.table.table);
     const undeliverable = await outbox.listByState("undeliverable", { after: null, limit: 10 });
     expect(undeliverable.items.map((item) => item.id)).toContain("announcement-item-1");
     const byDossier = await outbox.listByDossier(code, { after: null, limit: 2 });
@@ -363,7 +362,7 @@ describe("a question naming a dossier", () => {
       expect(response.status).toBe(201);
       const { id, createdAt, replyDueAt, lastMessageAt, ...rest } = response.body as Record<string, unknown>;
       answers.push(rest);
-      expect((await new DynamoDbFeedbackRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }), stack.config.tableName).get(String(id)))?.thread.agencyCode ?? null).toBeNull();
+      expect((await new DynamoDbFeedbackRepository(stack.table.table).get(String(id)))?.thread.agencyCode ?? null).toBeNull();
       expect([createdAt, replyDueAt, lastMessageAt].every((value) => typeof value === "string")).toBe(true);
     }
     expect({ ...answers[0], dossierCode: null }).toEqual({ ...answers[1], dossierCode: null });

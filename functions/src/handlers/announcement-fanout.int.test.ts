@@ -5,7 +5,6 @@ import { apiGatewayEvent } from "../../test/api-gateway-event.js";
 import { startNotifyPoller, type StreamPoller } from "../../test/stream-poller.js";
 import { startTestStack } from "../../test/test-stack.js";
 import { HmacPhoneHasher } from "../adapters/crypto/hmac-phone-hasher.js";
-import { createDocumentClient } from "../adapters/dynamodb/document-client.js";
 import { DynamoDbAnnouncementFanoutRepository } from "../adapters/dynamodb/dynamodb-announcement-fanout-repository.js";
 import { DynamoDbAnnouncementRepository } from "../adapters/dynamodb/dynamodb-announcement-repository.js";
 import { DynamoDbCitizenRepository } from "../adapters/dynamodb/dynamodb-citizen-repository.js";
@@ -58,9 +57,8 @@ beforeAll(async () => {
   adminToken = admin!.accessToken;
   deps = composeDependencies(stack.config, { clock, fanoutPageSize: pageSize });
   handlers = httpHandlersFrom(deps);
-  const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client);
-  citizens = new DynamoDbCitizenRepository(documentClient, stack.config.tableName, new HmacPhoneHasher(stack.config.phoneHmacKey));
-  fanouts = new DynamoDbAnnouncementFanoutRepository(documentClient, stack.config.tableName);
+  citizens = new DynamoDbCitizenRepository(stack.table.table, new HmacPhoneHasher(stack.config.phoneHmacKey));
+  fanouts = new DynamoDbAnnouncementFanoutRepository(stack.table.table);
   notify = notifyHandlerFrom(deps);
   poller = await startNotifyPoller(stack, (event) => notify(event) as never, { retryDelayMs: 100, maxRetries: 5, log: (line) => void pollerLog.push(line) });
 
@@ -154,7 +152,7 @@ function fanoutsWithPageWrite(writePage: AnnouncementFanoutRepository["writePage
 
 /** The notify function whose fan-out steps use `fanoutRepository`. */
 function notifyWithFanouts(fanoutRepository: AnnouncementFanoutRepository) {
-  const announcements = new DynamoDbAnnouncementRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+  const announcements = new DynamoDbAnnouncementRepository(stack.table.table);
   return notifyHandlerFrom({ ...deps, fanOutStep: fanOutStepUseCase({ fanouts: fanoutRepository, announcements, citizens, clock: deps.clock, pageSize }) });
 }
 
@@ -266,7 +264,7 @@ describe("announcement fan-out on DynamoDB Local and the Zalo emulator", () => {
     const published = await admin("POST /v1/admin/announcements", "/v1/admin/announcements", { kind: "notice", title, body: "Nội dung" });
     const id = published.body["announcement"].id as string;
     expect(await finalProgress(id)).toMatchObject({ written: 256, sent: 255, undeliverable: 1, failed: 0 });
-    const outbox = new DynamoDbOutboxRepository(createDocumentClient({ region: "ap-southeast-1", endpoint: stack.table.endpoint }, stack.table.client), stack.config.tableName);
+    const outbox = new DynamoDbOutboxRepository(stack.table.table);
     const itemId = announcementOutboxId(id, goneAppUserId);
     const retry = () => admin("POST /v1/admin/notifications/{id}/retry", `/v1/admin/notifications/${itemId}/retry`);
     const finishedAgain = (retries: number) =>

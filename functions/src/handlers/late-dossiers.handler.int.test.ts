@@ -176,14 +176,14 @@ describe("late-dossier job (DynamoDB Local + Zalo emulator)", () => {
 
 describe("late dossiers: index and staff list", () => {
   it("access pattern: open dossiers by promised return day (sparse GSI2 `DUE#<day>`, 1 Query per day)", async () => {
-    const repository = new DynamoDbLateDossierRepository(stack.table.documentClient, stack.config.tableName);
+    const repository = new DynamoDbLateDossierRepository(stack.table.table);
     const due = await repository.dueOn("2026-11-16");
     expect(due.map((dossier) => dossier.code)).toEqual([code(4)]);
     expect(await repository.dueOn("2026-11-09")).toEqual([]);
   });
 
   it("access pattern: an agency's late dossiers, earliest due first, a page at a time (GSI2 `LATE#<agency>`)", async () => {
-    const repository = new DynamoDbLateDossierRepository(stack.table.documentClient, stack.config.tableName);
+    const repository = new DynamoDbLateDossierRepository(stack.table.table);
     const first = await repository.lateOfAgency(agency, { limit: 2, cursor: null });
     expect(first.dossiers.map((dossier) => dossier.code)).toEqual([code(1), code(8)]);
     const second = await repository.lateOfAgency(agency, { limit: 2, cursor: first.nextCursor });

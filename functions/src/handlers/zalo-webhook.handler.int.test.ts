@@ -45,7 +45,7 @@ async function citizen(stackToRead: Stack, zaloAppUserId: string) {
 
 describe("POST /v1/zalo/webhook", () => {
   it("a delivery receipt (user_received_message) with our tracking id settles an unconfirmed message as sent, once", async () => {
-    const repository = new DynamoDbOutboxRepository(stack.table.documentClient, stack.config.tableName);
+    const repository = new DynamoDbOutboxRepository(stack.table.table);
     const notification = { kind: "dossier_status_changed", dossierCode: "000.00.20.H06-261028-0001", status: 4, procedureName: "Đăng ký khai sinh", dueAt: "2026-11-05T10:00:00.000Z", newDueAt: null, applicantPhone: "84987000009" } as const;
     const takenAt = new Date(1792990000000);
     const ids = ["receipt-unconfirmed", "receipt-sending"];

@@ -22,7 +22,7 @@ function instance(initialRefreshToken: string | null = testSecrets.oaRefreshToke
   const oauth = new ZaloOAuthClient({ baseUrl: stack.emulator.url, appId: "1234567890", appSecret: testSecrets.appSecret, timeoutMs: 3000 });
   return {
     tokens: oaAccessTokens({
-      store: new DynamoDbOaTokenStore(stack.table.documentClient, stack.config.tableName),
+      store: new DynamoDbOaTokenStore(stack.table.table),
       oauth: {
         refresh: (token) => {
           refreshCalls += 1;

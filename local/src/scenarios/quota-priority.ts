@@ -4,6 +4,7 @@ import { HmacPhoneHasher } from "@motcua/functions/adapters/crypto/hmac-phone-ha
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { DynamoDbCitizenRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-citizen-repository";
 import { keys } from "@motcua/functions/adapters/dynamodb/keys";
+import { Table } from "@motcua/functions/adapters/dynamodb/table";
 import { indexNames } from "@motcua/functions/adapters/dynamodb/table-definition";
 import { composeDependencies } from "@motcua/functions/composition/compose";
 import { httpHandlersFrom } from "@motcua/functions/composition/http-handlers";
@@ -145,8 +146,8 @@ export async function runQuotaPriorityScenario(options: QuotaPriorityOptions): P
 
     const dynamodb = localDynamoDbClient(options.dynamodbEndpoint, "ap-southeast-1");
     cleanups.push(async () => dynamodb.destroy());
-    const documentClient = createDocumentClient({ region: "ap-southeast-1", endpoint: options.dynamodbEndpoint }, dynamodb);
-    const citizens = new DynamoDbCitizenRepository(documentClient, options.tableName, new HmacPhoneHasher(secrets.phoneKey));
+    const table = new Table(createDocumentClient({ region: "ap-southeast-1", endpoint: options.dynamodbEndpoint }, dynamodb), options.tableName);
+    const citizens = new DynamoDbCitizenRepository(table, new HmacPhoneHasher(secrets.phoneKey));
     const inParallel = async <T>(count: number, make: (index: number) => Promise<T>): Promise<T[]> => {
       const results: T[] = [];
       for (let start = 0; start < count; start += 25) {

@@ -3,6 +3,7 @@ import { HmacPhoneHasher } from "@motcua/functions/adapters/crypto/hmac-phone-ha
 import { createDocumentClient } from "@motcua/functions/adapters/dynamodb/document-client";
 import { DynamoDbDossierRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-dossier-repository";
 import { DynamoDbRatingRepository } from "@motcua/functions/adapters/dynamodb/dynamodb-rating-repository";
+import { Table } from "@motcua/functions/adapters/dynamodb/table";
 import type { Config } from "@motcua/functions/config/config";
 import type { RatingInput } from "@motcua/functions/domain/rating";
 import { rateDossierUseCase, type RateDossierResult } from "@motcua/functions/use-cases/rate-dossier";
@@ -18,9 +19,9 @@ export interface BackdatedRating {
  * through the real use case and tables. No route backdates a rating or rates without the owner's Zalo session.
  */
 export function backdatedRatings(config: Config, dynamoDbClient?: DynamoDBClient): (request: BackdatedRating) => Promise<RateDossierResult> {
-  const documentClient = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }, dynamoDbClient);
-  const dossiers = new DynamoDbDossierRepository(documentClient, config.tableName, new HmacPhoneHasher(config.phoneHmacKey));
-  const ratings = new DynamoDbRatingRepository(documentClient, config.tableName);
+  const table = new Table(createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }, dynamoDbClient), config.tableName);
+  const dossiers = new DynamoDbDossierRepository(table, new HmacPhoneHasher(config.phoneHmacKey));
+  const ratings = new DynamoDbRatingRepository(table);
   return (request) =>
     rateDossierUseCase({ dossiers, ratings, isDossierOwner: async () => true, clock: { now: () => request.at } })({
       code: request.code,

@@ -1,8 +1,7 @@
-import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { Agency, AgencyDirectory } from "../../ports/agency-directory.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
+import type { Table } from "./table.js";
 
 const agencyItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.agency),
@@ -16,23 +15,14 @@ const agencyItemSchema = z.lazy(() => z.object({
  * them all). Written outside the ingest transaction, so parallel ingests of one desk never conflict on it.
  */
 export class DynamoDbAgencyDirectory implements AgencyDirectory {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async remember(agency: Agency, at: Date): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.agency(agency.code), type: itemTypes.agency, code: agency.code, name: agency.name, updatedAt: at.toISOString() },
-      }),
-    );
+    await this.table.put({ ...keys.agency(agency.code), type: itemTypes.agency, code: agency.code, name: agency.name, updatedAt: at.toISOString() });
   }
 
   async list(): Promise<Agency[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       KeyConditionExpression: "PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.agenciesPartition },
     });

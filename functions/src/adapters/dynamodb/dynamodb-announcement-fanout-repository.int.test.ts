@@ -15,7 +15,7 @@ const at = (minutes: number) => new Date(t0 + minutes * minute);
 
 describe("DynamoDbAnnouncementFanoutRepository", () => {
   it("access pattern: running fan-out jobs not advanced since a time (sparse GSI1 `FANOUT_RUNNING`), nudged once each", async () => {
-    const repository = new DynamoDbAnnouncementFanoutRepository(table.documentClient, table.tableName);
+    const repository = new DynamoDbAnnouncementFanoutRepository(table.table);
     const publish = (id: string, minutes: number) =>
       repository.publish(
         { id, kind: "notice", title: id, body: "Nội dung", link: null, publishedAt: at(minutes).toISOString() },
@@ -61,7 +61,7 @@ describe("DynamoDbAnnouncementFanoutRepository", () => {
   });
 
   it("a page whose step stopped after some of its messages is written again without touching them, and counts them", async () => {
-    const repository = new DynamoDbAnnouncementFanoutRepository(table.documentClient, table.tableName);
+    const repository = new DynamoDbAnnouncementFanoutRepository(table.table);
     await repository.publish({ id: "resumed", kind: "notice", title: "Thông báo", body: "Nội dung", link: null, publishedAt: at(0).toISOString() }, newFanout("resumed", "3", at(0).toISOString()));
     const job = (await repository.getFanout("resumed"))!;
     const notification = (follower: string) => ({ kind: "announcement" as const, announcementId: "resumed", title: "Thông báo", summary: "Nội dung", zaloAppUserId: follower });

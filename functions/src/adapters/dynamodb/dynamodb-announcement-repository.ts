@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import { announcementKinds, type Announcement } from "../../domain/announcement.js";
 import type { AnnouncementPage, AnnouncementRepository } from "../../ports/announcement-repository.js";
 import { decodeCursor, encodeCursor, jsonPosition } from "../../ports/page-cursor.js";
 import { itemTypes, keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const announcementItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.announcement),
@@ -25,43 +25,32 @@ function fromItem(item: Record<string, unknown>): Announcement {
 }
 
 export class DynamoDbAnnouncementRepository implements AnnouncementRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async publish(announcement: Announcement): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.announcement(announcement.id),
-          ...keys.announcementsByTime(announcement.publishedAt, announcement.id),
-          type: itemTypes.announcement,
-          ...announcement,
-        },
-      }),
-    );
+    await this.table.put({
+      ...keys.announcement(announcement.id),
+      ...keys.announcementsByTime(announcement.publishedAt, announcement.id),
+      type: itemTypes.announcement,
+      ...announcement,
+    });
   }
 
   async get(id: string): Promise<Announcement | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.announcement(id) }));
-    return result.Item ? fromItem(result.Item) : null;
+    const item = await this.table.get(keys.announcement(id));
+    return item ? fromItem(item) : null;
   }
 
   async listNewestFirst(request: { limit: number; after: string | null }): Promise<AnnouncementPage> {
     const after = request.after === null ? null : decodeCursor(request.after, listPosition);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.announcementsPartition },
-        ScanIndexForward: false,
-        Limit: request.limit,
-        ExclusiveStartKey: after ? { ...keys.announcement(after.id), ...keys.announcementsByTime(after.publishedAt, after.id) } : undefined,
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.announcementsPartition },
+      ScanIndexForward: false,
+      Limit: request.limit,
+      ExclusiveStartKey: after ? { ...keys.announcement(after.id), ...keys.announcementsByTime(after.publishedAt, after.id) } : undefined,
+    });
     const announcements = (result.Items ?? []).map(fromItem);
     const last = announcements[announcements.length - 1];
     return {

@@ -9,7 +9,7 @@ const table = testTableForThisFile();
 
 describe("DynamoDbAnnouncementRepository", () => {
   it("access pattern: announcements newest first, a page at a time (1 Query on GSI1), and one by id", async () => {
-    const repository = new DynamoDbAnnouncementRepository(table.documentClient, table.tableName);
+    const repository = new DynamoDbAnnouncementRepository(table.table);
     for (let day = 1; day <= 5; day += 1) {
       await repository.publish({ id: `a${day}`, kind: "notice", title: `Thông báo ${day}`, body: "Nội dung", link: null, publishedAt: `2026-11-0${day}T01:00:00.000Z` });
     }
@@ -27,7 +27,7 @@ describe("DynamoDbAnnouncementRepository", () => {
 
 describe("DynamoDbProcedureRepository", () => {
   it("access pattern: the whole catalogue from one partition (paginated Query on GSI1), upserted by code", async () => {
-    const repository = new DynamoDbProcedureRepository(table.documentClient, table.tableName);
+    const repository = new DynamoDbProcedureRepository(table.table);
     const procedure = (i: number): Procedure => ({
       code: `1.${String(i).padStart(6, "0")}`,
       name: `Thủ tục số ${i}`,

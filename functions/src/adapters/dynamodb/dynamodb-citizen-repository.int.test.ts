@@ -8,7 +8,7 @@ import { keys } from "./keys.js";
 const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
 let citizens: DynamoDbCitizenRepository;
 const table = testTableForThisFile((created) => {
-  citizens = new DynamoDbCitizenRepository(created.documentClient, created.tableName, hasher);
+  citizens = new DynamoDbCitizenRepository(created.table, hasher);
 });
 
 it("access pattern: citizen profile by Zalo app user id, with the follower state (newest wins)", async () => {

@@ -14,7 +14,7 @@ const hasher = new HmacPhoneHasher("test-phone-key-0123456789");
 let repository: DynamoDbDossierRepository;
 
 const table = testTableForThisFile((created) => {
-  repository = new DynamoDbDossierRepository(created.documentClient, created.tableName, hasher);
+  repository = new DynamoDbDossierRepository(created.table, hasher);
 });
 
 

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import {
   type AppliedEventWrite,
@@ -14,25 +12,23 @@ import type { DossierNotification } from "../../domain/dossier-notification.js";
 import { sortTimeline, type Dossier, type DossierEvent } from "../../domain/dossier.js";
 import { dossierFromItem, dossierToItem, eventToItem, eventWithPayloadHashFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterUpdate } from "./reach-items.js";
 import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions, type TransactAction } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import { unlessConditionFails, type Table } from "./table.js";
 
 /** The separate idempotency marker of events applied before the event item kept the payload's hash (still read). */
 const ingestMarkerSchema = z.lazy(() => z.object({ payloadHash: z.string() }));
 
 export class DynamoDbDossierRepository implements DossierRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    private readonly table: Table,
     private readonly phoneHasher: PhoneHasher,
   ) {}
 
   async findWithTimeline(code: string, options?: { consistent?: boolean }): Promise<DossierWithTimeline | null> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       KeyConditionExpression: "PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.dossierCollection(code) },
       ConsistentRead: options?.consistent ?? false,
@@ -57,25 +53,25 @@ export class DynamoDbDossierRepository implements DossierRepository {
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": write.expectedVersion } };
     const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
     const outboxPut = (id: string, notification: DossierNotification): TransactAction => ({
-      Put: { TableName: this.tableName, Item: outboxItemFor(id, notification, event.recordedAt, undefined, dossier.agencyCode), ...mustBeNew },
+      Put: { Item: outboxItemFor(id, notification, event.recordedAt, undefined, dossier.agencyCode), ...mustBeNew },
     });
     // The event item is the idempotency marker: the dossier's version condition makes every writer of this
     // dossier read its timeline (where a repeated event id is found) first, and the event's own condition
     // refuses the same event twice. No item per event id outside the dossier: an id is unique within its dossier.
     const actions: NamedActions<"dossier" | "event" | "outbox" | "reachMarks" | "reachCounter"> = [
-      ["dossier", { Put: { TableName: this.tableName, Item: dossierToItem(dossier, phoneHash), ...dossierCondition } }],
-      ["event", { Put: { TableName: this.tableName, Item: eventToItem(dossier.code, event, write.payloadHash), ...mustBeNew } }],
+      ["dossier", { Put: { Item: dossierToItem(dossier, phoneHash), ...dossierCondition } }],
+      ["event", { Put: { Item: eventToItem(dossier.code, event, write.payloadHash), ...mustBeNew } }],
       ...(write.notification ? [["outbox", outboxPut(write.notificationId, write.notification)] as const] : []),
       ...(write.ratingInvitation ? [["outbox", outboxPut(write.ratingInvitation.id, write.ratingInvitation.notification)] as const] : []),
       ...(write.reach
         ? ([
-            ["reachMarks", { Update: dossierReachMarksUpdate(this.tableName, dossier.code, write.reach.cell, write.reach.marks) }],
-            ["reachCounter", { Update: reachCounterUpdate(this.tableName, write.reach.cell, dossier.code, write.reach.add) }],
+            ["reachMarks", { Update: dossierReachMarksUpdate(dossier.code, write.reach.cell, write.reach.marks) }],
+            ["reachCounter", { Update: reachCounterUpdate(write.reach.cell, dossier.code, write.reach.add) }],
           ] as const)
         : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
+      await this.table.transactWrite(transactItems(actions), { ReturnConsumedCapacity: "TOTAL" });
       return "written";
     } catch (error) {
       const cancelled = transactionCancellation(error, actions);
@@ -89,45 +85,33 @@ export class DynamoDbDossierRepository implements DossierRepository {
 
   async saveRevisedDossier(dossier: Dossier, expectedVersion: number): Promise<"written" | "conflict"> {
     const phoneHash = dossier.applicantPhone ? this.phoneHasher.hash(dossier.applicantPhone) : null;
-    try {
-      // The whole item is put, so the phone index and the late-watch index follow the new phone and due date.
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: dossierToItem(dossier, phoneHash),
-          ConditionExpression: "version = :expected",
-          ExpressionAttributeValues: { ":expected": expectedVersion },
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
-      return "written";
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return "conflict";
-      throw error;
-    }
+    // The whole item is put, so the phone index and the late-watch index follow the new phone and due date.
+    const written = await unlessConditionFails(
+      this.table.put(dossierToItem(dossier, phoneHash), {
+        ConditionExpression: "version = :expected",
+        ExpressionAttributeValues: { ":expected": expectedVersion },
+        ReturnConsumedCapacity: "TOTAL",
+      }),
+    );
+    return written === null ? "conflict" : "written";
   }
 
   async appliedPayloadHash(eventId: string): Promise<string | null> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.ingestMarker(eventId), ConsistentRead: true, ReturnConsumedCapacity: "TOTAL" }),
-    );
-    return Item ? ingestMarkerSchema.parse(Item).payloadHash : null;
+    const item = await this.table.get(keys.ingestMarker(eventId), { ConsistentRead: true, ReturnConsumedCapacity: "TOTAL" });
+    return item ? ingestMarkerSchema.parse(item).payloadHash : null;
   }
 
   async listByApplicantPhone(normalisedPhone: string, page: { limit: number; cursor: string | null }): Promise<DossierPage> {
     const phoneHash = this.phoneHasher.hash(normalisedPhone);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :dossiers)",
-        ExpressionAttributeValues: { ":pk": keys.phonePartition(phoneHash), ":dossiers": "DOSSIER#" },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, phoneHash) } : {}),
-        ReturnConsumedCapacity: "TOTAL",
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :dossiers)",
+      ExpressionAttributeValues: { ":pk": keys.phonePartition(phoneHash), ":dossiers": "DOSSIER#" },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, phoneHash) } : {}),
+      ReturnConsumedCapacity: "TOTAL",
+    });
     const last = result.LastEvaluatedKey;
     return {
       dossiers: (result.Items ?? []).map(dossierFromItem),

@@ -8,7 +8,7 @@ let repository: DynamoDbFeedbackRepository;
 const calendar = holidayCalendar([]);
 
 testTableForThisFile((created) => {
-  repository = new DynamoDbFeedbackRepository(created.documentClient, created.tableName);
+  repository = new DynamoDbFeedbackRepository(created.table);
 });
 
 const newThread = (id: string, user: string, at: string) =>

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import * as z from "zod/mini";
 import type { FeedbackMessage, FeedbackState, FeedbackThread } from "../../domain/feedback.js";
 import type { FeedbackRepository, FeedbackThreadWithMessages } from "../../ports/feedback-repository.js";
@@ -8,10 +7,10 @@ import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { outboxItemFor } from "./dossier-items.js";
 import { messageFromItem, messageToItem, threadFromItem, threadToItem } from "./feedback-items.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import { unlessConditionFails, type Table, type TableQuery } from "./table.js";
 
 const threadDeadlineSchema = z.lazy(() => z.object({
   replyDueAt: z.string().check(z.minLength(20)),
@@ -25,21 +24,14 @@ const mustBeNew = { ConditionExpression: "attribute_not_exists(PK)" };
 const inboxPosition = instantThenId("[A-Za-z0-9_-]{1,100}");
 
 export class DynamoDbFeedbackRepository implements FeedbackRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async create(thread: FeedbackThread, message: FeedbackMessage): Promise<"created" | "duplicate"> {
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: threadToItem(thread), ...mustBeNew } },
-            { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } },
-          ],
-        }),
-      );
+      await this.table.transactWrite([
+        { Put: { Item: threadToItem(thread), ...mustBeNew } },
+        { Put: { Item: messageToItem(message), ...mustBeNew } },
+      ]);
       return "created";
     } catch (error) {
       if (error instanceof TransactionCanceledException) return "duplicate";
@@ -48,8 +40,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async get(id: string, options?: { consistent?: boolean }): Promise<FeedbackThreadWithMessages | null> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       KeyConditionExpression: "PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.feedbackCollection(id) },
       ConsistentRead: options?.consistent ?? false,
@@ -63,14 +54,14 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
 
   async append(thread: FeedbackThread, expectedVersion: number, message: FeedbackMessage, outbox?: NewOutboxItem): Promise<"saved" | "conflict" | "duplicate"> {
     const actions: NamedActions<"thread" | "message" | "outbox"> = [
-      ["thread", { Put: { TableName: this.tableName, Item: threadToItem(thread), ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } } }],
-      ["message", { Put: { TableName: this.tableName, Item: messageToItem(message), ...mustBeNew } }],
+      ["thread", { Put: { Item: threadToItem(thread), ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } } }],
+      ["message", { Put: { Item: messageToItem(message), ...mustBeNew } }],
       ...(outbox
-        ? [["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }] as const]
+        ? [["outbox", { Put: { Item: outboxItemFor(outbox.id, outbox.notification, message.at, undefined, outbox.agencyCode), ...mustBeNew } }] as const]
         : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
+      await this.table.transactWrite(transactItems(actions));
       return "saved";
     } catch (error) {
       const cancelled = transactionCancellation(error, actions);
@@ -81,48 +72,24 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async listByCitizen(zaloAppUserId: string, limit: number): Promise<FeedbackThread[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.feedbackByCitizenPartition(zaloAppUserId) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map(threadFromItem);
+    return this.threadsOf(indexNames.gsi1, keys.feedbackByCitizenPartition(zaloAppUserId), { ScanIndexForward: false, Limit: limit });
   }
 
   async listByState(state: FeedbackState, limit: number): Promise<FeedbackThread[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi2,
-        KeyConditionExpression: "GSI2PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
-        ScanIndexForward: true,
-        Limit: limit,
-      }),
-    );
+    return this.threadsOf(indexNames.gsi2, keys.feedbackByStatePartition(state), { ScanIndexForward: true, Limit: limit });
+  }
+
+  /** The first threads of an index partition (GSI1: a citizen's, newest first; GSI2: a state's, earliest deadline first). */
+  private async threadsOf(index: (typeof indexNames)[keyof typeof indexNames], pk: string, page: Pick<TableQuery, "ScanIndexForward" | "Limit">): Promise<FeedbackThread[]> {
+    const result = await this.table.query({ IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ":pk": pk }, ...page });
     return (result.Items ?? []).map(threadFromItem);
   }
 
   async saveThread(thread: FeedbackThread, expectedVersion: number): Promise<"saved" | "conflict"> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: threadToItem(thread),
-          ConditionExpression: "version = :expected",
-          ExpressionAttributeValues: { ":expected": expectedVersion },
-        }),
-      );
-      return "saved";
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return "conflict";
-      throw error;
-    }
+    const saved = await unlessConditionFails(
+      this.table.put(threadToItem(thread), { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } }),
+    );
+    return saved === null ? "conflict" : "saved";
   }
 
   async pageByStates(
@@ -146,16 +113,13 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
           conditions.push("GSI2SK < :before");
           values[":before"] = page.dueBefore;
         }
-        return this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexNames.gsi2,
-            KeyConditionExpression: conditions.join(" AND "),
-            ExpressionAttributeValues: values,
-            ScanIndexForward: true,
-            Limit: page.limit,
-          }),
-        );
+        return this.table.query({
+          IndexName: indexNames.gsi2,
+          KeyConditionExpression: conditions.join(" AND "),
+          ExpressionAttributeValues: values,
+          ScanIndexForward: true,
+          Limit: page.limit,
+        });
       }),
     );
     // Each state's partition was read up to its last evaluated key; past the smallest such key another
@@ -178,8 +142,7 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   async deadlinesByStates(states: readonly FeedbackState[]): Promise<Pick<FeedbackThread, "replyDueAt" | "agencyCode" | "dossierCode">[]> {
     const pages = await Promise.all(
       states.map((state) =>
-        queryAllPages(this.client, {
-          TableName: this.tableName,
+        this.table.queryAll({
           IndexName: indexNames.gsi2,
           KeyConditionExpression: "GSI2PK = :pk",
           ExpressionAttributeValues: { ":pk": keys.feedbackByStatePartition(state) },
@@ -191,20 +154,14 @@ export class DynamoDbFeedbackRepository implements FeedbackRepository {
   }
 
   async setHelpful(message: Pick<FeedbackMessage, "threadId" | "messageId" | "at">, helpful: boolean): Promise<"saved" | "not_staff_message"> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.feedbackMessage(message.threadId, message.at, message.messageId),
-          UpdateExpression: "SET helpful = :helpful",
-          ConditionExpression: "attribute_exists(PK) AND author = :staff",
-          ExpressionAttributeValues: { ":helpful": helpful, ":staff": "staff" },
-        }),
-      );
-      return "saved";
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return "not_staff_message";
-      throw error;
-    }
+    const saved = await unlessConditionFails(
+      this.table.update({
+        Key: keys.feedbackMessage(message.threadId, message.at, message.messageId),
+        UpdateExpression: "SET helpful = :helpful",
+        ConditionExpression: "attribute_exists(PK) AND author = :staff",
+        ExpressionAttributeValues: { ":helpful": helpful, ":staff": "staff" },
+      }),
+    );
+    return saved === null ? "not_staff_message" : "saved";
   }
 }

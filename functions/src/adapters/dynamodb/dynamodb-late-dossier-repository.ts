@@ -1,12 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { Dossier } from "../../domain/dossier.js";
 import type { DossierNotification } from "../../domain/dossier-notification.js";
@@ -14,23 +5,19 @@ import type { LateDossierPage, LateDossierRepository } from "../../ports/late-do
 import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import { dossierFromItem, outboxItemFor } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import { unlessConditionFails, type Table, type TransactUpdate } from "./table.js";
 
 const jobName = "late-dossiers";
 const jobMarkSchema = z.lazy(() => z.object({ type: z.literal(itemTypes.jobMark), lastDay: z.iso.date() }));
 
 export class DynamoDbLateDossierRepository implements LateDossierRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async dueOn(day: string): Promise<Dossier[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.dueOnPartition(day) },
@@ -47,8 +34,7 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
   ): Promise<boolean> {
     const late = keys.lateDossierOfAgency(dossier.agencyCode, dossier.dueAt, dossier.code);
     // The version moves on, so an ingest that read the dossier before this write re-reads it and keeps `lateAt`.
-    const update = {
-      TableName: this.tableName,
+    const update: TransactUpdate = {
       Key: keys.dossier(dossier.code),
       UpdateExpression: "SET lateAt = :at, GSI2PK = :latePk, GSI2SK = :lateSk, version = version + :one",
       ConditionExpression: "GSI2PK = :duePk AND (attribute_not_exists(lateAt) OR lateAt = :null)",
@@ -61,21 +47,13 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
         ":null": null,
       },
     };
-    if (!notification) {
-      try {
-        await this.client.send(new UpdateCommand(update));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    }
+    if (!notification) return (await unlessConditionFails(this.table.update(update))) !== null;
     const actions: NamedActions<"dossier" | "outbox"> = [
       ["dossier", { Update: update }],
-      ["outbox", { Put: { TableName: this.tableName, Item: outboxItemFor(notification.id, notification.notification, at), ConditionExpression: "attribute_not_exists(PK)" } }],
+      ["outbox", { Put: { Item: outboxItemFor(notification.id, notification.notification, at), ConditionExpression: "attribute_not_exists(PK)" } }],
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
+      await this.table.transactWrite(transactItems(actions));
       return true;
     } catch (error) {
       if (transactionCancellation(error, actions)?.conditionFailed("dossier")) return false;
@@ -84,33 +62,23 @@ export class DynamoDbLateDossierRepository implements LateDossierRepository {
   }
 
   async lastProcessedDay(): Promise<string | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.jobMark(jobName), ConsistentRead: true }),
-    );
-    return result.Item ? jobMarkSchema.parse(result.Item).lastDay : null;
+    const item = await this.table.get(keys.jobMark(jobName), { ConsistentRead: true });
+    return item ? jobMarkSchema.parse(item).lastDay : null;
   }
 
   async saveLastProcessedDay(day: string, at: string): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.jobMark(jobName), type: itemTypes.jobMark, lastDay: day, updatedAt: at },
-      }),
-    );
+    await this.table.put({ ...keys.jobMark(jobName), type: itemTypes.jobMark, lastDay: day, updatedAt: at });
   }
 
   async lateOfAgency(agencyCode: string, page: { limit: number; cursor: string | null }): Promise<LateDossierPage> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi2,
-        KeyConditionExpression: "GSI2PK = :pk",
-        ExpressionAttributeValues: { ":pk": keys.lateDossiersPartition(agencyCode) },
-        Limit: page.limit,
-        ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, agencyCode) } : {}),
-        ReturnConsumedCapacity: "TOTAL",
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi2,
+      KeyConditionExpression: "GSI2PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.lateDossiersPartition(agencyCode) },
+      Limit: page.limit,
+      ...(page.cursor ? { ExclusiveStartKey: startKeyFromCursor(page.cursor, agencyCode) } : {}),
+      ReturnConsumedCapacity: "TOTAL",
+    });
     const last = result.LastEvaluatedKey;
     return {
       dossiers: (result.Items ?? []).map(dossierFromItem),

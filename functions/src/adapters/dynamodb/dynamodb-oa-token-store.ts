@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { OaTokenPair, OaTokenStore, StoredOaToken } from "../../ports/oa-token-store.js";
 import { itemTypes, keys } from "./keys.js";
+import { unlessConditionFails, type Table } from "./table.js";
 
 const oaTokenItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.oaToken),
@@ -14,34 +13,27 @@ const oaTokenItemSchema = z.lazy(() => z.object({
 
 /** One item `OA_TOKEN`; the refresh token is spent only by whoever claimed it with a conditional write. */
 export class DynamoDbOaTokenStore implements OaTokenStore {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async get(): Promise<StoredOaToken | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.oaToken(), ConsistentRead: true }),
-    );
-    if (!result.Item) return null;
-    const { type: _type, ...stored } = oaTokenItemSchema.parse(result.Item);
+    const item = await this.table.get(keys.oaToken(), { ConsistentRead: true });
+    if (!item) return null;
+    const { type: _type, ...stored } = oaTokenItemSchema.parse(item);
     return stored;
   }
 
   async initialise(refreshToken: string): Promise<void> {
-    await this.ignoringConditionFailure(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.oaToken(), type: itemTypes.oaToken, accessToken: "", refreshToken, expiresAt: new Date(0).toISOString() },
-        ConditionExpression: "attribute_not_exists(PK)",
-      }),
+    await unlessConditionFails(
+      this.table.put(
+        { ...keys.oaToken(), type: itemTypes.oaToken, accessToken: "", refreshToken, expiresAt: new Date(0).toISOString() },
+        { ConditionExpression: "attribute_not_exists(PK)" },
+      ),
     );
   }
 
   async claimRefresh(refreshToken: string, owner: string, now: Date, until: Date): Promise<boolean> {
-    return this.ignoringConditionFailure(
-      new UpdateCommand({
-        TableName: this.tableName,
+    const claimed = await unlessConditionFails(
+      this.table.update({
         Key: keys.oaToken(),
         UpdateExpression: "SET refreshingUntil = :until, refreshingOwner = :owner",
         ConditionExpression:
@@ -54,12 +46,12 @@ export class DynamoDbOaTokenStore implements OaTokenStore {
         },
       }),
     );
+    return claimed !== null;
   }
 
   async saveRotated(spentRefreshToken: string, owner: string, pair: OaTokenPair): Promise<boolean> {
-    return this.ignoringConditionFailure(
-      new UpdateCommand({
-        TableName: this.tableName,
+    const saved = await unlessConditionFails(
+      this.table.update({
         Key: keys.oaToken(),
         UpdateExpression:
           "SET accessToken = :access, refreshToken = :refresh, expiresAt = :expiresAt REMOVE refreshingUntil, refreshingOwner",
@@ -73,16 +65,6 @@ export class DynamoDbOaTokenStore implements OaTokenStore {
         },
       }),
     );
-  }
-
-  private async ignoringConditionFailure(command: PutCommand | UpdateCommand): Promise<boolean> {
-    try {
-      if (command instanceof PutCommand) await this.client.send(command);
-      else await this.client.send(command);
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return saved !== null;
   }
 }

@@ -29,7 +29,7 @@ async function expiresAtOf(id: string) {
 }
 
 it("access pattern: a sent item expires (TTL) the retention's days after it was sent; a failed one stays", async () => {
-  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90 });
+  const repository = new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 90 });
   await sendingItem(repository, "sent-1");
   expect(await repository.finish("sent-1", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-1" }, sentAt)).toBe(true);
   expect(await expiresAtOf("sent-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 90 * 86_400);
@@ -42,14 +42,14 @@ it("access pattern: a sent item expires (TTL) the retention's days after it was 
 });
 
 it("a retention of 0 days keeps sent items", async () => {
-  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 0 });
+  const repository = new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 0 });
   await sendingItem(repository, "sent-2");
   expect(await repository.finish("sent-2", "sender-1", 1, { state: "sent", channel: "zns", recipient: "84912345678", zaloMessageId: "m-2" }, sentAt)).toBe(true);
   expect(await expiresAtOf("sent-2")).toBeUndefined();
 });
 
 describe("a sender that dies: the call to Zalo begun or not", () => {
-  const repository = () => new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90 });
+  const repository = () => new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 90 });
   const leaseMs = 60_000;
   const at = (ms: number) => new Date(sentAt.getTime() + ms);
   const take = (id: string, owner: string, now: Date) => repository().acquire(id, owner, now, new Date(now.getTime() + leaseMs));
@@ -133,7 +133,7 @@ describe("a sender that dies: the call to Zalo begun or not", () => {
 });
 
 it("access pattern: an undeliverable item expires (TTL) its retention's days after it finished; a staff retry takes the expiry away", async () => {
-  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 30 });
+  const repository = new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 90, undeliverableRetentionDays: 30 });
   await sendingItem(repository, "undeliverable-1");
   expect(await repository.finish("undeliverable-1", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
   expect(await expiresAtOf("undeliverable-1")).toBe(Math.floor(sentAt.getTime() / 1000) + 30 * 86_400);
@@ -146,14 +146,14 @@ it("access pattern: an undeliverable item expires (TTL) its retention's days aft
 });
 
 it("an undeliverable retention of 0 days keeps undeliverable items", async () => {
-  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, undeliverableRetentionDays: 0 });
+  const repository = new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 90, undeliverableRetentionDays: 0 });
   await sendingItem(repository, "undeliverable-2");
   expect(await repository.finish("undeliverable-2", "sender-1", 1, { state: "undeliverable", reason: "no route", channel: null, recipient: null }, sentAt)).toBe(true);
   expect(await expiresAtOf("undeliverable-2")).toBeUndefined();
 });
 
 it("access pattern: a sent announcement message expires after the announcement retention; a dossier message after the sent retention", async () => {
-  const repository = new DynamoDbOutboxRepository(table.documentClient, table.tableName, { sentRetentionDays: 90, sentAnnouncementRetentionDays: 7 });
+  const repository = new DynamoDbOutboxRepository(table.table, { sentRetentionDays: 90, sentAnnouncementRetentionDays: 7 });
   await sendingItem(repository, "announcement-1");
   const sent = { state: "sent" as const, channel: "oa_template" as const, recipient: "oa-user-1", zaloMessageId: "m-a1" };
   expect(await repository.finish("announcement-1", "sender-1", 1, sent, sentAt, { announcementId: "ann-1" })).toBe(true);

@@ -1,14 +1,5 @@
 import { ConditionalCheckFailedException, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-  type UpdateCommandOutput,
-} from "@aws-sdk/lib-dynamodb";
 import type { OutboxItem, OutboxState } from "../../domain/outbox.js";
 import { afterLeaseExpired } from "../../domain/outbox.js";
 import type { AcquireResult, OutboxFinish, OutboxPage, OutboxRepository, RetryResult } from "../../ports/outbox-repository.js";
@@ -18,6 +9,7 @@ import { outboxFromItem, outboxItemSchema } from "./outbox-items.js";
 import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import { unlessConditionFails, type Table, type TransactUpdate } from "./table.js";
 
 interface OutboxRetention {
   sentRetentionDays: number;
@@ -33,12 +25,9 @@ function expiryOf(state: OutboxFinish["state"], at: Date, retention: OutboxReten
   return days > 0 ? Math.floor(at.getTime() / 1000) + days * 86_400 : null;
 }
 
-type TransactUpdate = NonNullable<NonNullable<TransactWriteCommandInput["TransactItems"]>[number]["Update"]>;
-
 export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    private readonly table: Table,
     /**
      * A sent item's `expiresAt` (TTL) is `sentRetentionDays` (an announcement message's:
      * `sentAnnouncementRetentionDays`) after it was sent, an undeliverable one's `undeliverableRetentionDays` after
@@ -51,32 +40,29 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const until = leaseUntil.toISOString();
     const nowIso = now.toISOString();
     try {
-      const result = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.outboxItem(id),
-          UpdateExpression:
-            "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, attemptStartedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
-          // Taking an item records that its call to Zalo begins (the call follows the take within the pacer's wait):
-          // a `sending` item with that mark is not taken over, since Zalo may have the message. Items taken by an
-          // earlier version carry no mark and are taken over once their lease ends.
-          ConditionExpression:
-            "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
-            "OR (#state = :sending AND leaseUntil < :now AND attribute_not_exists(attemptStartedAt)))",
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: {
-            ":sending": "sending",
-            ":pending": "pending",
-            ":owner": owner,
-            ":until": until,
-            ":now": nowIso,
-            ":waitingPk": keys.outboxWaiting(until, id).GSI1PK,
-            ":waitingSk": keys.outboxWaiting(until, id).GSI1SK,
-          },
-          ReturnValues: "ALL_NEW",
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        }),
-      );
+      const result = await this.table.update({
+        Key: keys.outboxItem(id),
+        UpdateExpression:
+          "SET #state = :sending, leaseOwner = :owner, leaseUntil = :until, updatedAt = :now, attemptStartedAt = :now, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE notBefore",
+        // Taking an item records that its call to Zalo begins (the call follows the take within the pacer's wait):
+        // a `sending` item with that mark is not taken over, since Zalo may have the message. Items taken by an
+        // earlier version carry no mark and are taken over once their lease ends.
+        ConditionExpression:
+          "attribute_exists(PK) AND ((#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) " +
+          "OR (#state = :sending AND leaseUntil < :now AND attribute_not_exists(attemptStartedAt)))",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":sending": "sending",
+          ":pending": "pending",
+          ":owner": owner,
+          ":until": until,
+          ":now": nowIso,
+          ":waitingPk": keys.outboxWaiting(until, id).GSI1PK,
+          ":waitingSk": keys.outboxWaiting(until, id).GSI1SK,
+        },
+        ReturnValues: "ALL_NEW",
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      });
       return result.Attributes ? { kind: "acquired", item: outboxFromItem(result.Attributes) } : { kind: "not_available" };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -89,70 +75,51 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     }
   }
 
-
   async markUnconfirmed(id: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
     const stateIndex = keys.outboxByState("unconfirmed", at, id);
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        // attemptStartedAt stays: the log shows when the unanswered call began.
-        UpdateExpression:
-          "SET #state = :unconfirmed, reason = :reason, finishedAt = :at, updatedAt = :at, GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil",
-        ConditionExpression: "#state = :sending AND leaseUntil < :at AND attribute_exists(attemptStartedAt)",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":unconfirmed": "unconfirmed",
-          ":sending": "sending",
-          ":reason": unconfirmedReason,
-          ":at": at,
-          ":statePk": stateIndex.GSI1PK,
-          ":stateSk": stateIndex.GSI1SK,
-        },
-      }),
-    );
-    return written !== null;
+    return this.updateItem(id, {
+      // attemptStartedAt stays: the log shows when the unanswered call began.
+      UpdateExpression:
+        "SET #state = :unconfirmed, reason = :reason, finishedAt = :at, updatedAt = :at, GSI1PK = :statePk, GSI1SK = :stateSk REMOVE leaseOwner, leaseUntil",
+      ConditionExpression: "#state = :sending AND leaseUntil < :at AND attribute_exists(attemptStartedAt)",
+      ExpressionAttributeValues: {
+        ":unconfirmed": "unconfirmed",
+        ":sending": "sending",
+        ":reason": unconfirmedReason,
+        ":at": at,
+        ":statePk": stateIndex.GSI1PK,
+        ":stateSk": stateIndex.GSI1SK,
+      },
+    });
   }
 
   async release(id: string, owner: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
     const waiting = keys.outboxWaiting(at, id);
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        UpdateExpression: "SET #state = :pending, updatedAt = :at, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE leaseOwner, leaseUntil, attemptStartedAt",
-        ConditionExpression: "#state = :sending AND leaseOwner = :owner",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":pending": "pending", ":sending": "sending", ":owner": owner, ":at": at, ":waitingPk": waiting.GSI1PK, ":waitingSk": waiting.GSI1SK },
-      }),
-    );
-    return written !== null;
+    return this.updateItem(id, {
+      UpdateExpression: "SET #state = :pending, updatedAt = :at, GSI1PK = :waitingPk, GSI1SK = :waitingSk REMOVE leaseOwner, leaseUntil, attemptStartedAt",
+      ConditionExpression: "#state = :sending AND leaseOwner = :owner",
+      ExpressionAttributeValues: { ":pending": "pending", ":sending": "sending", ":owner": owner, ":at": at, ":waitingPk": waiting.GSI1PK, ":waitingSk": waiting.GSI1SK },
+    });
   }
 
   async confirmDelivered(id: string, zaloMessageId: string, at: Date): Promise<boolean> {
     // Kept as a dossier message is: an unconfirmed item does not say whether it was an announcement's.
     const expiresAt = expiryOf("sent", at, this.retention, false);
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        UpdateExpression:
-          `SET #state = :sent, zaloMessageId = :messageId, updatedAt = :at${expiresAt === null ? "" : ", expiresAt = :expiresAt"} ` +
-          "REMOVE reason, GSI1PK, GSI1SK",
-        ConditionExpression: "#state = :unconfirmed",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":sent": "sent",
-          ":unconfirmed": "unconfirmed",
-          ":messageId": zaloMessageId,
-          ":at": at.toISOString(),
-          ...(expiresAt === null ? {} : { ":expiresAt": expiresAt }),
-        },
-      }),
-    );
-    return written !== null;
+    return this.updateItem(id, {
+      UpdateExpression:
+        `SET #state = :sent, zaloMessageId = :messageId, updatedAt = :at${expiresAt === null ? "" : ", expiresAt = :expiresAt"} ` +
+        "REMOVE reason, GSI1PK, GSI1SK",
+      ConditionExpression: "#state = :unconfirmed",
+      ExpressionAttributeValues: {
+        ":sent": "sent",
+        ":unconfirmed": "unconfirmed",
+        ":messageId": zaloMessageId,
+        ":at": at.toISOString(),
+        ...(expiresAt === null ? {} : { ":expiresAt": expiresAt }),
+      },
+    });
   }
 
   async finish(id: string, owner: string, attempts: number, result: OutboxFinish, at: Date, tally?: { announcementId: string }): Promise<boolean> {
@@ -165,8 +132,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     // A failed or undeliverable item enters its state's sparse index (the delivery log's retry list);
     // a sent one leaves GSI1 altogether.
     const stateIndex = result.state === "sent" ? null : keys.outboxByState(result.state, at.toISOString(), id);
-    const update = {
-      TableName: this.tableName,
+    const update: TransactUpdate = {
       Key: keys.outboxItem(id),
       UpdateExpression:
         `SET #state = :state, attempts = :attempts, finishedAt = :at, updatedAt = :at, channel = :channel, recipient = :recipient, ${outcome.set}` +
@@ -186,9 +152,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         ...(expiresAt === null ? {} : { ":expiresAt": expiresAt }),
       },
     };
-    if (!tally) return (await this.conditional(new UpdateCommand(update))) !== null;
+    if (!tally) return (await unlessConditionFails(this.table.update(update))) !== null;
     return this.updateWithTally(update, {
-      TableName: this.tableName,
       Key: keys.announcementTally(tally.announcementId),
       UpdateExpression: "ADD #counter :one",
       ExpressionAttributeNames: { "#counter": result.state },
@@ -198,41 +163,32 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
 
   async postpone(id: string, owner: string, attempts: number, notBefore: Date, reason: string): Promise<boolean> {
     const at = notBefore.toISOString();
-    const written = await this.conditional(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
-        UpdateExpression:
-          "SET #state = :pending, attempts = :attempts, notBefore = :at, reason = :reason, GSI1PK = :waitingPk, GSI1SK = :waitingSk " +
-          "REMOVE leaseOwner, leaseUntil, attemptStartedAt",
-        ConditionExpression: "#state = :sending AND leaseOwner = :owner",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":pending": "pending",
-          ":sending": "sending",
-          ":owner": owner,
-          ":attempts": attempts,
-          ":at": at,
-          ":reason": reason,
-          ":waitingPk": keys.outboxWaiting(at, id).GSI1PK,
-          ":waitingSk": keys.outboxWaiting(at, id).GSI1SK,
-        },
-      }),
-    );
-    return written !== null;
+    return this.updateItem(id, {
+      UpdateExpression:
+        "SET #state = :pending, attempts = :attempts, notBefore = :at, reason = :reason, GSI1PK = :waitingPk, GSI1SK = :waitingSk " +
+        "REMOVE leaseOwner, leaseUntil, attemptStartedAt",
+      ConditionExpression: "#state = :sending AND leaseOwner = :owner",
+      ExpressionAttributeValues: {
+        ":pending": "pending",
+        ":sending": "sending",
+        ":owner": owner,
+        ":attempts": attempts,
+        ":at": at,
+        ":reason": reason,
+        ":waitingPk": keys.outboxWaiting(at, id).GSI1PK,
+        ":waitingSk": keys.outboxWaiting(at, id).GSI1SK,
+      },
+    });
   }
 
   async wakeDue(now: Date, limit: number): Promise<number> {
     const nowIso = now.toISOString();
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
-        ExpressionAttributeValues: { ":pk": keys.outboxWaitingPartition, ":bound": `${nowIso}#` },
-        Limit: limit,
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :bound",
+      ExpressionAttributeValues: { ":pk": keys.outboxWaitingPartition, ":bound": `${nowIso}#` },
+      Limit: limit,
+    });
     let woken = 0;
     for (const raw of result.Items ?? []) {
       const item = outboxItemSchema.safeParse(raw);
@@ -244,38 +200,32 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         state === "pending"
           ? { state: "pending", also: " REMOVE notBefore, GSI1PK, GSI1SK", condition: "#state = :state AND notBefore <= :now" }
           : { state: "sending", also: "", condition: "#state = :state AND leaseUntil < :now" };
-      const update = new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.outboxItem(id),
+      const woke = await this.updateItem(id, {
         UpdateExpression: `SET wakeups = if_not_exists(wakeups, :zero) + :one${wake.also}`,
         ConditionExpression: wake.condition,
-        ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: { ":state": wake.state, ":now": nowIso, ":zero": 0, ":one": 1 },
       });
-      if ((await this.conditional(update)) !== null) woken += 1;
+      if (woke) woken += 1;
     }
     return woken;
   }
 
   async get(id: string): Promise<OutboxItem | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxItem(id) }));
-    return result.Item ? outboxFromItem(result.Item) : null;
+    const item = await this.table.get(keys.outboxItem(id));
+    return item ? outboxFromItem(item) : null;
   }
 
   async listByDossier(dossierCode: string, page: { after: string | null; limit: number }): Promise<OutboxPage> {
     const partition = keys.outboxByDossierPartition(dossierCode);
     const after = page.after === null ? null : decodeCursor(page.after, outboxListPosition);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi2,
-        KeyConditionExpression: "GSI2PK = :pk",
-        ExpressionAttributeValues: { ":pk": partition },
-        ScanIndexForward: true,
-        Limit: page.limit,
-        ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI2PK: partition, GSI2SK: after.sortKey } } : {}),
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi2,
+      KeyConditionExpression: "GSI2PK = :pk",
+      ExpressionAttributeValues: { ":pk": partition },
+      ScanIndexForward: true,
+      Limit: page.limit,
+      ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI2PK: partition, GSI2SK: after.sortKey } } : {}),
+    });
     return pageOf(result.Items, result.LastEvaluatedKey?.["GSI2SK"]);
   }
 
@@ -285,25 +235,21 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const final = state === "failed" || state === "undeliverable" || state === "unconfirmed";
     const partition = final ? keys.outboxByStatePartition(state) : keys.outboxWaitingPartition;
     const after = page.after === null ? null : decodeCursor(page.after, outboxListPosition);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk",
-        ...(final
-          ? { ExpressionAttributeValues: { ":pk": partition } }
-          : { FilterExpression: "#state = :state", ExpressionAttributeNames: { "#state": "state" }, ExpressionAttributeValues: { ":pk": partition, ":state": state } }),
-        ScanIndexForward: !final,
-        Limit: page.limit,
-        ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI1PK: partition, GSI1SK: after.sortKey } } : {}),
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk",
+      ...(final
+        ? { ExpressionAttributeValues: { ":pk": partition } }
+        : { FilterExpression: "#state = :state", ExpressionAttributeNames: { "#state": "state" }, ExpressionAttributeValues: { ":pk": partition, ":state": state } }),
+      ScanIndexForward: !final,
+      Limit: page.limit,
+      ...(after ? { ExclusiveStartKey: { ...keys.outboxItem(after.id), GSI1PK: partition, GSI1SK: after.sortKey } } : {}),
+    });
     return pageOf(result.Items, result.LastEvaluatedKey?.["GSI1SK"]);
   }
 
   async retry(id: string, expectedState: OutboxState, at: Date, tally?: { announcementId: string }): Promise<RetryResult> {
-    const update = {
-      TableName: this.tableName,
+    const update: TransactUpdate = {
       Key: keys.outboxItem(id),
       // attempts start again: the item had used them all (or met a permanent error) before staff stepped in.
       UpdateExpression:
@@ -314,14 +260,13 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       ExpressionAttributeValues: { ":pending": "pending", ":zero": 0, ":one": 1, ":at": at.toISOString(), ":expected": expectedState, ":none": null },
     };
     if (!tally) {
-      const result = await this.conditional(new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }));
+      const result = await unlessConditionFails(this.table.update({ ...update, ReturnValues: "ALL_NEW" }));
       if (result?.Attributes) return { kind: "retried", item: outboxFromItem(result.Attributes) };
     } else {
       // The item added 1 to its announcement's count of `expectedState` when it finished (in finish's
       // transaction); taking it back here, atomically with the state change, keeps the progress true when it
       // finishes again and adds 1 under its new state.
       const written = await this.updateWithTally(update, {
-        TableName: this.tableName,
         Key: keys.announcementTally(tally.announcementId),
         UpdateExpression: "ADD #counter :minusOne",
         ConditionExpression: "attribute_exists(PK)",
@@ -329,12 +274,18 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         ExpressionAttributeValues: { ":minusOne": -1 },
       });
       if (written) {
-        const retried = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxItem(id), ConsistentRead: true }));
-        if (retried.Item) return { kind: "retried", item: outboxFromItem(retried.Item) };
+        const retried = await this.table.get(keys.outboxItem(id), { ConsistentRead: true });
+        if (retried) return { kind: "retried", item: outboxFromItem(retried) };
       }
     }
     const current = await this.get(id);
     return current ? { kind: "not_retryable", state: current.state } : { kind: "not_found" };
+  }
+
+  /** A conditional update of the item (`#state` names its state); false when the condition failed, so nothing was written. */
+  private async updateItem(id: string, update: Omit<TransactUpdate, "Key" | "ExpressionAttributeNames">): Promise<boolean> {
+    const written = await unlessConditionFails(this.table.update({ Key: keys.outboxItem(id), ...update, ExpressionAttributeNames: { "#state": "state" } }));
+    return written !== null;
   }
 
   /**
@@ -347,19 +298,10 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       ["tally", { Update: tallyUpdate }],
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
+      await this.table.transactWrite(transactItems(actions));
       return true;
     } catch (error) {
       if (transactionCancellation(error, actions)?.conditionFailed("item")) return false;
-      throw error;
-    }
-  }
-
-  private async conditional(command: UpdateCommand): Promise<UpdateCommandOutput | null> {
-    try {
-      return await this.client.send(command);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return null;
       throw error;
     }
   }

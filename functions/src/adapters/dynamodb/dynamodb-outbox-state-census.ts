@@ -1,9 +1,9 @@
-import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import { outboxStates } from "../../domain/outbox.js";
 import type { CensusPartition, OutboxScopeFields, OutboxStateCensus } from "../../ports/outbox-state-census.js";
 import { keys } from "./keys.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const scopeFieldsSchema = z.lazy(() => z.object({
   state: z.enum(outboxStates),
@@ -16,29 +16,23 @@ const scopeFieldsSchema = z.lazy(() => z.object({
  * the scope needs (the read costs the whole items' size all the same: ≈ 0.5–1 KB each, so 1,000 items ≈ 60–120 RCU).
  */
 export class DynamoDbOutboxStateCensus implements OutboxStateCensus {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async scopeFieldsOf(partition: CensusPartition, max: number): Promise<{ items: OutboxScopeFields[]; more: boolean }> {
     const pk = partition === "waiting" ? keys.outboxWaitingPartition : keys.outboxByStatePartition(partition);
     const items: OutboxScopeFields[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexNames.gsi1,
-          KeyConditionExpression: "GSI1PK = :pk",
-          ExpressionAttributeValues: { ":pk": pk },
-          ProjectionExpression: "#state, agencyCode, #notification.kind, #notification.dossierCode",
-          ExpressionAttributeNames: { "#state": "state", "#notification": "notification" },
-          // One more than the bound: a partition of exactly `max` items is counted exactly, not as "at least".
-          Limit: max + 1 - items.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+      const page = await this.table.query({
+        IndexName: indexNames.gsi1,
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+        ProjectionExpression: "#state, agencyCode, #notification.kind, #notification.dossierCode",
+        ExpressionAttributeNames: { "#state": "state", "#notification": "notification" },
+        // One more than the bound: a partition of exactly `max` items is counted exactly, not as "at least".
+        Limit: max + 1 - items.length,
+        ExclusiveStartKey: startKey,
+      });
       for (const item of page.Items ?? []) {
         const parsed = scopeFieldsSchema.parse(item);
         items.push({ state: parsed.state, agencyCode: parsed.agencyCode ?? null, kind: parsed.notification.kind, dossierCode: parsed.notification.dossierCode ?? null });

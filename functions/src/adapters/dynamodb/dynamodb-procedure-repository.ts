@@ -1,10 +1,10 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { Procedure } from "../../domain/procedure.js";
 import type { ProcedureRepository } from "../../ports/procedure-repository.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const procedureItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.procedure),
@@ -23,10 +23,7 @@ const batchSize = 25;
 const maxBatchAttempts = 8;
 
 export class DynamoDbProcedureRepository implements ProcedureRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async upsertMany(procedures: readonly Procedure[]): Promise<void> {
     for (let start = 0; start < procedures.length; start += batchSize) {
@@ -37,16 +34,18 @@ export class DynamoDbProcedureRepository implements ProcedureRepository {
       }));
       for (let attempt = 1; requests.length > 0; attempt += 1) {
         if (attempt > maxBatchAttempts) throw new Error("procedures: unprocessed items after retries");
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        // BatchWriteItem names the table as a key of its requests, so it goes to the client itself (no Table method:
+        // only this repository writes in batches, and every other function's bundle would carry the command).
+        const { client, name } = this.table;
+        const result = await client.send(new BatchWriteCommand({ RequestItems: { [name]: requests } }));
+        requests = (result.UnprocessedItems?.[name] ?? []) as typeof requests;
         if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
     }
   }
 
   async listAll(): Promise<Procedure[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.procedureCataloguePartition },

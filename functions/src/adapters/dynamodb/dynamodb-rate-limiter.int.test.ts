@@ -5,13 +5,21 @@ import type { RateLimitRule } from "../../ports/rate-limiter.js";
 import { rateLimitWindowStart } from "../../ports/rate-limiter.js";
 import { DynamoDbRateLimiter } from "./dynamodb-rate-limiter.js";
 import { keys } from "./keys.js";
+import { Table } from "./table.js";
 
 let limiter: DynamoDbRateLimiter;
 const table = testTableForThisFile((created) => {
-  limiter = new DynamoDbRateLimiter(created.documentClient, created.tableName);
+  limiter = new DynamoDbRateLimiter(created.table);
 });
 
 const rule = { scope: "test", key: "user-1", limitPerWindow: 3, failedLimitPerWindow: 2 };
+
+/** The test table through a client that notes each command it sends. */
+function countingTable(sends: string[]): Table {
+  const { documentClient } = table;
+  const counting = { send: (command: Parameters<typeof documentClient.send>[0]) => (sends.push(command.constructor.name), documentClient.send(command)) };
+  return new Table(counting as typeof documentClient, table.tableName);
+}
 
 it("access pattern: rate-limit counters, allowing exactly the limit in a window", async () => {
   const now = new Date("2026-11-28T01:00:10Z");
@@ -61,10 +69,7 @@ it("is exact under concurrency: 400 hits 8 at a time count 400, and a burst neve
 
 it("once a window refused, refuses again without a write until the window ends", async () => {
   const sends: string[] = [];
-  const counting = new DynamoDbRateLimiter(
-    { send: (command: Parameters<typeof table.documentClient.send>[0]) => (sends.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
-    table.tableName,
-  );
+  const counting = new DynamoDbRateLimiter(countingTable(sends));
   const now = new Date("2026-11-28T06:00:30Z");
   const flood = { scope: "test", key: "flood", limitPerWindow: 2, failedLimitPerWindow: 100 };
   for (let i = 0; i < 100; i += 1) await counting.hit([flood], now);
@@ -96,10 +101,7 @@ describe("attempt: the work first, counted with its outcome", () => {
 
   it("a successful attempt is one conditional write per rule and counts no failure", async () => {
     const sends: string[] = [];
-    const counting = new DynamoDbRateLimiter(
-      { send: (command: Parameters<typeof table.documentClient.send>[0]) => (sends.push(command.constructor.name), table.documentClient.send(command)) } as typeof table.documentClient,
-      table.tableName,
-    );
+    const counting = new DynamoDbRateLimiter(countingTable(sends));
     const now = new Date("2026-11-28T07:00:00Z");
     const user = { ...rule, key: "attempt-user-1", limitPerWindow: 10 };
     const address = { scope: "test-address", key: "203.0.113.20", limitPerWindow: 100, failedLimitPerWindow: 10 };
@@ -122,7 +124,7 @@ describe("attempt: the work first, counted with its outcome", () => {
 
   it("a burst at a window start gets exactly as many answers as the limits allow, across limiter instances", async () => {
     const now = new Date("2026-11-28T07:02:00Z");
-    const instances = Array.from({ length: 4 }, () => new DynamoDbRateLimiter(table.documentClient, table.tableName));
+    const instances = Array.from({ length: 4 }, () => new DynamoDbRateLimiter(table.table));
     const burst = { scope: "test", key: "attempt-burst", limitPerWindow: 1000, failedLimitPerWindow: 20 };
     const decisions = await Promise.all(Array.from({ length: 120 }, (_, i) => instances[i % 4]!.attempt([burst], now, unknown, isFailure)));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(20);

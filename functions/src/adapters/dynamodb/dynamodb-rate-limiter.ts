@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   rateLimitWindowSeconds,
   rateLimitWindowStart,
@@ -11,6 +9,7 @@ import {
   type RateLimitRule,
 } from "../../ports/rate-limiter.js";
 import { itemTypes, keys } from "./keys.js";
+import { unlessConditionFails, type Table } from "./table.js";
 
 /**
  * Fixed windows, one shared item per rule and window (expired by TTL). Every attempt is one conditional
@@ -26,8 +25,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
   private readonly refusedUntil = new Map<string, number>();
 
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    private readonly table: Table,
     private readonly maxRememberedRefusals = 10_000,
   ) {}
 
@@ -48,17 +46,14 @@ export class DynamoDbRateLimiter implements RateLimiter {
     for (const rule of rules) this.refusedUntil.delete(this.windowId(rule, now));
     await Promise.all(
       rules.map((rule) =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName,
+        unlessConditionFails(
+          this.table.update({
             Key: keys.rateLimitWindow(rule.scope, rule.key, rateLimitWindowStart(now, rule)),
             UpdateExpression: "ADD failures :minusOne",
             ConditionExpression: "attribute_exists(PK)",
             ExpressionAttributeValues: { ":minusOne": -1 },
           }),
-        ).catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }),
+        ),
       ),
     );
   }
@@ -87,31 +82,26 @@ export class DynamoDbRateLimiter implements RateLimiter {
   private async countIfUnderLimit(rule: RateLimitRule, now: Date, failure: 0 | 1): Promise<boolean> {
     if (this.knownToRefuse(rule, now)) return false;
     const windowStart = rateLimitWindowStart(now, rule);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.rateLimitWindow(rule.scope, rule.key, windowStart),
-          UpdateExpression: "ADD hits :one, failures :failure SET expiresAt = if_not_exists(expiresAt, :expiresAt), #type = :type",
-          ConditionExpression:
-            "(attribute_not_exists(hits) OR hits < :hitLimit) AND (attribute_not_exists(failures) OR failures < :failedLimit)",
-          ExpressionAttributeNames: { "#type": "type" },
-          ExpressionAttributeValues: {
-            ":one": 1,
-            ":failure": failure,
-            ":hitLimit": rule.limitPerWindow,
-            ":failedLimit": rule.failedLimitPerWindow,
-            ":expiresAt": windowStart + 2 * rateLimitWindowSeconds(rule),
-            ":type": itemTypes.rateLimitWindow,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (this.refusedUntil.size >= this.maxRememberedRefusals) this.refusedUntil.clear();
-      this.refusedUntil.set(this.windowId(rule, now), (windowStart + rateLimitWindowSeconds(rule)) * 1000);
-      return false;
-    }
+    const counted = await unlessConditionFails(
+      this.table.update({
+        Key: keys.rateLimitWindow(rule.scope, rule.key, windowStart),
+        UpdateExpression: "ADD hits :one, failures :failure SET expiresAt = if_not_exists(expiresAt, :expiresAt), #type = :type",
+        ConditionExpression:
+          "(attribute_not_exists(hits) OR hits < :hitLimit) AND (attribute_not_exists(failures) OR failures < :failedLimit)",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: {
+          ":one": 1,
+          ":failure": failure,
+          ":hitLimit": rule.limitPerWindow,
+          ":failedLimit": rule.failedLimitPerWindow,
+          ":expiresAt": windowStart + 2 * rateLimitWindowSeconds(rule),
+          ":type": itemTypes.rateLimitWindow,
+        },
+      }),
+    );
+    if (counted) return true;
+    if (this.refusedUntil.size >= this.maxRememberedRefusals) this.refusedUntil.clear();
+    this.refusedUntil.set(this.windowId(rule, now), (windowStart + rateLimitWindowSeconds(rule)) * 1000);
+    return false;
   }
 }

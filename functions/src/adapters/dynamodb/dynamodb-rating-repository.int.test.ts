@@ -9,7 +9,7 @@ let repository: DynamoDbRatingRepository;
 
 beforeAll(async () => {
   table = await createTestTable();
-  repository = new DynamoDbRatingRepository(table.documentClient, table.tableName);
+  repository = new DynamoDbRatingRepository(table.table);
 });
 afterAll(async () => table.drop());
 

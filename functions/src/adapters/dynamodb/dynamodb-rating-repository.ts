@@ -1,16 +1,15 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { Rating } from "../../domain/rating.js";
 import type { ReachCell } from "../../domain/reach.js";
 import { decodeCursor, encodeCursor } from "../../ports/page-cursor.js";
 import type { AgencyMonthPage, RatingRepository, RatingsFeedPage } from "../../ports/rating-repository.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { reachCounterUpdate } from "./reach-items.js";
 import { ratingFromItem, ratingMonth, ratingToItem } from "./rating-items.js";
 import { instantThenId } from "./sort-key-position.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const monthAgenciesSchema = z.lazy(() => z.object({ SK: z.string().check(z.regex(/^\d{4}-\d{2}$/u)), agencies: z.set(z.string()) }));
 const gsi2Position = z.lazy(() => z.object({ GSI2SK: z.string() }));
@@ -19,14 +18,11 @@ const gsi2Position = z.lazy(() => z.object({ GSI2SK: z.string() }));
 const ratingPosition = instantThenId("[A-Za-z0-9.\\-/_]{4,64}");
 
 export class DynamoDbRatingRepository implements RatingRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async get(dossierCode: string): Promise<Rating | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.rating(dossierCode) }));
-    return result.Item ? ratingFromItem(result.Item) : null;
+    const item = await this.table.get(keys.rating(dossierCode));
+    return item ? ratingFromItem(item) : null;
   }
 
   /**
@@ -39,19 +35,18 @@ export class DynamoDbRatingRepository implements RatingRepository {
         ? { ConditionExpression: "attribute_not_exists(PK)" }
         : { ConditionExpression: "version = :expected", ExpressionAttributeValues: { ":expected": expectedVersion } };
     const monthAgencies = {
-      TableName: this.tableName,
       Key: keys.ratingMonthAgencies(ratingMonth(rating.ratedAt)),
       UpdateExpression: "ADD agencies :agency SET #type = :type",
       ExpressionAttributeNames: { "#type": "type" },
       ExpressionAttributeValues: { ":agency": new Set([rating.agencyCode]), ":type": itemTypes.ratingMonthAgencies },
     };
     const actions: NamedActions<"rating" | "monthAgencies" | "reachCounter"> = [
-      ["rating", { Put: { TableName: this.tableName, Item: ratingToItem(rating), ...condition } }],
+      ["rating", { Put: { Item: ratingToItem(rating), ...condition } }],
       ["monthAgencies", { Update: monthAgencies }],
-      ...(expectedVersion === 0 && reachCell ? [["reachCounter", { Update: reachCounterUpdate(this.tableName, reachCell, rating.dossierCode, { rated: 1 }) }] as const] : []),
+      ...(expectedVersion === 0 && reachCell ? [["reachCounter", { Update: reachCounterUpdate(reachCell, rating.dossierCode, { rated: 1 }) }] as const] : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions) }));
+      await this.table.transactWrite(transactItems(actions));
       return "saved";
     } catch (error) {
       const cancelled = transactionCancellation(error, actions);
@@ -61,17 +56,14 @@ export class DynamoDbRatingRepository implements RatingRepository {
   }
 
   async feed(request: { after: string | null; before: string; limit: number }): Promise<RatingsFeedPage> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :before",
-        ExpressionAttributeValues: { ":pk": keys.ratingsFeedPartition, ":before": request.before },
-        ExclusiveStartKey: request.after === null ? undefined : feedStartKey(request.after),
-        ScanIndexForward: true,
-        Limit: request.limit,
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk AND GSI1SK < :before",
+      ExpressionAttributeValues: { ":pk": keys.ratingsFeedPartition, ":before": request.before },
+      ExclusiveStartKey: request.after === null ? undefined : feedStartKey(request.after),
+      ScanIndexForward: true,
+      Limit: request.limit,
+    });
     const ratings = (result.Items ?? []).map(ratingFromItem);
     const last = ratings[ratings.length - 1];
     return {
@@ -82,8 +74,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
   }
 
   async byAgencyMonth(agencyCode: string, month: string): Promise<Rating[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       IndexName: indexNames.gsi2,
       KeyConditionExpression: "GSI2PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.ratingsByAgencyMonthPartition(agencyCode, month) },
@@ -92,8 +83,7 @@ export class DynamoDbRatingRepository implements RatingRepository {
   }
 
   async agenciesByMonth(from: string, to: string): Promise<Map<string, string[]>> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
       ExpressionAttributeValues: { ":pk": keys.ratingMonthsPartition, ":from": from, ":to": to },
     });
@@ -103,15 +93,12 @@ export class DynamoDbRatingRepository implements RatingRepository {
   async agencyMonthPage(agencyCode: string, month: string, cursor: string | null, limit: number): Promise<AgencyMonthPage> {
     const partition = keys.ratingsByAgencyMonthPartition(agencyCode, month);
     const after = cursor === null ? null : decodeCursor(cursor, ratingPosition).sortKey;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi2,
-        KeyConditionExpression: after === null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK > :after",
-        ExpressionAttributeValues: { ":pk": partition, ...(after === null ? {} : { ":after": after }) },
-        Limit: limit,
-      }),
-    );
+    const result = await this.table.query({
+      IndexName: indexNames.gsi2,
+      KeyConditionExpression: after === null ? "GSI2PK = :pk" : "GSI2PK = :pk AND GSI2SK > :after",
+      ExpressionAttributeValues: { ":pk": partition, ...(after === null ? {} : { ":after": after }) },
+      Limit: limit,
+    });
     const items = result.Items ?? [];
     const lastItem = items[items.length - 1];
     return {

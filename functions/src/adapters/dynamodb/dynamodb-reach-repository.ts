@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import { emptyReachCounts, reachCounters, vietnamMonth, type DossierReach, type ReachCell, type ReachCounts } from "../../domain/reach.js";
 import { monthRange } from "../../domain/rating-summary.js";
@@ -6,10 +5,10 @@ import type { PhoneHasher } from "../../ports/phone-hasher.js";
 import type { ReachChannel, ReachRepository, ReachRow } from "../../ports/reach-repository.js";
 import { dossierItemSchema } from "./dossier-items.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { dossierReachFromItem, dossierReachMarksUpdate, reachCounterFromItem, reachCounterUpdate } from "./reach-items.js";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const channelMark = { oa: "notifiedOaAt", zns: "notifiedZnsAt" } as const;
 const channelCounter = { oa: "notifiedOa", zns: "notifiedZns" } as const;
@@ -27,8 +26,7 @@ const followerSchema = z.lazy(() => z.object({
  */
 export class DynamoDbReachRepository implements ReachRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    private readonly table: Table,
     private readonly phoneHasher: PhoneHasher,
   ) {}
 
@@ -37,9 +35,9 @@ export class DynamoDbReachRepository implements ReachRepository {
   }
 
   async markDelivered(dossierCode: string, channel: ReachChannel, at: string): Promise<"counted" | "already_counted" | "busy" | "not_counted_dossier"> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.dossierReach(dossierCode), ReturnConsumedCapacity: "TOTAL" }));
-    if (!result.Item) return "not_counted_dossier";
-    const counted = dossierReachFromItem(result.Item);
+    const item = await this.table.get(keys.dossierReach(dossierCode), { ReturnConsumedCapacity: "TOTAL" });
+    if (!item) return "not_counted_dossier";
+    const counted = dossierReachFromItem(item);
     if (counted[channelMark[channel]] !== null) return "already_counted";
     const first = counted.notifiedAt === null;
     return this.markOnce(
@@ -51,31 +49,27 @@ export class DynamoDbReachRepository implements ReachRepository {
   }
 
   async recordFollowerGained(zaloAppUserId: string, at: string): Promise<"counted" | "already_counted" | "no_dossier"> {
-    const profile = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.citizen(zaloAppUserId), ConsistentRead: true }));
-    if (!profile.Item) return "no_dossier";
-    const citizen = followerSchema.parse(profile.Item);
+    const profile = await this.table.get(keys.citizen(zaloAppUserId), { ConsistentRead: true });
+    if (!profile) return "no_dossier";
+    const citizen = followerSchema.parse(profile);
     if (citizen.reachFollowerCountedAt !== null) return "already_counted";
     if (citizen.verifiedPhone === null) return "no_dossier";
-    const newest = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexNames.gsi1,
-        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :first AND :last",
-        ExpressionAttributeValues: {
-          ":pk": keys.phonePartition(this.phoneHasher.hash(citizen.verifiedPhone)),
-          ":first": "DOSSIER#",
-          ":last": `DOSSIER#${at}#~`,
-        },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
+    const newest = await this.table.query({
+      IndexName: indexNames.gsi1,
+      KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :first AND :last",
+      ExpressionAttributeValues: {
+        ":pk": keys.phonePartition(this.phoneHasher.hash(citizen.verifiedPhone)),
+        ":first": "DOSSIER#",
+        ":last": `DOSSIER#${at}#~`,
+      },
+      ScanIndexForward: false,
+      Limit: 1,
+    });
     const item = newest.Items?.[0];
     if (!item) return "no_dossier";
     const dossier = dossierItemSchema.parse(item);
     const cell: ReachCell = { agencyCode: dossier.agencyCode, month: vietnamMonth(dossier.receivedAt) };
     const citizenMark = {
-      TableName: this.tableName,
       Key: keys.citizen(zaloAppUserId),
       UpdateExpression: "SET reachFollowerCountedAt = :at",
       ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(reachFollowerCountedAt)",
@@ -83,10 +77,10 @@ export class DynamoDbReachRepository implements ReachRepository {
     };
     const actions: NamedActions<"citizenMark" | "counter"> = [
       ["citizenMark", { Update: citizenMark }],
-      ["counter", { Update: reachCounterUpdate(this.tableName, cell, zaloAppUserId, { followersGained: 1 }) }],
+      ["counter", { Update: reachCounterUpdate(cell, zaloAppUserId, { followersGained: 1 }) }],
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
+      await this.table.transactWrite(transactItems(actions), { ReturnConsumedCapacity: "TOTAL" });
       return "counted";
     } catch (error) {
       // The citizen's mark is set (or the citizen is gone): this follow was counted before.
@@ -100,8 +94,7 @@ export class DynamoDbReachRepository implements ReachRepository {
     if (!months) throw new RangeError(`not a report range: ${from}..${to}`);
     const perMonth = await Promise.all(
       months.map((month) =>
-        queryAllPages(this.client, {
-          TableName: this.tableName,
+        this.table.queryAll({
           KeyConditionExpression: agencyCode === null ? "PK = :pk" : "PK = :pk AND begins_with(SK, :agency)",
           ExpressionAttributeValues: { ":pk": keys.reachMonthPartition(month), ...(agencyCode === null ? {} : { ":agency": keys.reachAgencyPrefix(agencyCode) }) },
           ReturnConsumedCapacity: "TOTAL",
@@ -126,11 +119,11 @@ export class DynamoDbReachRepository implements ReachRepository {
     add: Partial<ReachCounts>,
   ): Promise<"counted" | "already_counted" | "busy"> {
     const actions: NamedActions<"marks" | "counter"> = [
-      ["marks", { Update: dossierReachMarksUpdate(this.tableName, dossierCode, counted, marks) }],
-      ["counter", { Update: reachCounterUpdate(this.tableName, counted, dossierCode, add) }],
+      ["marks", { Update: dossierReachMarksUpdate(dossierCode, counted, marks) }],
+      ["counter", { Update: reachCounterUpdate(counted, dossierCode, add) }],
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transactItems(actions), ReturnConsumedCapacity: "TOTAL" }));
+      await this.table.transactWrite(transactItems(actions), { ReturnConsumedCapacity: "TOTAL" });
       return "counted";
     } catch (error) {
       const cancelled = transactionCancellation(error, actions);

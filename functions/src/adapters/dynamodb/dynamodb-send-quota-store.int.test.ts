@@ -15,7 +15,7 @@ const reading = (day: string, dailyQuota: number, remainingQuota: number, channe
 
 describe("DynamoDbSendQuotaStore", () => {
   it("access pattern: the latest daily quota of a channel (one item per channel, never moved back)", async () => {
-    const store = new DynamoDbSendQuotaStore(table.documentClient, table.tableName);
+    const store = new DynamoDbSendQuotaStore(table.table);
     expect(await store.get("oa_template")).toBeNull();
 
     await store.record(reading("2026-11-02", 1000, 900));

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { QuotaReading } from "../../domain/daily-quota.js";
 import type { DeliveryChannel } from "../../domain/outbox.js";
 import type { SendQuotaStore } from "../../ports/send-quota-store.js";
 import { itemTypes, keys } from "./keys.js";
+import { unlessConditionFails, type Table } from "./table.js";
 
 const sendQuotaItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.sendQuota),
@@ -17,32 +16,24 @@ const sendQuotaItemSchema = z.lazy(() => z.object({
 
 /** `SEND_QUOTA#<channel>`: one item per channel, written only when a reading is worth it (domain/daily-quota.ts). */
 export class DynamoDbSendQuotaStore implements SendQuotaStore {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async get(channel: DeliveryChannel): Promise<QuotaReading | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.sendQuota(channel) }));
-    if (!result.Item) return null;
-    const { type: _type, ...reading } = sendQuotaItemSchema.parse(result.Item);
+    const item = await this.table.get(keys.sendQuota(channel));
+    if (!item) return null;
+    const { type: _type, ...reading } = sendQuotaItemSchema.parse(item);
     return reading;
   }
 
   async record(reading: QuotaReading): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.sendQuota(reading.channel), type: itemTypes.sendQuota, ...reading },
-          ConditionExpression:
-            "attribute_not_exists(PK) OR #day < :day OR (#day = :day AND (dailyQuota <> :daily OR remainingQuota > :remaining))",
-          ExpressionAttributeNames: { "#day": "day" },
-          ExpressionAttributeValues: { ":day": reading.day, ":daily": reading.dailyQuota, ":remaining": reading.remainingQuota },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // Refused when the stored reading is newer: a later day, or this day with no more remaining (never moved back).
+    await unlessConditionFails(
+      this.table.put({ ...keys.sendQuota(reading.channel), type: itemTypes.sendQuota, ...reading }, {
+        ConditionExpression:
+          "attribute_not_exists(PK) OR #day < :day OR (#day = :day AND (dailyQuota <> :daily OR remainingQuota > :remaining))",
+        ExpressionAttributeNames: { "#day": "day" },
+        ExpressionAttributeValues: { ":day": reading.day, ":daily": reading.dailyQuota, ":remaining": reading.remainingQuota },
+      }),
+    );
   }
 }

@@ -7,7 +7,7 @@ import { DynamoDbStaffRepository } from "./dynamodb-staff-repository.js";
 
 let staff: DynamoDbStaffRepository;
 const table = testTableForThisFile((created) => {
-  staff = new DynamoDbStaffRepository(created.documentClient, created.tableName);
+  staff = new DynamoDbStaffRepository(created.table);
 });
 
 const member = (id: string, role: StaffMember["role"]): StaffMember => ({
@@ -36,7 +36,7 @@ it("access pattern: staff member by Zalo user id; all staff; removal", async () 
 });
 
 it("access pattern: audit entries of a Vietnam day, in time order, expiring after two years", async () => {
-  const audit = new DynamoDbAuditLog(table.documentClient, table.tableName);
+  const audit = new DynamoDbAuditLog(table.table);
   await audit.record({ actorZaloAppUserId: "s2", action: "view_receipt_qr", subject: "HS-1", at: "2026-11-28T02:00:00.000Z" });
   await audit.record({ actorZaloAppUserId: "s2", action: "list_staff", subject: "*", at: "2026-11-28T01:00:00.000Z" });
   // 01:30 on the 28th in Vietnam, still the 27th in UTC; 23:30 on the 28th in Vietnam is the 29th's.

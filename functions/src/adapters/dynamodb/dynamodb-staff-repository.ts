@@ -1,10 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import type { StaffMember } from "../../domain/staff.js";
 import type { StaffRepository } from "../../ports/staff-repository.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
+import type { Table } from "./table.js";
 
 const staffItemSchema = z.lazy(() => z.object({
   type: z.literal(itemTypes.staffMember),
@@ -24,19 +23,15 @@ function staffFromItem(item: Record<string, unknown>): StaffMember {
 }
 
 export class DynamoDbStaffRepository implements StaffRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async get(zaloAppUserId: string): Promise<StaffMember | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.staffMember(zaloAppUserId) }));
-    return result.Item ? staffFromItem(result.Item) : null;
+    const item = await this.table.get(keys.staffMember(zaloAppUserId));
+    return item ? staffFromItem(item) : null;
   }
 
   async list(): Promise<StaffMember[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.staffListPartition },
@@ -45,23 +40,11 @@ export class DynamoDbStaffRepository implements StaffRepository {
   }
 
   async put(member: StaffMember): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.staffMember(member.zaloAppUserId),
-          ...keys.staffList(member.role, member.zaloAppUserId),
-          type: itemTypes.staffMember,
-          ...member,
-        },
-      }),
-    );
+    await this.table.put({ ...keys.staffMember(member.zaloAppUserId), ...keys.staffList(member.role, member.zaloAppUserId), type: itemTypes.staffMember, ...member });
   }
 
   async remove(zaloAppUserId: string): Promise<boolean> {
-    const result = await this.client.send(
-      new DeleteCommand({ TableName: this.tableName, Key: keys.staffMember(zaloAppUserId), ReturnValues: "ALL_OLD" }),
-    );
+    const result = await this.table.delete(keys.staffMember(zaloAppUserId), { ReturnValues: "ALL_OLD" });
     return result.Attributes !== undefined;
   }
 }

@@ -1,12 +1,10 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import * as z from "zod/mini";
 import { isDossierStatus, type DossierStatus } from "../../domain/dossier-status.js";
 import type { SyncCredential } from "../../domain/sync-credential.js";
 import type { SyncCredentialRepository, SyncSession } from "../../ports/sync-credential-repository.js";
 import { itemTypes, keys } from "./keys.js";
-import { queryAllPages } from "./query-all-pages.js";
 import { indexNames } from "./table-definition.js";
+import { unlessConditionFails, type Table } from "./table.js";
 
 const status = () => z.pipe(z.number().check(z.refine(isDossierStatus)), z.transform((s) => s as DossierStatus));
 
@@ -36,21 +34,15 @@ function credentialFromItem(item: Record<string, unknown>): SyncCredential {
 }
 
 export class DynamoDbSyncCredentialRepository implements SyncCredentialRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async get(username: string): Promise<SyncCredential | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.syncCredential(username), ConsistentRead: true }),
-    );
-    return result.Item ? credentialFromItem(result.Item) : null;
+    const item = await this.table.get(keys.syncCredential(username), { ConsistentRead: true });
+    return item ? credentialFromItem(item) : null;
   }
 
   async list(): Promise<SyncCredential[]> {
-    const items = await queryAllPages(this.client, {
-      TableName: this.tableName,
+    const items = await this.table.queryAll({
       IndexName: indexNames.gsi1,
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": keys.syncCredentialListPartition },
@@ -67,46 +59,25 @@ export class DynamoDbSyncCredentialRepository implements SyncCredentialRepositor
   }
 
   private async put(credential: SyncCredential, condition: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.syncCredential(credential.username),
-            ...keys.syncCredentialList(credential.username),
-            type: itemTypes.syncCredential,
-            ...credential,
-          },
-          ConditionExpression: condition,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const item = { ...keys.syncCredential(credential.username), ...keys.syncCredentialList(credential.username), type: itemTypes.syncCredential, ...credential };
+    return (await unlessConditionFails(this.table.put(item, { ConditionExpression: condition }))) !== null;
   }
 
   async saveSession(tokenDigest: string, session: SyncSession): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.syncSession(tokenDigest),
-          type: itemTypes.syncSession,
-          username: session.username,
-          expiresAtIso: session.expiresAt,
-          generation: session.generation,
-          expiresAt: Math.ceil(Date.parse(session.expiresAt) / 1000),
-        },
-      }),
-    );
+    await this.table.put({
+      ...keys.syncSession(tokenDigest),
+      type: itemTypes.syncSession,
+      username: session.username,
+      expiresAtIso: session.expiresAt,
+      generation: session.generation,
+      expiresAt: Math.ceil(Date.parse(session.expiresAt) / 1000),
+    });
   }
 
   async findSession(tokenDigest: string): Promise<SyncSession | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.syncSession(tokenDigest) }));
-    if (!result.Item) return null;
-    const item = sessionItemSchema.parse(result.Item);
+    const stored = await this.table.get(keys.syncSession(tokenDigest));
+    if (!stored) return null;
+    const item = sessionItemSchema.parse(stored);
     return { username: item.username, expiresAt: item.expiresAtIso, generation: item.generation };
   }
 }

@@ -51,11 +51,10 @@ export function reachCounterFromItem(item: Record<string, unknown>): { cell: Rea
 }
 
 /** An Update (for a transaction) that ADDs to the counters of a cell's shard, creating the item if needed. */
-export function reachCounterUpdate(tableName: string, cell: ReachCell, shardKey: string, add: Partial<ReachCounts>) {
+export function reachCounterUpdate(cell: ReachCell, shardKey: string, add: Partial<ReachCounts>) {
   const names = reachCounters.filter((name) => (add[name] ?? 0) !== 0);
   if (names.length === 0) throw new Error("a counter update needs something to add");
   return {
-    TableName: tableName,
     Key: keys.reachCounter(cell.month, cell.agencyCode, reachShardOf(shardKey)),
     UpdateExpression: `SET #type = :type, agencyCode = :agency, #month = :month ADD ${names.map((name) => `#${name} :${name}`).join(", ")}`,
     ExpressionAttributeNames: { "#type": "type", "#month": "month", ...Object.fromEntries(names.map((name) => [`#${name}`, name])) },
@@ -72,11 +71,10 @@ export function reachCounterUpdate(tableName: string, cell: ReachCell, shardKey:
  * An Update (for a transaction) that sets marks on a dossier's reach item, each only where it is not set yet:
  * the condition fails, and the whole transaction with it, when another writer counted first.
  */
-export function dossierReachMarksUpdate(tableName: string, dossierCode: string, cell: ReachCell, marks: Partial<Record<string, string>>) {
+export function dossierReachMarksUpdate(dossierCode: string, cell: ReachCell, marks: Partial<Record<string, string>>) {
   const names = Object.keys(marks).filter((name) => marks[name] !== undefined);
   if (names.length === 0) throw new Error("a marks update needs a mark");
   return {
-    TableName: tableName,
     Key: keys.dossierReach(dossierCode),
     UpdateExpression: `SET #type = :type, agencyCode = if_not_exists(agencyCode, :agency), #month = if_not_exists(#month, :month), ${names
       .map((name) => `#${name} = :${name}`)

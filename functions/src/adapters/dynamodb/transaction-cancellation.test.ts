@@ -2,7 +2,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { transactionCancellation, transactItems, type NamedActions } from "./transaction-cancellation.js";
 
-const put = (id: string) => ({ Put: { TableName: "t", Item: { PK: id, SK: id } } });
+const put = (id: string) => ({ Put: { Item: { PK: id, SK: id } } });
 const actions: NamedActions<"job" | "outbox"> = [
   ["job", put("job")],
   ["outbox", put("a")],

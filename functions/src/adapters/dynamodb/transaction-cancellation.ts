@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { TableAction } from "./table.js";
 
-export type TransactAction = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+export type TransactAction = TableAction;
 
 /** A transaction's actions, each with the name its cancellation is read by (DynamoDB answers by position). */
 export type NamedActions<Name extends string> = readonly (readonly [Name, TransactAction])[];

@@ -34,7 +34,7 @@ import type { HttpHandler } from "./http-function.js";
 
 /** What the staff routes call, and nothing else. */
 export function adminFunctionDeps(base: Base) {
-  const { config, clock, documentClient } = base;
+  const { config, clock, table } = base;
   const audit = auditLogOf(base);
   const syncLogin = syncLoginSetupOf(base);
   return {
@@ -58,7 +58,7 @@ export function adminFunctionDeps(base: Base) {
     feedbackInbox: feedbackInboxUseCases({ ...feedbackDepsOf(base), audit, replyToFeedback: replyToFeedbackOf(base) }),
     deliveryLog: deliveryLogUseCases({ outbox: outboxOf(base), audit, clock }),
     countDeliveryStates: countDeliveryStatesUseCase({
-      census: new DynamoDbOutboxStateCensus(documentClient, config.tableName),
+      census: new DynamoDbOutboxStateCensus(table),
       maxPerPartition: deliveryStateCountMax,
     }),
     sendQuota: sendQuotaOf(base),

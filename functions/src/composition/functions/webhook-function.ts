@@ -26,7 +26,7 @@ export function webhookFunctionDeps(base: Base) {
     log,
     handleEvent: handleZaloWebhookEventUseCase({
       citizens: citizensOf(base),
-      inbox: new DynamoDbWebhookInbox(base.documentClient, config.tableName),
+      inbox: new DynamoDbWebhookInbox(base.table),
       clock,
       onCitizenText: receiveCitizenChatMessageOf(base),
       reach: reachOf(base),

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "../../adapters/dynamodb/document-client.js";
+import { Table } from "../../adapters/dynamodb/table.js";
 import { PowertoolsLogs } from "../../adapters/logging/powertools-logger.js";
 import { systemClock } from "../../adapters/system/system-clock.js";
 import type { Config } from "../../config/config.js";
@@ -20,13 +20,14 @@ export interface CompositionOverrides {
   log?: Logger;
 }
 
-/** What every part is built from: configuration, the process's one SDK client, the clock and the logs. */
+/** What every part is built from: configuration, the process's one table (over its one SDK client), the clock and the logs. */
 export interface Base {
   config: Config;
   overrides: CompositionOverrides;
   clock: Clock;
   log: Logger;
-  documentClient: DynamoDBDocumentClient;
+  /** Every DynamoDB adapter of the function reads and writes through this one. */
+  table: Table;
   /** Spread into the Zalo clients' options: the overriding `fetch`, if any. */
   fetchOverride: { fetch?: typeof fetch };
   /** The parts built so far, by name (see `shared`). */
@@ -39,14 +40,17 @@ export function composeBase(config: Config, overrides: CompositionOverrides = {}
     overrides,
     clock: overrides.clock ?? systemClock,
     log: overrides.log ?? new PowertoolsLogs({ serviceName: "motcua", logLevel: config.logLevel }),
-    documentClient: createDocumentClient(
-      {
-        region: config.region,
-        endpoint: config.dynamodbEndpoint,
-        requestTimeoutMs: config.dynamodbRequestTimeoutMs,
-        maxAttempts: config.dynamodbMaxAttempts,
-      },
-      overrides.dynamoDbClient,
+    table: new Table(
+      createDocumentClient(
+        {
+          region: config.region,
+          endpoint: config.dynamodbEndpoint,
+          requestTimeoutMs: config.dynamodbRequestTimeoutMs,
+          maxAttempts: config.dynamodbMaxAttempts,
+        },
+        overrides.dynamoDbClient,
+      ),
+      config.tableName,
     ),
     fetchOverride: overrides.fetch ? { fetch: overrides.fetch } : {},
     built: new Map(),

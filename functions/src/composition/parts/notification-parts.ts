@@ -17,9 +17,9 @@ import { receiptSignerOf } from "./identity-parts.js";
 import { citizensOf, fanoutsOf, outboxOf, reachOf } from "./repository-parts.js";
 
 export function oaTokensOf(base: Base) {
-  return shared(base, "oaTokensOf", ({ config, documentClient, clock, log, fetchOverride }) =>
+  return shared(base, "oaTokensOf", ({ config, table, clock, log, fetchOverride }) =>
     oaAccessTokens({
-      store: new DynamoDbOaTokenStore(documentClient, config.tableName),
+      store: new DynamoDbOaTokenStore(table),
       oauth: new ZaloOAuthClient({
         baseUrl: config.zalo.oauthBaseUrl,
         appId: config.zaloAppId,
@@ -43,9 +43,9 @@ export function oaTokensOf(base: Base) {
 
 /** Today's quota per send channel (staff's delivery log) and the share kept for dossier messages. */
 export function sendQuotaOf(base: Base) {
-  return shared(base, "sendQuotaOf", ({ config, documentClient, clock, log }) =>
+  return shared(base, "sendQuotaOf", ({ config, table, clock, log }) =>
     dailySendQuota({
-      store: new DynamoDbSendQuotaStore(documentClient, config.tableName),
+      store: new DynamoDbSendQuotaStore(table),
       clock,
       announcementReservePercent: config.zalo.announcementQuotaReservePercent,
       storeReadMs: 60_000,
@@ -54,10 +54,10 @@ export function sendQuotaOf(base: Base) {
 }
 
 function deadLettersOf(base: Base) {
-  return shared(base, "deadLettersOf", ({ config, documentClient }): DeadLetterQueue =>
+  return shared(base, "deadLettersOf", ({ config, table }): DeadLetterQueue =>
       config.notify.deadLetterQueueUrl
         ? sqsDeadLetterQueueOnFirstSend(config.region, config.notify.deadLetterQueueUrl)
-        : new DynamoDbDeadLetterQueue(documentClient, config.tableName),
+        : new DynamoDbDeadLetterQueue(table),
   );
 }
 

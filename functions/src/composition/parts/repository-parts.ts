@@ -15,26 +15,26 @@ import { DynamoDbSyncCredentialRepository } from "../../adapters/dynamodb/dynamo
 import { shared, type Base } from "./base.js";
 import { phoneHasherOf } from "./identity-parts.js";
 
-// One repository per access-pattern group, each built on the process's one document client. A function's bundle
+// One repository per access-pattern group, each built on the process's one table. A function's bundle
 // holds only the repositories its composition asks for (the package declares no import-time side effects).
 
 export function dossiersOf(base: Base) {
-  return shared(base, "dossiersOf", (base) => new DynamoDbDossierRepository(base.documentClient, base.config.tableName, phoneHasherOf(base)));
+  return shared(base, "dossiersOf", (base) => new DynamoDbDossierRepository(base.table, phoneHasherOf(base)));
 }
 export function citizensOf(base: Base) {
-  return shared(base, "citizensOf", (base) => new DynamoDbCitizenRepository(base.documentClient, base.config.tableName, phoneHasherOf(base)));
+  return shared(base, "citizensOf", (base) => new DynamoDbCitizenRepository(base.table, phoneHasherOf(base)));
 }
 export function reachOf(base: Base) {
-  return shared(base, "reachOf", (base) => new DynamoDbReachRepository(base.documentClient, base.config.tableName, phoneHasherOf(base)));
+  return shared(base, "reachOf", (base) => new DynamoDbReachRepository(base.table, phoneHasherOf(base)));
 }
 export function rateLimiterOf(base: Base) {
-  return shared(base, "rateLimiterOf", ({ documentClient, config }) => new DynamoDbRateLimiter(documentClient, config.tableName));
+  return shared(base, "rateLimiterOf", ({ table }) => new DynamoDbRateLimiter(table));
 }
 export function staffRepositoryOf(base: Base) {
-  return shared(base, "staffRepositoryOf", ({ documentClient, config }) => new DynamoDbStaffRepository(documentClient, config.tableName));
+  return shared(base, "staffRepositoryOf", ({ table }) => new DynamoDbStaffRepository(table));
 }
 export function outboxOf(base: Base) {
-  return shared(base, "outboxOf", ({ documentClient, config }) => new DynamoDbOutboxRepository(documentClient, config.tableName, {
+  return shared(base, "outboxOf", ({ table, config }) => new DynamoDbOutboxRepository(table, {
       sentRetentionDays: config.notify.sentRetentionDays,
       undeliverableRetentionDays: config.notify.undeliverableRetentionDays,
       sentAnnouncementRetentionDays: config.notify.sentAnnouncementRetentionDays,
@@ -42,26 +42,26 @@ export function outboxOf(base: Base) {
   );
 }
 export function fanoutsOf(base: Base) {
-  return shared(base, "fanoutsOf", ({ documentClient, config }) => new DynamoDbAnnouncementFanoutRepository(documentClient, config.tableName));
+  return shared(base, "fanoutsOf", ({ table }) => new DynamoDbAnnouncementFanoutRepository(table));
 }
 export function announcementsOf(base: Base) {
-  return shared(base, "announcementsOf", ({ documentClient, config }) => new DynamoDbAnnouncementRepository(documentClient, config.tableName));
+  return shared(base, "announcementsOf", ({ table }) => new DynamoDbAnnouncementRepository(table));
 }
 export function agencyDirectoryOf(base: Base) {
-  return shared(base, "agencyDirectoryOf", ({ documentClient, config }) => new DynamoDbAgencyDirectory(documentClient, config.tableName));
+  return shared(base, "agencyDirectoryOf", ({ table }) => new DynamoDbAgencyDirectory(table));
 }
 export function ratingsOf(base: Base) {
-  return shared(base, "ratingsOf", ({ documentClient, config }) => new DynamoDbRatingRepository(documentClient, config.tableName));
+  return shared(base, "ratingsOf", ({ table }) => new DynamoDbRatingRepository(table));
 }
 export function auditLogOf(base: Base) {
-  return shared(base, "auditLogOf", ({ documentClient, config }) => new DynamoDbAuditLog(documentClient, config.tableName));
+  return shared(base, "auditLogOf", ({ table }) => new DynamoDbAuditLog(table));
 }
 export function feedbackRepositoryOf(base: Base) {
-  return shared(base, "feedbackRepositoryOf", ({ documentClient, config }) => new DynamoDbFeedbackRepository(documentClient, config.tableName));
+  return shared(base, "feedbackRepositoryOf", ({ table }) => new DynamoDbFeedbackRepository(table));
 }
 export function lateDossierRepositoryOf(base: Base) {
-  return shared(base, "lateDossierRepositoryOf", ({ documentClient, config }) => new DynamoDbLateDossierRepository(documentClient, config.tableName));
+  return shared(base, "lateDossierRepositoryOf", ({ table }) => new DynamoDbLateDossierRepository(table));
 }
 export function syncCredentialsOf(base: Base) {
-  return shared(base, "syncCredentialsOf", ({ documentClient, config }) => new DynamoDbSyncCredentialRepository(documentClient, config.tableName));
+  return shared(base, "syncCredentialsOf", ({ table }) => new DynamoDbSyncCredentialRepository(table));
 }

@@ -9,9 +9,9 @@ import { agencyDirectoryOf, dossiersOf, syncCredentialsOf } from "./repository-p
 
 /** The procedure catalogue: searched by citizens (api), replaced by the one-stop system (ingest). */
 export function catalogueOf(base: Base) {
-  return shared(base, "catalogueOf", ({ documentClient, config, clock }) =>
+  return shared(base, "catalogueOf", ({ table, config, clock }) =>
     procedureCatalogue({
-      procedures: new DynamoDbProcedureRepository(documentClient, config.tableName),
+      procedures: new DynamoDbProcedureRepository(table),
       clock,
       cacheSeconds: config.procedureCacheSeconds,
     }));

@@ -89,7 +89,7 @@ describe("GET /v1/admin/notifications/counts: the delivery log's counts per stat
   });
 
   it("reads a partition up to its bound: exact at the bound, 'at least' one item past it", async () => {
-    const census = new DynamoDbOutboxStateCensus(stack.table.documentClient, stack.config.tableName);
+    const census = new DynamoDbOutboxStateCensus(stack.table.table);
     const everyAgency = { zaloAppUserId: "1", name: "Quản trị", role: "admin" as const, agencyCodes: [], allAgencies: true, createdAt: at, updatedAt: at, updatedBy: "test" };
     // Failed: 4 items; waiting: 14.
     const atBound = await countDeliveryStatesUseCase({ census, maxPerPartition: 4 })(everyAgency);
