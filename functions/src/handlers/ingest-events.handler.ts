@@ -7,9 +7,8 @@ import type { ReceiptSigner } from "../ports/receipt-signer.js";
 import type { ApplyEventResult } from "../use-cases/apply-dossier-event.js";
 import type { IncomingEventWithHash } from "../use-cases/ingest-dossier-events.js";
 import { ingestBatchSchema, parseIngestEvent } from "./ingest-event-schema.js";
-import { maxBodyBytes, rawBody } from "./http/request.js";
 import { qrSvg } from "./http/qr-codes.js";
-import { refuseUnsigned } from "./http/signed-request.js";
+import { readSignedJson } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface IngestEventsHandlerDeps {
@@ -31,20 +30,9 @@ interface EventResult {
 /** `POST /v1/ingest/events`: the province's one-stop system pushes dossier events, signed (DESIGN.md §5). */
 export function buildIngestEventsHandler(deps: IngestEventsHandlerDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const body = rawBody(event);
-    if (body.length > maxBodyBytes) {
-      return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes; send smaller batches`);
-    }
-    const refused = refuseUnsigned(event, body, deps);
-    if (refused) return refused;
-
-    let parsedBody: unknown;
-    try {
-      parsedBody = JSON.parse(body.toString("utf8"));
-    } catch {
-      return errorResponse(400, "MALFORMED_JSON", "the body is not valid JSON");
-    }
-    const batch = ingestBatchSchema.safeParse(parsedBody);
+    const body = readSignedJson(event, deps);
+    if (!body.ok) return body.response;
+    const batch = ingestBatchSchema.safeParse(body.json);
     if (!batch.success) {
       return errorResponse(400, "INVALID_BATCH", "expected {\"events\": [...]} with 1 to 100 events");
     }

@@ -3,8 +3,7 @@ import * as z from "zod/mini";
 import type { Procedure } from "../domain/procedure.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
-import { refuseUnsigned } from "./http/signed-request.js";
-import { maxBodyBytes, rawBody } from "./http/request.js";
+import { readSignedJson } from "./http/signed-request.js";
 import { errorResponse, json } from "./http/responses.js";
 
 export interface IngestProceduresHandlerDeps {
@@ -35,17 +34,9 @@ const bodySchema = z.lazy(() => z.strictObject({ procedures: z.array(procedureSc
  */
 export function buildIngestProceduresHandler(deps: IngestProceduresHandlerDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const body = rawBody(event);
-    if (body.length > maxBodyBytes) return errorResponse(413, "PAYLOAD_TOO_LARGE", `body over ${maxBodyBytes} bytes; send smaller batches`);
-    const refused = refuseUnsigned(event, body, deps);
-    if (refused) return refused;
-    let parsedJson: unknown;
-    try {
-      parsedJson = JSON.parse(body.toString("utf8"));
-    } catch {
-      return errorResponse(400, "MALFORMED_JSON", "the body is not valid JSON");
-    }
-    const parsed = bodySchema.safeParse(parsedJson);
+    const body = readSignedJson(event, deps);
+    if (!body.ok) return body.response;
+    const parsed = bodySchema.safeParse(body.json);
     if (!parsed.success) {
       const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
       return errorResponse(400, "INVALID_PROCEDURES", `expected {"procedures": [1 to ${maxProceduresPerRequest}]}; ${problems.join("; ")}`);
