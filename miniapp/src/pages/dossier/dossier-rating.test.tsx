@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { fakeApi } from "../../test/citizen-fixtures";
 import { ownerDossier, publicDossier } from "../../test/dossier-fixtures";
 import { jsonResponse } from "../../test/fake-platform";
 import { renderApp, TEST_API_URL } from "../../test/render-app";
@@ -13,19 +14,9 @@ const saved = {
   locked: false,
 };
 
-function api(routes: Record<string, () => Response>) {
-  return vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? "GET"} ${url.pathname}`;
-    const answer = routes[key];
-    if (!answer) throw new Error(`unexpected ${key}`);
-    return answer();
-  });
-}
-
 describe("rating on the dossier page", () => {
   it("the owner of a finished dossier rates it; 'Không hài lòng' needs a reason; the PUT carries the receipt signature", async () => {
-    const fetch = api({
+    const fetch = fakeApi({
       "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, finished),
       "GET /v1/dossiers/000.00.20.H06-190802-0001/rating": () => jsonResponse(200, empty),
       "PUT /v1/dossiers/000.00.20.H06-190802-0001/rating": () => jsonResponse(200, saved),
@@ -64,14 +55,14 @@ describe("rating on the dossier page", () => {
   });
 
   it("an unfinished dossier shows a note and asks nothing about its rating", async () => {
-    const fetch = api({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, ownerDossier) });
+    const fetch = fakeApi({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, ownerDossier) });
     renderApp("/dossiers/000.00.20.H06-190802-0001?k=sig123", fetch);
     expect((await screen.findByTestId("rating-not-yet")).textContent).toContain("giải quyết xong");
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it("the public view has no rating section", async () => {
-    const fetch = api({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, { ...publicDossier, status: 10 }) });
+    const fetch = fakeApi({ "GET /v1/dossiers/000.00.20.H06-190802-0001": () => jsonResponse(200, { ...publicDossier, status: 10 }) });
     renderApp("/dossiers/000.00.20.H06-190802-0001", fetch);
     await screen.findByText("Nguyễn V** A*");
     await waitFor(() => expect(screen.queryByRole("heading", { name: "Đánh giá mức độ hài lòng" })).toBeNull());
