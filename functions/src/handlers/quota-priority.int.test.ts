@@ -2,13 +2,13 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { runQuotaPriorityScenario, type QuotaPriorityResult } from "../../test/quota-priority-scenario.js";
 import { createTestTable } from "../../test/dynamodb-test-table.js";
 
-// One OA's daily quota of 100 template messages, 30% kept for dossier messages, an announcement to 200 opted-in
-// followers and 30 dossiers received while it fans out. The scenario sets the clock of each emulated day. (The
-// benchmark `bench:notify --only=daily-quota` runs the same scenario ten times larger.)
-const quota = 100;
-const forAnnouncements = 70; // the quota less the 30% reserve
-const followers = 200;
-const dossierEvents = 30;
+// One OA's daily quota of 50 template messages, 30% kept for dossier messages, an announcement to 100 opted-in
+// followers and 15 dossiers received while it fans out. The scenario sets the clock of each emulated day. (The
+// benchmark `bench:notify --only=daily-quota` runs the same scenario twenty times larger.)
+const quota = 50;
+const forAnnouncements = 35; // the quota less the 30% reserve
+const followers = 100;
+const dossierEvents = 15;
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let result: QuotaPriorityResult;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ it("sends every dossier message on the day it happens, inside the day's quota", 
 
 it("pauses the announcement at the reserve and resumes it on the next Vietnam day", () => {
   const [first, second] = result.days;
-  // Day 1: the announcement stops where 30 would remain; the dossier messages then spend part of those 30.
+  // Day 1: the announcement stops where 15 would remain; the dossier messages then spend part of those 15.
   expect(first!.announcementsSent).toBeLessThanOrEqual(forAnnouncements);
   expect(first!.announcementsSent).toBeGreaterThanOrEqual(forAnnouncements - dossierEvents); // dossiers sent before the pause count too
   expect(first!.pausedUntil).toBe("2026-11-02T17:00:00.000Z");
@@ -47,8 +47,8 @@ it("finishes the announcement on a later day with 0 doubled and 0 lost", () => {
   const last = later[later.length - 1]!;
   expect(result.days.reduce((sum, day) => sum + day.announcementsSent, 0)).toBe(followers);
   expect(last).toMatchObject({ pausedUntil: null, waitingForQuota: 0 });
-  // At most 70 a day (the reserve stays unspent on days without dossier traffic): every day but the last sends
-  // exactly 70, the last the rest.
+  // At most 35 a day (the reserve stays unspent on days without dossier traffic): every day but the last sends
+  // exactly 35, the last the rest.
   expect(result.days).toHaveLength(1 + Math.ceil((followers - first!.announcementsSent) / forAnnouncements));
   for (const day of later.slice(0, -1)) expect(day.announcementsSent).toBe(forAnnouncements);
   expect(result.doubled).toBe(0);
