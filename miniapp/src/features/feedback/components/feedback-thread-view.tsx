@@ -10,6 +10,7 @@ import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format
 import { fetchFeedbackThread, markAnswerHelpful, maxFeedbackTextLength, sendFeedbackMessage, type FeedbackMessage } from "../feedback-api";
 import { FeedbackStateChip } from "./feedback-state-chip";
 import { ErrorAlert } from "../../../shared/ui/error-alert";
+import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
 import "../../../shared/ui/form.css";
 import "./feedback.css";
 
@@ -80,17 +81,14 @@ export function FeedbackThreadView({ id }: { id: string }) {
         <p className="motcua-muted">{vi.feedback.closed}</p>
       ) : (
         <form onSubmit={send} noValidate>
-          <label className="motcua-field">
-            <span className="motcua-field-label">{vi.feedback.reply}</span>
-            <textarea
-              className="motcua-textarea"
-              rows={3}
-              placeholder={vi.feedback.replyPlaceholder}
-              maxLength={maxFeedbackTextLength}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </label>
+          <TextareaWithCounter
+            label={vi.feedback.reply}
+            placeholder={vi.feedback.replyPlaceholder}
+            rows={3}
+            maxLength={maxFeedbackTextLength}
+            value={text}
+            onChange={setText}
+          />
           <ErrorAlert message={error} />
           <Button htmlType="submit" size="large" fullWidth loading={sending} disabled={sending}>
             {vi.feedback.send}
