@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ConfirmDialog } from "../../../shared/ui/confirm-dialog";
+import { TextareaWithCounter } from "../../../shared/ui/textarea-with-counter";
 import { formatDateTime, formatDeadlineDay } from "../../../shared/format/format-date-time";
 import { Button, Spinner, Text } from "zmp-ui";
 import { inboxCopy } from "../../../copy/admin-inbox";
@@ -144,11 +145,15 @@ function ThreadView({ id }: { id: string }) {
           {notice ? <p className="inbox-notice" role="status">{notice}</p> : null}
           {thread.state !== "da_dong" ? (
             <form className="admin-form" onSubmit={send}>
-              <label htmlFor="inbox-reply" className="admin-muted">
-                {inboxCopy.replyLabel}
-              </label>
-              <textarea id="inbox-reply" className="inbox-reply" maxLength={maxReplyLength} value={reply} onChange={(event) => setReply(event.target.value)} />
-              <p className="admin-muted">{inboxCopy.replyHint(reply.length)}</p>
+              <TextareaWithCounter
+                label={inboxCopy.replyLabel}
+                placeholder={inboxCopy.replyPlaceholder}
+                rows={5}
+                maxLength={maxReplyLength}
+                value={reply}
+                onChange={setReply}
+              />
+              <p className="admin-muted">{inboxCopy.replyGoesToCitizen}</p>
               <div className="inbox-actions">
                 <Button htmlType="submit" loading={busy} disabled={!reply.trim()}>
                   {inboxCopy.send}
