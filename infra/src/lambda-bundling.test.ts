@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { functionCatalogue, type FunctionName } from "./function-catalogue.js";
 import { esbuildOptionsFor, lambdaEntryFile, lambdaNodeMajor, outputsReadAtStart } from "./lambda-bundling.js";
@@ -34,25 +34,27 @@ const useCaseOwners: Record<string, FunctionName> = {
   "deliver-notification.ts": "notify",
 };
 
+const metafiles = new Map<FunctionName, Promise<Metafile>>();
+/** A function built once, as CDK builds it, in memory: every test below reads its metafile. */
+function metafileOf(name: FunctionName): Promise<Metafile> {
+  if (!metafiles.has(name)) {
+    const options = { ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name)), metafile: true as const, write: false };
+    metafiles.set(name, build(options).then((result) => result.metafile));
+  }
+  return metafiles.get(name)!;
+}
+
 /** The repository files that are in any file of a function's bundle, its entry or a chunk (tree-shaken files add no byte). */
 async function bundledSourceFiles(name: FunctionName): Promise<string[]> {
-  const result = await build({
-    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, name)),
-    metafile: true as const,
-    write: false,
-  });
-  const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+  const metafile = await metafileOf(name);
+  const inputs = Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
   return [...new Set(inputs.filter(([, input]) => input.bytesInOutput > 0).map(([input]) => relative(repoRoot, join(process.cwd(), input))))];
 }
 
 /** What a cold start reads: the entry file and the chunks it imports statically, with the package files in each. */
 async function packagesReadAtStart(name: FunctionName): Promise<string[]> {
-  const { metafile } = await build({
-    ...esbuildOptionsFor(join(repoRoot, functionCatalogue[name].entry), join(work, `${name}-start`)),
-    metafile: true as const,
-    write: false,
-  });
-  const entry = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${name}-start/${lambdaEntryFile}`))!;
+  const metafile = await metafileOf(name);
+  const entry = Object.keys(metafile.outputs).find((path) => path.endsWith(`/${name}/${lambdaEntryFile}`))!;
   const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(input.slice(input.lastIndexOf("node_modules/")))?.[1];
   const inputs = outputsReadAtStart(metafile, entry).flatMap((path) => Object.entries(metafile.outputs[path]!.inputs).filter(([, input]) => input.bytesInOutput > 0));
   return [...new Set(inputs.map(([input]) => packageOf(input)).filter((name) => name !== undefined))];
