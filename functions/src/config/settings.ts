@@ -25,13 +25,14 @@ export function required<T>(reader: TextReader<T>): Setting<T> {
   return { required: true, read: (raw) => (raw === undefined ? problem("is required") : reader(raw)) };
 }
 
-export function optional<T>(reader: TextReader<T>): Setting<T | undefined> {
-  return { required: false, read: (raw) => (raw === undefined ? { value: undefined } : reader(raw)) };
-}
-
 /** The default is what the setting holds when it is not set; a value that is set is read as any other. */
 export function withDefault<T>(fallback: T, reader: TextReader<T>): Setting<T> {
   return { required: false, read: (raw) => (raw === undefined ? { value: fallback } : reader(raw)) };
+}
+
+/** A setting that may be left out: undefined then. */
+export function optional<T>(reader: TextReader<T>): Setting<T | undefined> {
+  return withDefault<T | undefined>(undefined, reader);
 }
 
 /** Text of at least `minLength` characters (and matching `pattern`, described in words, when given). */
